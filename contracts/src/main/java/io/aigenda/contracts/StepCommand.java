@@ -1,0 +1,19 @@
+package io.aigenda.contracts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What every command sent to a worker carries, so handlers can be idempotent. */
+public interface StepCommand {
+
+	UUID meetingId();
+
+	UUID stepId();
+
+	int attempt();
+
+	Instant deadline();
+
+	StepKind step();
+
+}

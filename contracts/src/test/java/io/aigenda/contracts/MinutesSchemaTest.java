@@ -1,0 +1,36 @@
+package io.aigenda.contracts;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MinutesSchemaTest {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void minutesRecordSerialisesToAValidDocument() {
+		Minutes minutes = new Minutes("en", "extractive", "We agreed to ship.",
+				List.of(new Minutes.Topic("Release", 0, 30, null)),
+				List.of(new Minutes.Decision("Ship on Friday", "S1", 12.5)),
+				List.of(new Minutes.ActionItem("I will write the notes", "S2", "Friday", "S2", 20)), List.of());
+		assertThat(MinutesSchema.validate(this.json.writeValueAsString(minutes))).isEmpty();
+	}
+
+	@Test
+	void missingFieldsAndUnknownLanguageAreReported() {
+		List<String> errors = MinutesSchema.validate("{\"language\":\"de\",\"summary\":1}");
+		assertThat(errors).isNotEmpty();
+		assertThat(String.join("\n", errors)).contains("language").contains("summary").contains("topics");
+	}
+
+	@Test
+	void messageTypesRoundTrip() {
+		assertThat(MessageTypes.classOf(MessageTypes.idOf(Transcribe.class))).contains(Transcribe.class);
+		assertThat(MessageTypes.classOf("java.lang.Runtime")).isEmpty();
+	}
+
+}
