@@ -1,0 +1,127 @@
+package io.aigenda.audio;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decodes any container ffmpeg knows (WAV, FLAC, MP3, M4A/AAC, Ogg/Opus, WebM, MP4...) by running
+ * ffmpeg as a process: first audio track, mixed to mono, resampled to 16 kHz, as raw 32-bit
+ * floats on its standard output.
+ */
+public class FfmpegAudioDecoder implements AudioDecoder {
+
+	private static final String FFMPEG = "ffmpeg";
+
+	private static volatile Boolean available;
+
+	private final double maxSeconds;
+
+	public FfmpegAudioDecoder() {
+		this(AudioDecoders.DEFAULT_MAX_SECONDS);
+	}
+
+	public FfmpegAudioDecoder(double maxSeconds) {
+		this.maxSeconds = maxSeconds;
+	}
+
+	/** Whether an ffmpeg binary answers on the PATH. */
+	public static boolean isAvailable() {
+		Boolean known = available;
+		if (known == null) {
+			try {
+				Process process = new ProcessBuilder(FFMPEG, "-version").redirectErrorStream(true).start();
+				process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+				known = process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+			}
+			catch (IOException ex) {
+				known = false;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				known = false;
+			}
+			available = known;
+		}
+		return known;
+	}
+
+	@Override
+	public Audio decode(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw new AudioDecodingException("The recording file does not exist");
+		}
+		try {
+			if (Files.size(file) == 0) {
+				throw new AudioDecodingException("The recording is empty (0 bytes)");
+			}
+		}
+		catch (IOException ex) {
+			throw new AudioDecodingException("The recording could not be read", ex);
+		}
+		List<String> command = List.of(FFMPEG, "-nostdin", "-hide_banner", "-v", "error", "-i",
+				file.toAbsolutePath().toString(), "-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", "1", "-ar",
+				String.valueOf(Audio.SAMPLE_RATE), "-t", String.format(Locale.ROOT, "%.3f", this.maxSeconds), "-f",
+				"f32le", "pipe:1");
+		try {
+			Process process = new ProcessBuilder(command).start();
+			CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+			byte[] pcm = process.getInputStream().readAllBytes();
+			int exit = process.waitFor();
+			String stderr = errors.join();
+			if (exit != 0) {
+				throw new AudioDecodingException(explain(stderr));
+			}
+			return new Audio(toFloats(pcm), Audio.SAMPLE_RATE);
+		}
+		catch (IOException ex) {
+			throw new AudioDecodingException("ffmpeg could not be run: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AudioDecodingException("Decoding was interrupted", ex);
+		}
+	}
+
+	/** Turns ffmpeg's diagnostics into one line a user understands. */
+	static String explain(String stderr) {
+		String text = stderr.toLowerCase(Locale.ROOT);
+		if (text.contains("matches no streams") || text.contains("does not contain any stream")) {
+			return "The file has no audio track";
+		}
+		if (text.contains("invalid data found") || text.contains("could not find codec")
+				|| text.contains("unknown format") || text.contains("failed to find two consecutive mpeg")
+				|| text.contains("moov atom not found")) {
+			return "The file is not a recognised audio or video format, or it is damaged";
+		}
+		String first = stderr.lines().filter(line -> !line.isBlank()).findFirst().orElse("unknown error");
+		return "The recording could not be decoded: " + first.strip();
+	}
+
+	private static float[] toFloats(byte[] pcm) {
+		ByteBuffer buffer = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
+		float[] samples = new float[pcm.length / 4];
+		buffer.asFloatBuffer().get(samples);
+		return samples;
+	}
+
+	private static String readAll(InputStream in) {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			in.transferTo(out);
+			return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return ex.getMessage();
+		}
+	}
+
+}
