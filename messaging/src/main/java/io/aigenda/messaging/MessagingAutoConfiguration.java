@@ -22,7 +22,9 @@ import org.springframework.context.annotation.Bean;
  * confirms, and listeners with explicit acknowledgement, bounded retries with back-off and an
  * application-level dead-letter path.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
+// Before Boot's Rabbit auto-configuration, so its default listener factory backs off for ours and its
+// RabbitTemplate picks up our converter; the beans we use from it are resolved when created.
+@AutoConfiguration(beforeName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
