@@ -5,6 +5,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
@@ -12,6 +13,8 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,6 +47,25 @@ public class MessagingAutoConfiguration {
 	Declarables aigendaTopology(Topology topology, MessagingProperties properties,
 			ConnectionFactory connectionFactory) {
 		return TopologyDeclarations.declare(topology, isRabbitMq(properties, connectionFactory));
+	}
+
+	/**
+	 * Declares the topology once every singleton exists and before listener containers start. The
+	 * admin otherwise declares only when a connection opens, and the broker probe above opens the
+	 * first one before the admin is listening, so a service without listeners would never declare.
+	 * Declarations are idempotent; if the broker is down now, the admin declares on reconnect.
+	 */
+	@Bean
+	static SmartInitializingSingleton declareTopologyAtStartup(ObjectProvider<AmqpAdmin> admins) {
+		return () -> admins.orderedStream().forEach(admin -> {
+			try {
+				admin.initialize();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not declare the AMQP topology now ({}); it is declared on the next connection",
+						ex.getMessage());
+			}
+		});
 	}
 
 	@Bean
