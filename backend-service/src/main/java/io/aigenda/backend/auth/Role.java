@@ -1,0 +1,8 @@
+package io.aigenda.backend.auth;
+
+/** A user's role inside one organisation. */
+public enum Role {
+
+	ADMIN, MEMBER
+
+}

@@ -1,0 +1,75 @@
+package io.aigenda.backend.auth;
+
+import io.aigenda.backend.BackendProperties;
+import io.aigenda.backend.problem.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Stateless API security: API tokens or HTTP Basic for people, the service token for the
+ * ml-controller. CSRF protection is off because no cookie authenticates anything here.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, Accounts accounts, BackendProperties properties,
+			JsonMapper jsonMapper) throws Exception {
+		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"aigenda\"");
+			write(jsonMapper, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+					"Authentication is required (API token or e-mail and password)"));
+		};
+		AccessDeniedHandler denied = (request, response, ex) -> write(jsonMapper, response,
+				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"));
+		http.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.userDetailsService(accounts)
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+			.addFilterBefore(new BearerTokenFilter(accounts, properties.serviceToken(), entryPoint),
+					BasicAuthenticationFilter.class)
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
+						"/v3/api-docs", "/v3/api-docs/**", "/error")
+				.permitAll()
+				.requestMatchers("/api/v1/internal/**")
+				.hasRole("SERVICE")
+				.requestMatchers("/api/v1/admin/**")
+				.hasRole("PLATFORM_ADMIN")
+				.anyRequest()
+				.hasRole("USER"));
+		return http.build();
+	}
+
+	private static void write(JsonMapper jsonMapper, jakarta.servlet.http.HttpServletResponse response,
+			ProblemDetail problem) throws java.io.IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		var body = new java.util.LinkedHashMap<String, Object>();
+		body.put("type", problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		jsonMapper.writeValue(response.getOutputStream(), body);
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.aigenda.backend.meeting;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.aigenda.backend.auth.Account;
+import io.aigenda.backend.problem.ApiException;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/meetings")
+class MeetingController {
+
+	private final Meetings meetings;
+
+	MeetingController(Meetings meetings) {
+		this.meetings = meetings;
+	}
+
+	@PostMapping
+	ResponseEntity<MeetingView> create(@AuthenticationPrincipal Account account,
+			@Valid @RequestBody NewMeeting request) {
+		Meeting meeting = this.meetings.create(account.organisationId(), account.userId(), request);
+		return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.getId()))
+			.body(this.meetings.view(meeting));
+	}
+
+	@GetMapping
+	MeetingPage list(@AuthenticationPrincipal Account account, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		if (page < 0 || size < 1 || size > 200) {
+			throw ApiException.badRequest("invalid-parameter", "page must be >= 0 and size between 1 and 200");
+		}
+		Page<Meeting> found = this.meetings.list(account.organisationId(), page, size);
+		return new MeetingPage(found.getContent().stream().map(this.meetings::view).toList(), found.getNumber(),
+				found.getSize(), found.getTotalElements(), found.getTotalPages());
+	}
+
+	@GetMapping("/{id}")
+	MeetingView get(@AuthenticationPrincipal Account account, @PathVariable UUID id) {
+		return this.meetings.view(this.meetings.get(account.organisationId(), id));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@AuthenticationPrincipal Account account, @PathVariable UUID id) {
+		this.meetings.delete(account.organisationId(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	record MeetingPage(List<MeetingView> items, int page, int size, long totalItems, int totalPages) {
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.aigenda.backend.meeting;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.aigenda.backend.problem.ApiException;
+import io.aigenda.backend.storage.ObjectStore;
+import io.aigenda.backend.storage.StorageKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Meetings of an organisation: create, look up, list, delete. */
+@Service
+public class Meetings {
+
+	private static final Logger log = LoggerFactory.getLogger(Meetings.class);
+
+	private final MeetingRepository meetings;
+
+	private final JdbcClient jdbc;
+
+	private final ObjectStore store;
+
+	Meetings(MeetingRepository meetings, JdbcClient jdbc, ObjectStore store) {
+		this.meetings = meetings;
+		this.jdbc = jdbc;
+		this.store = store;
+	}
+
+	@Transactional
+	Meeting create(UUID organisationId, UUID userId, NewMeeting request) {
+		MeetingLanguage language = request.language() != null ? request.language() : MeetingLanguage.AUTO;
+		if (request.minSpeakers() != null && request.maxSpeakers() != null
+				&& request.minSpeakers() > request.maxSpeakers()) {
+			throw ApiException.badRequest("validation-failed", "minSpeakers must not exceed maxSpeakers");
+		}
+		return this.meetings.save(new Meeting(organisationId, userId, request.title().trim(), language,
+				request.minSpeakers(), request.maxSpeakers()));
+	}
+
+	/**
+	 * The organisation's meeting. Another organisation's meeting is reported exactly like one that
+	 * does not exist, so ids reveal nothing across tenants.
+	 */
+	@Transactional(readOnly = true)
+	public Meeting get(UUID organisationId, UUID meetingId) {
+		return this.meetings.findByIdAndOrganisationId(meetingId, organisationId)
+			.orElseThrow(() -> ApiException.notFound("Meeting"));
+	}
+
+	@Transactional(readOnly = true)
+	Page<Meeting> list(UUID organisationId, int page, int size) {
+		return this.meetings.findByOrganisationId(organisationId,
+				PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")));
+	}
+
+	@Transactional(readOnly = true)
+	MeetingView view(Meeting meeting) {
+		List<MeetingView.Progress> progress = this.jdbc
+			.sql("select step, fraction, message, updated_at from step_progress where meeting_id = ? order by step")
+			.param(meeting.getId())
+			.query((rs, i) -> new MeetingView.Progress(rs.getString(1), rs.getDouble(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant()))
+			.list();
+		List<MeetingView.Speaker> speakers = this.jdbc
+			.sql("select label, display_name from speakers where meeting_id = ? order by label")
+			.param(meeting.getId())
+			.query((rs, i) -> new MeetingView.Speaker(rs.getString(1), rs.getString(2)))
+			.list();
+		return MeetingView.of(meeting, progress, speakers);
+	}
+
+	/**
+	 * Deletes the meeting's rows and every object under its prefix. Objects go first: a failure
+	 * there leaves the meeting in place to delete again, never orphaned objects nobody can find.
+	 */
+	@Transactional
+	void delete(UUID organisationId, UUID meetingId) {
+		Meeting meeting = get(organisationId, meetingId);
+		this.jdbc.sql("select object_key, s3_upload_id from upload_sessions where meeting_id = ? and state = 'OPEN'")
+			.param(meetingId)
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list()
+			.forEach(open -> this.store.abortMultipart(open[0], open[1]));
+		int objects = this.store.deletePrefix(StorageKeys.meetingPrefix(organisationId, meetingId));
+		this.meetings.delete(meeting);
+		log.info("Deleted meeting {} and {} objects", meetingId, objects);
+	}
+
+}

@@ -1,0 +1,160 @@
+package io.aigenda.backend.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.aigenda.backend.meeting.Meeting;
+import io.aigenda.backend.meeting.MeetingRepository;
+import io.aigenda.backend.meeting.MeetingState;
+import io.aigenda.backend.storage.ObjectStore;
+import io.aigenda.backend.storage.StorageKeys;
+import io.aigenda.backend.transcript.TranscriptStore;
+import io.aigenda.contracts.MeetingFailed;
+import io.aigenda.contracts.MeetingTranscript;
+import io.aigenda.contracts.MinutesReady;
+import io.aigenda.contracts.MinutesSchema;
+import io.aigenda.contracts.StepProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies pipeline events to meetings. Each handler is idempotent twice over: by message id
+ * ({@code processed_messages}) and by meeting state, so a redelivery or a re-sent duplicate with a
+ * new id changes nothing.
+ */
+@Service
+class PipelineResults {
+
+	private static final Logger log = LoggerFactory.getLogger(PipelineResults.class);
+
+	private final MeetingRepository meetings;
+
+	private final TranscriptStore transcripts;
+
+	private final ObjectStore store;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final TransactionTemplate transactions;
+
+	PipelineResults(MeetingRepository meetings, TranscriptStore transcripts, ObjectStore store, JdbcClient jdbc,
+			JsonMapper json, TransactionTemplate transactions) {
+		this.meetings = meetings;
+		this.transcripts = transcripts;
+		this.store = store;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.transactions = transactions;
+	}
+
+	void minutesReady(MinutesReady event, String messageId) {
+		if (alreadyProcessed(messageId)) {
+			log.info("MinutesReady {} for meeting {} was handled before", messageId, event.meetingId());
+			return;
+		}
+		Optional<Meeting> found = this.meetings.findById(event.meetingId())
+			.filter(m -> m.getOrganisationId().equals(event.organisationId()));
+		if (found.isEmpty()) {
+			log.warn("MinutesReady for unknown meeting {} (deleted?); dropped", event.meetingId());
+			return;
+		}
+		if (found.get().getState() == MeetingState.PROCESSED) {
+			log.info("Meeting {} is already processed; MinutesReady {} ignored", event.meetingId(), messageId);
+			return;
+		}
+		String prefix = StorageKeys.meetingPrefix(event.organisationId(), event.meetingId());
+		if (!startsWith(event.transcriptKey(), prefix) || !startsWith(event.minutesKey(), prefix)) {
+			// Never read another meeting's (or tenant's) objects into this one.
+			log.error("MinutesReady for meeting {} names keys outside {}; dropped", event.meetingId(), prefix);
+			return;
+		}
+		MeetingTranscript transcript = this.json.readValue(this.store.getBytes(event.transcriptKey()),
+				MeetingTranscript.class);
+		String minutes = new String(this.store.getBytes(event.minutesKey()), StandardCharsets.UTF_8);
+		List<String> errors = MinutesSchema.validate(minutes);
+		this.transactions.executeWithoutResult(status -> {
+			if (!remember(messageId, "MinutesReady")) {
+				return;
+			}
+			Meeting meeting = this.meetings.lockById(event.meetingId()).orElse(null);
+			if (meeting == null || meeting.getState() == MeetingState.PROCESSED) {
+				return;
+			}
+			if (!errors.isEmpty()) {
+				meeting.failed("Minutes do not match the schema: " + String.join("; ", errors));
+				return;
+			}
+			this.transcripts.replace(meeting.getId(), transcript, minutes);
+			int speakers = this.transcripts.speakerNames(meeting.getId()).size();
+			double duration = transcript.durationSeconds() > 0 ? transcript.durationSeconds() : event.audioSeconds();
+			String language = transcript.language() != null ? transcript.language() : event.language();
+			meeting.processed(language, duration, speakers > 0 ? speakers : event.speakerCount());
+			log.info("Meeting {} processed: {} words, {} speakers", meeting.getId(), transcript.words().size(),
+					speakers);
+		});
+	}
+
+	void meetingFailed(MeetingFailed event, String messageId) {
+		this.transactions.executeWithoutResult(status -> {
+			if (!remember(messageId, "MeetingFailed")) {
+				return;
+			}
+			this.meetings.lockById(event.meetingId())
+				.filter(m -> m.getOrganisationId().equals(event.organisationId()))
+				.filter(m -> m.getState() != MeetingState.PROCESSED)
+				.ifPresent(m -> m.failed((event.step() != null ? event.step() + ": " : "") + event.reason()));
+		});
+	}
+
+	void progress(StepProgress event) {
+		this.transactions.executeWithoutResult(status -> {
+			Meeting meeting = this.meetings.lockById(event.meetingId()).orElse(null);
+			if (meeting == null) {
+				return;
+			}
+			double fraction = Math.max(0, Math.min(1, event.fraction()));
+			this.jdbc
+				.sql("insert into step_progress (meeting_id, step, fraction, message, updated_at) values (?, ?, ?, ?, ?) "
+						+ "on conflict (meeting_id, step) do update set fraction = excluded.fraction, "
+						+ "message = excluded.message, updated_at = excluded.updated_at")
+				.params(event.meetingId(), event.step().name(), fraction, event.message(),
+						Timestamp.from(Instant.now()))
+				.update();
+			meeting.processing();
+		});
+	}
+
+	private boolean alreadyProcessed(String messageId) {
+		return messageId != null && this.jdbc.sql("select count(*) from processed_messages where message_id = ?")
+			.param(messageId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** Records a message id; false when it was recorded already (a concurrent duplicate). */
+	private boolean remember(String messageId, String type) {
+		if (messageId == null) {
+			return true;
+		}
+		return this.jdbc
+			.sql("insert into processed_messages (message_id, type, processed_at) values (?, ?, ?) "
+					+ "on conflict (message_id) do nothing")
+			.params(messageId, type, Timestamp.from(Instant.now()))
+			.update() == 1;
+	}
+
+	private static boolean startsWith(String key, String prefix) {
+		return key != null && key.startsWith(prefix) && !key.contains("..");
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.aigenda.backend.transcript;
+
+import java.util.UUID;
+
+import io.aigenda.backend.auth.Account;
+import io.aigenda.backend.meeting.Meeting;
+import io.aigenda.backend.meeting.MeetingState;
+import io.aigenda.backend.meeting.Meetings;
+import io.aigenda.backend.problem.ApiException;
+import io.aigenda.contracts.MeetingTranscript;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/meetings/{meetingId}")
+class TranscriptController {
+
+	private final Meetings meetings;
+
+	private final TranscriptStore store;
+
+	TranscriptController(Meetings meetings, TranscriptStore store) {
+		this.meetings = meetings;
+		this.store = store;
+	}
+
+	@GetMapping("/transcript")
+	TranscriptView transcript(@AuthenticationPrincipal Account account, @PathVariable UUID meetingId) {
+		Meeting meeting = processed(this.meetings, account.organisationId(), meetingId);
+		MeetingTranscript transcript = this.store.load(meetingId, meeting.getTranscriptLanguage(),
+				meeting.getDurationSeconds() != null ? meeting.getDurationSeconds() : 0);
+		return TranscriptView.of(transcript, this.store.speakerNames(meetingId));
+	}
+
+	@GetMapping(path = "/minutes", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> minutes(@AuthenticationPrincipal Account account, @PathVariable UUID meetingId) {
+		processed(this.meetings, account.organisationId(), meetingId);
+		String json = this.store.minutesJson(meetingId).orElseThrow(() -> ApiException.notFound("Minutes"));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+	}
+
+	/** The organisation's meeting, refused unless its results are stored. */
+	private static Meeting processed(Meetings meetings, UUID organisationId, UUID meetingId) {
+		Meeting meeting = meetings.get(organisationId, meetingId);
+		if (meeting.getState() != MeetingState.PROCESSED) {
+			throw ApiException.conflict("not-processed",
+					"The meeting has no transcript yet (state " + meeting.getState() + ")");
+		}
+		return meeting;
+	}
+
+}

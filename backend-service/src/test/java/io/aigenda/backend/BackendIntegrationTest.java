@@ -1,0 +1,194 @@
+package io.aigenda.backend;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.UUID;
+
+import io.aigenda.infra.EmbeddedS3;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Runs the backend against the machine's PostgreSQL (a database of its own, recreated once per
+ * test run), the machine's RabbitMQ (a namespace of its own) and an in-process S3Proxy.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=backend-service", "aigenda.backend.bootstrap.email=admin@test.local",
+				"aigenda.backend.bootstrap.password=admin-password", "aigenda.backend.bootstrap.organisation=Test HQ",
+				"aigenda.backend.bootstrap.api-token=" + BackendIntegrationTest.ADMIN_TOKEN,
+				"aigenda.backend.service-token=" + BackendIntegrationTest.SERVICE_TOKEN,
+				"aigenda.backend.upload.part-size-bytes=5242880", "aigenda.backend.outbox.interval=200ms" })
+public abstract class BackendIntegrationTest {
+
+	public static final String ADMIN_TOKEN = "agk_test-admin-token-0123456789";
+
+	public static final String SERVICE_TOKEN = "test-service-token";
+
+	private static final String DATABASE = "aigenda_backend_test";
+
+	private static final String NAMESPACE = "test-" + UUID.randomUUID();
+
+	private static final EmbeddedS3 S3 = startS3();
+
+	static {
+		recreateDatabase();
+	}
+
+	protected static final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JsonMapper json;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+		registry.add("aigenda.s3.endpoint", S3::endpoint);
+		registry.add("aigenda.s3.access-key", S3::accessKey);
+		registry.add("aigenda.s3.secret-key", S3::secretKey);
+		registry.add("aigenda.s3.bucket", () -> "backend-test");
+		registry.add("aigenda.messaging.namespace", () -> NAMESPACE);
+	}
+
+	protected static Path shared(String relative) {
+		return Path.of(System.getProperty("aigenda.shared", "../shared"), relative);
+	}
+
+	protected URI url(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	protected HttpResponse<String> send(String method, String path, String token, String jsonBody) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(url(path));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		if (jsonBody != null) {
+			request.header("Content-Type", "application/json");
+			request.method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		return call(request.build());
+	}
+
+	protected HttpResponse<String> get(String path, String token) {
+		return send("GET", path, token, null);
+	}
+
+	protected HttpResponse<String> basicGet(String path, String email, String password) {
+		String credentials = Base64.getEncoder()
+			.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return call(HttpRequest.newBuilder(url(path)).header("Authorization", "Basic " + credentials).GET().build());
+	}
+
+	/** A multipart/form-data PUT with one part named {@code file}. */
+	protected HttpResponse<String> putFile(String path, String token, String filename, byte[] content) {
+		String boundary = "aigenda" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return call(HttpRequest.newBuilder(url(path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build());
+	}
+
+	protected static HttpResponse<String> call(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected JsonNode body(HttpResponse<String> response) {
+		return this.json.readTree(response.body());
+	}
+
+	/** Creates a meeting as the given user and returns its id. */
+	protected String createMeeting(String token, String title) {
+		HttpResponse<String> created = send("POST", "/api/v1/meetings", token,
+				"{\"title\":\"" + title + "\",\"language\":\"en\"}");
+		if (created.statusCode() != 201) {
+			throw new IllegalStateException("Could not create a meeting: " + created.body());
+		}
+		return body(created).path("id").asString();
+	}
+
+	/** A second organisation with one member; returns the member's API token. */
+	protected String otherOrganisationToken() {
+		String name = "Other " + UUID.randomUUID();
+		HttpResponse<String> organisation = send("POST", "/api/v1/admin/organisations", ADMIN_TOKEN,
+				"{\"name\":\"" + name + "\"}");
+		String id = body(organisation).path("id").asString();
+		HttpResponse<String> user = send("POST", "/api/v1/admin/organisations/" + id + "/users", ADMIN_TOKEN,
+				"{\"email\":\"" + UUID.randomUUID() + "@other.test\",\"password\":\"other-password\"}");
+		return body(user).path("apiToken").asString();
+	}
+
+	protected static byte[] read(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static EmbeddedS3 startS3() {
+		try {
+			Path dir = Files.createTempDirectory("aigenda-backend-s3");
+			EmbeddedS3 s3 = EmbeddedS3.start(dir, 0);
+			Runtime.getRuntime().addShutdownHook(new Thread(s3::close));
+			return s3;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static void recreateDatabase() {
+		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+				"postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + DATABASE + " with (force)");
+			statement.execute("create database " + DATABASE);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed for these tests", ex);
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.aigenda.backend.export;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.aigenda.contracts.MeetingTranscript;
+import io.aigenda.contracts.Word;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TranscriptFormatsTests {
+
+	@Test
+	void cuesNeverCrossSpeakersAndStayShort() {
+		List<Word> words = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			String speaker = i < 30 ? "S1" : "S2";
+			words.add(new Word(i * 0.4, i * 0.4 + 0.3, "w" + i, 0.9, speaker));
+		}
+		MeetingTranscript transcript = new MeetingTranscript("en", 16, List.of("S1", "S2"), words, List.of());
+
+		List<TranscriptFormats.Cue> cues = TranscriptFormats.cues(transcript);
+
+		assertThat(cues).allSatisfy(cue -> {
+			assertThat(cue.end() - cue.start()).isLessThanOrEqualTo(TranscriptFormats.MAX_CUE_SECONDS);
+			assertThat(cue.text().split(" ")).hasSizeLessThanOrEqualTo(TranscriptFormats.MAX_CUE_WORDS + 1);
+			assertThat(cue.text()).startsWith("[" + cue.speaker() + "] ");
+		});
+		assertThat(cues).filteredOn(cue -> cue.text().contains("w29")).singleElement()
+			.satisfies(cue -> assertThat(cue.text()).doesNotContain("w30"));
+		assertThat(String.join(" ", cues.stream().map(c -> c.text().replaceAll("\\[S\\d] ", "")).toList()))
+			.isEqualTo(String.join(" ", words.stream().map(Word::text).toList()));
+	}
+
+	@Test
+	void srtAndVttUseTheirOwnTimestampFormats() {
+		MeetingTranscript transcript = new MeetingTranscript("ru", 3725, List.of("S1"),
+				List.of(new Word(3723.5, 3724.25, "Привет", 0.9, "S1"), new Word(3724.3, 3724.9, ",", 0.9, "S1")),
+				List.of());
+
+		assertThat(TranscriptFormats.srt(transcript)).isEqualTo("1\n01:02:03,500 --> 01:02:04,900\n[S1] Привет,\n\n");
+		assertThat(TranscriptFormats.vtt(transcript))
+			.isEqualTo("WEBVTT\n\n01:02:03.500 --> 01:02:04.900\n[S1] Привет,\n\n");
+		assertThat(TranscriptFormats.txt(transcript)).isEqualTo("[01:02:03] S1: Привет,\n\n");
+	}
+
+}
