@@ -1,0 +1,16 @@
+package io.aigenda.mlcontroller.pipeline;
+
+/** Where a meeting's pipeline stands. */
+enum PipelineState {
+
+	/** Transcribe and diarize are dispatched (or waiting for a retry). */
+	RUNNING,
+
+	/** Both results are in; the joined transcript is (being) written and minutes are asked for. */
+	WRITING_MINUTES,
+
+	DONE,
+
+	FAILED
+
+}

@@ -1,0 +1,103 @@
+package io.aigenda.mlcontroller.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.aigenda.contracts.ArtifactUrls;
+import io.aigenda.contracts.DiarizationDocument;
+import io.aigenda.contracts.Diarize;
+import io.aigenda.contracts.MeetingTranscript;
+import io.aigenda.contracts.Queues;
+import io.aigenda.contracts.Transcribe;
+import io.aigenda.contracts.TranscriptDocument;
+import io.aigenda.contracts.WriteMinutes;
+import io.aigenda.messaging.Messages;
+import io.aigenda.mlcontroller.MlControllerProperties;
+import io.aigenda.mlcontroller.backend.BackendClient;
+import io.aigenda.mlcontroller.join.TranscriptJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one attempt of a step to its worker queue with fresh presigned URLs, valid until the
+ * attempt's deadline plus a margin. Dispatching minutes first joins transcript and diarization
+ * and stores the joined transcript, so a retried attempt simply joins again.
+ */
+@Component
+class StepDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(StepDispatcher.class);
+
+	private final BackendClient backend;
+
+	private final Messages messages;
+
+	private final PipelineStore store;
+
+	private final MlControllerProperties properties;
+
+	StepDispatcher(BackendClient backend, Messages messages, PipelineStore store, MlControllerProperties properties) {
+		this.backend = backend;
+		this.messages = messages;
+		this.store = store;
+		this.properties = properties;
+	}
+
+	/** Dispatches the attempt; throws when the backend, S3 or the broker could not be reached. */
+	void dispatch(Pipeline pipeline, Step step) {
+		switch (step.kind()) {
+			case TRANSCRIBE -> transcribe(pipeline, step);
+			case DIARIZE -> diarize(pipeline, step);
+			case WRITE_MINUTES -> writeMinutes(pipeline, step);
+		}
+		log.info("Dispatched {} attempt {} of meeting {} (deadline {})", step.kind(), step.attempt(),
+				step.meetingId(), step.deadline());
+	}
+
+	private void transcribe(Pipeline pipeline, Step step) {
+		ArtifactUrls urls = urls(step, List.of(Artifacts.RECORDING), List.of(Artifacts.ASR_TRANSCRIPT));
+		String key = urls.keys().get(Artifacts.ASR_TRANSCRIPT);
+		this.store.setResultKey(step.stepId(), key);
+		this.messages.sendCommand(Queues.TRANSCRIBE,
+				new Transcribe(step.meetingId(), step.stepId(), step.attempt(), step.deadline(),
+						urls.getUrls().get(Artifacts.RECORDING), pipeline.language(),
+						urls.putUrls().get(Artifacts.ASR_TRANSCRIPT), key));
+	}
+
+	private void diarize(Pipeline pipeline, Step step) {
+		ArtifactUrls urls = urls(step, List.of(Artifacts.RECORDING), List.of(Artifacts.DIARIZATION));
+		String key = urls.keys().get(Artifacts.DIARIZATION);
+		this.store.setResultKey(step.stepId(), key);
+		this.messages.sendCommand(Queues.DIARIZE,
+				new Diarize(step.meetingId(), step.stepId(), step.attempt(), step.deadline(),
+						urls.getUrls().get(Artifacts.RECORDING), pipeline.minSpeakers(), pipeline.maxSpeakers(),
+						urls.putUrls().get(Artifacts.DIARIZATION), key));
+	}
+
+	private void writeMinutes(Pipeline pipeline, Step step) {
+		ArtifactUrls urls = urls(step,
+				List.of(Artifacts.ASR_TRANSCRIPT, Artifacts.DIARIZATION, Artifacts.TRANSCRIPT),
+				List.of(Artifacts.TRANSCRIPT, Artifacts.MINUTES));
+		TranscriptDocument transcript = this.backend.getJson(urls.getUrls().get(Artifacts.ASR_TRANSCRIPT),
+				TranscriptDocument.class);
+		DiarizationDocument diarization = this.backend.getJson(urls.getUrls().get(Artifacts.DIARIZATION),
+				DiarizationDocument.class);
+		MeetingTranscript joined = TranscriptJoiner.join(transcript, diarization, pipeline.language());
+		this.backend.putJson(urls.putUrls().get(Artifacts.TRANSCRIPT), joined);
+		String transcriptKey = urls.keys().get(Artifacts.TRANSCRIPT);
+		String minutesKey = urls.keys().get(Artifacts.MINUTES);
+		this.store.recordTranscript(step.meetingId(), transcriptKey, joined.speakers().size(), Instant.now());
+		this.store.setResultKey(step.stepId(), minutesKey);
+		this.messages.sendCommand(Queues.WRITE_MINUTES,
+				new WriteMinutes(step.meetingId(), step.stepId(), step.attempt(), step.deadline(), joined.language(),
+						urls.getUrls().get(Artifacts.TRANSCRIPT), urls.putUrls().get(Artifacts.MINUTES), minutesKey));
+	}
+
+	private ArtifactUrls urls(Step step, List<String> get, List<String> put) {
+		Duration ttl = this.properties.deadline(step.kind()).plus(this.properties.urlMargin());
+		return this.backend.artifactUrls(step.meetingId(), get, put, ttl);
+	}
+
+}

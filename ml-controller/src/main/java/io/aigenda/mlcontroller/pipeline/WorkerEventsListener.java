@@ -1,0 +1,71 @@
+package io.aigenda.mlcontroller.pipeline;
+
+import java.util.UUID;
+
+import io.aigenda.contracts.DiarizationReady;
+import io.aigenda.contracts.MinutesWritten;
+import io.aigenda.contracts.StepFailed;
+import io.aigenda.contracts.StepProgress;
+import io.aigenda.contracts.TranscriptReady;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.amqp.rabbit.annotation.RabbitHandler;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Worker events, all on one queue; the logical type header picks the handler. A message of a type
+ * no handler takes fails conversion and is dead-lettered with the reason.
+ */
+@Component
+@RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).ML_EVENTS)}")
+class WorkerEventsListener {
+
+	private static final Logger log = LoggerFactory.getLogger(WorkerEventsListener.class);
+
+	private final PipelineEngine engine;
+
+	WorkerEventsListener(PipelineEngine engine) {
+		this.engine = engine;
+	}
+
+	@RabbitHandler
+	void on(TranscriptReady event) {
+		try (MDC.MDCCloseable meeting = meeting(event.meetingId())) {
+			this.engine.transcriptReady(event);
+		}
+	}
+
+	@RabbitHandler
+	void on(DiarizationReady event) {
+		try (MDC.MDCCloseable meeting = meeting(event.meetingId())) {
+			this.engine.diarizationReady(event);
+		}
+	}
+
+	@RabbitHandler
+	void on(MinutesWritten event) {
+		try (MDC.MDCCloseable meeting = meeting(event.meetingId())) {
+			this.engine.minutesWritten(event);
+		}
+	}
+
+	@RabbitHandler
+	void on(StepFailed event) {
+		try (MDC.MDCCloseable meeting = meeting(event.meetingId())) {
+			this.engine.stepFailed(event);
+		}
+	}
+
+	/** Progress is for people watching; the backend shows it, the pipeline needs nothing from it. */
+	@RabbitHandler
+	void on(StepProgress event) {
+		log.debug("{} of meeting {} at {}: {}", event.step(), event.meetingId(), event.fraction(), event.message());
+	}
+
+	private static MDC.MDCCloseable meeting(UUID meetingId) {
+		return MDC.putCloseable("meetingId", String.valueOf(meetingId));
+	}
+
+}
