@@ -1,0 +1,161 @@
+package io.aigenda.asr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.aigenda.asr.recognizer.SpeechRecognizer;
+import io.aigenda.asr.recognizer.SpeechRecognizers;
+import io.aigenda.audio.Audio;
+import io.aigenda.audio.AudioDecoder;
+import io.aigenda.audio.AudioDecoders;
+import io.aigenda.audio.SileroVad;
+import io.aigenda.audio.SpeechChunker;
+import io.aigenda.audio.SpeechRegion;
+import io.aigenda.audio.VadOptions;
+import io.aigenda.contracts.TranscriptDocument;
+import io.aigenda.contracts.Word;
+
+/**
+ * Long-form transcription of a recording: decode to 16 kHz mono, find speech with Silero VAD,
+ * group it into chunks of at most {@code maxChunkSeconds} cut in silences, recognise each chunk
+ * and shift its word times to the recording's clock. A recording without speech gives an empty
+ * transcript, not an error.
+ * <p>
+ * Used by the worker and, outside Spring, by the CLI's {@code eval asr} and {@code bench}
+ * (through {@link #create(AsrProperties)}). Safe to share between threads.
+ */
+public final class Transcriber implements AutoCloseable {
+
+	private final AudioDecoder decoder;
+
+	private final SileroVad vad;
+
+	private final SpeechRecognizer recognizer;
+
+	private final double maxChunkSeconds;
+
+	public Transcriber(AudioDecoder decoder, SileroVad vad, SpeechRecognizer recognizer, double maxChunkSeconds) {
+		this.decoder = decoder;
+		this.vad = vad;
+		this.recognizer = recognizer;
+		this.maxChunkSeconds = maxChunkSeconds;
+	}
+
+	/** A transcriber with the configured engine, the best decoder on this machine and Silero VAD. */
+	public static Transcriber create(AsrProperties properties) {
+		SileroVad vad = sileroVad(properties.vad());
+		try {
+			return new Transcriber(AudioDecoders.detect(), vad, SpeechRecognizers.create(properties),
+					properties.maxChunkSeconds());
+		}
+		catch (RuntimeException ex) {
+			vad.close();
+			throw ex;
+		}
+	}
+
+	static SileroVad sileroVad(AsrProperties.Vad settings) {
+		try (InputStream model = SileroVad.class.getResourceAsStream(SileroVad.MODEL_RESOURCE)) {
+			if (model == null) {
+				throw new IllegalStateException("The Silero VAD model is missing from the classpath");
+			}
+			return new SileroVad(model.readAllBytes(), new VadOptions(settings.threshold(),
+					settings.minSpeechSeconds(), settings.minSilenceSeconds(), settings.padSeconds()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The Silero VAD model could not be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * @param language a language code, or {@code null} / {@code auto} for the engine's choice
+	 * @throws io.aigenda.audio.AudioDecodingException when the file is not usable audio
+	 * @throws io.aigenda.asr.recognizer.UnsupportedLanguageException when the engine has no model
+	 * for the language
+	 */
+	public TranscriptDocument transcribe(Path file, String language, ProgressListener progress) {
+		return transcribeMeasured(file, language, progress).document();
+	}
+
+	/** Same as {@link #transcribe}, with the time each stage took. */
+	public Transcription transcribeMeasured(Path file, String language, ProgressListener progress) {
+		long started = System.nanoTime();
+		Audio audio = this.decoder.decode(file);
+		double decodeSeconds = secondsSince(started);
+		return transcribeMeasured(audio, language, progress, decodeSeconds);
+	}
+
+	/** Transcribes audio that is already decoded. */
+	public Transcription transcribeMeasured(Audio audio, String language, ProgressListener progress) {
+		return transcribeMeasured(audio, language, progress, 0);
+	}
+
+	private Transcription transcribeMeasured(Audio audio, String language, ProgressListener progress,
+			double decodeSeconds) {
+		String resolved = this.recognizer.resolveLanguage(language);
+		long vadStarted = System.nanoTime();
+		List<SpeechRegion> speech;
+		// One ONNX session with recurrent state: calls must not interleave.
+		synchronized (this.vad) {
+			speech = this.vad.detect(audio);
+		}
+		List<SpeechRegion> chunks = SpeechChunker.chunk(speech, this.maxChunkSeconds, audio.durationSeconds());
+		double vadSeconds = secondsSince(vadStarted);
+		progress.progress(0, "Found " + chunks.size() + " pieces of speech");
+		if (chunks.isEmpty()) {
+			progress.progress(1, "No speech found");
+		}
+
+		long recognitionStarted = System.nanoTime();
+		List<Word> words = new ArrayList<>();
+		for (int i = 0; i < chunks.size(); i++) {
+			SpeechRegion chunk = chunks.get(i);
+			Audio piece = audio.slice(chunk.start(), chunk.end());
+			double offset = Math.round(chunk.start() * audio.sampleRate()) / (double) audio.sampleRate();
+			for (Word word : this.recognizer.recognize(piece, resolved)) {
+				words.add(new Word(round(offset + word.start()), round(offset + word.end()), word.text(),
+						word.confidence(), null));
+			}
+			progress.progress((double) (i + 1) / chunks.size(),
+					"Recognised " + (i + 1) + " of " + chunks.size() + " pieces of speech");
+		}
+		double recognitionSeconds = secondsSince(recognitionStarted);
+		TranscriptDocument document = new TranscriptDocument(resolved, audio.durationSeconds(),
+				this.recognizer.engine(), List.copyOf(words));
+		return new Transcription(document, chunks.size(), decodeSeconds, vadSeconds, recognitionSeconds);
+	}
+
+	/** The decoder, for measuring the engine alone on the same audio ({@code bench}). */
+	public AudioDecoder decoder() {
+		return this.decoder;
+	}
+
+	/** The engine, for measuring it alone on the same audio ({@code bench}). */
+	public SpeechRecognizer recognizer() {
+		return this.recognizer;
+	}
+
+	// Millisecond precision is all a transcript needs, and keeps stored JSON stable and small.
+	private static double round(double seconds) {
+		return Math.round(seconds * 1000) / 1000.0;
+	}
+
+	private static double secondsSince(long nanoTime) {
+		return (System.nanoTime() - nanoTime) / 1e9;
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.recognizer.close();
+		}
+		finally {
+			this.vad.close();
+		}
+	}
+
+}

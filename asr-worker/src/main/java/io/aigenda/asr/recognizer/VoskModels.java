@@ -1,0 +1,75 @@
+package io.aigenda.asr.recognizer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.aigenda.asr.AsrProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+
+/**
+ * Vosk models by language, each loaded once on first use and shared (a Vosk model is read-only
+ * and thread-safe; recognisers are per call).
+ */
+final class VoskModels implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(VoskModels.class);
+
+	private final AsrProperties.Vosk settings;
+
+	private final Map<String, Model> loaded = new ConcurrentHashMap<>();
+
+	VoskModels(AsrProperties.Vosk settings) {
+		this.settings = settings;
+		// Kaldi logs every model load and decoder step at INFO on stderr.
+		LibVosk.setLogLevel(LogLevel.WARNINGS);
+	}
+
+	Model forLanguage(String language) {
+		return this.loaded.computeIfAbsent(language, this::load);
+	}
+
+	private Model load(String language) {
+		Path folder = folderFor(language);
+		if (!Files.isDirectory(folder)) {
+			throw new UnsupportedLanguageException("The Vosk model folder for '" + language + "' does not exist: "
+					+ folder + " (aigenda.asr.vosk.model-dirs." + language + ")");
+		}
+		long started = System.nanoTime();
+		try {
+			Model model = new Model(folder.toString());
+			log.info("Loaded the Vosk model for '{}' from {} in {} ms", language, folder,
+					(System.nanoTime() - started) / 1_000_000);
+			return model;
+		}
+		catch (IOException ex) {
+			throw new UnsupportedLanguageException("The folder " + folder + " is not a Vosk model"
+					+ " (aigenda.asr.vosk.model-dirs." + language + ")");
+		}
+	}
+
+	private Path folderFor(String language) {
+		Path configured = this.settings.modelDirs().get(language);
+		if (configured != null) {
+			return configured;
+		}
+		if ("en".equals(language)) {
+			return BundledVoskModel.extract(this.settings.cacheDir());
+		}
+		throw new UnsupportedLanguageException("No Vosk model for language '" + language
+				+ "': set aigenda.asr.vosk.model-dirs." + language + " to the folder of a Vosk model for it");
+	}
+
+	@Override
+	public void close() {
+		this.loaded.values().forEach(Model::close);
+		this.loaded.clear();
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.aigenda.asr.recognizer;
+
+import java.nio.file.Path;
+
+import io.aigenda.asr.AsrProperties;
+import io.aigenda.asr.EvalDev;
+import io.aigenda.asr.ProgressListener;
+import io.aigenda.asr.Transcriber;
+import io.aigenda.contracts.TranscriptDocument;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * whisper.cpp through whisper-jni with whisper.cpp's own test model: real hyper-parameters, mel
+ * filters and vocabulary but no weights, so the text is meaningless and not checked.
+ */
+class WhisperCppSpeechRecognizerTests {
+
+	@Test
+	void testModelLoadsAndRunsThroughTheLongFormPipeline() {
+		Path model = EvalDev.shared("models/for-tests-ggml-tiny.bin");
+		AsrProperties properties = AsrProperties.defaults()
+			.withEngine(AsrProperties.Engine.WHISPER_CPP)
+			.withWhisper(new AsrProperties.Whisper(model, 2));
+
+		try (Transcriber transcriber = Transcriber.create(properties)) {
+			TranscriptDocument document = transcriber.transcribe(EvalDev.shared("eval-dev/asr/en/jfk.wav"), "en",
+					ProgressListener.none());
+
+			assertThat(transcriber.recognizer()).isInstanceOf(WhisperCppSpeechRecognizer.class);
+			assertThat(document.engine()).isEqualTo("whisper-cpp");
+			assertThat(document.language()).isEqualTo("en");
+			assertThat(document.durationSeconds()).isCloseTo(11.0, within(0.01));
+			assertThat(document.words()).allSatisfy(word -> {
+				assertThat(word.start()).isBetween(0.0, document.durationSeconds());
+				assertThat(word.end()).isBetween(word.start(), document.durationSeconds());
+			});
+		}
+	}
+
+	@Test
+	void autoLanguageIsLeftToWhisper() {
+		Path model = EvalDev.shared("models/for-tests-ggml-tiny.bin");
+		try (SpeechRecognizer recognizer = new WhisperCppSpeechRecognizer(model, 1)) {
+			assertThat(recognizer.resolveLanguage(null)).isEqualTo("auto");
+			assertThat(recognizer.resolveLanguage("RU")).isEqualTo("ru");
+		}
+	}
+
+	@Test
+	void missingModelFileNamesTheSetting() {
+		assertThatThrownBy(() -> new WhisperCppSpeechRecognizer(Path.of("/nonexistent/ggml-base.bin"), 1))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("aigenda.asr.whisper.model-path");
+		assertThatThrownBy(() -> new WhisperCppSpeechRecognizer(null, 1))
+			.hasMessageContaining("aigenda.asr.whisper.model-path");
+	}
+
+}
