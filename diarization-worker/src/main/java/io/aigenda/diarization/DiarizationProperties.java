@@ -1,0 +1,111 @@
+package io.aigenda.diarization;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Hyper-parameters of the diarization pipeline, all explicit so that evaluation runs can vary
+ * them.
+ *
+ * @param vad voice activity detection that finds the speech to diarize
+ * @param segmentation sliding windows inside speech
+ * @param embedding the signal-processing speaker embedder
+ * @param clustering agglomerative clustering of the windows
+ * @param turns turn building from labelled windows
+ * @param httpTimeout timeout of each audio download and result upload in the worker
+ */
+@ConfigurationProperties("aigenda.diarization")
+public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segmentation segmentation,
+		@DefaultValue Embedding embedding, @DefaultValue Clustering clustering, @DefaultValue Turns turns,
+		@DefaultValue("PT120S") Duration httpTimeout) {
+
+	/** The same values Spring binds when nothing is configured, for use outside Spring. */
+	public static DiarizationProperties defaults() {
+		return new DiarizationProperties(Vad.defaults(), Segmentation.defaults(), Embedding.defaults(),
+				Clustering.defaults(), Turns.defaults(), Duration.ofSeconds(120));
+	}
+
+	/**
+	 * @param threshold speech probability above which a frame is speech
+	 * @param minSpeechSeconds shorter speech is dropped
+	 * @param minSilenceSeconds shorter silences do not split speech
+	 * @param padSeconds added on both sides of each speech region
+	 */
+	public record Vad(@DefaultValue("0.5") double threshold, @DefaultValue("0.25") double minSpeechSeconds,
+			@DefaultValue("0.1") double minSilenceSeconds, @DefaultValue("0.03") double padSeconds) {
+
+		public static Vad defaults() {
+			return new Vad(0.5, 0.25, 0.1, 0.03);
+		}
+
+	}
+
+	/**
+	 * @param windowSeconds length of each embedding window
+	 * @param hopSeconds step between windows
+	 * @param minWindowSeconds speech shorter than this gets no window of its own and takes the
+	 * label of the nearest window
+	 */
+	public record Segmentation(@DefaultValue("1.5") double windowSeconds, @DefaultValue("0.75") double hopSeconds,
+			@DefaultValue("0.3") double minWindowSeconds) {
+
+		public static Segmentation defaults() {
+			return new Segmentation(1.5, 0.75, 0.3);
+		}
+
+	}
+
+	/**
+	 * @param coefficients cepstral coefficients per frame, c0 (energy) excluded
+	 * @param melBands mel filters
+	 * @param frameMillis analysis frame
+	 * @param hopMillis frame step
+	 * @param preEmphasis first-order pre-emphasis coefficient
+	 * @param lowHz lowest filter edge
+	 * @param highHz highest filter edge
+	 */
+	public record Embedding(@DefaultValue("20") int coefficients, @DefaultValue("40") int melBands,
+			@DefaultValue("25") int frameMillis, @DefaultValue("10") int hopMillis,
+			@DefaultValue("0.97") double preEmphasis, @DefaultValue("40") double lowHz,
+			@DefaultValue("7600") double highHz) {
+
+		public static Embedding defaults() {
+			return new Embedding(20, 40, 25, 10, 0.97, 40, 7600);
+		}
+
+	}
+
+	/**
+	 * @param threshold average-linkage cosine distance above which clusters are not merged. The
+	 * embeddings are standardised per recording, so unrelated windows sit near 1; 1.1 was chosen
+	 * in the middle of the range (1.05 to 1.2) that finds two speakers in the pyannote sample call
+	 * @param maxSpeakers cap on speakers when the request gives none
+	 * @param minSpeakerSeconds a cluster with less speech than this is folded into the nearest
+	 * larger one (it is more often noise or laughter than a person)
+	 * @param refineIterations passes that move each window to its nearest cluster centroid after
+	 * the tree is cut
+	 */
+	public record Clustering(@DefaultValue("1.1") double threshold, @DefaultValue("10") int maxSpeakers,
+			@DefaultValue("2.0") double minSpeakerSeconds, @DefaultValue("2") int refineIterations) {
+
+		public static Clustering defaults() {
+			return new Clustering(1.1, 10, 2.0, 2);
+		}
+
+	}
+
+	/**
+	 * @param minTurnSeconds a shorter turn between other speakers' turns is given to a neighbour
+	 * @param mergeGapSeconds same-speaker turns closer than this become one turn
+	 */
+	public record Turns(@DefaultValue("0.5") double minTurnSeconds, @DefaultValue("0.5") double mergeGapSeconds) {
+
+		public static Turns defaults() {
+			return new Turns(0.5, 0.5);
+		}
+
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.aigenda.diarization;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.aigenda.audio.Audio;
+import io.aigenda.audio.AudioDecoders;
+import io.aigenda.contracts.DiarizationDocument;
+import io.aigenda.contracts.SpeakerTurn;
+import io.aigenda.diarization.eval.DerResult;
+import io.aigenda.diarization.eval.DiarizationErrorRate;
+import io.aigenda.diarization.eval.RttmFiles;
+import io.aigenda.diarization.eval.TimeSpan;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default pipeline on real recordings, scored against their references with a 0.25 s collar.
+ * Bounds are the measured DER plus a margin, so a regression fails while small numeric drift
+ * does not.
+ */
+class DiarizerAccuracyTest {
+
+	private static final Path DATA = Path.of(System.getProperty("aigenda.shared"), "eval-dev/diarization");
+
+	/** Measured 2.88% (2 speakers); margin for decoder and VAD differences. */
+	private static final double SAMPLE_DER_BOUND = 0.08;
+
+	/** Measured 39.23% pooled over dev00+dev01 (missed overlap 17.7%, confusion 21.5%); loose. */
+	private static final double AMI_DER_BOUND = 0.50;
+
+	private static Diarizer diarizer;
+
+	@BeforeAll
+	static void load() {
+		diarizer = Diarizer.withDefaults();
+	}
+
+	@AfterAll
+	static void close() {
+		diarizer.close();
+	}
+
+	@Test
+	void pyannoteSampleHasExactlyTwoSpeakersAndLowDer() {
+		DiarizationDocument document = diarizer.diarize(DATA.resolve("pyannote_sample/sample.wav"), null, null);
+		List<SpeakerTurn> reference = RttmFiles.read(DATA.resolve("pyannote_sample/sample.rttm")).get("sample");
+		DerResult der = new DiarizationErrorRate().compute(reference, document.turns(), null);
+		System.out.println("pyannote sample (collar 0.25, no UEM): " + der + ", speakers " + document.speakers());
+		System.out.print(RttmFiles.format("sample", document.turns()));
+
+		assertThat(document.speakers()).containsExactly("S1", "S2");
+		assertThat(document.turns().get(0).speaker()).isEqualTo("S1");
+		assertThat(document.engine()).isEqualTo(Diarizer.ENGINE);
+		assertThat(document.durationSeconds()).isBetween(29.0, 31.0);
+		assertThat(der.der()).isLessThan(SAMPLE_DER_BOUND);
+		for (int i = 1; i < document.turns().size(); i++) {
+			assertThat(document.turns().get(i).start()).isGreaterThanOrEqualTo(document.turns().get(i - 1).start());
+		}
+	}
+
+	@Test
+	void amiExcerptsScoreWithinALooseBound() {
+		Map<String, List<SpeakerTurn>> reference = RttmFiles.read(DATA.resolve("ami_dev/debug.development.rttm"));
+		Map<String, List<TimeSpan>> uem = RttmFiles.readUem(DATA.resolve("ami_dev/debug.development.uem"));
+		DiarizationErrorRate scorer = new DiarizationErrorRate();
+		DerResult pooled = null;
+		for (String file : List.of("dev00", "dev01")) {
+			DiarizationDocument document = diarizer.diarize(DATA.resolve("ami_dev/" + file + ".wav"), null, null);
+			DerResult der = scorer.compute(reference.get(file), document.turns(), uem.get(file));
+			System.out.println("AMI " + file + " (collar 0.25, UEM): " + der + ", " + document.speakers().size()
+					+ " speakers, mapping " + der.mapping());
+			pooled = pooled == null ? der : pooled.plus(der);
+			assertThat(document.speakers()).isNotEmpty();
+		}
+		System.out.println("AMI dev00+dev01 pooled: " + pooled);
+		assertThat(pooled.der()).isLessThan(AMI_DER_BOUND);
+	}
+
+	@Test
+	void speakerBoundsFromTheRequestAreHonoured() {
+		Audio audio = AudioDecoders.detect().decode(DATA.resolve("pyannote_sample/sample.wav"));
+		assertThat(diarizer.diarize(audio, null, 1).speakers()).containsExactly("S1");
+		assertThat(diarizer.diarize(audio, 3, null).speakers()).containsExactly("S1", "S2", "S3");
+		assertThat(diarizer.diarize(audio, 2, 2).speakers()).hasSize(2);
+	}
+
+	@Test
+	void silenceGivesNoTurns() {
+		Audio silence = new Audio(new float[Audio.SAMPLE_RATE * 3], Audio.SAMPLE_RATE);
+		DiarizationDocument document = diarizer.diarize(silence, null, null);
+		assertThat(document.turns()).isEmpty();
+		assertThat(document.speakers()).isEmpty();
+		assertThat(document.durationSeconds()).isEqualTo(3.0);
+	}
+
+}
