@@ -1,0 +1,31 @@
+package io.aigenda.app;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import picocli.CommandLine.Option;
+
+/** Options every command that may start the platform understands. */
+public class CommonOptions {
+
+	@Option(names = "--data-dir", paramLabel = "DIR",
+			description = "Where embedded PostgreSQL, S3 objects and pipeline state are kept (default: ${DEFAULT-VALUE}).",
+			defaultValue = "${env:AIGENDA_DATA_DIR:-data}")
+	public Path dataDir;
+
+	@Option(names = "--verbose", description = "Show the services' logs.")
+	public boolean verbose;
+
+	@Option(names = "--debug", description = "Show stack traces of errors.")
+	public boolean debug;
+
+	/** Platform settings from these options; anything else comes from the environment. */
+	public Map<String, Object> platformSettings() {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("aigenda.data-dir", this.dataDir.toString());
+		settings.put("aigenda.verbose", String.valueOf(this.verbose));
+		return settings;
+	}
+
+}

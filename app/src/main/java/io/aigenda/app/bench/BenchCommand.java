@@ -1,0 +1,197 @@
+package io.aigenda.app.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.aigenda.app.CommonOptions;
+import io.aigenda.app.client.BackendClient;
+import io.aigenda.app.platform.Platform;
+import io.aigenda.app.process.MeetingProcessor;
+import io.aigenda.asr.AsrProperties;
+import io.aigenda.asr.ProgressListener;
+import io.aigenda.asr.Transcriber;
+import io.aigenda.asr.Transcription;
+import io.aigenda.audio.Audio;
+import io.aigenda.contracts.DiarizationDocument;
+import io.aigenda.contracts.MeetingTranscript;
+import io.aigenda.contracts.SpeakerTurn;
+import io.aigenda.contracts.Word;
+import io.aigenda.diarization.Diarizer;
+import io.aigenda.llm.minutes.MinutesWriter;
+import io.aigenda.llm.minutes.MinutesWriters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code aigenda bench FILE}: real-time factor of each step called directly, then of the whole
+ * pipeline through the platform (messages, presigned transfers, database), and the platform's
+ * overhead against the bare ASR engine on the same file. One warm-up run of each is not counted.
+ */
+@Command(name = "bench", description = "Real-time factors of each step and of the whole platform on a recording.")
+public class BenchCommand implements Callable<Integer> {
+
+	@Parameters(paramLabel = "FILE", description = "A recording.")
+	Path file;
+
+	@Option(names = "--runs", defaultValue = "3", description = "Timed runs of each measurement (default: ${DEFAULT-VALUE}).")
+	int runs;
+
+	@Option(names = "--lang", defaultValue = "en", paramLabel = "ru|en|auto",
+			description = "Spoken language (default: ${DEFAULT-VALUE}).")
+	String language;
+
+	@Option(names = "--skip-platform", description = "Measure the steps only, without starting the platform.")
+	boolean skipPlatform;
+
+	@Mixin
+	CommonOptions common;
+
+	@Override
+	public Integer call() {
+		if (!Files.isRegularFile(this.file)) {
+			throw new IllegalArgumentException("No such file: " + this.file);
+		}
+		if (this.runs < 1) {
+			throw new IllegalArgumentException("--runs must be at least 1");
+		}
+		System.err.println("Measuring each step directly...");
+		StepTimes steps = measureSteps();
+		Double platformSeconds = null;
+		if (!this.skipPlatform) {
+			System.err.println("Measuring the whole pipeline through the platform...");
+			platformSeconds = measurePlatform();
+		}
+		print(steps, platformSeconds, System.out);
+		return 0;
+	}
+
+	private StepTimes measureSteps() {
+		List<StepTimes> measured = new ArrayList<>();
+		try (Transcriber transcriber = Transcriber.create(AsrProperties.defaults());
+				Diarizer diarizer = Diarizer.withDefaults()) {
+			MinutesWriter writer = MinutesWriters.extractive();
+			for (int run = 0; run <= this.runs; run++) {
+				Transcription transcription = transcriber.transcribeMeasured(this.file, this.language,
+						ProgressListener.none());
+				Audio audio = transcriber.decoder().decode(this.file);
+				long started = System.nanoTime();
+				DiarizationDocument diarization = diarizer.diarize(audio, null, null);
+				double diarizationSeconds = secondsSince(started);
+				MeetingTranscript joined = join(transcription, diarization);
+				started = System.nanoTime();
+				writer.write(joined);
+				double minutesSeconds = secondsSince(started);
+				if (run > 0) {
+					measured.add(new StepTimes(transcription.document().durationSeconds(),
+							transcription.decodeSeconds(), transcription.vadSeconds(),
+							transcription.recognitionSeconds(), diarizationSeconds, minutesSeconds));
+				}
+			}
+		}
+		return StepTimes.mean(measured);
+	}
+
+	/** Seconds from the end of the upload until the minutes are ready, averaged over the runs. */
+	private double measurePlatform() {
+		Map<String, Object> settings = this.common.platformSettings();
+		settings.put("aigenda.port", "0");
+		try (Platform platform = Platform.start(settings)) {
+			BackendClient client = new BackendClient(platform.backendUrl(), platform.adminToken());
+			Path out = this.common.dataDir.resolve("bench");
+			MeetingProcessor processor = new MeetingProcessor(client, out,
+					new PrintStream(new ByteArrayOutputStream(), true), false, Duration.ofHours(2));
+			double total = 0;
+			for (int run = 0; run <= this.runs; run++) {
+				MeetingProcessor.Result result = processor.process(this.file, this.language);
+				if (!result.succeeded()) {
+					throw new IllegalStateException("The platform failed on " + this.file.getFileName() + ": "
+							+ result.failureReason());
+				}
+				if (run > 0) {
+					total += result.processingSeconds();
+				}
+			}
+			return total / this.runs;
+		}
+	}
+
+	/** Each word to the turn overlapping it most, as the ml-controller does, for the minutes step. */
+	static MeetingTranscript join(Transcription transcription, DiarizationDocument diarization) {
+		List<Word> words = new ArrayList<>();
+		for (Word word : transcription.document().words()) {
+			String speaker = "S1";
+			double best = 0;
+			for (SpeakerTurn turn : diarization.turns()) {
+				double overlap = turn.overlap(word.start(), word.end());
+				if (overlap > best) {
+					best = overlap;
+					speaker = turn.speaker();
+				}
+			}
+			words.add(word.withSpeaker(speaker));
+		}
+		List<String> speakers = diarization.speakers().isEmpty() ? List.of("S1") : diarization.speakers();
+		return new MeetingTranscript(transcription.document().language(), transcription.document().durationSeconds(),
+				speakers, words, diarization.turns());
+	}
+
+	void print(StepTimes steps, Double platformSeconds, PrintStream out) {
+		double audio = steps.audioSeconds();
+		Map<String, Double> rows = new LinkedHashMap<>();
+		rows.put("decode", steps.decode());
+		rows.put("VAD", steps.vad());
+		rows.put("ASR engine", steps.recognition());
+		rows.put("diarization", steps.diarization());
+		rows.put("minutes", steps.minutes());
+		rows.put("all steps, one after another", steps.total());
+		if (platformSeconds != null) {
+			rows.put("platform, upload to minutes", platformSeconds);
+		}
+		out.printf(Locale.ROOT, "%s: %.1f s of audio, mean of %d run(s) after one warm-up%n", this.file.getFileName(),
+				audio, this.runs);
+		out.printf(Locale.ROOT, "%-30s %10s %10s%n", "step", "seconds", "RTF");
+		rows.forEach((name, seconds) -> out.printf(Locale.ROOT, "%-30s %10.3f %10.4f%n", name, seconds,
+				seconds / audio));
+		if (platformSeconds != null) {
+			// the bare engine: Transcriber on the same file (decode, VAD, recognition), no platform
+			double engine = steps.decode() + steps.vad() + steps.recognition();
+			out.printf(Locale.ROOT, "%-30s %10s %10s%n", "overhead", "", "ratio");
+			out.printf(Locale.ROOT, "%-30s %10s %9.2fx%n", "platform / bare ASR engine", "", platformSeconds / engine);
+			out.printf(Locale.ROOT, "%-30s %10s %9.2fx%n", "platform / all steps", "", platformSeconds / steps.total());
+		}
+	}
+
+	private static double secondsSince(long nanoTime) {
+		return (System.nanoTime() - nanoTime) / 1e9;
+	}
+
+	record StepTimes(double audioSeconds, double decode, double vad, double recognition, double diarization,
+			double minutes) {
+
+		double total() {
+			return this.decode + this.vad + this.recognition + this.diarization + this.minutes;
+		}
+
+		static StepTimes mean(List<StepTimes> all) {
+			int n = all.size();
+			return new StepTimes(all.get(0).audioSeconds(), all.stream().mapToDouble(StepTimes::decode).sum() / n,
+					all.stream().mapToDouble(StepTimes::vad).sum() / n,
+					all.stream().mapToDouble(StepTimes::recognition).sum() / n,
+					all.stream().mapToDouble(StepTimes::diarization).sum() / n,
+					all.stream().mapToDouble(StepTimes::minutes).sum() / n);
+		}
+
+	}
+
+}

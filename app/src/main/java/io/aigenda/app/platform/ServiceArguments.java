@@ -1,0 +1,79 @@
+package io.aigenda.app.platform;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The settings each service's context is started with. */
+final class ServiceArguments {
+
+	private ServiceArguments() {
+	}
+
+	/**
+	 * Command-line arguments: they take precedence over every configuration file, environment
+	 * variable and system property, so each context gets exactly these connections.
+	 */
+	static List<String> of(Service service, PlatformProperties properties, Connections connections, URI backendUrl,
+			String serviceToken, String adminToken) {
+		Map<String, String> args = new LinkedHashMap<>();
+		args.put("spring.config.name", service.configName());
+		args.put("spring.main.web-application-type", service.web() ? "servlet" : "none");
+		args.put("spring.main.banner-mode", "off");
+		args.put("spring.main.log-startup-info", String.valueOf(properties.verbose()));
+		// the platform closes the contexts in order, then the infrastructure they use
+		args.put("spring.main.register-shutdown-hook", "false");
+		args.put("spring.jmx.enabled", "false");
+		args.put("logging.level.root", properties.verbose() ? "INFO" : "WARN");
+		if (!properties.verbose()) {
+			// Flyway warns on every start that H2 (the controller's store) is newer than it was tested with
+			args.put("logging.level.org.flywaydb.core.internal.database.base.Database", "ERROR");
+			// a service that fails to start is reported in one line by the platform; Spring Boot would
+			// log the whole stack trace as well
+			args.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+			args.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
+			args.put("logging.level.org.springframework.boot.web.server.servlet.context", "ERROR");
+			args.put("logging.level.org.springframework.context.annotation", "ERROR");
+		}
+		if (!service.excludedAutoConfigurations().isEmpty()) {
+			args.put("spring.autoconfigure.exclude", String.join(",", service.excludedAutoConfigurations()));
+		}
+		Connections.Broker broker = connections.broker();
+		args.put("spring.rabbitmq.host", broker.host());
+		args.put("spring.rabbitmq.port", String.valueOf(broker.port()));
+		args.put("spring.rabbitmq.username", broker.username());
+		args.put("spring.rabbitmq.password", broker.password());
+		args.put("spring.rabbitmq.virtual-host", broker.virtualHost());
+		args.put("aigenda.messaging.namespace", properties.messaging().namespace());
+		args.put("aigenda.messaging.broker", broker.qpid() ? "qpid" : "auto");
+		args.put("aigenda.data-dir", properties.dataDir().toAbsolutePath().toString());
+		switch (service) {
+			case BACKEND -> {
+				Connections.Database database = connections.database();
+				Connections.S3 s3 = connections.s3();
+				args.put("server.port", String.valueOf(properties.port()));
+				args.put("server.address", properties.address());
+				args.put("spring.datasource.url", database.url());
+				args.put("spring.datasource.username", database.username());
+				args.put("spring.datasource.password", database.password());
+				args.put("aigenda.s3.endpoint", s3.endpoint());
+				args.put("aigenda.s3.region", s3.region());
+				args.put("aigenda.s3.access-key", s3.accessKey());
+				args.put("aigenda.s3.secret-key", s3.secretKey());
+				args.put("aigenda.s3.bucket", s3.bucket());
+				args.put("aigenda.s3.path-style", "true");
+				args.put("aigenda.backend.service-token", serviceToken);
+				args.put("aigenda.backend.bootstrap.api-token", adminToken);
+			}
+			case ML_CONTROLLER -> {
+				args.put("aigenda.ml-controller.backend-url", backendUrl.toString());
+				args.put("aigenda.ml-controller.service-token", serviceToken);
+			}
+			default -> {
+			}
+		}
+		return args.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+	}
+
+}

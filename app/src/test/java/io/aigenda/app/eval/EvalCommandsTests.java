@@ -1,0 +1,50 @@
+package io.aigenda.app.eval;
+
+import java.util.List;
+
+import io.aigenda.app.Console;
+import io.aigenda.app.PlatformFiles;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvalCommandsTests {
+
+	@Test
+	void asrEvaluationPrintsTheWordErrorRateOfEachFileAndOverall() {
+		Console console = Console.run("eval", "asr", PlatformFiles.JFK.toString());
+
+		assertThat(console.exitCode()).as(console.err()).isZero();
+		assertThat(console.out()).contains("jfk.wav: WER").contains("overall: WER");
+	}
+
+	@Test
+	void diarizationReferencesAreFoundWithTheirRecordingsAndScoredRegions() {
+		List<EvalDiarizationCommand.Case> cases = EvalDiarizationCommand
+			.cases(List.of(PlatformFiles.SHARED.resolve("eval-dev/diarization")));
+
+		assertThat(cases).extracting(EvalDiarizationCommand.Case::name)
+			.containsExactly("ami_dev/dev00", "ami_dev/dev01", "pyannote_sample/sample");
+		assertThat(cases.get(0).uem()).isNotEmpty();
+		assertThat(cases.get(2).uem()).isNull();
+		assertThat(cases.get(2).reference()).isNotEmpty();
+	}
+
+	@Test
+	void diarizationEvaluationPrintsTheErrorRate() {
+		Console console = Console.run("eval", "diarization",
+				PlatformFiles.SHARED.resolve("eval-dev/diarization/pyannote_sample").toString());
+
+		assertThat(console.exitCode()).as(console.err()).isZero();
+		assertThat(console.out()).contains("pyannote_sample/sample: DER").contains("overall: DER");
+	}
+
+	@Test
+	void folderWithoutReferencesIsOneLineError() {
+		Console console = Console.run("eval", "diarization", PlatformFiles.SHARED.resolve("eval-dev/asr").toString());
+
+		assertThat(console.exitCode()).isEqualTo(1);
+		assertThat(console.err()).startsWith("aigenda: No .rttm reference").hasLineCount(1);
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.aigenda.app.platform;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceArgumentsTests {
+
+	private final PlatformProperties properties = Platform.bind(
+			Map.of("aigenda.data-dir", "/var/lib/aigenda", "aigenda.messaging.namespace", "ns1", "aigenda.port", "0"),
+			Map.of());
+
+	private final Connections connections = new Connections(
+			new Connections.Database("jdbc:postgresql://127.0.0.1:5432/aigenda", "postgres", "pw", "db"),
+			new Connections.Broker("127.0.0.1", 5673, "guest", "guest", "/", true, "qpid"),
+			new Connections.S3("http://127.0.0.1:9999", "us-east-1", "AK", "SK", "aigenda", "s3"));
+
+	private List<String> arguments(Service service) {
+		return ServiceArguments.of(service, this.properties, this.connections, URI.create("http://127.0.0.1:8123"),
+				"svc_token", "agk_admin");
+	}
+
+	@Test
+	void onlyTheBackendGetsDatabaseAndStorageCredentials() {
+		assertThat(arguments(Service.BACKEND)).contains("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/aigenda",
+				"--aigenda.s3.secret-key=SK", "--aigenda.s3.access-key=AK", "--aigenda.backend.service-token=svc_token",
+				"--aigenda.backend.bootstrap.api-token=agk_admin", "--server.port=0",
+				"--spring.main.web-application-type=servlet");
+		for (Service service : List.of(Service.ML_CONTROLLER, Service.ASR_WORKER, Service.DIARIZATION_WORKER,
+				Service.LLM_WORKER, Service.MEETING_CONTROLLER)) {
+			assertThat(arguments(service)).as(service.displayName())
+				.noneMatch(arg -> arg.startsWith("--spring.datasource") || arg.startsWith("--aigenda.s3")
+						|| arg.contains("SK") || arg.contains("agk_admin"))
+				.contains("--spring.main.web-application-type=none");
+		}
+	}
+
+	@Test
+	void everyServiceUsesItsOwnConfigFileAndTheSameBroker() {
+		for (Service service : Service.values()) {
+			assertThat(arguments(service)).contains("--spring.config.name=" + service.configName(),
+					"--spring.rabbitmq.port=5673", "--aigenda.messaging.namespace=ns1", "--aigenda.messaging.broker=qpid");
+		}
+	}
+
+	@Test
+	void theControllerReachesTheBackendWithTheServiceToken() {
+		assertThat(arguments(Service.ML_CONTROLLER)).contains(
+				"--aigenda.ml-controller.backend-url=http://127.0.0.1:8123",
+				"--aigenda.ml-controller.service-token=svc_token", "--aigenda.data-dir=/var/lib/aigenda");
+	}
+
+	@Test
+	void workersGoWithoutDatabaseJpaFlywayAndSecurity() {
+		String exclusions = arguments(Service.ASR_WORKER).stream()
+			.filter(arg -> arg.startsWith("--spring.autoconfigure.exclude="))
+			.findFirst()
+			.orElseThrow();
+		assertThat(exclusions).contains("DataSourceAutoConfiguration", "HibernateJpaAutoConfiguration",
+				"FlywayAutoConfiguration", "SecurityAutoConfiguration");
+		String controller = arguments(Service.ML_CONTROLLER).stream()
+			.filter(arg -> arg.startsWith("--spring.autoconfigure.exclude="))
+			.findFirst()
+			.orElseThrow();
+		assertThat(controller).contains("HibernateJpaAutoConfiguration")
+			.doesNotContain("DataSourceAutoConfiguration", "FlywayAutoConfiguration");
+		assertThat(arguments(Service.BACKEND)).noneMatch(arg -> arg.startsWith("--spring.autoconfigure.exclude"));
+	}
+
+	@Test
+	void platformSettingsBindFromTheEnvironmentSpelling() {
+		PlatformProperties bound = Platform.bind(Map.of(),
+				Map.of("AIGENDA_DATABASE_URL", "jdbc:postgresql://db:5432/x", "AIGENDA_BROKER_EMBEDDED", "true"));
+
+		assertThat(bound.database().url()).isEqualTo("jdbc:postgresql://db:5432/x");
+		assertThat(bound.broker().embedded()).isTrue();
+		assertThat(bound.broker().port()).isEqualTo(5672);
+		assertThat(bound.messaging().namespace()).isEqualTo("aigenda");
+		assertThat(bound.port()).isEqualTo(8080);
+	}
+
+}
