@@ -41,7 +41,9 @@ public abstract class BackendIntegrationTest {
 
 	public static final String SERVICE_TOKEN = "test-service-token";
 
-	private static final String DATABASE = "aigenda_backend_test";
+	// one database per test JVM, so builds running side by side on one PostgreSQL never meet
+	private static final String DATABASE = "aigenda_backend_test_"
+			+ UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
 	private static final String NAMESPACE = "test-" + UUID.randomUUID();
 
@@ -179,11 +181,22 @@ public abstract class BackendIntegrationTest {
 		}
 	}
 
-	private static void recreateDatabase() {
+	private static void dropDatabase() {
 		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
 				"postgres", "");
 				Statement statement = connection.createStatement()) {
 			statement.execute("drop database if exists " + DATABASE + " with (force)");
+		}
+		catch (SQLException ex) {
+			// the JVM is ending; a leftover test database is harmless
+		}
+	}
+
+	private static void recreateDatabase() {
+		Runtime.getRuntime().addShutdownHook(new Thread(BackendIntegrationTest::dropDatabase));
+		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+				"postgres", "");
+				Statement statement = connection.createStatement()) {
 			statement.execute("create database " + DATABASE);
 		}
 		catch (SQLException ex) {

@@ -31,9 +31,12 @@ final class SummaryBuilder {
 		}
 		List<Integer> candidates = new ArrayList<>();
 		double[] scores = new double[sentences.size()];
+		// a short meeting may have no sentence with MIN_TERMS content words; it still gets a summary
+		int minTerms = sentences.stream().anyMatch(s -> s.terms().size() >= MIN_TERMS && !s.text().endsWith("?"))
+				? MIN_TERMS : 1;
 		for (int i = 0; i < sentences.size(); i++) {
 			Sentence sentence = sentences.get(i);
-			if (sentence.terms().size() < MIN_TERMS || sentence.text().endsWith("?")) {
+			if (sentence.terms().size() < minTerms || sentence.text().endsWith("?")) {
 				continue;
 			}
 			// informative but not rambling: content words up to 8 help, more than 30 words hurt,

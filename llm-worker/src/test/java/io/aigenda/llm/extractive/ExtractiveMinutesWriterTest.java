@@ -98,6 +98,22 @@ class ExtractiveMinutesWriterTest {
 		assertThat(minutes.topics().get(0).end()).isEqualTo(time[0], org.assertj.core.data.Offset.offset(0.4));
 	}
 
+	@Test
+	void shortSpeechOfFewContentWordsStillGetsASummaryAndTopicSummary() {
+		List<Word> words = new ArrayList<>();
+		double[] time = { 0 };
+		say(words, time, "S1", "and so my fellow americans");
+		time[0] += 1.0;
+		say(words, time, "S1", "ask not what your country can do for you ask what you can do for your country");
+		MeetingTranscript transcript = new MeetingTranscript("en", time[0], List.of("S1"), words, List.of());
+
+		Minutes minutes = this.writer.write(transcript);
+
+		assertThat(MinutesSchema.validate(MinutesJson.write(minutes))).isEmpty();
+		assertThat(minutes.summary()).containsIgnoringCase("country");
+		assertThat(minutes.topics()).allSatisfy(topic -> assertThat(topic.summary()).isNotBlank());
+	}
+
 	private static void say(List<Word> words, double[] time, String speaker, String text) {
 		for (String token : text.split(" ")) {
 			words.add(new Word(time[0], time[0] + 0.35, token, 0.9, speaker));
