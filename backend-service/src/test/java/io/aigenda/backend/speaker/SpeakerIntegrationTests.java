@@ -17,6 +17,7 @@ import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.MinutesReady;
 import io.aigenda.contracts.Queues;
+import io.aigenda.contracts.SpeakerIdentity;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.StoreVoiceprint;
 import io.aigenda.contracts.Word;
@@ -111,6 +112,24 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 	}
 
 	@Test
+	void speakersRecognisedByAVoiceprintOfTheOrganisationGetItsNameAndConfidence() throws Exception {
+		String first = processedMeeting("Enrol");
+		UUID voiceprint = UUID.fromString(body(send("PUT", "/api/v1/meetings/" + first + "/speakers/S1", ADMIN_TOKEN,
+				"{\"name\":\"Maria\"}")).path("voiceprint").path("id").asString());
+
+		String later = processedMeeting("Recognised", List.of(new SpeakerIdentity("S2", voiceprint, "Maria", 0.831),
+				new SpeakerIdentity("S1", UUID.randomUUID(), "Unknown voiceprint", 0.99)));
+
+		JsonNode speakers = body(get("/api/v1/meetings/" + later + "/speakers", ADMIN_TOKEN));
+		assertThat(speakers.get(0).path("name").isNull()).isTrue();
+		assertThat(speakers.get(1).path("name").asString()).isEqualTo("Maria");
+		assertThat(speakers.get(1).path("voiceprint").path("id").asString()).isEqualTo(voiceprint.toString());
+		assertThat(speakers.get(1).path("voiceprint").path("confidence").asDouble()).isEqualTo(0.831);
+		assertThat(get("/api/v1/meetings/" + later + "/export?format=txt", ADMIN_TOKEN).body())
+			.contains("Maria: do for you");
+	}
+
+	@Test
 	void mergingMovesWordsAndTurnsAndKeepsTheName() throws Exception {
 		String id = processedMeeting("Merge");
 		send("PUT", "/api/v1/meetings/" + id + "/speakers/S2", ADMIN_TOKEN, "{\"name\":\"Anna\"}");
@@ -201,11 +220,15 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 
 	/** A meeting processed with jfk.wav's reference words: S1 0..5 s (11 words), S2 5..11 s (11 words). */
 	private String processedMeeting(String title) throws Exception {
+		return processedMeeting(title, List.of());
+	}
+
+	private String processedMeeting(String title, List<SpeakerIdentity> identities) throws Exception {
 		String id = createMeeting(ADMIN_TOKEN, title);
 		HttpResponse<String> uploaded = putFile("/api/v1/meetings/" + id + "/recording", ADMIN_TOKEN, "jfk.wav",
 				read(shared("eval-dev/asr/en/jfk.wav")));
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
-		MeetingTranscript transcript = transcript();
+		MeetingTranscript transcript = transcript().withIdentities(identities);
 		Map<String, String> keys = storeResults(id, transcript);
 		UUID organisation = UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
 		this.messages.publishEventConfirmed(new MinutesReady(UUID.fromString(id), organisation,
