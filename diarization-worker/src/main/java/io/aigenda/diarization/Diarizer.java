@@ -44,7 +44,10 @@ public final class Diarizer implements AutoCloseable {
 		this.vad = vad;
 		this.segmenter = new VadWindowSegmenter(vad, properties.segmentation());
 		this.embedder = new MfccStatisticsEmbedder(properties.embedding());
-		this.clusterer = new AgglomerativeClusterer(properties.clustering());
+		this.clusterer = switch (properties.clustering().method()) {
+			case AGGLOMERATIVE -> new AgglomerativeClusterer(properties.clustering());
+			case SPECTRAL -> new SpectralClusterer(properties.clustering());
+		};
 		this.turns = new TurnBuilder(properties.turns());
 		this.voiceprints = new SpeakerVoiceprints(properties.embedding());
 	}
