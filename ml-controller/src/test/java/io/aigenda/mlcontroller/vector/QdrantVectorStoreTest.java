@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
@@ -24,6 +27,26 @@ class QdrantVectorStoreTest extends VectorStoreContract {
 	@Override
 	VectorStore reopenStore() {
 		return openStore();
+	}
+
+	/** Drops this run's collections from the shared server. */
+	@AfterEach
+	void dropCollections() throws Exception {
+		URI url = URI.create(System.getenv("QDRANT_URL"));
+		QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(url.getHost(), url.getPort() > 0 ? url.getPort() : 6334,
+				"https".equalsIgnoreCase(url.getScheme()), false);
+		String apiKey = System.getenv().getOrDefault("QDRANT_API_KEY", "");
+		if (!apiKey.isEmpty()) {
+			grpc.withApiKey(apiKey);
+		}
+		try (QdrantClient client = new QdrantClient(grpc.build())) {
+			for (VectorCollection collection : VectorCollection.values()) {
+				String name = this.prefix + collection.storageName();
+				if (client.collectionExistsAsync(name).get()) {
+					client.deleteCollectionAsync(name).get();
+				}
+			}
+		}
 	}
 
 }
