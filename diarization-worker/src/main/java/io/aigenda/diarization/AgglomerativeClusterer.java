@@ -58,7 +58,7 @@ class AgglomerativeClusterer implements SpeakerClusterer {
 	}
 
 	/** Moves the windows of clusters with little speech to the nearest cluster by centroid. */
-	private int[] foldSmallClusters(float[][] embeddings, double[] weights, int[] labels, int min) {
+	int[] foldSmallClusters(float[][] embeddings, double[] weights, int[] labels, int min) {
 		while (true) {
 			int[] ids = Arrays.stream(labels).distinct().toArray();
 			if (ids.length <= min) {

@@ -86,12 +86,34 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * larger one (it is more often noise or laughter than a person)
 	 * @param refineIterations passes that move each window to its nearest cluster centroid after
 	 * the tree is cut
+	 * @param method {@code agglomerative} (threshold) or {@code spectral} (eigengap speaker count)
+	 * @param pruning spectral: fraction of each window's strongest affinities kept
 	 */
 	public record Clustering(@DefaultValue("1.1") double threshold, @DefaultValue("10") int maxSpeakers,
-			@DefaultValue("2.0") double minSpeakerSeconds, @DefaultValue("2") int refineIterations) {
+			@DefaultValue("2.0") double minSpeakerSeconds, @DefaultValue("2") int refineIterations,
+			@DefaultValue("agglomerative") Method method, @DefaultValue("0.3") double pruning) {
+
+		@org.springframework.boot.context.properties.bind.ConstructorBinding
+		public Clustering {
+		}
+
+		public Clustering(double threshold, int maxSpeakers, double minSpeakerSeconds, int refineIterations) {
+			this(threshold, maxSpeakers, minSpeakerSeconds, refineIterations, Method.AGGLOMERATIVE, 0.3);
+		}
 
 		public static Clustering defaults() {
 			return new Clustering(1.1, 10, 2.0, 2);
+		}
+
+		public Clustering withMethod(Method chosen) {
+			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
+					chosen, this.pruning);
+		}
+
+		public enum Method {
+
+			AGGLOMERATIVE, SPECTRAL
+
 		}
 
 	}

@@ -34,6 +34,8 @@ public final class Diarizer implements AutoCloseable {
 
 	private final TurnBuilder turns;
 
+	private final SpeakerVoiceprints voiceprints;
+
 	private final DiarizationProperties properties;
 
 	private Diarizer(DiarizationProperties properties, AudioDecoder decoder, SileroVad vad) {
@@ -42,8 +44,12 @@ public final class Diarizer implements AutoCloseable {
 		this.vad = vad;
 		this.segmenter = new VadWindowSegmenter(vad, properties.segmentation());
 		this.embedder = new MfccStatisticsEmbedder(properties.embedding());
-		this.clusterer = new AgglomerativeClusterer(properties.clustering());
+		this.clusterer = switch (properties.clustering().method()) {
+			case AGGLOMERATIVE -> new AgglomerativeClusterer(properties.clustering());
+			case SPECTRAL -> new SpectralClusterer(properties.clustering());
+		};
 		this.turns = new TurnBuilder(properties.turns());
+		this.voiceprints = new SpeakerVoiceprints(properties.embedding());
 	}
 
 	/** A diarizer with the bundled Silero VAD and the best available decoder. */
@@ -76,7 +82,8 @@ public final class Diarizer implements AutoCloseable {
 			result = this.turns.build(windows, labels);
 		}
 		List<String> speakers = new ArrayList<>(new LinkedHashSet<>(result.stream().map(SpeakerTurn::speaker).toList()));
-		return new DiarizationDocument(audio.durationSeconds(), ENGINE, speakers, result);
+		return new DiarizationDocument(audio.durationSeconds(), ENGINE, speakers, result,
+				this.voiceprints.embed(audio, result));
 	}
 
 	/**

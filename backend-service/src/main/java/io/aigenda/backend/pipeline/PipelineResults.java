@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.aigenda.backend.meeting.Meeting;
 import io.aigenda.backend.meeting.MeetingRepository;
 import io.aigenda.backend.meeting.MeetingState;
+import io.aigenda.backend.speaker.SpeakerIdentities;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
 import io.aigenda.backend.transcript.TranscriptStore;
@@ -47,8 +48,11 @@ class PipelineResults {
 
 	private final TransactionTemplate transactions;
 
+	private final SpeakerIdentities identities;
+
 	PipelineResults(MeetingRepository meetings, TranscriptStore transcripts, ObjectStore store, JdbcClient jdbc,
-			JsonMapper json, TransactionTemplate transactions) {
+			JsonMapper json, TransactionTemplate transactions, SpeakerIdentities identities) {
+		this.identities = identities;
 		this.meetings = meetings;
 		this.transcripts = transcripts;
 		this.store = store;
@@ -95,6 +99,7 @@ class PipelineResults {
 				return;
 			}
 			this.transcripts.replace(meeting.getId(), transcript, minutes);
+			this.identities.apply(meeting.getOrganisationId(), meeting.getId(), transcript.identities());
 			int speakers = this.transcripts.speakerNames(meeting.getId()).size();
 			double duration = transcript.durationSeconds() > 0 ? transcript.durationSeconds() : event.audioSeconds();
 			String language = transcript.language() != null ? transcript.language() : event.language();

@@ -16,6 +16,7 @@ import io.aigenda.messaging.Messages;
 import io.aigenda.mlcontroller.MlControllerProperties;
 import io.aigenda.mlcontroller.backend.BackendClient;
 import io.aigenda.mlcontroller.join.TranscriptJoiner;
+import io.aigenda.mlcontroller.voiceprint.SpeakerIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,11 @@ class StepDispatcher {
 
 	private final MlControllerProperties properties;
 
-	StepDispatcher(BackendClient backend, Messages messages, PipelineStore store, MlControllerProperties properties) {
+	private final SpeakerIdentifier speakers;
+
+	StepDispatcher(BackendClient backend, Messages messages, PipelineStore store, MlControllerProperties properties,
+			SpeakerIdentifier speakers) {
+		this.speakers = speakers;
 		this.backend = backend;
 		this.messages = messages;
 		this.store = store;
@@ -84,7 +89,8 @@ class StepDispatcher {
 				TranscriptDocument.class);
 		DiarizationDocument diarization = this.backend.getJson(urls.getUrls().get(Artifacts.DIARIZATION),
 				DiarizationDocument.class);
-		MeetingTranscript joined = TranscriptJoiner.join(transcript, diarization, pipeline.language());
+		MeetingTranscript joined = this.speakers.identify(pipeline.organisationId(), pipeline.meetingId(),
+				diarization, TranscriptJoiner.join(transcript, diarization, pipeline.language()));
 		this.backend.putJson(urls.putUrls().get(Artifacts.TRANSCRIPT), joined);
 		String transcriptKey = urls.keys().get(Artifacts.TRANSCRIPT);
 		String minutesKey = urls.keys().get(Artifacts.MINUTES);

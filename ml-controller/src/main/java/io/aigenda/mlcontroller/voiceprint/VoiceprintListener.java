@@ -1,0 +1,31 @@
+package io.aigenda.mlcontroller.voiceprint;
+
+import io.aigenda.contracts.ForgetVoiceprint;
+import io.aigenda.contracts.StoreVoiceprint;
+
+import org.springframework.amqp.rabbit.annotation.RabbitHandler;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/** Voiceprint commands from the backend. */
+@Component
+@RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).VOICEPRINTS)}")
+class VoiceprintListener {
+
+	private final VoiceprintCommands commands;
+
+	VoiceprintListener(VoiceprintCommands commands) {
+		this.commands = commands;
+	}
+
+	@RabbitHandler
+	void on(StoreVoiceprint command) {
+		this.commands.store(command);
+	}
+
+	@RabbitHandler
+	void on(ForgetVoiceprint command) {
+		this.commands.forget(command);
+	}
+
+}
