@@ -13,7 +13,7 @@ class MinutesWriterConfiguration {
 	@ConditionalOnProperty(prefix = "aigenda.llm", name = "engine", havingValue = ExtractiveMinutesWriter.ENGINE,
 			matchIfMissing = true)
 	MinutesWriter extractiveMinutesWriter(LlmProperties properties) {
-		return new ExtractiveMinutesWriter(properties.extractive());
+		return MinutesWriters.extractive(properties);
 	}
 
 }

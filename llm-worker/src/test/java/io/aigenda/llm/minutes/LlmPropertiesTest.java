@@ -21,8 +21,7 @@ class LlmPropertiesTest {
 		new ApplicationContextRunner().withUserConfiguration(Bound.class, MinutesWriterConfiguration.class)
 			.run(context -> assertThat(context.getBean(MinutesWriter.class).engine()).isEqualTo("extractive"));
 		assertThat(MinutesWriters.extractive().engine()).isEqualTo("extractive");
-		LlmProperties unknown = new LlmProperties("gpt-7", LlmProperties.Extractive.defaults(),
-				LlmProperties.defaults().httpTimeout());
+		LlmProperties unknown = LlmProperties.defaults().withEngine("gpt-7");
 		assertThatIllegalArgumentException().isThrownBy(() -> MinutesWriters.create(unknown))
 			.withMessageContaining("gpt-7");
 	}
