@@ -26,6 +26,17 @@ class LlmPropertiesTest {
 			.withMessageContaining("gpt-7");
 	}
 
+	@Test
+	void openAiEngineWritesWithAChatModelAndLlamaNeedsItsModelFile() {
+		new ApplicationContextRunner().withUserConfiguration(Bound.class, MinutesWriterConfiguration.class)
+			.withPropertyValues("aigenda.llm.engine=openai", "aigenda.llm.openai.base-url=http://127.0.0.1:1/v1",
+					"aigenda.llm.topics.segmenter=lexical")
+			.run(context -> assertThat(context.getBean(MinutesWriter.class).engine()).isEqualTo("openai"));
+		LlmProperties llama = LlmProperties.defaults().withEngine("llama");
+		assertThatIllegalArgumentException().isThrownBy(() -> MinutesWriters.create(llama))
+			.withMessageContaining("model-path");
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(LlmProperties.class)
 	static class Bound {
