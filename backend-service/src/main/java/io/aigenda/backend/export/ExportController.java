@@ -53,10 +53,11 @@ class ExportController {
 		}
 		MeetingTranscript transcript = this.store.load(meetingId, meeting.getTranscriptLanguage(),
 				meeting.getDurationSeconds() != null ? meeting.getDurationSeconds() : 0);
+		MeetingTranscript named = withNames(transcript, this.store.speakerNames(meetingId));
 		String body = switch (chosen) {
-			case TXT -> TranscriptFormats.txt(transcript);
-			case SRT -> TranscriptFormats.srt(transcript);
-			case VTT -> TranscriptFormats.vtt(transcript);
+			case TXT -> TranscriptFormats.txt(named);
+			case SRT -> TranscriptFormats.srt(named);
+			case VTT -> TranscriptFormats.vtt(named);
 			case JSON -> json(meetingId, transcript);
 		};
 		String filename = baseName(meeting) + "." + chosen.extension;
@@ -74,6 +75,16 @@ class ExportController {
 		JsonNode minutes = this.store.minutesJson(meetingId).map(this.json::readTree).orElse(null);
 		root.set("minutes", minutes);
 		return this.json.writeValueAsString(root);
+	}
+
+	/** Text exports show a speaker's name where a user (or a voiceprint) gave one, else the label. */
+	private static MeetingTranscript withNames(MeetingTranscript transcript, java.util.Map<String, String> names) {
+		java.util.List<io.aigenda.contracts.Word> words = transcript.words()
+			.stream()
+			.map(w -> names.get(w.speaker()) != null ? w.withSpeaker(names.get(w.speaker())) : w)
+			.toList();
+		return new MeetingTranscript(transcript.language(), transcript.durationSeconds(), transcript.speakers(), words,
+				transcript.turns());
 	}
 
 	/** A file name from the title: letters (any script), digits, dashes; the id when nothing is left. */
