@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.aigenda.app.Console;
 import io.aigenda.app.PlatformFiles;
+import io.aigenda.contracts.MinutesSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,19 @@ class EvalCommandsTests {
 			.contains("overall [lexical]");
 		String written = Files.readString(out.resolve("ES2004a.json"));
 		assertThat(written).startsWith("{\"meeting\":\"ES2004a\",\"segmenter\":\"lexical\",\"boundaries\":[");
+	}
+
+	@Test
+	void minutesEvaluationPrintsRougeAndRecallAndWritesTheMinutes(@TempDir Path out) throws Exception {
+		Path meetings = PlatformFiles.SHARED.resolve("eval-dev/summarization/ami_ES2002d.dialogstudio.json");
+		Console console = Console.run("eval", "minutes", "--dialogstudio", meetings.toString(), "--out", out.toString());
+
+		assertThat(console.exitCode()).as(console.err()).isZero();
+		assertThat(console.out())
+			.containsPattern("ES2002d \\[extractive\\]: ROUGE-1 0\\.\\d{3}, ROUGE-2 0\\.\\d{3}, ROUGE-L 0\\.\\d{3}; "
+					+ "action recall n/a \\(0 gold, \\d+ found items\\); decision recall 0\\.\\d{3} \\(8 gold\\)")
+			.contains("overall: ROUGE-1");
+		assertThat(MinutesSchema.validate(Files.readString(out.resolve("ES2002d.json")))).isEmpty();
 	}
 
 	@Test
