@@ -63,6 +63,10 @@ public final class ControllerUnderTest implements AutoCloseable {
 		return new ControllerUnderTest(context, namespace);
 	}
 
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
 	public TestBroker broker() {
 		return new TestBroker(this.context.getBean(RabbitTemplate.class), topology());
 	}

@@ -116,10 +116,11 @@ public final class Platform implements AutoCloseable {
 		this.startupLog.add("database: " + connections.database().description());
 		this.startupLog.add("broker:   " + connections.broker().description());
 		this.startupLog.add("storage:  " + connections.s3().description());
+		int mlControllerPort = freePort();
 		for (Service service : Service.values()) {
 			long started = System.nanoTime();
 			List<String> arguments = ServiceArguments.of(service, this.properties, connections, this.backendUrl,
-					this.serviceToken, this.adminToken);
+					this.serviceToken, this.adminToken, mlControllerPort);
 			ConfigurableApplicationContext context = launch(service, arguments);
 			this.contexts.push(context);
 			this.byService.put(service, context);
@@ -128,6 +129,16 @@ public final class Platform implements AutoCloseable {
 				this.backendUrl = URI.create("http://127.0.0.1:" + port);
 			}
 			log("%s started in %s", service.displayName(), since(started));
+		}
+	}
+
+	/** A loopback port free now; the ml-controller takes it a few seconds later, after the backend. */
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("No free loopback port for the ml-controller: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -19,8 +19,9 @@ enum Service {
 	BACKEND("backend", BackendServiceApplication.class, BackendServiceApplication.CONFIG_NAME, true, List.of(),
 			List.of("aigenda.ml-controller")),
 
-	// its own H2 store through JDBC, no JPA; the backend's database is not its business
-	ML_CONTROLLER("ml-controller", MlControllerApplication.class, MlControllerApplication.CONFIG_NAME, false,
+	// its own H2 store through JDBC, no JPA; the backend's database is not its business. Web: the
+	// backend asks it search questions over HTTP on the loopback address
+	ML_CONTROLLER("ml-controller", MlControllerApplication.class, MlControllerApplication.CONFIG_NAME, true,
 			Exclusions.JPA_AND_SECURITY, Exclusions.BACKEND_SETTINGS),
 
 	ASR_WORKER("asr-worker", AsrWorkerApplication.class, AsrWorkerApplication.CONFIG_NAME, false,

@@ -17,6 +17,15 @@ final class ServiceArguments {
 	 */
 	static List<String> of(Service service, PlatformProperties properties, Connections connections, URI backendUrl,
 			String serviceToken, String adminToken) {
+		return of(service, properties, connections, backendUrl, serviceToken, adminToken, 0);
+	}
+
+	/**
+	 * @param mlControllerPort the loopback port the ml-controller serves search on, where the backend
+	 * asks; 0 for any free one (then the backend cannot search)
+	 */
+	static List<String> of(Service service, PlatformProperties properties, Connections connections, URI backendUrl,
+			String serviceToken, String adminToken, int mlControllerPort) {
 		Map<String, String> args = new LinkedHashMap<>();
 		args.put("spring.config.name", service.configName());
 		args.put("spring.main.web-application-type", service.web() ? "servlet" : "none");
@@ -35,6 +44,8 @@ final class ServiceArguments {
 			args.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
 			args.put("logging.level.org.springframework.boot.web.server.servlet.context", "ERROR");
 			args.put("logging.level.org.springframework.context.annotation", "ERROR");
+			// the sentence encoder's tokenizer warns that it found no GPU on every start
+			args.put("logging.level.ai.djl", "ERROR");
 		}
 		if (!service.excludedAutoConfigurations().isEmpty()) {
 			args.put("spring.autoconfigure.exclude", String.join(",", service.excludedAutoConfigurations()));
@@ -65,10 +76,15 @@ final class ServiceArguments {
 				args.put("aigenda.s3.path-style", "true");
 				args.put("aigenda.backend.service-token", serviceToken);
 				args.put("aigenda.backend.bootstrap.api-token", adminToken);
+				if (mlControllerPort > 0) {
+					args.put("aigenda.backend.search.ml-controller-url", "http://127.0.0.1:" + mlControllerPort);
+				}
 			}
 			case ML_CONTROLLER -> {
 				args.put("aigenda.ml-controller.backend-url", backendUrl.toString());
 				args.put("aigenda.ml-controller.service-token", serviceToken);
+				args.put("server.address", "127.0.0.1");
+				args.put("server.port", String.valueOf(mlControllerPort));
 			}
 			default -> {
 			}

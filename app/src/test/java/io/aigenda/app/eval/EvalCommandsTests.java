@@ -1,10 +1,14 @@
 package io.aigenda.app.eval;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.aigenda.app.Console;
 import io.aigenda.app.PlatformFiles;
+import io.aigenda.contracts.MinutesSchema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +41,33 @@ class EvalCommandsTests {
 
 		assertThat(console.exitCode()).as(console.err()).isZero();
 		assertThat(console.out()).contains("pyannote_sample/sample: DER").contains("overall: DER");
+	}
+
+	@Test
+	void topicEvaluationPrintsPkAndWindowDiffAndWritesTheBoundaries(@TempDir Path out) throws Exception {
+		Path meeting = PlatformFiles.SHARED.resolve("eval-dev/topics/ES2004a.json");
+		Console console = Console.run("eval", "topics", "--qmsum", meeting.toString(), "--segmenter", "lexical",
+				"--out", out.toString());
+
+		assertThat(console.exitCode()).as(console.err()).isZero();
+		assertThat(console.out()).contains("ES2004a [no boundaries]: Pk 0.356")
+			.containsPattern("ES2004a \\[lexical\\]: Pk 0\\.\\d{3}, WindowDiff 0\\.\\d{3}")
+			.contains("overall [lexical]");
+		String written = Files.readString(out.resolve("ES2004a.json"));
+		assertThat(written).startsWith("{\"meeting\":\"ES2004a\",\"segmenter\":\"lexical\",\"boundaries\":[");
+	}
+
+	@Test
+	void minutesEvaluationPrintsRougeAndRecallAndWritesTheMinutes(@TempDir Path out) throws Exception {
+		Path meetings = PlatformFiles.SHARED.resolve("eval-dev/summarization/ami_ES2002d.dialogstudio.json");
+		Console console = Console.run("eval", "minutes", "--dialogstudio", meetings.toString(), "--out", out.toString());
+
+		assertThat(console.exitCode()).as(console.err()).isZero();
+		assertThat(console.out())
+			.containsPattern("ES2002d \\[extractive\\]: ROUGE-1 0\\.\\d{3}, ROUGE-2 0\\.\\d{3}, ROUGE-L 0\\.\\d{3}; "
+					+ "action recall n/a \\(0 gold, \\d+ found items\\); decision recall 0\\.\\d{3} \\(8 gold\\)")
+			.contains("overall: ROUGE-1");
+		assertThat(MinutesSchema.validate(Files.readString(out.resolve("ES2002d.json")))).isEmpty();
 	}
 
 	@Test

@@ -106,6 +106,31 @@ class PlatformTests {
 		assertThat(MinutesSchema.validate(Files.readString(outDir.resolve("jfk/jfk.minutes.json")))).isEmpty();
 		assertThat(Files.readString(outDir.resolve("jfk/jfk.srt"))).contains("-->");
 		assertThat(Files.readString(outDir.resolve("jfk/jfk.txt"))).containsIgnoringCase("country");
+
+		// the meeting is indexed for search (by the ml-controller, asked through the backend)
+		JsonNode hits = null;
+		for (int i = 0; i < 60; i++) {
+			hits = search("what can you do for your country");
+			if (hits.size() > 0) {
+				break;
+			}
+			Thread.sleep(500);
+		}
+		assertThat(hits).isNotEmpty();
+		assertThat(hits.get(0).get("text").asString()).containsIgnoringCase("country");
+		assertThat(hits.get(0).get("start").asDouble()).isGreaterThanOrEqualTo(0);
+	}
+
+	private static JsonNode search(String query) throws Exception {
+		java.net.http.HttpRequest request = java.net.http.HttpRequest
+			.newBuilder(platform.backendUrl()
+				.resolve("/api/v1/search?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)))
+			.header("Authorization", "Bearer " + platform.adminToken())
+			.build();
+		java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+			.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JSON.readTree(response.body()).get("results");
 	}
 
 	@Test

@@ -30,8 +30,8 @@ class ServiceArgumentsTests {
 				"--aigenda.s3.secret-key=SK", "--aigenda.s3.access-key=AK", "--aigenda.backend.service-token=svc_token",
 				"--aigenda.backend.bootstrap.api-token=agk_admin", "--server.port=0",
 				"--spring.main.web-application-type=servlet");
-		for (Service service : List.of(Service.ML_CONTROLLER, Service.ASR_WORKER, Service.DIARIZATION_WORKER,
-				Service.LLM_WORKER, Service.MEETING_CONTROLLER)) {
+		for (Service service : List.of(Service.ASR_WORKER, Service.DIARIZATION_WORKER, Service.LLM_WORKER,
+				Service.MEETING_CONTROLLER)) {
 			assertThat(arguments(service)).as(service.displayName())
 				.noneMatch(arg -> arg.startsWith("--spring.datasource") || arg.startsWith("--aigenda.s3")
 						|| arg.contains("SK") || arg.contains("agk_admin"))
@@ -52,6 +52,19 @@ class ServiceArgumentsTests {
 		assertThat(arguments(Service.ML_CONTROLLER)).contains(
 				"--aigenda.ml-controller.backend-url=http://127.0.0.1:8123",
 				"--aigenda.ml-controller.service-token=svc_token", "--aigenda.data-dir=/var/lib/aigenda");
+	}
+
+	@Test
+	void mlControllerServesSearchOnTheLoopbackPortTheBackendAsks() {
+		List<String> controller = ServiceArguments.of(Service.ML_CONTROLLER, this.properties, this.connections,
+				URI.create("http://127.0.0.1:8123"), "svc_token", "agk_admin", 45123);
+		List<String> backend = ServiceArguments.of(Service.BACKEND, this.properties, this.connections,
+				URI.create("http://127.0.0.1:8123"), "svc_token", "agk_admin", 45123);
+
+		assertThat(controller).contains("--spring.main.web-application-type=servlet", "--server.address=127.0.0.1",
+				"--server.port=45123")
+			.noneMatch(arg -> arg.startsWith("--spring.datasource") || arg.startsWith("--aigenda.s3"));
+		assertThat(backend).contains("--aigenda.backend.search.ml-controller-url=http://127.0.0.1:45123");
 	}
 
 	@Test

@@ -28,8 +28,19 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 
 	private final LlmProperties.Extractive options;
 
+	private final io.aigenda.llm.topics.TopicSegmenter topics;
+
 	public ExtractiveMinutesWriter(LlmProperties.Extractive options) {
+		this(options, null);
+	}
+
+	/**
+	 * @param topics finds topic boundaries (sentence embeddings or lexical, see
+	 * {@code io.aigenda.llm.topics}); {@code null} for the writer's own lexical blocks
+	 */
+	public ExtractiveMinutesWriter(LlmProperties.Extractive options, io.aigenda.llm.topics.TopicSegmenter topics) {
 		this.options = options;
+		this.topics = topics;
 	}
 
 	@Override
@@ -57,7 +68,7 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 		}
 		TermVectors vectors = new TermVectors(sentences);
 		TopicSegmenter segmenter = new TopicSegmenter(this.options.topicBlockWords(), this.options.minTopicSeconds(),
-				this.options.maxTopics(), this.options.titleKeywords());
+				this.options.maxTopics(), this.options.titleKeywords(), this.topics);
 		List<Topic> topics = segmenter.segment(sentences, language);
 		String summary = topics.size() >= 2 ? summaryAcross(topics)
 				: SummaryBuilder.text(SummaryBuilder.select(sentences, vectors, this.options.summarySentences(),

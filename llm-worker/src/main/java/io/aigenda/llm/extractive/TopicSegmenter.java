@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Set;
 
 import io.aigenda.contracts.Minutes.Topic;
+import io.aigenda.llm.topics.Utterance;
 
 /**
  * Lexical topic segmentation in the manner of TextTiling: the content words are cut into blocks of
  * equal size, the similarity between the blocks on either side of each gap is measured, and the
  * deepest similarity valleys become topic boundaries (snapped to sentence starts), keeping topics
- * no shorter than a minimum duration. Each topic is titled by its most distinctive keywords.
+ * no shorter than a minimum duration. Each topic is titled by its most distinctive keywords. A
+ * {@link io.aigenda.llm.topics.TopicSegmenter} may find the boundaries instead.
  */
 final class TopicSegmenter {
 
@@ -28,7 +30,16 @@ final class TopicSegmenter {
 
 	private final int titleKeywords;
 
+	/** Finds the boundaries when set (sentence embeddings); else the lexical blocks below do. */
+	private final io.aigenda.llm.topics.TopicSegmenter boundaryFinder;
+
 	TopicSegmenter(int blockWords, double minTopicSeconds, int maxTopics, int titleKeywords) {
+		this(blockWords, minTopicSeconds, maxTopics, titleKeywords, null);
+	}
+
+	TopicSegmenter(int blockWords, double minTopicSeconds, int maxTopics, int titleKeywords,
+			io.aigenda.llm.topics.TopicSegmenter boundaryFinder) {
+		this.boundaryFinder = boundaryFinder;
 		this.blockWords = Math.max(5, blockWords);
 		this.minTopicSeconds = minTopicSeconds;
 		this.maxTopics = Math.max(1, maxTopics);
@@ -39,7 +50,7 @@ final class TopicSegmenter {
 		if (sentences.isEmpty()) {
 			return List.of();
 		}
-		List<Integer> starts = boundaries(sentences);
+		List<Integer> starts = this.boundaryFinder == null ? boundaries(sentences) : found(sentences);
 		List<List<Sentence>> segments = new ArrayList<>();
 		for (int i = 0; i < starts.size(); i++) {
 			int from = starts.get(i);
@@ -64,6 +75,16 @@ final class TopicSegmenter {
 			topics.add(new Topic(title, start, end, summary));
 		}
 		return topics;
+	}
+
+	private List<Integer> found(List<Sentence> sentences) {
+		List<Utterance> utterances = sentences.stream()
+			.map(s -> new Utterance(s.speaker(), s.text(), s.start(), s.end()))
+			.toList();
+		List<Integer> starts = new ArrayList<>();
+		starts.add(0);
+		starts.addAll(this.boundaryFinder.boundaries(utterances));
+		return starts;
 	}
 
 	/** Indexes of the sentences that start a topic; the first is always 0. */

@@ -13,7 +13,20 @@ class MinutesWriterConfiguration {
 	@ConditionalOnProperty(prefix = "aigenda.llm", name = "engine", havingValue = ExtractiveMinutesWriter.ENGINE,
 			matchIfMissing = true)
 	MinutesWriter extractiveMinutesWriter(LlmProperties properties) {
-		return new ExtractiveMinutesWriter(properties.extractive());
+		return MinutesWriters.extractive(properties);
+	}
+
+	/** A chat model (openai, llama) with the extractive writer as its fallback. */
+	@Bean
+	@ConditionalOnProperty(prefix = "aigenda.llm", name = "engine", havingValue = "openai")
+	MinutesWriter openAiMinutesWriter(LlmProperties properties) {
+		return MinutesWriters.create(properties);
+	}
+
+	@Bean
+	@ConditionalOnProperty(prefix = "aigenda.llm", name = "engine", havingValue = "llama")
+	MinutesWriter llamaMinutesWriter(LlmProperties properties) {
+		return MinutesWriters.create(properties);
 	}
 
 }

@@ -1,6 +1,12 @@
 package io.aigenda.llm.minutes;
 
 import io.aigenda.llm.extractive.ExtractiveMinutesWriter;
+import io.aigenda.llm.generative.ChatModel;
+import io.aigenda.llm.generative.LlamaChatModel;
+import io.aigenda.llm.generative.LlmMinutesWriter;
+import io.aigenda.llm.generative.OpenAiChatModel;
+import io.aigenda.llm.topics.TopicSegmenter;
+import io.aigenda.llm.topics.TopicSegmenters;
 
 /**
  * Builds the configured {@link MinutesWriter} outside Spring, for the command line; the worker
@@ -13,14 +19,29 @@ public final class MinutesWriters {
 
 	public static MinutesWriter create(LlmProperties properties) {
 		return switch (properties.engine()) {
-			case ExtractiveMinutesWriter.ENGINE -> new ExtractiveMinutesWriter(properties.extractive());
+			case ExtractiveMinutesWriter.ENGINE -> extractive(properties);
+			case OpenAiChatModel.ENGINE -> generative(new OpenAiChatModel(properties.openai()), properties,
+					properties.openai().maxTokens());
+			case LlamaChatModel.ENGINE -> generative(new LlamaChatModel(properties.llama(), properties.contextTokens()),
+					properties, properties.llama().maxTokens());
 			default -> throw new IllegalArgumentException("Unknown minutes engine '" + properties.engine()
-					+ "' (aigenda.llm.engine); available: " + ExtractiveMinutesWriter.ENGINE);
+					+ "' (aigenda.llm.engine); available: extractive, openai, llama");
 		};
 	}
 
 	public static MinutesWriter extractive() {
 		return create(LlmProperties.defaults());
+	}
+
+	private static MinutesWriter generative(ChatModel model, LlmProperties properties, int answerTokens) {
+		TopicSegmenter topics = TopicSegmenters.create(properties.topics());
+		return new LlmMinutesWriter(model, new ExtractiveMinutesWriter(properties.extractive(), topics), topics,
+				properties.contextTokens(), answerTokens);
+	}
+
+	/** The offline writer, with topic boundaries from the configured segmenter. */
+	public static ExtractiveMinutesWriter extractive(LlmProperties properties) {
+		return new ExtractiveMinutesWriter(properties.extractive(), TopicSegmenters.create(properties.topics()));
 	}
 
 }

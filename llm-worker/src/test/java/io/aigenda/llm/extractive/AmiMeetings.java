@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * AMI gives no times here, so words get synthetic ones from turn order: 0.3 s a word and 0.5 s
  * between turns.
  */
-final class AmiMeetings {
+public final class AmiMeetings {
 
 	static final Path FILE = Path.of(System.getProperty("aigenda.shared", "../../shared"),
 			"eval-dev/summarization/ami_ES2002d.dialogstudio.json");
@@ -31,7 +31,7 @@ final class AmiMeetings {
 		return JsonMapper.builder().build().readTree(Files.readString(FILE)).iterator().next();
 	}
 
-	static MeetingTranscript transcript() throws IOException {
+	public static MeetingTranscript transcript() throws IOException {
 		JsonNode history = meeting().get("original dialog info").get("dialog history");
 		List<Word> words = new ArrayList<>();
 		List<SpeakerTurn> turns = new ArrayList<>();

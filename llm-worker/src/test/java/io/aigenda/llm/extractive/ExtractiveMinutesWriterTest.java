@@ -11,6 +11,8 @@ import io.aigenda.contracts.MinutesSchema;
 import io.aigenda.contracts.Word;
 import io.aigenda.llm.minutes.LlmProperties;
 import io.aigenda.llm.minutes.MinutesJson;
+import io.aigenda.llm.topics.TopicOptions;
+import io.aigenda.llm.topics.TopicSegmenters;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,24 @@ class ExtractiveMinutesWriterTest {
 		Minutes minutes = this.writer.write(new MeetingTranscript(null, 0, null, null, null));
 		assertThat(minutes.language()).isEqualTo("en");
 		assertThat(minutes.warnings()).containsExactly("no speech");
+	}
+
+	@Test
+	void topicsFromSentenceEmbeddingsAreTitledAndTimed() throws Exception {
+		ExtractiveMinutesWriter embedded = new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults(),
+				TopicSegmenters.create(TopicOptions.defaults()));
+		Minutes minutes = embedded.write(AmiMeetings.transcript());
+
+		assertThat(MinutesSchema.validate(MinutesJson.write(minutes))).isEmpty();
+		assertThat(minutes.topics()).hasSizeBetween(2, 10).allSatisfy(t -> {
+			assertThat(t.title()).isNotBlank();
+			assertThat(t.end()).isGreaterThan(t.start() + 90);
+		});
+		for (int i = 1; i < minutes.topics().size(); i++) {
+			assertThat(minutes.topics().get(i).start()).isGreaterThanOrEqualTo(minutes.topics().get(i - 1).end());
+		}
+		minutes.topics()
+			.forEach(t -> System.out.printf("EMBEDDING TOPIC %.0f-%.0f s: %s%n", t.start(), t.end(), t.title()));
 	}
 
 	@Test

@@ -21,10 +21,20 @@ class LlmPropertiesTest {
 		new ApplicationContextRunner().withUserConfiguration(Bound.class, MinutesWriterConfiguration.class)
 			.run(context -> assertThat(context.getBean(MinutesWriter.class).engine()).isEqualTo("extractive"));
 		assertThat(MinutesWriters.extractive().engine()).isEqualTo("extractive");
-		LlmProperties unknown = new LlmProperties("gpt-7", LlmProperties.Extractive.defaults(),
-				LlmProperties.defaults().httpTimeout());
+		LlmProperties unknown = LlmProperties.defaults().withEngine("gpt-7");
 		assertThatIllegalArgumentException().isThrownBy(() -> MinutesWriters.create(unknown))
 			.withMessageContaining("gpt-7");
+	}
+
+	@Test
+	void openAiEngineWritesWithAChatModelAndLlamaNeedsItsModelFile() {
+		new ApplicationContextRunner().withUserConfiguration(Bound.class, MinutesWriterConfiguration.class)
+			.withPropertyValues("aigenda.llm.engine=openai", "aigenda.llm.openai.base-url=http://127.0.0.1:1/v1",
+					"aigenda.llm.topics.segmenter=lexical")
+			.run(context -> assertThat(context.getBean(MinutesWriter.class).engine()).isEqualTo("openai"));
+		LlmProperties llama = LlmProperties.defaults().withEngine("llama");
+		assertThatIllegalArgumentException().isThrownBy(() -> MinutesWriters.create(llama))
+			.withMessageContaining("model-path");
 	}
 
 	@Configuration(proxyBeanMethods = false)

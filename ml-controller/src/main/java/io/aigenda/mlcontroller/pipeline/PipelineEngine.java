@@ -45,8 +45,12 @@ public class PipelineEngine {
 
 	private final TransactionTemplate transaction;
 
+	private final SearchIndexing searchIndexing;
+
 	PipelineEngine(PipelineStore store, StepDispatcher dispatcher, Messages messages,
-			MlControllerProperties properties, PlatformTransactionManager transactionManager) {
+			MlControllerProperties properties, PlatformTransactionManager transactionManager,
+			SearchIndexing searchIndexing) {
+		this.searchIndexing = searchIndexing;
 		this.store = store;
 		this.dispatcher = dispatcher;
 		this.messages = messages;
@@ -107,15 +111,15 @@ public class PipelineEngine {
 		if (found.isEmpty()) {
 			return;
 		}
-		this.transaction.executeWithoutResult((status) -> {
+		Pipeline finished = this.transaction.execute((status) -> {
 			Instant now = Instant.now();
 			if (!this.store.completeStep(event.stepId(), event.resultKey(), event.engine(),
 					event.processingSeconds(), now)) {
 				log.info("Duplicate or stale MinutesWritten for meeting {} ignored", event.meetingId());
-				return;
+				return null;
 			}
 			if (!this.store.finishPipeline(event.meetingId(), now)) {
-				return;
+				return null;
 			}
 			Pipeline pipeline = this.store.pipeline(event.meetingId()).orElseThrow();
 			Step minutes = this.store.step(event.stepId()).orElseThrow();
@@ -125,7 +129,12 @@ public class PipelineEngine {
 					(pipeline.speakerCount() != null) ? pipeline.speakerCount() : 0, stepSeconds(pipeline.meetingId()));
 			this.messages.publishEventConfirmed(ready, "minutes-ready-" + pipeline.meetingId());
 			log.info("Meeting {} processed: minutes at {}", pipeline.meetingId(), minutes.resultKey());
+			return pipeline;
 		});
+		if (finished != null) {
+			// outside the transaction: embedding takes a while and must not hold the database
+			this.searchIndexing.index(finished);
+		}
 	}
 
 	void stepFailed(StepFailed event) {

@@ -31,6 +31,7 @@ import io.aigenda.mlcontroller.FakeBackend;
 import io.aigenda.mlcontroller.PyannoteSample;
 import io.aigenda.mlcontroller.TestBroker;
 import io.aigenda.mlcontroller.TestDatabase;
+import io.aigenda.mlcontroller.search.MeetingSearch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,17 @@ class PipelineFlowIntegrationTest {
 		assertThat(backend.object(ready.minutesKey())).isNotNull();
 		broker.assertNone(Queues.BACKEND_EVENTS, MinutesReady.class, meeting, Duration.ofSeconds(2));
 		await().atMost(WAIT).until(() -> "DONE".equals(pipelineState(meeting)));
+
+		// the processed meeting is searchable in its organisation, and only there
+		MeetingSearch search = controller.bean(MeetingSearch.class);
+		String said = String.join(" ", joined.words().subList(0, 12).stream().map(Word::text).toList());
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(search.search(FakeBackend.ORGANISATION, said, 50))
+				.anySatisfy(p -> assertThat(p.meetingId()).isEqualTo(meeting)));
+		assertThat(search.search(UUID.randomUUID(), said, 50)).isEmpty();
+		assertThat(search.ask(FakeBackend.ORGANISATION, meeting, said, 1).citations())
+			.singleElement()
+			.satisfies(p -> assertThat(p.speakers()).isNotEmpty());
 	}
 
 	@Test

@@ -1,0 +1,48 @@
+package io.aigenda.llm.topics;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Hyper-parameters shared by the topic segmenters.
+ *
+ * @param segmenter {@code embedding} (ONNX sentence encoder, lexical when it cannot load) or
+ * {@code lexical}
+ * @param modelDirectory folder with {@code model.onnx} and {@code tokenizer.json} of any BERT-like
+ * sentence encoder (multilingual-e5, ...); empty for the all-MiniLM-L6-v2 (quantised) that ships
+ * with the build
+ * @param queryPrefix text put before every utterance for encoders trained with one ("passage: "
+ * for e5), empty otherwise
+ * @param windowWords words on each side of a gap that are compared
+ * @param smoothing neighbours on each side averaged into a gap's similarity
+ * @param cutoffStd a valley is a boundary when its depth exceeds mean + this many standard
+ * deviations of all depths
+ * @param minBlockWords fewest words in a topic (400: about three minutes of speech)
+ * @param minBlockSeconds shortest topic in seconds, where the utterances have times
+ * @param maxTopics most topics
+ */
+public record TopicOptions(@DefaultValue("embedding") String segmenter, @DefaultValue("") String modelDirectory,
+		@DefaultValue("") String queryPrefix, @DefaultValue("200") int windowWords, @DefaultValue("1") int smoothing,
+		@DefaultValue("0.5") double cutoffStd, @DefaultValue("400") int minBlockWords,
+		@DefaultValue("90") double minBlockSeconds, @DefaultValue("10") int maxTopics) {
+
+	public static final String EMBEDDING = "embedding";
+
+	public static final String LEXICAL = "lexical";
+
+	public TopicOptions {
+		windowWords = Math.max(10, windowWords);
+		smoothing = Math.max(0, smoothing);
+		minBlockWords = Math.max(1, minBlockWords);
+		maxTopics = Math.max(1, maxTopics);
+	}
+
+	public static TopicOptions defaults() {
+		return new TopicOptions(EMBEDDING, "", "", 200, 1, 0.5, 400, 90, 10);
+	}
+
+	public TopicOptions withSegmenter(String name) {
+		return new TopicOptions(name, this.modelDirectory, this.queryPrefix, this.windowWords, this.smoothing,
+				this.cutoffStd, this.minBlockWords, this.minBlockSeconds, this.maxTopics);
+	}
+
+}
