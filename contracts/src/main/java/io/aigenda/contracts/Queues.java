@@ -28,6 +28,9 @@ public final class Queues {
 
 	public static final String WRITE_MINUTES = "llm.write-minutes";
 
+	/** Voiceprint commands (store, forget) from the backend to the ml-controller. */
+	public static final String VOICEPRINTS = "ml.voiceprints";
+
 	/** Worker events the ml-controller consumes. */
 	public static final String ML_EVENTS = "ml.events";
 

@@ -53,10 +53,11 @@ class ExportController {
 		}
 		MeetingTranscript transcript = this.store.load(meetingId, meeting.getTranscriptLanguage(),
 				meeting.getDurationSeconds() != null ? meeting.getDurationSeconds() : 0);
+		MeetingTranscript named = withNames(transcript, this.store.speakerNames(meetingId));
 		byte[] body = switch (chosen) {
-			case TXT -> utf8(TranscriptFormats.txt(transcript));
-			case SRT -> utf8(TranscriptFormats.srt(transcript));
-			case VTT -> utf8(TranscriptFormats.vtt(transcript));
+			case TXT -> utf8(TranscriptFormats.txt(named));
+			case SRT -> utf8(TranscriptFormats.srt(named));
+			case VTT -> utf8(TranscriptFormats.vtt(named));
 			case JSON -> utf8(json(meetingId, transcript));
 			case MD -> utf8(document(meeting, transcript).markdown());
 			case DOCX -> document(meeting, transcript).docx();
@@ -85,6 +86,16 @@ class ExportController {
 		JsonNode minutes = this.store.minutesJson(meetingId).map(this.json::readTree).orElse(null);
 		root.set("minutes", minutes);
 		return this.json.writeValueAsString(root);
+	}
+
+	/** Text exports show a speaker's name where a user (or a voiceprint) gave one, else the label. */
+	private static MeetingTranscript withNames(MeetingTranscript transcript, java.util.Map<String, String> names) {
+		java.util.List<io.aigenda.contracts.Word> words = transcript.words()
+			.stream()
+			.map(w -> names.get(w.speaker()) != null ? w.withSpeaker(names.get(w.speaker())) : w)
+			.toList();
+		return new MeetingTranscript(transcript.language(), transcript.durationSeconds(), transcript.speakers(), words,
+				transcript.turns());
 	}
 
 	/** A file name from the title: letters (any script), digits, dashes; the id when nothing is left. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.aigenda.contracts.MeetingTranscript;
+import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.Word;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +39,7 @@ public class TranscriptStore {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void replace(UUID meetingId, MeetingTranscript transcript, String minutesJson) {
 		this.jdbc.sql("delete from transcript_words where meeting_id = ?").param(meetingId).update();
+		this.jdbc.sql("delete from speaker_turns where meeting_id = ?").param(meetingId).update();
 		this.jdbc.sql("delete from speakers where meeting_id = ?").param(meetingId).update();
 		this.jdbc.sql("delete from minutes where meeting_id = ?").param(meetingId).update();
 		List<Word> words = transcript.words() != null ? transcript.words() : List.of();
@@ -48,6 +50,14 @@ public class TranscriptStore {
 		}
 		this.template.batchUpdate("insert into transcript_words (meeting_id, idx, start_seconds, end_seconds, text, "
 				+ "confidence, speaker_label) values (?, ?, ?, ?, ?, ?, ?)", rows);
+		List<SpeakerTurn> turns = transcript.turns() != null ? transcript.turns() : List.of();
+		List<Object[]> turnRows = new ArrayList<>(turns.size());
+		for (int i = 0; i < turns.size(); i++) {
+			SpeakerTurn t = turns.get(i);
+			turnRows.add(new Object[] { meetingId, i, t.start(), t.end(), t.speaker() });
+		}
+		this.template.batchUpdate("insert into speaker_turns (meeting_id, idx, start_seconds, end_seconds, "
+				+ "speaker_label) values (?, ?, ?, ?, ?)", turnRows);
 		for (String label : speakers(transcript)) {
 			this.jdbc.sql("insert into speakers (meeting_id, label) values (?, ?)").params(meetingId, label).update();
 		}

@@ -1,0 +1,49 @@
+package io.aigenda.backend.speaker;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Request and response bodies of the speaker and voiceprint endpoints. */
+final class SpeakerDtos {
+
+	private SpeakerDtos() {
+	}
+
+	/**
+	 * A speaker of a meeting.
+	 *
+	 * @param name display name, null until named by a user or by a voiceprint match
+	 * @param talkTimeSeconds total length of the speaker's turns
+	 * @param voiceprint the voiceprint the name came from, null when none
+	 */
+	record SpeakerView(String label, String name, int wordCount, double talkTimeSeconds, VoiceprintMatch voiceprint) {
+	}
+
+	/**
+	 * @param confidence cosine similarity of the speaker to the voiceprint; null when a user named
+	 * the speaker (the voiceprint was made from this speaker)
+	 */
+	record VoiceprintMatch(UUID id, String name, Double confidence) {
+	}
+
+	record RenameSpeaker(String name) {
+	}
+
+	record MergeSpeakers(String from, String into) {
+	}
+
+	/**
+	 * Moves the speech between {@code start} and {@code end} (seconds) to another speaker: words
+	 * whose middle lies inside, and the overlapping parts of turns.
+	 *
+	 * @param from only speech of this speaker; null: of any speaker
+	 * @param to an existing label, or null for a new speaker (a split)
+	 */
+	record ReassignSpeech(Double start, Double end, String from, String to) {
+	}
+
+	record VoiceprintView(UUID id, String name, UUID meetingId, String speakerLabel, Instant createdAt,
+			Instant updatedAt) {
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.aigenda.backend.speaker;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.aigenda.backend.outbox.Outbox;
+import io.aigenda.backend.problem.ApiException;
+import io.aigenda.backend.speaker.SpeakerDtos.VoiceprintView;
+import io.aigenda.contracts.ForgetVoiceprint;
+import io.aigenda.contracts.Queues;
+import io.aigenda.contracts.StoreVoiceprint;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organisation's voiceprints: names of people whose voice the ml-controller keeps as an
+ * embedding. Rows here and commands to the ml-controller are written in one transaction (outbox).
+ */
+@Service
+class Voiceprints {
+
+	private final JdbcClient jdbc;
+
+	private final Outbox outbox;
+
+	Voiceprints(JdbcClient jdbc, Outbox outbox) {
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+	}
+
+	@Transactional(readOnly = true)
+	List<VoiceprintView> list(UUID organisationId) {
+		return this.jdbc
+			.sql("select id, name, meeting_id, speaker_label, created_at, updated_at from voiceprints "
+					+ "where organisation_id = ? order by name, created_at")
+			.param(organisationId)
+			.query((rs, i) -> new VoiceprintView(rs.getObject(1, UUID.class), rs.getString(2),
+					rs.getObject(3, UUID.class), rs.getString(4), rs.getTimestamp(5).toInstant(),
+					rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
+	/**
+	 * The voiceprint made from this speaker of this meeting, created or renamed, and the command
+	 * that has the ml-controller store the speaker's centroid under it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	UUID store(UUID organisationId, UUID meetingId, String label, String name) {
+		Timestamp now = Timestamp.from(Instant.now());
+		Optional<UUID> existing = this.jdbc
+			.sql("select id from voiceprints where meeting_id = ? and speaker_label = ? and organisation_id = ?")
+			.params(meetingId, label, organisationId)
+			.query(UUID.class)
+			.optional();
+		UUID id = existing.orElseGet(UUID::randomUUID);
+		if (existing.isPresent()) {
+			this.jdbc.sql("update voiceprints set name = ?, updated_at = ? where id = ?").params(name, now, id).update();
+		}
+		else {
+			this.jdbc
+				.sql("insert into voiceprints (id, organisation_id, name, meeting_id, speaker_label, created_at, "
+						+ "updated_at) values (?, ?, ?, ?, ?, ?, ?)")
+				.params(id, organisationId, name, meetingId, label, now, now)
+				.update();
+		}
+		this.outbox.enqueue(Queues.VOICEPRINTS, new StoreVoiceprint(organisationId, id, meetingId, label, name));
+		return id;
+	}
+
+	@Transactional
+	void forget(UUID organisationId, UUID voiceprintId) {
+		int deleted = this.jdbc.sql("delete from voiceprints where id = ? and organisation_id = ?")
+			.params(voiceprintId, organisationId)
+			.update();
+		if (deleted == 0) {
+			throw ApiException.notFound("Voiceprint");
+		}
+		this.outbox.enqueue(Queues.VOICEPRINTS, new ForgetVoiceprint(organisationId, voiceprintId));
+	}
+
+}
