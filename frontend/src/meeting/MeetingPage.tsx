@@ -122,7 +122,15 @@ export function MeetingPage({ id }: { id: string }) {
               {transcript && (
                 <>
                   <SpeakersPanel meetingId={id} speakers={transcript.speakers} words={transcript.words} onChanged={loadTranscript} />
-                  <TranscriptView words={transcript.words} speakers={transcript.speakers} active={active} onSeek={seek} />
+                  <TranscriptView
+                    words={transcript.words}
+                    speakers={transcript.speakers}
+                    active={active}
+                    onSeek={seek}
+                    onReassign={(turn, to) => {
+                      void api('POST', `/api/v1/meetings/${id}/speakers/reassign`, { ...turn, to }).then(loadTranscript, (e: Error) => setError(e.message))
+                    }}
+                  />
                 </>
               )}
             </section>
