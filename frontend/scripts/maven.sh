@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Called by frontend/pom.xml: `install` fetches npm modules when package-lock.json changed,
-# `test` runs the unit tests, `build OUT` writes the production build to OUT (the jar's static files).
+# `test` runs the linter and the unit tests, `build OUT` writes the production build to OUT (the jar's static files).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -16,7 +16,12 @@ install)
 	fi
 	;;
 test)
+	npm run lint --silent
 	npm test --silent
+	;;
+e2e)
+	# the browser test of the built app against a running platform (started by the app module's test)
+	npm run e2e --silent
 	;;
 build)
 	npm run build --silent -- --outDir "$2" --emptyOutDir

@@ -1,35 +1,103 @@
-import { useEffect, useState } from 'react'
-import { type BackendHealth, fetchBackendHealth } from './health'
+import { useCallback, useEffect, useState } from 'react'
+import { api, type Session } from './api'
+import { I18nProvider, type Lang, useI18n } from './i18n'
+import { MeetingPage } from './meeting/MeetingPage'
+import { MeetingsList } from './pages/MeetingsList'
+import { SignIn } from './pages/SignIn'
+import { Tokens } from './pages/Tokens'
+import { Link, navigate, usePath } from './router'
+import { UploadPage } from './upload/UploadPage'
 
-export function App({ loadHealth = fetchBackendHealth }: { loadHealth?: () => Promise<BackendHealth> }) {
-  const [health, setHealth] = useState<BackendHealth>({ kind: 'checking' })
-
-  useEffect(() => {
-    let current = true
-    loadHealth().then((result) => {
-      if (current) setHealth(result)
-    })
-    return () => {
-      current = false
-    }
-  }, [loadHealth])
-
+export function App({ initialLang }: { initialLang?: Lang }) {
   return (
-    <main>
-      <h1>AiGenda</h1>
-      <p>Meeting recordings to speaker-attributed transcripts and minutes.</p>
-      <p role="status">Backend: {describe(health)}</p>
-    </main>
+    <I18nProvider initial={initialLang}>
+      <Shell />
+    </I18nProvider>
   )
 }
 
-function describe(health: BackendHealth): string {
-  switch (health.kind) {
-    case 'checking':
-      return 'checking…'
-    case 'status':
-      return health.status
-    case 'unreachable':
-      return `unreachable (${health.reason})`
+function Shell() {
+  const { t } = useI18n()
+  const [session, setSession] = useState<Session | null>(null)
+  const path = usePath()
+
+  const reload = useCallback(() => {
+    api<Session>('GET', '/api/v1/session')
+      .then(setSession)
+      .catch(() => setSession({ authenticated: false, user: null, organisations: [] }))
+  }, [])
+  useEffect(reload, [reload])
+
+  if (session === null) return <p className="loading">{t.loading}</p>
+  if (!session.authenticated || session.user === null) {
+    return <SignIn onSignedIn={(s) => { setSession(s); if (path === '/' || path === '/sign-in') navigate('/meetings', true) }} />
   }
+  return (
+    <>
+      <Header session={session} onChange={setSession} />
+      <main id="main">
+        <Route path={path} />
+      </main>
+    </>
+  )
+}
+
+function Route({ path }: { path: string }) {
+  const meeting = /^\/meetings\/([0-9a-f-]{36})$/.exec(path)
+  if (meeting) return <MeetingPage id={meeting[1]} />
+  if (path === '/upload') return <UploadPage />
+  if (path === '/tokens') return <Tokens />
+  return <MeetingsList />
+}
+
+function Header({ session, onChange }: { session: Session; onChange: (s: Session) => void }) {
+  const { t, lang, setLang } = useI18n()
+  const path = usePath()
+  const current = (href: string) => (path === href || (href === '/meetings' && path.startsWith('/meetings/')) ? 'page' : undefined)
+  return (
+    <header className="top">
+      <Link href="/meetings" className="brand">{t.appName}</Link>
+      <nav aria-label={t.appName}>
+        <Link href="/meetings" aria-current={current('/meetings')}>{t.meetings}</Link>
+        <Link href="/upload" aria-current={current('/upload')}>{t.upload}</Link>
+        <Link href="/tokens" aria-current={current('/tokens')}>{t.apiTokens}</Link>
+      </nav>
+      <div className="tools">
+        {session.organisations.length > 1 && (
+          <label>
+            <span className="visually-hidden">{t.organisation}</span>
+            <select
+              value={session.user?.organisationId}
+              onChange={async (e) => {
+                onChange(await api<Session>('PUT', '/api/v1/session/organisation', { organisationId: e.target.value }))
+                navigate('/meetings')
+              }}
+            >
+              {session.organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            </select>
+          </label>
+        )}
+        <label>
+          <span className="visually-hidden">{t.language}</span>
+          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="language">
+            <option value="en">English</option>
+            <option value="ru">Русский</option>
+          </select>
+        </label>
+        <span className="who">{session.user?.email}</span>
+        <button
+          type="button"
+          className="secondary"
+          onClick={async () => {
+            await api('DELETE', '/api/v1/session')
+            await api('GET', '/api/v1/session') // a fresh CSRF cookie for the next sign-in
+            onChange({ authenticated: false, user: null, organisations: [] })
+            navigate('/sign-in', true)
+          }}
+        >
+          {t.signOut}
+        </button>
+      </div>
+    </header>
+  )
 }

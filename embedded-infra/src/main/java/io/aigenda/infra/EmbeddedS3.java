@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 
 import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
@@ -65,6 +67,9 @@ public final class EmbeddedS3 implements AutoCloseable {
 				.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
 				// SDK clients send headers S3Proxy does not know (checksums, SDK metadata)
 				.ignoreUnknownHeaders(true)
+				// the web app PUTs upload parts from the browser and must read each part's ETag
+				.corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("GET", "HEAD", "PUT"), List.of("*"),
+						List.of("ETag"), "false"))
 				.build();
 			proxy.start();
 			awaitStarted(proxy);

@@ -139,6 +139,25 @@ class Accounts implements UserDetailsService {
 		}
 	}
 
+	/** The user as a member of another of their organisations, for the web app's switcher. */
+	@Transactional(readOnly = true)
+	public Optional<Account> inOrganisation(UUID userId, UUID organisationId) {
+		return this.users.findById(userId)
+			.flatMap(user -> this.memberships.findByUserIdAndOrganisationId(userId, organisationId)
+				.map(membership -> account(user, membership)));
+	}
+
+	/** Every organisation the user belongs to, oldest membership first. */
+	@Transactional(readOnly = true)
+	public List<OrganisationChoice> organisationsOf(UUID userId) {
+		return this.memberships.findByUserIdOrderByCreatedAt(userId)
+			.stream()
+			.flatMap(m -> this.organisations.findById(m.getOrganisationId())
+				.map(o -> new OrganisationChoice(o.getId(), o.getName(), m.getRole()))
+				.stream())
+			.toList();
+	}
+
 	private static Account account(UserAccount user, Membership membership) {
 		return new Account(user.getId(), user.getEmail(), membership.getOrganisationId(), membership.getRole(),
 				user.isPlatformAdmin(), user.getPasswordHash());
@@ -153,6 +172,10 @@ class Accounts implements UserDetailsService {
 
 	/** A token as shown once, right after it was issued. */
 	record IssuedToken(UUID id, String name, String token, Instant createdAt) {
+	}
+
+	/** An organisation the user may act in. */
+	record OrganisationChoice(UUID id, String name, Role role) {
 	}
 
 	/** A token as listed: never the token itself. */

@@ -1,6 +1,7 @@
 package io.aigenda.backend.auth;
 
 import io.aigenda.backend.BackendProperties;
+import jakarta.servlet.DispatcherType;
 import io.aigenda.backend.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,10 +19,13 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * Stateless API security: API tokens or HTTP Basic for people, the service token for the
- * ml-controller. CSRF protection is off because no cookie authenticates anything here.
+ * API security: API tokens or HTTP Basic for programs, a session cookie for the web app, the
+ * service token for the ml-controller. Only the session cookie is sent by a browser on its own, so
+ * CSRF protection applies to cookie-authenticated requests: a request that carries its own
+ * {@code Authorization} header cannot be forged by another site and is exempt.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -35,20 +39,33 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, Accounts accounts, BackendProperties properties,
 			JsonMapper jsonMapper) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
-			response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"aigenda\"");
+			// the web app marks its calls so that a 401 never opens the browser's own login prompt
+			if (request.getHeader("X-Requested-With") == null) {
+				response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"aigenda\"");
+			}
 			write(jsonMapper, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
 					"Authentication is required (API token or e-mail and password)"));
 		};
 		AccessDeniedHandler denied = (request, response, ex) -> write(jsonMapper, response,
 				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"));
-		http.csrf(csrf -> csrf.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+		http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(WebSessions::needsCsrfProtection))
+			// sessions exist only once the web app signs in; API calls never create one
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.securityContext(context -> context.securityContextRepository(WebSessions.CONTEXTS))
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.userDetailsService(accounts)
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
 			.addFilterBefore(new BearerTokenFilter(accounts, properties.serviceToken(), entryPoint),
 					BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth
+				// server-sent events finish on an async dispatch of an already authorised request
+				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/api/v1/session")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, WebSessions.APP_ROUTES)
+				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/error")
 				.permitAll()

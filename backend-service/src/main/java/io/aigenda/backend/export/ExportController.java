@@ -54,18 +54,29 @@ class ExportController {
 		MeetingTranscript transcript = this.store.load(meetingId, meeting.getTranscriptLanguage(),
 				meeting.getDurationSeconds() != null ? meeting.getDurationSeconds() : 0);
 		MeetingTranscript named = withNames(transcript, this.store.speakerNames(meetingId));
-		String body = switch (chosen) {
-			case TXT -> TranscriptFormats.txt(named);
-			case SRT -> TranscriptFormats.srt(named);
-			case VTT -> TranscriptFormats.vtt(named);
-			case JSON -> json(meetingId, transcript);
+		byte[] body = switch (chosen) {
+			case TXT -> utf8(TranscriptFormats.txt(named));
+			case SRT -> utf8(TranscriptFormats.srt(named));
+			case VTT -> utf8(TranscriptFormats.vtt(named));
+			case JSON -> utf8(json(meetingId, transcript));
+			case MD -> utf8(document(meeting, transcript).markdown());
+			case DOCX -> document(meeting, transcript).docx();
 		};
 		String filename = baseName(meeting) + "." + chosen.extension;
 		return ResponseEntity.ok()
 			.contentType(chosen.mediaType)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
-			.body(body.getBytes(StandardCharsets.UTF_8));
+			.body(body);
+	}
+
+	private MeetingDocument document(Meeting meeting, MeetingTranscript transcript) {
+		JsonNode minutes = this.store.minutesJson(meeting.getId()).map(this.json::readTree).orElse(null);
+		return MeetingDocument.of(meeting.getTitle(), transcript, this.store.speakerNames(meeting.getId()), minutes);
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private String json(UUID meetingId, MeetingTranscript transcript) {
@@ -104,7 +115,10 @@ class ExportController {
 
 		TXT("txt", new MediaType("text", "plain", StandardCharsets.UTF_8)),
 		SRT("srt", new MediaType("application", "x-subrip", StandardCharsets.UTF_8)),
-		VTT("vtt", new MediaType("text", "vtt", StandardCharsets.UTF_8)), JSON("json", MediaType.APPLICATION_JSON);
+		VTT("vtt", new MediaType("text", "vtt", StandardCharsets.UTF_8)), JSON("json", MediaType.APPLICATION_JSON),
+		MD("md", new MediaType("text", "markdown", StandardCharsets.UTF_8)),
+		DOCX("docx", MediaType
+			.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
 
 		final String extension;
 
@@ -122,7 +136,7 @@ class ExportController {
 				}
 			}
 			throw ApiException.badRequest("unsupported-format", "Unknown export format '" + name
-					+ "' (use txt, srt, vtt or json)");
+					+ "' (use txt, srt, vtt, json, md or docx)");
 		}
 
 	}

@@ -40,11 +40,11 @@ class MeetingController {
 
 	@GetMapping
 	MeetingPage list(@AuthenticationPrincipal Account account, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
+			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String q) {
 		if (page < 0 || size < 1 || size > 200) {
 			throw ApiException.badRequest("invalid-parameter", "page must be >= 0 and size between 1 and 200");
 		}
-		Page<Meeting> found = this.meetings.list(account.organisationId(), page, size);
+		Page<Meeting> found = this.meetings.list(account.organisationId(), page, size, q);
 		return new MeetingPage(found.getContent().stream().map(this.meetings::view).toList(), found.getNumber(),
 				found.getSize(), found.getTotalElements(), found.getTotalPages());
 	}

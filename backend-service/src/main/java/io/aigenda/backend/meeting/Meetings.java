@@ -56,9 +56,13 @@ public class Meetings {
 	}
 
 	@Transactional(readOnly = true)
-	Page<Meeting> list(UUID organisationId, int page, int size) {
-		return this.meetings.findByOrganisationId(organisationId,
-				PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")));
+	Page<Meeting> list(UUID organisationId, int page, int size, String query) {
+		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
+		if (query != null && !query.isBlank()) {
+			return this.meetings.findByOrganisationIdAndTitleContainingIgnoreCase(organisationId, query.strip(),
+					request);
+		}
+		return this.meetings.findByOrganisationId(organisationId, request);
 	}
 
 	@Transactional(readOnly = true)

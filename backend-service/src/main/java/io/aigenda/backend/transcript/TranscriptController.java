@@ -1,5 +1,6 @@
 package io.aigenda.backend.transcript;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.aigenda.backend.auth.Account;
@@ -8,12 +9,15 @@ import io.aigenda.backend.meeting.MeetingState;
 import io.aigenda.backend.meeting.Meetings;
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.contracts.MeetingTranscript;
+import io.aigenda.contracts.MinutesSchema;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,6 +46,26 @@ class TranscriptController {
 	ResponseEntity<String> minutes(@AuthenticationPrincipal Account account, @PathVariable UUID meetingId) {
 		processed(this.meetings, account.organisationId(), meetingId);
 		String json = this.store.minutesJson(meetingId).orElseThrow(() -> ApiException.notFound("Minutes"));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+	}
+
+	/**
+	 * Stores minutes a person corrected in the web app (summary, decisions, action items with
+	 * owner, due date and done). The document must still match the minutes schema.
+	 */
+	@PutMapping(path = "/minutes", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> editMinutes(@AuthenticationPrincipal Account account, @PathVariable UUID meetingId,
+			@RequestBody String json) {
+		processed(this.meetings, account.organisationId(), meetingId);
+		List<String> errors = MinutesSchema.validate(json);
+		if (!errors.isEmpty()) {
+			throw ApiException.badRequest("invalid-minutes", "The minutes do not match the schema: "
+					+ String.join("; ", errors.subList(0, Math.min(errors.size(), 5))));
+		}
+		if (!this.store.replaceMinutes(meetingId, json)) {
+			throw ApiException.notFound("Minutes");
+		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
 	}
 

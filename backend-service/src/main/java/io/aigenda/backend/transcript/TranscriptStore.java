@@ -100,6 +100,14 @@ public class TranscriptStore {
 			.optional();
 	}
 
+	/** Replaces the minutes with a person's edited version; false when the meeting has none. */
+	@Transactional
+	public boolean replaceMinutes(UUID meetingId, String minutesJson) {
+		return this.jdbc.sql("update minutes set document = ?::jsonb where meeting_id = ?")
+			.params(minutesJson, meetingId)
+			.update() == 1;
+	}
+
 	private static List<String> speakers(MeetingTranscript transcript) {
 		java.util.LinkedHashSet<String> labels = new java.util.LinkedHashSet<>();
 		if (transcript.speakers() != null) {

@@ -1,0 +1,79 @@
+package io.aigenda.backend.export;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import io.aigenda.contracts.MeetingTranscript;
+import io.aigenda.contracts.Word;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MeetingDocumentTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final MeetingTranscript TRANSCRIPT = new MeetingTranscript("en", 4.0, List.of("S0", "S1"),
+			List.of(new Word(0.0, 0.4, "Ship", 0.9, "S0"), new Word(0.5, 0.9, "it", 0.9, "S0"),
+					new Word(0.9, 1.0, ".", 0.9, "S0"), new Word(62.0, 62.5, "Agreed", 0.9, "S1"),
+					new Word(62.6, 63.0, "<now>", 0.9, "S1")),
+			List.of());
+
+	private static final String MINUTES = """
+			{"language":"en","engine":"test","summary":"We ship *today*.","topics":[],
+			 "decisions":[{"text":"Release on Monday"}],
+			 "actionItems":[{"text":"Tag the release","owner":"Anna","due":"2026-12-01","done":true},
+			                {"text":"Write notes","owner":null,"due":null}],
+			 "warnings":[]}""";
+
+	private static MeetingDocument document() {
+		Map<String, String> names = new HashMap<>();
+		names.put("S0", "Anna");
+		names.put("S1", null);
+		return MeetingDocument.of("Release & planning", TRANSCRIPT, names, JSON.readTree(MINUTES));
+	}
+
+	@Test
+	void markdownHasMinutesThenTheTranscriptUnderSpeakerNames() {
+		String markdown = document().markdown();
+
+		assertThat(markdown).startsWith("# Release & planning\n\n## Summary\n\nWe ship \\*today\\*.\n\n## Decisions\n\n"
+				+ "- Release on Monday\n\n## Action items\n\n- [x] Tag the release — Anna (due 2026-12-01)\n"
+				+ "- [ ] Write notes\n\n## Transcript\n\n");
+		assertThat(markdown).contains("**Anna** [00:00:00]: Ship it.\n\n**S1** [00:01:02]: Agreed \\<now\\>\n");
+	}
+
+	@Test
+	void docxIsAWordPackageWithWellFormedXmlAndTheText() throws Exception {
+		byte[] docx = document().docx();
+
+		Map<String, String> entries = new HashMap<>();
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(docx))) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		assertThat(entries).containsKeys("[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
+				"word/_rels/document.xml.rels");
+		var factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		for (String xml : entries.values()) {
+			factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+		}
+		Document document = factory.newDocumentBuilder()
+			.parse(new ByteArrayInputStream(entries.get("word/document.xml").getBytes(StandardCharsets.UTF_8)));
+		String text = document.getDocumentElement().getTextContent();
+		assertThat(text).contains("Release & planning", "☑ Tag the release — Anna", "☐ Write notes",
+				"Anna [00:00:00]: Ship it.", "S1 [00:01:02]: Agreed <now>");
+	}
+
+}

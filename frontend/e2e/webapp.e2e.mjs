@@ -1,0 +1,261 @@
+// Drives the built web app in Debian's Chromium against a running AiGenda platform.
+// Environment: AIGENDA_URL (the backend), AIGENDA_ADMIN_TOKEN (creates a fresh organisation and user),
+// AIGENDA_SAMPLE (a two-speaker recording), SCREENSHOTS (folder), CHROMIUM (default /usr/bin/chromium).
+import { readFileSync, mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { randomUUID } from 'node:crypto'
+import { chromium } from 'playwright-core'
+
+const require = createRequire(import.meta.url)
+const base = required('AIGENDA_URL').replace(/\/$/, '')
+const adminToken = required('AIGENDA_ADMIN_TOKEN')
+const sample = required('AIGENDA_SAMPLE')
+const shots = process.env.SCREENSHOTS ?? 'target/screenshots'
+mkdirSync(shots, { recursive: true })
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+function required(name) {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} is not set`)
+  return value
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(`check failed: ${message}`)
+  console.log(`ok - ${message}`)
+}
+
+async function adminCall(method, path, body) {
+  const response = await fetch(base + path, {
+    method,
+    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`)
+  return response.status === 204 ? null : response.json()
+}
+
+async function accessibility(page, name) {
+  await page.addScriptTag({ content: axeSource })
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+  })
+  const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  for (const v of result) console.log(`  axe ${name}: ${v.impact} ${v.id} ${JSON.stringify(v.nodes)}`)
+  check(serious.length === 0, `axe finds no serious violations on the ${name} page`)
+}
+
+const email = `e2e-${randomUUID().slice(0, 8)}@aigenda.test`
+const password = 'e2e-password-123'
+const organisation = await adminCall('POST', '/api/v1/admin/organisations', { name: `E2E ${randomUUID()}` })
+await adminCall('POST', `/api/v1/admin/organisations/${organisation.id}/users`, { email, password, role: 'ADMIN' })
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+})
+let failed = false
+try {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US', acceptDownloads: true })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.log(`  page error: ${error.message}`))
+
+  // sign in
+  await page.goto(base + '/')
+  await accessibility(page, 'sign-in')
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill('wrong-password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  check((await page.getByRole('alert').textContent()) === 'Wrong e-mail or password', 'a wrong password is refused')
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: 'Meetings' }).waitFor()
+  check(page.url().endsWith('/meetings'), 'signing in opens the meetings list')
+  const cookies = await context.cookies()
+  const session = cookies.find((c) => c.name === 'JSESSIONID')
+  check(session?.httpOnly === true && session.sameSite === 'Lax', 'the session cookie is HttpOnly and SameSite=Lax')
+  await accessibility(page, 'meetings list')
+
+  // upload, slowed down so that progress, speed and remaining time can be seen
+  await page.getByRole('link', { name: 'Upload', exact: true }).first().click()
+  await page.getByRole('heading', { name: 'Upload' }).waitFor()
+  await accessibility(page, 'upload')
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 48 * 1024 })
+  await page.getByTestId('file').setInputFiles(sample)
+  await page.getByLabel('Meeting title').fill('Two people on a call')
+  await page.getByLabel('Spoken language').selectOption('en')
+  await page.getByRole('button', { name: 'Upload', exact: true }).last().click()
+  const bar = page.locator('progress.bar')
+  await page.waitForFunction(() => {
+    const p = document.querySelector('progress.bar')
+    return p !== null && Number(p.getAttribute('value')) >= 15
+  }, null, { timeout: 60_000 })
+  await page.waitForFunction(() => /\/s · /.test(document.querySelector('[data-testid=upload-stats]')?.textContent ?? ''), null, { timeout: 30_000 })
+  const stats = await page.getByTestId('upload-stats').textContent()
+  check(/\d+% · .* Speed: [\d.]+ KB\/s · Remaining: \d+:\d\d/.test(stats), `progress shows speed and remaining time (${stats})`)
+  await page.screenshot({ path: `${shots}/upload-in-progress-1366.png` })
+  const firstPercent = Number(await bar.getAttribute('value'))
+
+  // a reload in the middle: the same file continues the same upload
+  await page.reload()
+  await page.getByText('Unfinished uploads').waitFor()
+  check(await page.getByText('sample.wav').isVisible(), 'after a reload the unfinished upload is listed')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.getByTestId('file').setInputFiles(sample)
+  check((await page.getByLabel('Meeting title').inputValue()) === 'Two people on a call', 'choosing the same file again picks up its upload')
+  await page.getByRole('button', { name: 'Upload', exact: true }).last().click()
+  await page.waitForFunction(() => Number(document.querySelector('progress.bar')?.getAttribute('value') ?? 0) >= 5, null, { timeout: 60_000 })
+  await page.screenshot({ path: `${shots}/upload-in-progress-phone.png` })
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+  await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/, { timeout: 60_000 })
+  await page.setViewportSize({ width: 1366, height: 768 })
+  const meetingId = page.url().split('/').pop()
+  console.log(`  meeting ${meetingId} (first attempt reached ${firstPercent}%)`)
+  const listed = await page.evaluate(async () => (await (await fetch('/api/v1/meetings?q=Two%20people', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json()).items.length)
+  check(listed === 1, 'the resumed upload made no second meeting')
+
+  // live progress until the end
+  const steps = page.getByTestId('steps')
+  if (await steps.isVisible().catch(() => false)) {
+    await page.screenshot({ path: `${shots}/meeting-processing-1366.png` })
+    console.log('  pipeline progress seen live')
+  }
+  await page.getByTestId('meeting-state').filter({ hasText: 'Ready' }).waitFor({ timeout: 600_000 })
+  check(true, 'the meeting page follows the pipeline to the end through server-sent events')
+
+  // two speakers, colours and names
+  await page.getByTestId('transcript').waitFor()
+  const speakerRows = page.locator('[data-testid=speakers] li')
+  check((await speakerRows.count()) === 2, 'two speakers are shown')
+  const chips = await page.locator('.speaker-chip').evaluateAll((els) => [...new Set(els.map((e) => e.textContent + '|' + getComputedStyle(e).backgroundColor))])
+  check(chips.length === 2, `each speaker has a colour of its own (${chips.join(', ')})`)
+
+  // name a speaker: the name shows in the transcript and the exports
+  const first = speakerRows.first()
+  const firstLabel = (await first.getAttribute('data-testid')).replace('speaker-', '')
+  await first.getByRole('button', { name: 'Rename' }).click()
+  await first.getByRole('textbox').fill('Alice')
+  await first.getByRole('button', { name: 'Save' }).click()
+  await page.locator('.speaker-chip', { hasText: 'Alice' }).first().waitFor()
+  check((await page.locator('.speaker-chip', { hasText: 'Alice' }).first().getAttribute('data-speaker')) === firstLabel, `renaming ${firstLabel} shows Alice on its turns`)
+
+  // give the last turn to the other speaker
+  const speakerCounts = async () => Object.fromEntries((await page.evaluate(async (id) => (await (await fetch(`/api/v1/meetings/${id}/speakers`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json()), meetingId)).map((s) => [s.label, s.wordCount]))
+  const wordsBefore = await speakerCounts()
+  const lastTurn = page.locator('.turn').last()
+  const from = await lastTurn.locator('.speaker-chip').getAttribute('data-speaker')
+  const moved = await lastTurn.locator('.word').count()
+  const to = Object.keys(wordsBefore).find((label) => label !== from)
+  await lastTurn.getByRole('combobox').selectOption(to)
+  await page.waitForFunction(([label]) => document.querySelector('.turn:last-child .speaker-chip')?.getAttribute('data-speaker') === label, [to], { timeout: 15_000 })
+  const wordsAfter = await speakerCounts()
+  check(wordsAfter[to] === wordsBefore[to] + moved && wordsAfter[from] === wordsBefore[from] - moved, `reassigning the last turn moves its ${moved} words from ${from} to ${to}`)
+
+  // click a word: the player jumps there
+  const player = page.getByTestId('player')
+  await page.waitForFunction(() => document.querySelector('[data-testid=player]').readyState >= 1, null, { timeout: 30_000 })
+  const word = page.locator('.word').nth(12)
+  const start = Number(await word.getAttribute('data-start'))
+  await word.click()
+  const time = await player.evaluate((a) => a.currentTime)
+  check(Math.abs(time - start) < 0.05, `clicking a word seeks the player to it (${start} s -> ${time} s)`)
+  await page.waitForFunction(() => document.querySelector('.word.current') !== null)
+  check((await page.locator('.word.current').getAttribute('data-start')) === String(start), 'the clicked word is highlighted')
+  await page.locator('body').press('l')
+  const later = await player.evaluate((a) => a.currentTime)
+  check(Math.abs(later - Math.min(start + 10, await player.evaluate((a) => a.duration))) < 0.05, `L jumps 10 s ahead (${later} s)`)
+  await page.locator('body').press('ArrowLeft')
+  check(Math.abs((await player.evaluate((a) => a.currentTime)) - (later - 5)) < 0.05, 'the left arrow goes back 5 s')
+  await page.locator('body').press(' ')
+  await page.waitForFunction(() => !document.querySelector('[data-testid=player]').paused, null, { timeout: 10_000 })
+  check(true, 'space starts playback')
+  await page.locator('body').press('k')
+  check(await player.evaluate((a) => a.paused), 'K pauses')
+  await word.click()
+  await page.screenshot({ path: `${shots}/meeting-1366.png` })
+  await accessibility(page, 'meeting')
+
+  // minutes: tick an action item off, undo a change, save
+  const minutes = page.getByTestId('minutes')
+  await minutes.scrollIntoViewIfNeeded()
+  const items = minutes.locator('.action-items li')
+  if ((await items.count()) === 0) await minutes.getByRole('button', { name: 'Add an action item' }).click()
+  await items.first().getByRole('checkbox').check()
+  const summary = minutes.locator('#summary')
+  const originalSummary = await summary.inputValue()
+  await summary.fill(originalSummary + ' Extra words.')
+  await minutes.getByRole('button', { name: 'Undo' }).click()
+  check((await summary.inputValue()) === originalSummary, 'undo restores the summary')
+  check(await items.first().getByRole('checkbox').isChecked(), 'undo keeps the earlier edit')
+  await minutes.getByRole('button', { name: 'Save' }).click()
+  await minutes.getByRole('button', { name: 'Saved' }).waitFor()
+  const stored = await page.evaluate(async (id) => (await (await fetch(`/api/v1/meetings/${id}/minutes`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json()), meetingId)
+  check(stored.actionItems[0].done === true && stored.summary === originalSummary, 'the edited minutes are stored')
+  await minutes.screenshot({ path: `${shots}/minutes-1366.png` })
+
+  // exports
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-srt').click()])
+  const srt = readFileSync(await download.path(), 'utf8')
+  check(/^1\n\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}\n\[[^\]]+\] \S+/.test(srt), 'the SRT export has numbered cues with times and speakers')
+  check(srt.includes('[Alice] '), 'the SRT export names the renamed speaker')
+  check(download.suggestedFilename() === 'two-people-on-a-call.srt', `the SRT file is named after the meeting (${download.suggestedFilename()})`)
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()])
+  check(readFileSync(await docx.path()).subarray(0, 2).toString() === 'PK', 'the DOCX export is a Word package')
+
+  // phone width
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: `${shots}/meeting-phone.png` })
+  await minutes.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${shots}/minutes-phone.png` })
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  check(overflow <= 0, `nothing is wider than a phone screen (overflow ${overflow}px)`)
+  await page.setViewportSize({ width: 1366, height: 768 })
+
+  // Russian, remembered across a reload
+  await page.getByTestId('language').selectOption('ru')
+  await page.getByRole('heading', { name: 'Расшифровка' }).waitFor()
+  check(await page.getByRole('link', { name: 'Встречи' }).first().isVisible(), 'the interface switches to Russian')
+  await page.reload()
+  await page.getByRole('heading', { name: 'Протокол' }).waitFor()
+  check((await page.getByTestId('meeting-state').textContent()) === 'Готово', 'Russian is remembered after a reload')
+  await page.getByRole('link', { name: 'Встречи' }).first().click()
+  await page.getByRole('searchbox').fill('people')
+  await page.getByRole('link', { name: 'Two people on a call' }).waitFor()
+  check(true, 'the meetings list finds the meeting by title')
+  await page.screenshot({ path: `${shots}/meetings-ru-1366.png` })
+
+  // API tokens: created, shown once, revoked
+  await page.getByRole('link', { name: 'API-токены' }).click()
+  await page.getByLabel('Название токена').fill('e2e')
+  await page.getByRole('button', { name: 'Создать' }).click()
+  const token = await page.getByTestId('new-token').textContent()
+  const me = await fetch(base + '/api/v1/me', { headers: { Authorization: `Bearer ${token}` } })
+  check(me.status === 200 && (await me.json()).email === email, 'a token created in the web app works for the API')
+  await accessibility(page, 'API tokens')
+  await page.locator('.tokens li', { hasText: 'e2e' }).getByRole('button', { name: 'Отозвать' }).click()
+  await page.locator('.tokens li', { hasText: 'e2e' }).waitFor({ state: 'detached' })
+  const revoked = await fetch(base + '/api/v1/me', { headers: { Authorization: `Bearer ${token}` } })
+  check(revoked.status === 401, 'a revoked token no longer works')
+
+  // sign out
+  await page.getByRole('button', { name: 'Выйти' }).click()
+  await page.getByRole('button', { name: 'Войти' }).waitFor()
+  const after = await page.evaluate(async () => (await fetch('/api/v1/meetings', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).status)
+  check(after === 401, 'after signing out the API refuses the browser')
+} catch (error) {
+  failed = true
+  console.error(error)
+  for (const page of browser.contexts().flatMap((c) => c.pages())) {
+    await page.screenshot({ path: `${shots}/failure.png`, fullPage: true }).catch(() => {})
+  }
+} finally {
+  await browser.close()
+}
+process.exit(failed ? 1 : 0)

@@ -1,0 +1,73 @@
+/** Calls the backend from the same origin with the session cookie and the CSRF token. */
+
+export class ApiError extends Error {
+  readonly status: number
+  constructor(status: number, message: string) {
+    super(message)
+    this.status = status
+  }
+}
+
+function csrfToken(): string | null {
+  const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))
+  return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : null
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+  const token = csrfToken()
+  if (token !== null && method !== 'GET') headers['X-XSRF-TOKEN'] = token
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!response.ok) {
+    const problem: unknown = await response.json().catch(() => null)
+    const detail =
+      problem !== null && typeof problem === 'object' && 'detail' in problem && typeof problem.detail === 'string'
+        ? problem.detail
+        : `HTTP ${response.status}`
+    throw new ApiError(response.status, detail)
+  }
+  if (response.status === 204) return undefined as T
+  const type = response.headers.get('Content-Type') ?? ''
+  return (type.includes('json') ? await response.json() : await response.text()) as T
+}
+
+export type Role = 'ADMIN' | 'MEMBER' | string
+export type Me = { userId: string; email: string; organisationId: string; role: Role; platformAdmin: boolean }
+export type OrganisationChoice = { id: string; name: string; role: Role }
+export type Session = { authenticated: boolean; user: Me | null; organisations: OrganisationChoice[] }
+
+export type Progress = { step: string; fraction: number; message: string | null; updatedAt: string }
+export type Speaker = { label: string; name: string | null }
+export type Meeting = {
+  id: string
+  title: string
+  language: string
+  state: 'CREATED' | 'UPLOADING' | 'UPLOADED' | 'PROCESSING' | 'PROCESSED' | 'FAILED'
+  failureReason: string | null
+  recording: { filename: string; contentType: string; sizeBytes: number } | null
+  durationSeconds: number | null
+  speakerCount: number | null
+  transcriptLanguage: string | null
+  progress: Progress[]
+  speakers: Speaker[]
+  createdAt: string
+}
+export type MeetingPage = { items: Meeting[]; page: number; size: number; totalItems: number; totalPages: number }
+export type Word = { start: number; end: number; text: string; confidence: number; speaker: string }
+export type Transcript = { language: string; durationSeconds: number; speakers: Speaker[]; words: Word[] }
+export type ActionItem = { text: string; owner?: string | null; due?: string | null; speaker?: string | null; start?: number; done?: boolean }
+export type Minutes = {
+  language: string
+  engine: string
+  summary: string
+  topics: { title: string; start: number; end: number; summary?: string | null }[]
+  decisions: { text: string; speaker?: string | null; start?: number }[]
+  actionItems: ActionItem[]
+  warnings: string[]
+}

@@ -1,0 +1,49 @@
+import { type RefObject, useEffect } from 'react'
+
+/** What a key does to the player; null when the key is not a shortcut. */
+export function shortcut(key: string): { toggle: true } | { seekBy: number } | null {
+  switch (key) {
+    case ' ':
+    case 'k':
+    case 'K':
+      return { toggle: true }
+    case 'ArrowLeft':
+      return { seekBy: -5 }
+    case 'ArrowRight':
+      return { seekBy: 5 }
+    case 'j':
+    case 'J':
+      return { seekBy: -10 }
+    case 'l':
+    case 'L':
+      return { seekBy: 10 }
+    default:
+      return null
+  }
+}
+
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName)
+}
+
+/** Space, arrows and J/K/L drive the player wherever focus is, unless the user is typing. */
+export function usePlayerShortcuts(player: RefObject<HTMLMediaElement | null>): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const media = player.current
+      if (!media || event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return
+      const action = shortcut(event.key)
+      if (!action) return
+      event.preventDefault()
+      if ('toggle' in action) {
+        if (media.paused) void media.play()
+        else media.pause()
+      } else {
+        media.currentTime = Math.max(0, Math.min(media.duration || Infinity, media.currentTime + action.seekBy))
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [player])
+}
