@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The recorder as a child process on this machine, for one-machine set-ups and tests. The handle
  * is {@code pid:<n>}; the process carries {@code --aigenda-bot=<id>} on its command line, which is
- * how a restarted controller recognises recorders it no longer tracks.
+ * how a restarted controller recognises recorders it no longer tracks. It runs in a process group
+ * of its own ({@code setsid}), and stopping it ends the whole group: a recorder killed mid-call
+ * leaves its browser, sound server and ffmpeg behind as orphans, and those go too.
  */
 public class LocalRecorderProvider implements RecorderProvider {
 
@@ -37,7 +39,9 @@ public class LocalRecorderProvider implements RecorderProvider {
 
 	@Override
 	public String start(RecorderLaunch launch) {
-		List<String> line = new ArrayList<>(this.command);
+		List<String> line = new ArrayList<>();
+		line.add("setsid");
+		line.addAll(this.command);
 		line.add(MARKER + launch.botId());
 		try {
 			Files.createDirectories(this.logDir);
@@ -49,8 +53,8 @@ public class LocalRecorderProvider implements RecorderProvider {
 			return "pid:" + process.pid();
 		}
 		catch (IOException ex) {
-			throw new RecorderException("Could not start the recorder " + line.get(0) + ": " + ex.getMessage(), false,
-					ex);
+			throw new RecorderException("Could not start the recorder " + this.command + ": " + ex.getMessage(),
+					false, ex);
 		}
 	}
 
@@ -61,23 +65,53 @@ public class LocalRecorderProvider implements RecorderProvider {
 
 	@Override
 	public void stop(String handle) {
-		Optional<ProcessHandle> process = process(handle);
-		if (process.isEmpty()) {
+		if (handle == null || !handle.startsWith("pid:")) {
 			return;
 		}
-		// the recorder's browser and ffmpeg are its children; none may outlive it
-		List<ProcessHandle> tree = new ArrayList<>(process.get().descendants().toList());
-		tree.add(process.get());
-		tree.forEach(ProcessHandle::destroy);
-		for (ProcessHandle p : tree) {
-			try {
-				p.onExit().get(5, TimeUnit.SECONDS);
-			}
-			catch (Exception ex) {
-				p.destroyForcibly();
-			}
+		long group = Long.parseLong(handle.substring(4));
+		List<ProcessHandle> members = group(group);
+		// a recorder started without its own group (by an older controller, by hand) still goes
+		Optional<ProcessHandle> leader = ProcessHandle.of(group).filter(ProcessHandle::isAlive);
+		leader.filter(p -> !members.contains(p)).ifPresent(members::add);
+		if (members.isEmpty()) {
+			return;
 		}
-		log.info("Recorder process {} stopped", process.get().pid());
+		members.forEach(ProcessHandle::destroy);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (members.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+			sleep(100);
+		}
+		members.forEach(ProcessHandle::destroyForcibly);
+		group(group).forEach(ProcessHandle::destroyForcibly);
+		log.info("Recorder process group {} stopped ({} processes)", group, members.size());
+	}
+
+	/** Live processes in the process group (from /proc; the JDK does not show groups). */
+	static List<ProcessHandle> group(long pgid) {
+		List<ProcessHandle> members = new ArrayList<>();
+		ProcessHandle.allProcesses().forEach(p -> {
+			try {
+				String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+				// pid (comm) state ppid pgrp ...: comm may hold spaces, so count from the last ')'
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				if (Long.parseLong(fields[2]) == pgid && p.isAlive()) {
+					members.add(p);
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// the process ended while we looked
+			}
+		});
+		return members;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override

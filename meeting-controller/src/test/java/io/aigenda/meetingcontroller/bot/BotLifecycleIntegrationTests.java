@@ -133,7 +133,7 @@ class BotLifecycleIntegrationTests {
 
 		awaitState(bot, BotState.FAILED);
 		assertThat(this.store.find(bot).orElseThrow().detail()).contains("no heartbeat");
-		assertThat(this.provider.alive(handle)).isFalse();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.provider.alive(handle));
 	}
 
 	@Test
