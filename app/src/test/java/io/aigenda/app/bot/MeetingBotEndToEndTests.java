@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A recorder bot end to end on this machine: the whole platform in one JVM (the machine's
- * PostgreSQL and RabbitMQ, embedded S3), a meeting page served by the test that plays
+ * PostgreSQL, the embedded AMQP broker and S3, as on a laptop), a meeting page served by the test that plays
  * ../shared/eval-dev/diarization/pyannote_sample/sample.wav (two people on a call) to whoever
  * joins, and the bot sent to it through the API. The meeting-controller starts the recorder as a
  * local process (Debian's Chromium, PulseAudio, ffmpeg); its chunks become the meeting's
@@ -76,8 +75,8 @@ class MeetingBotEndToEndTests {
 		SETTINGS.forEach(System::setProperty);
 		platform = Platform.start(Map.of("aigenda.data-dir", dataDir.toString(), "aigenda.port", "0",
 				"aigenda.database.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "aigenda.database.username",
-				"postgres", "aigenda.broker.host", "127.0.0.1", "aigenda.broker.port", "5672",
-				"aigenda.messaging.namespace", "test-" + UUID.randomUUID()));
+				"postgres", "aigenda.broker.embedded", "true", "aigenda.messaging.namespace",
+				"test-" + UUID.randomUUID()));
 		meetingPage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		meetingPage.createContext("/meeting/", MeetingBotEndToEndTests::page);
 		meetingPage.start();
@@ -125,7 +124,7 @@ class MeetingBotEndToEndTests {
 		await().atMost(Duration.ofMinutes(2))
 			.until(() -> get("/api/v1/meetings/" + meeting + "/bot").path("chunks").asInt() >= 4);
 		ProcessHandle recorder = processesOf(bot).stream()
-			.filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains("--aigenda-bot=" + bot)).orElse(false))
+			.filter(p -> commandLine(p.pid()).contains("--aigenda-bot=" + bot))
 			.findFirst()
 			.orElseThrow();
 
@@ -168,13 +167,25 @@ class MeetingBotEndToEndTests {
 		return get("/api/v1/meetings/" + meeting);
 	}
 
-	/** Every process whose command line names the bot: the recorder, and its browser's profile path. */
+	/**
+	 * Every process whose command line names the bot: the recorder (its marker argument), its
+	 * browser (the profile folder), the sound server (its socket folder).
+	 */
 	private static List<ProcessHandle> processesOf(String bot) {
 		return ProcessHandle.allProcesses()
 			.filter(ProcessHandle::isAlive)
-			.filter(p -> p.info().commandLine().map(c -> c.contains(bot)).orElse(false)
-					|| p.info().arguments().map(a -> String.join(" ", a).contains(bot)).orElse(false))
+			.filter(p -> commandLine(p.pid()).contains(bot))
 			.toList();
+	}
+
+	/** The whole command line from /proc (the JDK's process info leaves long ones out). */
+	private static String commandLine(long pid) {
+		try {
+			return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+		}
+		catch (IOException | RuntimeException ex) {
+			return "";
+		}
 	}
 
 	private static JsonNode get(String path) throws Exception {

@@ -118,16 +118,23 @@ public class LocalRecorderProvider implements RecorderProvider {
 	public Set<String> running() {
 		return ProcessHandle.allProcesses()
 			.filter(ProcessHandle::isAlive)
-			.filter(p -> p.info().arguments().map(args -> {
-				for (String arg : args) {
-					if (arg.startsWith(MARKER)) {
-						return true;
-					}
-				}
-				return false;
-			}).orElse(false))
+			.filter(p -> arguments(p.pid()).stream().anyMatch(arg -> arg.startsWith(MARKER)))
 			.map(p -> "pid:" + p.pid())
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * A process's whole command line from /proc: the JDK's {@code ProcessHandle.Info} gives up on
+	 * long ones, and a recorder started with a class path has a long one.
+	 */
+	static List<String> arguments(long pid) {
+		try {
+			String cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"));
+			return List.of(cmdline.split("\0"));
+		}
+		catch (IOException | RuntimeException ex) {
+			return List.of();
+		}
 	}
 
 	private static Optional<ProcessHandle> process(String handle) {
