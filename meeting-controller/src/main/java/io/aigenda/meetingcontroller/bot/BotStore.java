@@ -92,13 +92,25 @@ class BotStore {
 				+ "updated_at = ? where id = ?").params(tokenSha256, ts(now), id).update();
 	}
 
-	/** The recorder runs; its heartbeats are expected from now on. */
+	/**
+	 * The recorder runs; its heartbeats are expected from now on. A bot called back while it was
+	 * being provisioned goes straight to LEAVING, so its recorder is told to leave at once.
+	 */
 	boolean started(UUID id, String handle, Instant provisionedAt, Instant now) {
 		return this.jdbc.sql("""
-				update bots set state = 'JOINING', handle = ?, provisioned_at = ?, last_heartbeat_at = ?, updated_at = ?,
-				    detail = null
-				where id = ? and state = 'PROVISIONING'""").params(handle, ts(provisionedAt), ts(now), ts(now), id)
+				update bots set state = case when leave_requested_at is null then 'JOINING' else 'LEAVING' end,
+				    handle = ?, provisioned_at = ?, last_heartbeat_at = ?, updated_at = ?,
+				    leave_requested_at = case when leave_requested_at is null then null else ? end,
+				    detail = case when leave_requested_at is null then null else detail end
+				where id = ? and state = 'PROVISIONING'""")
+			.params(handle, ts(provisionedAt), ts(now), ts(now), ts(now), id)
 			.update() == 1;
+	}
+
+	/** Marks a bot that is being provisioned as called back; {@link #started} acts on it. */
+	void stopRequested(UUID id, String detail, Instant now) {
+		this.jdbc.sql("update bots set leave_requested_at = ?, detail = ?, updated_at = ? "
+				+ "where id = ? and state = 'PROVISIONING'").params(ts(now), detail, ts(now), id).update();
 	}
 
 	void retryLater(UUID id, String detail, Instant next, Instant now) {

@@ -78,7 +78,7 @@ class Bots implements DisposableBean {
 			case SCHEDULED -> this.store.finish(command.botId(), BotState.DONE, "called back before joining", now);
 			case JOINING, RECORDING -> this.store.leave(command.botId(), "called back: " + command.reason(), now);
 			// provisioning finishes first; the recorder is then told to leave at its first heartbeat
-			case PROVISIONING -> this.store.detail(command.botId(), "stop requested", now);
+			case PROVISIONING -> this.store.stopRequested(command.botId(), "called back: " + command.reason(), now);
 			default -> {
 			}
 		}
@@ -102,9 +102,6 @@ class Bots implements DisposableBean {
 					"recorder failed: " + (heartbeat.detail() != null ? heartbeat.detail() : "no reason given"));
 			default -> {
 			}
-		}
-		if (bot.state() == BotState.JOINING && "stop requested".equals(bot.detail())) {
-			this.store.leave(bot.id(), "called back", now);
 		}
 		BotState state = this.store.find(bot.id()).map(Bot::state).orElse(BotState.FAILED);
 		return Optional.of(new Heartbeat.Answer(state.name(), state == BotState.LEAVING || state.terminal()));

@@ -131,6 +131,29 @@ class OpenStackBotsTests {
 	}
 
 	@Test
+	void aBotCalledBackWhileItsServerIsBuiltIsToldToLeaveAtItsFirstHeartbeat() {
+		this.cloud.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(202, "nova-server-create-202.json")));
+		this.cloud.stubFor(get(urlEqualTo("/compute/v2.1/servers/" + TRACKED)).inScenario("slow")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(json(200, "nova-server-build.json").withFixedDelay(1500))
+			.willSetStateTo("built"));
+		this.cloud.stubFor(get(urlEqualTo("/compute/v2.1/servers/" + TRACKED)).inScenario("slow")
+			.whenScenarioStateIs("built")
+			.willReturn(json(200, "nova-server-active.json")));
+		this.bots.start(command());
+		this.bots.tick();
+		assertThat(state()).isEqualTo(BotState.PROVISIONING);
+
+		this.bots.stop(new io.aigenda.contracts.StopRecording(this.bot, UUID.randomUUID(), "test"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> state() == BotState.LEAVING);
+		Heartbeat.Answer answer = this.bots
+			.heartbeat(this.backend.tokens.get(this.bot), new Heartbeat("recording", null))
+			.orElseThrow();
+		assertThat(answer.leave()).isTrue();
+	}
+
+	@Test
 	void reconcileDeletesTaggedServersNoBotAnswersForAndNothingElse() {
 		this.store.insert(command(), Instant.now());
 		this.store.move(this.bot, BotState.SCHEDULED, BotState.PROVISIONING, null, Instant.now());
