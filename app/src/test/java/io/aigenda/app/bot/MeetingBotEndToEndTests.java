@@ -115,6 +115,10 @@ class MeetingBotEndToEndTests {
 			.collect(Collectors.toSet());
 		assertThat(speakers).hasSize(2);
 		await().atMost(Duration.ofSeconds(15)).until(() -> processesOf(bot).isEmpty());
+		System.out.printf("bot: %s, %d chunks, %d server-seconds, recording %.1f s, %d words, speakers %s%n",
+				view.path("state").asString(), view.path("chunks").asInt(), view.path("serverSeconds").asLong(),
+				processed.path("durationSeconds").asDouble(), transcript.path("words").size(), speakers);
+		System.out.println("transcript: " + text);
 	}
 
 	@Test
