@@ -20,7 +20,8 @@ public final class MessageTypes {
 			Map.entry(MinutesReady.class, "MinutesReady.v1"), Map.entry(StepFailed.class, "StepFailed.v1"),
 			Map.entry(StepProgress.class, "StepProgress.v1"), Map.entry(MeetingFailed.class, "MeetingFailed.v1"),
 			Map.entry(StoreVoiceprint.class, "StoreVoiceprint.v1"),
-			Map.entry(ForgetVoiceprint.class, "ForgetVoiceprint.v1"));
+			Map.entry(ForgetVoiceprint.class, "ForgetVoiceprint.v1"),
+			Map.entry(StartRecording.class, "StartRecording.v1"), Map.entry(StopRecording.class, "StopRecording.v1"));
 
 	private static final Map<String, Class<?>> CLASSES = invert();
 

@@ -31,6 +31,12 @@ public final class Queues {
 	/** Voiceprint commands (store, forget) from the backend to the ml-controller. */
 	public static final String VOICEPRINTS = "ml.voiceprints";
 
+	/** Recorder bots to send into calls ({@link StartRecording}); the meeting-controller consumes it. */
+	public static final String START_RECORDING = "bots.start-recording";
+
+	/** Recorder bots to call back ({@link StopRecording}); the meeting-controller consumes it. */
+	public static final String STOP_RECORDING = "bots.stop-recording";
+
 	/** Worker events the ml-controller consumes. */
 	public static final String ML_EVENTS = "ml.events";
 

@@ -22,7 +22,8 @@ import org.springframework.amqp.core.TopicExchange;
 final class TopologyDeclarations {
 
 	private static final List<String> COMMAND_QUEUES = List.of(Queues.PROCESS_MEETING, Queues.TRANSCRIBE,
-			Queues.DIARIZE, Queues.WRITE_MINUTES, Queues.VOICEPRINTS);
+			Queues.DIARIZE, Queues.WRITE_MINUTES, Queues.VOICEPRINTS, Queues.START_RECORDING,
+			Queues.STOP_RECORDING);
 
 	private static final Map<String, List<String>> EVENT_QUEUES = Map.of(Queues.ML_EVENTS,
 			List.of(Queues.EVENT_TRANSCRIPT_READY, Queues.EVENT_DIARIZATION_READY, Queues.EVENT_MINUTES_WRITTEN,

@@ -34,8 +34,9 @@ enum Service {
 	LLM_WORKER("llm-worker", LlmWorkerApplication.class, LlmWorkerApplication.CONFIG_NAME, false,
 			Exclusions.STORAGE_AND_SECURITY, Exclusions.BACKEND_SETTINGS),
 
+	// its own H2 store for bot state; web, on a loopback port, for the recorders' heartbeats
 	MEETING_CONTROLLER("meeting-controller", MeetingControllerApplication.class,
-			MeetingControllerApplication.CONFIG_NAME, false, Exclusions.STORAGE_AND_SECURITY,
+			MeetingControllerApplication.CONFIG_NAME, true, Exclusions.JPA_AND_SECURITY,
 			Exclusions.BACKEND_SETTINGS);
 
 	private final String displayName;

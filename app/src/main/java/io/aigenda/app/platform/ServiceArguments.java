@@ -86,10 +86,29 @@ final class ServiceArguments {
 				args.put("server.address", "127.0.0.1");
 				args.put("server.port", String.valueOf(mlControllerPort));
 			}
+			case MEETING_CONTROLLER -> {
+				// recorders on this machine reach it on loopback, at a port free right now
+				int port = freePort();
+				args.put("server.port", String.valueOf(port));
+				args.put("server.address", "127.0.0.1");
+				args.put("aigenda.meeting-controller.public-url", "http://127.0.0.1:" + port);
+				args.put("aigenda.meeting-controller.backend-url", backendUrl.toString());
+				args.put("aigenda.meeting-controller.service-token", serviceToken);
+			}
 			default -> {
 			}
 		}
 		return args.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }

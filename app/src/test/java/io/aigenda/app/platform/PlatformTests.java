@@ -169,13 +169,17 @@ class PlatformTests {
 		ConfigurableApplicationContext backend = platform.context(Service.BACKEND);
 		assertThat(backend.getBeanNamesForType(DataSource.class)).isNotEmpty();
 		assertThat(backend.getEnvironment().getProperty("aigenda.s3.secret-key")).isNotBlank();
-		for (Service service : Set.of(Service.ASR_WORKER, Service.DIARIZATION_WORKER, Service.LLM_WORKER,
-				Service.MEETING_CONTROLLER)) {
+		for (Service service : Set.of(Service.ASR_WORKER, Service.DIARIZATION_WORKER, Service.LLM_WORKER)) {
 			ConfigurableApplicationContext context = platform.context(service);
 			assertThat(context.getBeanNamesForType(DataSource.class)).as(service.displayName()).isEmpty();
 			assertThat(context.getEnvironment().getProperty("aigenda.s3.secret-key")).as(service.displayName()).isNull();
 			assertThat(context.getEnvironment().getProperty("aigenda.backend.service-token")).isNull();
 		}
+		// the meeting-controller keeps bot state in its own H2 file, and holds no backend secret
+		ConfigurableApplicationContext bots = platform.context(Service.MEETING_CONTROLLER);
+		assertThat(bots.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
+		assertThat(bots.getEnvironment().getProperty("aigenda.s3.secret-key")).isNull();
+		assertThat(bots.getEnvironment().getProperty("aigenda.backend.service-token")).isNull();
 		ConfigurableApplicationContext controller = platform.context(Service.ML_CONTROLLER);
 		assertThat(controller.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:")
 			.contains(dataDir.toString());

@@ -34,9 +34,16 @@ class ServiceArgumentsTests {
 				Service.MEETING_CONTROLLER)) {
 			assertThat(arguments(service)).as(service.displayName())
 				.noneMatch(arg -> arg.startsWith("--spring.datasource") || arg.startsWith("--aigenda.s3")
-						|| arg.contains("SK") || arg.contains("agk_admin"))
-				.contains("--spring.main.web-application-type=none");
+						|| arg.contains("SK") || arg.contains("agk_admin"));
 		}
+		for (Service service : List.of(Service.ML_CONTROLLER, Service.ASR_WORKER, Service.DIARIZATION_WORKER,
+				Service.LLM_WORKER)) {
+			assertThat(arguments(service)).as(service.displayName()).contains("--spring.main.web-application-type=none");
+		}
+		// the meeting-controller answers recorders' heartbeats on loopback only
+		assertThat(arguments(Service.MEETING_CONTROLLER)).contains("--spring.main.web-application-type=servlet",
+				"--server.address=127.0.0.1", "--aigenda.meeting-controller.backend-url=http://127.0.0.1:8123",
+				"--aigenda.meeting-controller.service-token=svc_token");
 	}
 
 	@Test
