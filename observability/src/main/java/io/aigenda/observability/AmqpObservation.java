@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.aigenda.messaging.ContractMessageConverter;
 import org.aopalliance.aop.Advice;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -17,8 +19,18 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  */
 class AmqpObservation implements BeanPostProcessor {
 
+	private final ObjectProvider<PipelineMeters> meters;
+
+	AmqpObservation(ObjectProvider<PipelineMeters> meters) {
+		this.meters = meters;
+	}
+
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
+		if (bean.getClass() == ContractMessageConverter.class) {
+			// The same conversion, plus the step meters of every event this service publishes.
+			return new StepEventMeters(meters);
+		}
 		if (bean instanceof RabbitTemplate template) {
 			template.setObservationEnabled(true);
 		}

@@ -3,6 +3,7 @@ package io.aigenda.observability;
 import io.aigenda.messaging.Topology;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -26,8 +27,8 @@ import org.springframework.core.env.Environment;
 public class ObservabilityAutoConfiguration {
 
 	@Bean
-	static AmqpObservation aigendaAmqpObservation() {
-		return new AmqpObservation();
+	static AmqpObservation aigendaAmqpObservation(ObjectProvider<PipelineMeters> meters) {
+		return new AmqpObservation(meters);
 	}
 
 	@Bean

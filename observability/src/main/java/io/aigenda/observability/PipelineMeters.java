@@ -44,6 +44,9 @@ public class PipelineMeters {
 	/** Age of the oldest running recorder bot: alerts when a VM outlives its maximum. */
 	public static final String BOTS_OLDEST_AGE = "aigenda.bots.oldest.age";
 
+	/** The longest a recorder bot may live before it is stopped; a bot older than this leaked. */
+	public static final String BOTS_MAX_AGE = "aigenda.bots.max.age";
+
 	/** Seconds of bot server time, by provider: the cost of recording. */
 	public static final String BOT_SERVER_SECONDS = "aigenda.bots.server.seconds";
 
@@ -83,9 +86,8 @@ public class PipelineMeters {
 		}
 	}
 
-	/** One step failed: latency with outcome failure, and a failure counted by reason. */
-	public void stepFailed(String step, String model, Duration took, String reason) {
-		stepTimer(step, model, "failure").record(took);
+	/** One step failed, counted by reason (a small set of categories, never free text). */
+	public void stepFailed(String step, String reason) {
 		Counter.builder(STEP_FAILURES).tags("step", tag(step), "reason", tag(reason)).register(registry).increment();
 	}
 
@@ -113,8 +115,12 @@ public class PipelineMeters {
 			.increment();
 	}
 
-	/** The recorder bots: how many run now and how old the oldest is. */
-	public void bots(Supplier<Number> active, Supplier<Duration> oldestAge) {
+	/** The recorder bots: how many run now, how old the oldest is and how old one may get. */
+	public void bots(Supplier<Number> active, Supplier<Duration> oldestAge, Duration maxAge) {
+		Gauge.builder(BOTS_MAX_AGE, maxAge, max -> max.toMillis() / 1000.0)
+			.baseUnit("seconds")
+			.strongReference(true)
+			.register(registry);
 		Gauge.builder(BOTS_ACTIVE, active).strongReference(true).register(registry);
 		Gauge.builder(BOTS_OLDEST_AGE, () -> oldestAge.get().toMillis() / 1000.0)
 			.baseUnit("seconds")
