@@ -34,7 +34,7 @@ class ObservabilityDefaults implements EnvironmentPostProcessor {
 					"management.metrics.distribution.percentiles-histogram.http.server.requests", "true",
 					"management.observations.annotations.enabled", "true",
 					// A stopped worker finishes its in-flight message before the context closes.
-					"spring.lifecycle.timeout-per-shutdown-phase", "60s")));
+					"spring.lifecycle.timeout-per-shutdown-phase", "2m")));
 	}
 
 }
