@@ -1,0 +1,22 @@
+package io.aigenda.observability;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Observability settings shared by every service.
+ *
+ * @param queueMetrics whether this service publishes the depth of every AiGenda queue (one service
+ * per deployment is enough; the ml-controller does by default)
+ * @param queueMetricsInterval how often the queue depths are asked from the broker
+ * @param modelPaths files or folders this service cannot work without; the {@code models} health
+ * indicator is down while one is missing, so the pod is not ready
+ */
+@ConfigurationProperties("aigenda.observability")
+public record ObservabilityProperties(@DefaultValue("false") boolean queueMetrics,
+		@DefaultValue("15s") Duration queueMetricsInterval, @DefaultValue List<String> modelPaths) {
+
+}

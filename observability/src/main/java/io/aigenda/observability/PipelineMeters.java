@@ -1,0 +1,159 @@
+package io.aigenda.observability;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The domain meters every dashboard and alert is built on. Names here are the only place they are
+ * spelled; {@code deploy/grafana} and {@code deploy/prometheus} use their Prometheus forms, and a
+ * test checks that every name there is one this class (or Spring Boot) registers.
+ */
+public class PipelineMeters {
+
+	/** How long one pipeline step took in a worker, by step, model and outcome. */
+	public static final String STEP_DURATION = "aigenda.step.duration";
+
+	/** Processing time over audio duration for one step, by step and engine: below 1 is faster than real time. */
+	public static final String STEP_RTF = "aigenda.step.real.time.factor";
+
+	/** Steps that failed, by step and reason. */
+	public static final String STEP_FAILURES = "aigenda.step.failures";
+
+	/** Audio seconds processed, by step: throughput is its rate. */
+	public static final String AUDIO_SECONDS = "aigenda.audio.processed.seconds";
+
+	/** Meetings by state, as the backend sees them. */
+	public static final String MEETINGS = "aigenda.meetings";
+
+	/** Meetings finished (state done or failed), by organisation, for the business dashboard. */
+	public static final String MEETINGS_FINISHED = "aigenda.meetings.finished";
+
+	/** Bytes read from and written to S3, by direction (in, out). */
+	public static final String S3_BYTES = "aigenda.s3.bytes";
+
+	/** Recorder bots running now. */
+	public static final String BOTS_ACTIVE = "aigenda.bots.active";
+
+	/** Age of the oldest running recorder bot: alerts when a VM outlives its maximum. */
+	public static final String BOTS_OLDEST_AGE = "aigenda.bots.oldest.age";
+
+	/** The longest a recorder bot may live before it is stopped; a bot older than this leaked. */
+	public static final String BOTS_MAX_AGE = "aigenda.bots.max.age";
+
+	/** Seconds of bot server time, by provider: the cost of recording. */
+	public static final String BOT_SERVER_SECONDS = "aigenda.bots.server.seconds";
+
+	/** Messages in each AiGenda queue, dead-letter queues included. */
+	public static final String QUEUE_MESSAGES = "aigenda.queue.messages";
+
+	/** Consumers on each AiGenda queue. */
+	public static final String QUEUE_CONSUMERS = "aigenda.queue.consumers";
+
+	/** Items per inference batch, by step. */
+	public static final String BATCH_SIZE = "aigenda.step.batch.size";
+
+	private final MeterRegistry registry;
+
+	public PipelineMeters(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	/** One step done: its latency, and for audio steps its real-time factor. */
+	public void stepCompleted(String step, String model, Duration took, double audioSeconds) {
+		stepTimer(step, model, "success").record(took);
+		if (audioSeconds > 0) {
+			double seconds = took.toNanos() / 1e9;
+			DistributionSummary.builder(STEP_RTF)
+				.description("Processing time over audio duration")
+				.tags("step", tag(step), "engine", tag(model))
+				.publishPercentileHistogram()
+				.minimumExpectedValue(0.01)
+				.maximumExpectedValue(10.0)
+				.register(registry)
+				.record(seconds / audioSeconds);
+			Counter.builder(AUDIO_SECONDS)
+				.baseUnit("seconds")
+				.tags("step", tag(step))
+				.register(registry)
+				.increment(audioSeconds);
+		}
+	}
+
+	/** One step failed, counted by reason (a small set of categories, never free text). */
+	public void stepFailed(String step, String reason) {
+		Counter.builder(STEP_FAILURES).tags("step", tag(step), "reason", tag(reason)).register(registry).increment();
+	}
+
+	public void batch(String step, int items) {
+		DistributionSummary.builder(BATCH_SIZE).tags("step", tag(step)).register(registry).record(items);
+	}
+
+	public void s3Bytes(Direction direction, long bytes) {
+		Counter.builder(S3_BYTES)
+			.baseUnit("bytes")
+			.tag("direction", direction.name().toLowerCase(Locale.ROOT))
+			.register(registry)
+			.increment(bytes);
+	}
+
+	/** Meetings in one state, read from the database whenever Prometheus scrapes. */
+	public void meetingsInState(String state, Supplier<Number> count) {
+		Gauge.builder(MEETINGS, count).tag("state", tag(state)).strongReference(true).register(registry);
+	}
+
+	public void meetingFinished(String organisation, String state) {
+		Counter.builder(MEETINGS_FINISHED)
+			.tags("organisation", tag(organisation), "state", tag(state))
+			.register(registry)
+			.increment();
+	}
+
+	/** The recorder bots: how many run now, how old the oldest is and how old one may get. */
+	public void bots(Supplier<Number> active, Supplier<Duration> oldestAge, Duration maxAge) {
+		Gauge.builder(BOTS_MAX_AGE, maxAge, max -> max.toMillis() / 1000.0)
+			.baseUnit("seconds")
+			.strongReference(true)
+			.register(registry);
+		Gauge.builder(BOTS_ACTIVE, active).strongReference(true).register(registry);
+		Gauge.builder(BOTS_OLDEST_AGE, () -> oldestAge.get().toMillis() / 1000.0)
+			.baseUnit("seconds")
+			.strongReference(true)
+			.register(registry);
+	}
+
+	public void botServerTime(String provider, Duration time) {
+		Counter.builder(BOT_SERVER_SECONDS)
+			.baseUnit("seconds")
+			.tag("provider", tag(provider))
+			.register(registry)
+			.increment(time.toMillis() / 1000.0);
+	}
+
+	private Timer stepTimer(String step, String model, String outcome) {
+		return Timer.builder(STEP_DURATION)
+			.description("Time a worker spent on one pipeline step")
+			.tags("step", tag(step), "model", tag(model), "outcome", outcome)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(100))
+			.maximumExpectedValue(Duration.ofHours(2))
+			.register(registry);
+	}
+
+	private static String tag(String value) {
+		return (value == null || value.isBlank()) ? "unknown" : value;
+	}
+
+	public enum Direction {
+
+		IN, OUT
+
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.aigenda.observability;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import io.aigenda.contracts.DiarizationReady;
+import io.aigenda.contracts.MinutesWritten;
+import io.aigenda.contracts.StepFailed;
+import io.aigenda.contracts.StepKind;
+import io.aigenda.contracts.TranscriptReady;
+import io.aigenda.messaging.ContractMessageConverter;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Records step latency, real-time factor and failures from the events a worker publishes: each
+ * worker already measures its step (processing seconds, audio seconds, engine) and reports it in
+ * {@code TranscriptReady}, {@code DiarizationReady}, {@code MinutesWritten} and {@code StepFailed},
+ * so the meters are exactly the numbers the pipeline sees, counted once per published event, in the
+ * worker that did the work.
+ */
+class StepEventMeters extends ContractMessageConverter {
+
+	private final ObjectProvider<PipelineMeters> meters;
+
+	StepEventMeters(ObjectProvider<PipelineMeters> meters) {
+		this.meters = meters;
+	}
+
+	@Override
+	public Message toMessage(Object object, MessageProperties properties) {
+		Message message = super.toMessage(object, properties);
+		PipelineMeters pipeline = meters.getIfAvailable();
+		if (pipeline != null) {
+			record(pipeline, object);
+		}
+		return message;
+	}
+
+	static void record(PipelineMeters meters, Object event) {
+		switch (event) {
+			case TranscriptReady ready -> meters.stepCompleted(step(StepKind.TRANSCRIBE), ready.engine(),
+					seconds(ready.processingSeconds()), ready.audioSeconds());
+			case DiarizationReady ready -> meters.stepCompleted(step(StepKind.DIARIZE), ready.engine(),
+					seconds(ready.processingSeconds()), ready.audioSeconds());
+			case MinutesWritten written -> meters.stepCompleted(step(StepKind.WRITE_MINUTES), written.engine(),
+					seconds(written.processingSeconds()), 0);
+			case StepFailed failed -> meters.stepFailed(step(failed.step()), reason(failed.reason()));
+			default -> {
+			}
+		}
+	}
+
+	/**
+	 * A failure's text names files and ids; Prometheus needs a small set of values, so the reason
+	 * becomes a category.
+	 */
+	static String reason(String text) {
+		String lower = (text == null) ? "" : text.toLowerCase(Locale.ROOT);
+		if (lower.contains("timed out") || lower.contains("timeout") || lower.contains("deadline")) {
+			return "timeout";
+		}
+		if (lower.contains("download") || lower.contains("upload") || lower.contains("transfer")
+				|| lower.contains("http")) {
+			return "transfer";
+		}
+		if (lower.contains("decod") || lower.contains("audio") || lower.contains("ffmpeg")) {
+			return "audio";
+		}
+		if (lower.contains("language")) {
+			return "language";
+		}
+		if (lower.contains("model")) {
+			return "model";
+		}
+		return "other";
+	}
+
+	private static String step(StepKind kind) {
+		return (kind == null) ? "unknown" : kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	private static Duration seconds(double seconds) {
+		return Duration.ofNanos((long) (Math.max(0, seconds) * 1e9));
+	}
+
+}

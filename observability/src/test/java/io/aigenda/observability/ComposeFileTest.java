@@ -1,0 +1,135 @@
+package io.aigenda.observability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The root {@code docker-compose.yml}, read as Compose reads it (YAML with merge keys), checked for
+ * what an operator relies on: every part present, health checks, secrets only where needed, GPU
+ * reservations, the models volume and the monitoring files it mounts.
+ */
+@SuppressWarnings("unchecked")
+class ComposeFileTest {
+
+	static final Path ROOT = Path.of("..");
+
+	static final List<String> SERVICES = List.of("backend-service", "ml-controller", "asr-worker",
+			"diarization-worker", "llm-worker", "meeting-controller");
+
+	static final List<String> WORKERS = List.of("asr-worker", "diarization-worker", "llm-worker");
+
+	private static String text;
+
+	private static Map<String, Map<String, Object>> services;
+
+	@BeforeAll
+	static void read() throws IOException {
+		text = Files.readString(ROOT.resolve("docker-compose.yml"));
+		Map<String, Object> compose = new Yaml().load(text);
+		services = (Map<String, Map<String, Object>>) compose.get("services");
+	}
+
+	@Test
+	void infrastructureServicesAndMonitoringArePresent() {
+		assertThat(services).containsKeys("postgres", "rabbitmq", "minio", "qdrant", "prometheus", "grafana");
+		assertThat(services).containsKeys(SERVICES.toArray(String[]::new));
+		assertThat((String) services.get("rabbitmq").get("image")).contains("management");
+	}
+
+	@Test
+	void everyServiceHasAnImageAndLongRunningOnesAHealthCheck() {
+		services.forEach((name, service) -> {
+			assertThat((String) service.get("image")).as(name).isNotBlank();
+			if (!name.equals("minio-bucket")) {
+				Map<String, Object> health = (Map<String, Object>) service.get("healthcheck");
+				assertThat(health).as(name + " healthcheck").isNotNull();
+				assertThat((List<String>) health.get("test")).as(name).isNotEmpty();
+			}
+		});
+		for (String name : SERVICES) {
+			assertThat((String) services.get(name).get("image")).isEqualTo("aigenda/" + name + ":0.1.0");
+			assertThat(ROOT.resolve(name).resolve("pom.xml")).exists();
+			assertThat(services.get(name).get("healthcheck").toString()).contains("/actuator/health/readiness");
+			Map<String, Object> environment = (Map<String, Object>) services.get(name).get("environment");
+			assertThat(environment).containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
+				.containsKey("AIGENDA_SENTRY_DSN");
+		}
+	}
+
+	@Test
+	void onlyTheBackendGetsDatabaseAndS3Credentials() {
+		services.forEach((name, service) -> {
+			Object environment = service.get("environment");
+			if (environment instanceof Map<?, ?> map && !name.equals("backend-service")) {
+				assertThat(map.keySet()).as(name).noneMatch(key -> key.toString().startsWith("SPRING_DATASOURCE")
+						|| key.toString().startsWith("AIGENDA_S3_"));
+			}
+		});
+	}
+
+	@Test
+	void gpuProfileReservesNvidiaDevicesForWorkers() {
+		List<String> gpu = services.entrySet()
+			.stream()
+			.filter(entry -> String.valueOf(entry.getValue().get("profiles")).contains("gpu"))
+			.map(Map.Entry::getKey)
+			.toList();
+		assertThat(gpu).contains("asr-worker-gpu", "diarization-worker-gpu");
+		for (String name : gpu) {
+			Map<String, Object> deploy = (Map<String, Object>) services.get(name).get("deploy");
+			List<Map<String, Object>> devices = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) deploy
+				.get("resources")).get("reservations")).get("devices");
+			assertThat(devices).singleElement().satisfies(device -> {
+				assertThat(device).containsEntry("driver", "nvidia");
+				assertThat((List<String>) device.get("capabilities")).contains("gpu");
+			});
+		}
+	}
+
+	@Test
+	void workersMountTheModelsFolder() {
+		for (String name : WORKERS) {
+			assertThat((List<String>) services.get(name).get("volumes")).as(name)
+				.anyMatch(volume -> volume.startsWith("${AIGENDA_MODELS_DIR:-./models}:/models"));
+		}
+	}
+
+	@Test
+	void mountedMonitoringFilesExist() {
+		for (String service : List.of("prometheus", "grafana")) {
+			for (String volume : (List<String>) services.get(service).get("volumes")) {
+				if (volume.startsWith("./")) {
+					assertThat(ROOT.resolve(volume.substring(2, volume.indexOf(':')))).as(volume).exists();
+				}
+			}
+		}
+	}
+
+	@Test
+	void everyRequiredVariableIsInTheExampleEnvironment() throws IOException {
+		Set<String> required = new TreeSet<>();
+		Matcher matcher = Pattern.compile("\\$\\{(\\w+):\\?").matcher(text);
+		while (matcher.find()) {
+			required.add(matcher.group(1));
+		}
+		assertThat(required).contains("POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD");
+		String example = Files.readString(ROOT.resolve("deploy/compose.env.example"));
+		for (String variable : required) {
+			assertThat(example).as(variable).containsPattern("(?m)^" + variable + "=");
+		}
+	}
+
+}
