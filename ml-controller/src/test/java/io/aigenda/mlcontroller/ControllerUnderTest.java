@@ -83,10 +83,6 @@ public final class ControllerUnderTest implements AutoCloseable {
 		return this.context.getBean(RabbitTemplate.class);
 	}
 
-	public <T> T bean(Class<T> type) {
-		return this.context.getBean(type);
-	}
-
 	public JdbcClient jdbc() {
 		return this.context.getBean(JdbcClient.class);
 	}
