@@ -59,6 +59,7 @@ class ExportController {
 			case SRT -> TranscriptFormats.srt(named);
 			case VTT -> TranscriptFormats.vtt(named);
 			case JSON -> json(meetingId, transcript);
+			case RTTM -> TranscriptFormats.rttm(baseName(meeting), transcript);
 		};
 		String filename = baseName(meeting) + "." + chosen.extension;
 		return ResponseEntity.ok()
@@ -104,7 +105,8 @@ class ExportController {
 
 		TXT("txt", new MediaType("text", "plain", StandardCharsets.UTF_8)),
 		SRT("srt", new MediaType("application", "x-subrip", StandardCharsets.UTF_8)),
-		VTT("vtt", new MediaType("text", "vtt", StandardCharsets.UTF_8)), JSON("json", MediaType.APPLICATION_JSON);
+		VTT("vtt", new MediaType("text", "vtt", StandardCharsets.UTF_8)), JSON("json", MediaType.APPLICATION_JSON),
+		RTTM("rttm", new MediaType("text", "plain", StandardCharsets.UTF_8));
 
 		final String extension;
 
@@ -122,7 +124,7 @@ class ExportController {
 				}
 			}
 			throw ApiException.badRequest("unsupported-format", "Unknown export format '" + name
-					+ "' (use txt, srt, vtt or json)");
+					+ "' (use txt, srt, vtt, json or rttm)");
 		}
 
 	}
