@@ -101,7 +101,9 @@ public final class MeetingProcessor {
 			Path text = write(name + ".txt", this.client.export(id, "txt"));
 			Path subtitles = write(name + ".srt", this.client.export(id, "srt"));
 			Path minutes = write(name + ".minutes.json", pretty(this.client.minutes(id)));
-			return List.of(transcript, text, subtitles, minutes);
+			Path turns = write(name + ".rttm", this.client.export(id, "rttm").replaceAll("(?m)^SPEAKER \\S+ ",
+					"SPEAKER " + name.replaceAll("\\s+", "_") + " "));
+			return List.of(transcript, text, subtitles, minutes, turns);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write results to " + this.outDir + ": " + ex.getMessage(), ex);

@@ -93,7 +93,9 @@ class PlatformTests {
 
 		assertThat(result.failureReason()).isNull();
 		assertThat(result.written()).extracting(p -> p.getFileName().toString())
-			.containsExactly("jfk.transcript.json", "jfk.txt", "jfk.srt", "jfk.minutes.json");
+			.containsExactly("jfk.transcript.json", "jfk.txt", "jfk.srt", "jfk.minutes.json", "jfk.rttm");
+		// The speaker turns as RTTM, readable by any scorer (here the project's own).
+		assertThat(io.aigenda.diarization.eval.RttmFiles.read(outDir.resolve("jfk/jfk.rttm")).get("jfk")).isNotEmpty();
 		JsonNode transcript = JSON.readTree(Files.readString(outDir.resolve("jfk/jfk.transcript.json")));
 		JsonNode words = transcript.get("words");
 		assertThat(words.size()).isGreaterThan(15);

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Voiceprints through the REST API on the whole platform: a speaker named in one AMI clip is
  * recognised by name in another clip of the same meeting (the same two people), and never in
- * another organisation.
+ * another organisation. Runs on the machine's PostgreSQL and the platform's embedded AMQP broker
+ * (the one-machine mode), so it does not depend on the shared RabbitMQ's state.
  */
 class VoiceprintRoundTripTests {
 
@@ -61,8 +62,8 @@ class VoiceprintRoundTripTests {
 		}
 		platform = Platform.start(Map.of("aigenda.data-dir", dataDir.toString(), "aigenda.port", "0",
 				"aigenda.database.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "aigenda.database.username",
-				"postgres", "aigenda.broker.host", "127.0.0.1", "aigenda.broker.port", "5672",
-				"aigenda.messaging.namespace", "test-" + UUID.randomUUID()));
+				"postgres",
+				"aigenda.messaging.namespace", "test-" + UUID.randomUUID(), "aigenda.broker.embedded", "true"));
 	}
 
 	@AfterAll
@@ -80,6 +81,9 @@ class VoiceprintRoundTripTests {
 	void aSpeakerNamedInOneMeetingIsNamedInTheNextOnlyInItsOrganisation() throws Exception {
 		String admin = platform.adminToken();
 		UUID first = process(admin, DEV00, "first");
+		// The CLI's RTTM of the turns scores like the worker's own output (DER on the same clip).
+		assertThat(io.aigenda.diarization.eval.RttmFiles.read(outDir.resolve("first/dev00.rttm")).get("dev00"))
+			.isNotEmpty();
 		JsonNode speakers = json(call("GET", "/api/v1/meetings/" + first + "/speakers", admin, null));
 		assertThat(speakers.size()).isEqualTo(2);
 		// The longest-talking speaker of the first clip gets a name.

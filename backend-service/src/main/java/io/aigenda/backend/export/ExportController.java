@@ -59,8 +59,9 @@ class ExportController {
 			case SRT -> utf8(TranscriptFormats.srt(named));
 			case VTT -> utf8(TranscriptFormats.vtt(named));
 			case JSON -> utf8(json(meetingId, transcript));
-			case MD -> utf8(document(meeting, transcript).markdown());
-			case DOCX -> document(meeting, transcript).docx();
+			case MD -> utf8(document(meeting, named).markdown());
+			case DOCX -> document(meeting, named).docx();
+			case RTTM -> utf8(TranscriptFormats.rttm(baseName(meeting), transcript));
 		};
 		String filename = baseName(meeting) + "." + chosen.extension;
 		return ResponseEntity.ok()
@@ -118,7 +119,8 @@ class ExportController {
 		VTT("vtt", new MediaType("text", "vtt", StandardCharsets.UTF_8)), JSON("json", MediaType.APPLICATION_JSON),
 		MD("md", new MediaType("text", "markdown", StandardCharsets.UTF_8)),
 		DOCX("docx", MediaType
-			.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+			.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
+		RTTM("rttm", new MediaType("text", "plain", StandardCharsets.UTF_8));
 
 		final String extension;
 
@@ -136,7 +138,7 @@ class ExportController {
 				}
 			}
 			throw ApiException.badRequest("unsupported-format", "Unknown export format '" + name
-					+ "' (use txt, srt, vtt, json, md or docx)");
+					+ "' (use txt, srt, vtt, json, md, docx or rttm)");
 		}
 
 	}

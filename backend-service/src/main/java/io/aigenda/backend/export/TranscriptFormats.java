@@ -41,6 +41,20 @@ public final class TranscriptFormats {
 		return out.toString();
 	}
 
+	/**
+	 * The speaker turns as RTTM ({@code SPEAKER file 1 start duration <NA> <NA> label <NA> <NA>}),
+	 * with speaker labels rather than names (names may hold spaces), for any DER scorer.
+	 */
+	public static String rttm(String fileId, MeetingTranscript transcript) {
+		StringBuilder out = new StringBuilder();
+		String id = fileId.replaceAll("\\s+", "_");
+		for (io.aigenda.contracts.SpeakerTurn turn : transcript.turns()) {
+			out.append(String.format(java.util.Locale.ROOT, "SPEAKER %s 1 %.3f %.3f <NA> <NA> %s <NA> <NA>%n", id,
+					turn.start(), turn.end() - turn.start(), turn.speaker()));
+		}
+		return out.toString();
+	}
+
 	public static String srt(MeetingTranscript transcript) {
 		StringBuilder out = new StringBuilder();
 		int index = 1;

@@ -77,7 +77,12 @@ public class TranscriptStore {
 					rs.getString(5)))
 			.list();
 		List<String> labels = new ArrayList<>(speakerNames(meetingId).keySet());
-		return new MeetingTranscript(language, durationSeconds, labels, words, List.of());
+		List<SpeakerTurn> turns = this.jdbc
+			.sql("select start_seconds, end_seconds, speaker_label from speaker_turns where meeting_id = ? order by idx")
+			.param(meetingId)
+			.query((rs, i) -> new SpeakerTurn(rs.getDouble(1), rs.getDouble(2), rs.getString(3)))
+			.list();
+		return new MeetingTranscript(language, durationSeconds, labels, words, turns);
 	}
 
 	/** Speaker labels with their display names (null until someone names them). */

@@ -34,6 +34,16 @@ class TranscriptFormatsTests {
 	}
 
 	@Test
+	void rttmHasOneSpeakerLinePerTurnWithLabels() {
+		MeetingTranscript transcript = new MeetingTranscript("en", 10, List.of("S1", "S2"), List.of(),
+				List.of(new io.aigenda.contracts.SpeakerTurn(0.5, 4.25, "S1"),
+						new io.aigenda.contracts.SpeakerTurn(4.25, 9.0, "S2")));
+		assertThat(TranscriptFormats.rttm("weekly sync", transcript))
+			.isEqualTo("SPEAKER weekly_sync 1 0.500 3.750 <NA> <NA> S1 <NA> <NA>\n"
+					+ "SPEAKER weekly_sync 1 4.250 4.750 <NA> <NA> S2 <NA> <NA>\n");
+	}
+
+	@Test
 	void srtAndVttUseTheirOwnTimestampFormats() {
 		MeetingTranscript transcript = new MeetingTranscript("ru", 3725, List.of("S1"),
 				List.of(new Word(3723.5, 3724.25, "Привет", 0.9, "S1"), new Word(3724.3, 3724.9, ",", 0.9, "S1")),

@@ -56,6 +56,11 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 		assertThat(s1.path("talkTimeSeconds").asDouble()).isEqualTo(5.0);
 		assertThat(speakers.get(1).path("wordCount").asInt()).isEqualTo(11);
 		assertThat(speakers.get(1).path("talkTimeSeconds").asDouble()).isEqualTo(6.0);
+
+		HttpResponse<String> rttm = get("/api/v1/meetings/" + id + "/export?format=rttm", ADMIN_TOKEN);
+		assertThat(rttm.statusCode()).isEqualTo(200);
+		assertThat(rttm.body()).isEqualTo("SPEAKER counts 1 0.000 5.000 <NA> <NA> S1 <NA> <NA>\n"
+				+ "SPEAKER counts 1 5.000 6.000 <NA> <NA> S2 <NA> <NA>\n");
 	}
 
 	@Test
