@@ -181,6 +181,29 @@ try {
   await page.screenshot({ path: `${shots}/meeting-1366.png` })
   await accessibility(page, 'meeting')
 
+  // a flagged word: suggestions on click, accept one (or confirm it as heard)
+  const doubtful = page.locator('.word.doubtful').first()
+  check((await page.locator('.word.doubtful').count()) > 0, 'doubtful words are underlined')
+  const flaggedIndex = await doubtful.getAttribute('data-index')
+  const heard = await doubtful.textContent()
+  await doubtful.click()
+  const review = page.getByTestId('word-review')
+  await review.getByRole('heading').filter({ hasText: heard }).waitFor()
+  const offered = review.locator('.suggestions button')
+  let chosen = heard
+  if ((await offered.count()) > 0) {
+    chosen = await offered.first().textContent()
+    await offered.first().click()
+  } else {
+    await review.getByRole('button', { name: 'Correct as heard' }).click()
+  }
+  await review.waitFor({ state: 'detached' })
+  const fixed = page.locator(`.word[data-index="${flaggedIndex}"]`)
+  await page.waitForFunction((i) => !document.querySelector(`.word[data-index="${i}"]`).classList.contains('doubtful'), flaggedIndex)
+  check((await fixed.textContent()) === chosen, `the flagged word "${heard}" is now "${chosen}" and no longer underlined`)
+  const versions = await page.evaluate(async ([id, i]) => (await (await fetch(`/api/v1/meetings/${id}/words/${i}/history`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json()), [meetingId, flaggedIndex])
+  check(versions.length === 1 && versions[0].before === heard && versions[0].after === chosen, 'the correction is stored as a version')
+
   // minutes: tick an action item off, undo a change, save
   const minutes = page.getByTestId('minutes')
   await minutes.scrollIntoViewIfNeeded()

@@ -5,6 +5,7 @@ import { App } from './App'
 import { I18nProvider } from './i18n'
 import { MinutesView } from './meeting/MinutesView'
 import { TranscriptView } from './meeting/TranscriptView'
+import { WordReview } from './meeting/WordReview'
 
 afterEach(() => {
   cleanup()
@@ -99,5 +100,27 @@ describe('App', () => {
     expect((await screen.findByRole('link', { name: 'Weekly sync' })).getAttribute('href')).toBe('/meetings/0b6f2a52-44e4-4c4e-9a55-0c5c8f4f3a11')
     expect(screen.getByText('1:15')).toBeTruthy()
     expect(screen.getByText('Ready')).toBeTruthy()
+  })
+})
+
+describe('WordReview', () => {
+  it('offers suggestions for a doubtful word and saves the one chosen', async () => {
+    const calls: string[] = []
+    vi.stubGlobal('fetch', (async (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(`${init?.method ?? 'GET'} ${String(input)} ${init?.body ?? ''}`.trim())
+      const body = init?.method === 'PUT' ? { index: 4, text: 'country', confidence: 1, version: 1 } : { index: 4, text: 'cuntry', confidence: 0.3, suggestions: ['country', 'county'] }
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+    }) as typeof fetch)
+    const done = vi.fn()
+    render(
+      <I18nProvider initial="en">
+        <WordReview meetingId="m" index={4} onDone={done} onClose={() => {}} />
+      </I18nProvider>,
+    )
+
+    expect(await screen.findByText('“cuntry”: heard with 30% confidence')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'country' }))
+    await vi.waitFor(() => expect(done).toHaveBeenCalled())
+    expect(calls).toEqual(['GET /api/v1/meetings/m/words/4/suggestions', 'PUT /api/v1/meetings/m/words/4 {"text":"country"}'])
   })
 })

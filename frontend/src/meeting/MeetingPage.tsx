@@ -8,6 +8,7 @@ import { usePlayerShortcuts } from './Player'
 import { SpeakersPanel } from './SpeakersPanel'
 import { wordAt } from './transcript'
 import { TranscriptView } from './TranscriptView'
+import { WordReview } from './WordReview'
 
 const FINAL = ['PROCESSED', 'FAILED']
 const STEPS = ['TRANSCRIBE', 'DIARIZE', 'WRITE_MINUTES']
@@ -20,6 +21,7 @@ export function MeetingPage({ id }: { id: string }) {
   const [transcript, setTranscript] = useState<Transcript | null>(null)
   const [minutes, setMinutes] = useState<Minutes | null>(null)
   const [time, setTime] = useState(0)
+  const [review, setReview] = useState<number | null>(null)
   const player = useRef<HTMLAudioElement>(null)
   usePlayerShortcuts(player)
 
@@ -121,12 +123,25 @@ export function MeetingPage({ id }: { id: string }) {
               </div>
               {transcript && (
                 <>
+                  {review !== null && (
+                    <WordReview
+                      key={review}
+                      meetingId={id}
+                      index={review}
+                      onClose={() => setReview(null)}
+                      onDone={() => {
+                        setReview(null)
+                        loadTranscript()
+                      }}
+                    />
+                  )}
                   <SpeakersPanel meetingId={id} speakers={transcript.speakers} words={transcript.words} onChanged={loadTranscript} />
                   <TranscriptView
                     words={transcript.words}
                     speakers={transcript.speakers}
                     active={active}
                     onSeek={seek}
+                    onReview={setReview}
                     onReassign={(turn, to) => {
                       void api('POST', `/api/v1/meetings/${id}/speakers/reassign`, { ...turn, to }).then(loadTranscript, (e: Error) => setError(e.message))
                     }}

@@ -12,19 +12,19 @@ export function speakerName(speakers: Speaker[], label: string): string {
 
 export type Reassign = (turn: { start: number; end: number; from: string }, to: string | null) => void
 
-export function TranscriptView({ words, speakers, active, onSeek, onReassign }: { words: Word[]; speakers: Speaker[]; active: number; onSeek: (seconds: number) => void; onReassign?: Reassign }) {
+export function TranscriptView({ words, speakers, active, onSeek, onReassign, onReview }: { words: Word[]; speakers: Speaker[]; active: number; onSeek: (seconds: number) => void; onReassign?: Reassign; onReview?: (index: number) => void }) {
   const grouped = useMemo(() => turns(words), [words])
   return (
     <div className="transcript" data-testid="transcript">
       {grouped.map((turn) => {
         const inside = active >= turn.first && active < turn.first + turn.words.length
-        return <TurnView key={turn.first} turn={turn} speakers={speakers} active={inside ? active - turn.first : -1} onSeek={onSeek} onReassign={onReassign} />
+        return <TurnView key={turn.first} turn={turn} speakers={speakers} active={inside ? active - turn.first : -1} onSeek={onSeek} onReassign={onReassign} onReview={onReview} />
       })}
     </div>
   )
 }
 
-const TurnView = memo(function TurnView({ turn, speakers, active, onSeek, onReassign }: { turn: Turn; speakers: Speaker[]; active: number; onSeek: (s: number) => void; onReassign?: Reassign }) {
+const TurnView = memo(function TurnView({ turn, speakers, active, onSeek, onReassign, onReview }: { turn: Turn; speakers: Speaker[]; active: number; onSeek: (s: number) => void; onReassign?: Reassign; onReview?: (index: number) => void }) {
   const { t } = useI18n()
   const colour = speakerColour(turn.speaker)
   const name = speakerName(speakers, turn.speaker)
@@ -58,7 +58,11 @@ const TurnView = memo(function TurnView({ turn, speakers, active, onSeek, onReas
               className={`word${i === active ? ' current' : ''}${word.confidence < DOUBTFUL ? ' doubtful' : ''}`}
               data-start={word.start}
               title={word.confidence < DOUBTFUL ? `${Math.round(word.confidence * 100)}%` : undefined}
-              onClick={() => onSeek(word.start)}
+              data-index={turn.first + i}
+              onClick={() => {
+                onSeek(word.start)
+                if (word.confidence < DOUBTFUL) onReview?.(turn.first + i)
+              }}
             >
               {word.text}
             </span>{' '}

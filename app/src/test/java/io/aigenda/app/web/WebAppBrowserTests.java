@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built web app in headless Chromium (Debian's, driven by playwright-core) against the whole
- * platform in this JVM: sign in, a resumable upload interrupted by a reload, live pipeline status,
+ * platform in this JVM (the machine's PostgreSQL, the embedded AMQP broker, S3Proxy): sign in, a
+ * resumable upload interrupted by a reload, live pipeline status,
  * two speakers, the player synced with the transcript, minutes edited with undo, SRT and DOCX
  * exports, Russian, API tokens and sign-out, with axe-core on every main page. The browser steps
  * live in {@code frontend/e2e/webapp.e2e.mjs}; screenshots go to {@code target/screenshots}.
@@ -47,8 +48,8 @@ class WebAppBrowserTests {
 		}
 		platform = Platform.start(Map.of("aigenda.data-dir", dataDir.toString(), "aigenda.port", "0",
 				"aigenda.database.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "aigenda.database.username",
-				"postgres", "aigenda.broker.host", "127.0.0.1", "aigenda.broker.port", "5672",
-				"aigenda.messaging.namespace", "test-web-" + UUID.randomUUID()));
+				"postgres", "aigenda.broker.embedded", "true", "aigenda.messaging.namespace",
+				"test-web-" + UUID.randomUUID()));
 	}
 
 	@AfterAll
