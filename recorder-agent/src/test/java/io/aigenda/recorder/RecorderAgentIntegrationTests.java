@@ -39,12 +39,60 @@ class RecorderAgentIntegrationTests {
 		}
 	}
 
-	private static AgentSettings settings(TestMeeting meeting) {
-		return AgentSettings.fromEnvironment(Map.of("AIGENDA_BOT_ID", UUID.randomUUID().toString(),
+	@Test
+	void leavesASilentCallAfterTheSilenceLimit() throws Exception {
+		try (TestMeeting meeting = new TestMeeting(SAMPLE)) {
+			meeting.silent = true;
+			long started = System.nanoTime();
+
+			int status = new RecorderAgent(settings(meeting, "AIGENDA_SILENCE_SECONDS", "6")).run();
+
+			assertThat(status).isZero();
+			assertThat(meeting.heartbeats).endsWith("ended");
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(25));
+			assertThat(AudioCapture.rms(joined(meeting.chunks))).isLessThan(RecorderAgent.SILENCE_RMS);
+		}
+	}
+
+	@Test
+	void leavesWhenTheControllerCallsItBackAndKeepsWhatItRecorded() throws Exception {
+		try (TestMeeting meeting = new TestMeeting(SAMPLE)) {
+			Thread caller = Thread.ofVirtual().start(() -> {
+				while (meeting.chunks.size() < 2) {
+					try {
+						Thread.sleep(100);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+				meeting.askToLeave = true;
+			});
+
+			int status = new RecorderAgent(settings(meeting)).run();
+			caller.interrupt();
+
+			assertThat(status).isZero();
+			assertThat(meeting.heartbeats).endsWith("ended");
+			double seconds = joined(meeting.chunks).length / 32000.0;
+			assertThat(seconds).isBetween(9.0, 25.0);
+		}
+	}
+
+	private static AgentSettings settings(TestMeeting meeting, String... extra) {
+		Map<String, String> env = new java.util.HashMap<>(base(meeting));
+		for (int i = 0; i < extra.length; i += 2) {
+			env.put(extra[i], extra[i + 1]);
+		}
+		return AgentSettings.fromEnvironment(env);
+	}
+
+	private static Map<String, String> base(TestMeeting meeting) {
+		return Map.of("AIGENDA_BOT_ID", UUID.randomUUID().toString(),
 				"AIGENDA_MEETING_URL", meeting.url() + "/meeting/room", "AIGENDA_PLATFORM", "test-page",
 				"AIGENDA_RECORDER_TOKEN", TestMeeting.TOKEN, "AIGENDA_BACKEND_URL", meeting.url(),
 				"AIGENDA_CONTROLLER_URL", meeting.url(), "AIGENDA_CHUNK_SECONDS", "5", "AIGENDA_HEARTBEAT_MILLIS",
-				"500", "AIGENDA_MAX_DURATION_SECONDS", "90"));
+				"500", "AIGENDA_MAX_DURATION_SECONDS", "90");
 	}
 
 	private static byte[] joined(Map<Integer, byte[]> chunks) {

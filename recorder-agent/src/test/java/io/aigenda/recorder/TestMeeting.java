@@ -33,6 +33,9 @@ final class TestMeeting implements AutoCloseable {
 
 	volatile boolean askToLeave;
 
+	/** A call where nobody says anything: the page's sound does not load. */
+	volatile boolean silent;
+
 	TestMeeting(Path recording) throws IOException {
 		this.recording = recording;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -49,6 +52,10 @@ final class TestMeeting implements AutoCloseable {
 
 	private void page(HttpExchange exchange) throws IOException {
 		if (exchange.getRequestURI().getPath().endsWith("/call.wav")) {
+			if (this.silent) {
+				respond(exchange, 404, "text/plain", new byte[0]);
+				return;
+			}
 			respond(exchange, 200, "audio/wav", Files.readAllBytes(this.recording));
 			return;
 		}

@@ -100,10 +100,9 @@ class BotStore {
 		return this.jdbc.sql("""
 				update bots set state = case when leave_requested_at is null then 'JOINING' else 'LEAVING' end,
 				    handle = ?, provisioned_at = ?, last_heartbeat_at = ?, updated_at = ?,
-				    leave_requested_at = case when leave_requested_at is null then null else ? end,
 				    detail = case when leave_requested_at is null then null else detail end
 				where id = ? and state = 'PROVISIONING'""")
-			.params(handle, ts(provisionedAt), ts(now), ts(now), ts(now), id)
+			.params(handle, ts(provisionedAt), ts(now), ts(now), id)
 			.update() == 1;
 	}
 

@@ -16,7 +16,6 @@ import io.aigenda.meetingcontroller.recorder.OpenStackRecorderProvider;
 import io.aigenda.meetingcontroller.recorder.RecorderProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The state machine driving the OpenStack provider against Keystone v3 and Nova v2.1 as WireMock
- * plays them: quota errors retried into a running server, giving up with the reason, and the
+ * The state machine on the machine's PostgreSQL, driving the OpenStack provider against Keystone
+ * v3 and Nova v2.1 as WireMock plays them: quota errors retried into a running server, giving up with the reason, and the
  * reconcile that deletes a tagged server no bot answers for.
  */
 class OpenStackBotsTests {
@@ -49,6 +48,8 @@ class OpenStackBotsTests {
 	private static final String UNTAGGED = "5e1c0c59-2d5c-4f6e-8a0b-9d0e6b8f7a21";
 
 	private final UUID bot = UUID.randomUUID();
+
+	private final String database = "mtc_os_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
 	private WireMockServer cloud;
 
@@ -65,8 +66,11 @@ class OpenStackBotsTests {
 		this.cloud.stubFor(post(urlEqualTo("/identity/v3/auth/tokens"))
 			.willReturn(json(201, "keystone-token.json").withHeader("X-Subject-Token", "gAAAAABtoken")));
 		this.backend = new FakeBackend();
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+		// the machine's PostgreSQL, a database of this test's own
+		sql("create database " + this.database);
+		org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+		dataSource.setUrl("jdbc:postgresql://127.0.0.1:5432/" + this.database);
+		dataSource.setUser("postgres");
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/meeting-controller").load().migrate();
 		this.store = new BotStore(JdbcClient.create(dataSource));
 		RecorderProperties properties = new RecorderProperties(RecorderProperties.Provider.OPENSTACK, 2,
@@ -86,6 +90,18 @@ class OpenStackBotsTests {
 		this.bots.destroy();
 		this.backend.close();
 		this.cloud.stop();
+		sql("drop database if exists " + this.database + " with (force)");
+	}
+
+	private static void sql(String statement) {
+		try (java.sql.Connection connection = java.sql.DriverManager
+			.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+				java.sql.Statement s = connection.createStatement()) {
+			s.execute(statement);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432: " + ex.getMessage(), ex);
+		}
 	}
 
 	@Test
