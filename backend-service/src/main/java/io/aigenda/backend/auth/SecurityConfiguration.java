@@ -49,6 +49,9 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(accounts, properties.serviceToken(), entryPoint),
 					BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth
+				// Prometheus scrapes without credentials; keep /actuator/ off the public proxy (deploy/README.md).
+				.requestMatchers("/actuator/prometheus")
+				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/error")
 				.permitAll()
