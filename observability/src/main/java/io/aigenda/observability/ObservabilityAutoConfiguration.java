@@ -42,7 +42,7 @@ public class ObservabilityAutoConfiguration {
 	@ConditionalOnBean({ AmqpAdmin.class, Topology.class })
 	QueueMeters queueMeters(AmqpAdmin admin, Topology topology, MeterRegistry registry,
 			ObservabilityProperties properties) {
-		return new QueueMeters(admin, topology, registry, properties.queueMetricsInterval().toMillis());
+		return new QueueMeters(admin, topology, registry, properties.gaugeInterval().toMillis());
 	}
 
 	@Bean

@@ -11,12 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param queueMetrics whether this service publishes the depth of every AiGenda queue (one service
  * per deployment is enough; the ml-controller does by default)
- * @param queueMetricsInterval how often the queue depths are asked from the broker
+ * @param gaugeInterval how often gauges that ask the broker or a database (queue depths, meetings by
+ * state) refresh
  * @param modelPaths files or folders this service cannot work without; the {@code models} health
  * indicator is down while one is missing, so the pod is not ready
  */
 @ConfigurationProperties("aigenda.observability")
 public record ObservabilityProperties(@DefaultValue("false") boolean queueMetrics,
-		@DefaultValue("15s") Duration queueMetricsInterval, @DefaultValue List<String> modelPaths) {
+		@DefaultValue("15s") Duration gaugeInterval, @DefaultValue List<String> modelPaths) {
 
 }

@@ -1,6 +1,7 @@
 package io.aigenda.observability;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -8,6 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
@@ -32,8 +35,8 @@ public class PipelineMeters {
 	/** Meetings by state, as the backend sees them. */
 	public static final String MEETINGS = "aigenda.meetings";
 
-	/** Meetings finished (state done or failed), by organisation, for the business dashboard. */
-	public static final String MEETINGS_FINISHED = "aigenda.meetings.finished";
+	/** Meetings finished (processed or failed) in the last 24 hours, by organisation and state. */
+	public static final String MEETINGS_FINISHED_LAST_DAY = "aigenda.meetings.finished.last.day";
 
 	/** Bytes read from and written to S3, by direction (in, out). */
 	public static final String S3_BYTES = "aigenda.s3.bytes";
@@ -61,8 +64,13 @@ public class PipelineMeters {
 
 	private final MeterRegistry registry;
 
+	private final MultiGauge finishedLastDay;
+
 	public PipelineMeters(MeterRegistry registry) {
 		this.registry = registry;
+		this.finishedLastDay = MultiGauge.builder(MEETINGS_FINISHED_LAST_DAY)
+			.description("Meetings finished in the last 24 hours")
+			.register(registry);
 	}
 
 	/** One step done: its latency, and for audio steps its real-time factor. */
@@ -108,11 +116,19 @@ public class PipelineMeters {
 		Gauge.builder(MEETINGS, count).tag("state", tag(state)).strongReference(true).register(registry);
 	}
 
-	public void meetingFinished(String organisation, String state) {
-		Counter.builder(MEETINGS_FINISHED)
-			.tags("organisation", tag(organisation), "state", tag(state))
-			.register(registry)
-			.increment();
+	/**
+	 * Meetings finished in the last 24 hours, one row per organisation and state; rows missing from
+	 * a later call are removed, so a day without meetings shows none.
+	 */
+	public void meetingsFinishedLastDay(List<FinishedMeetings> rows) {
+		finishedLastDay.register(rows.stream()
+			.map(row -> MultiGauge.Row.of(Tags.of("organisation", tag(row.organisation()), "state", tag(row.state())),
+					row.count()))
+			.toList(), true);
+	}
+
+	/** Meetings of one organisation that reached one final state. */
+	public record FinishedMeetings(String organisation, String state, long count) {
 	}
 
 	/** The recorder bots: how many run now, how old the oldest is and how old one may get. */

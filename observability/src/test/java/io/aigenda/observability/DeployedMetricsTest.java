@@ -75,7 +75,7 @@ class DeployedMetricsTest {
 			.properties("spring.application.name=metrics-test", "server.port=0",
 					"aigenda.messaging.namespace=test-metrics-" + UUID.randomUUID(), "spring.rabbitmq.host=127.0.0.1",
 					"spring.rabbitmq.port=5672", "aigenda.observability.queue-metrics=true",
-					"aigenda.observability.queue-metrics-interval=200ms", "spring.main.banner-mode=off")
+					"aigenda.observability.gauge-interval=200ms", "spring.main.banner-mode=off")
 			.run();
 		Messages messages = service.getBean(Messages.class);
 		UUID meeting = UUID.randomUUID();
@@ -85,7 +85,7 @@ class DeployedMetricsTest {
 		messages.publishEvent(new StepFailed(meeting, UUID.randomUUID(), 1, StepKind.DIARIZE, "could not decode audio", false));
 		PipelineMeters meters = service.getBean(PipelineMeters.class);
 		meters.meetingsInState("done", () -> 1);
-		meters.meetingFinished("acme", "done");
+		meters.meetingsFinishedLastDay(java.util.List.of(new PipelineMeters.FinishedMeetings("acme", "processed", 3)));
 		meters.s3Bytes(PipelineMeters.Direction.IN, 1024);
 		meters.bots(() -> 1, () -> Duration.ofMinutes(5), Duration.ofHours(4));
 		meters.botServerTime("openstack", Duration.ofMinutes(5));

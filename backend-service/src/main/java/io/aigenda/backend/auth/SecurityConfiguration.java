@@ -66,6 +66,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, WebSessions.APP_ROUTES)
 				.permitAll()
+				// Prometheus scrapes without credentials; keep /actuator/ off the public proxy (deploy/README.md).
+				.requestMatchers("/actuator/prometheus")
+				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/error")
 				.permitAll()
