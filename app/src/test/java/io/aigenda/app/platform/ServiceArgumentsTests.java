@@ -36,10 +36,12 @@ class ServiceArgumentsTests {
 				.noneMatch(arg -> arg.startsWith("--spring.datasource") || arg.startsWith("--aigenda.s3")
 						|| arg.contains("SK") || arg.contains("agk_admin"));
 		}
-		for (Service service : List.of(Service.ML_CONTROLLER, Service.ASR_WORKER, Service.DIARIZATION_WORKER,
-				Service.LLM_WORKER)) {
+		for (Service service : List.of(Service.ASR_WORKER, Service.DIARIZATION_WORKER, Service.LLM_WORKER)) {
 			assertThat(arguments(service)).as(service.displayName()).contains("--spring.main.web-application-type=none");
 		}
+		// the ml-controller answers the backend's search questions on loopback only
+		assertThat(arguments(Service.ML_CONTROLLER)).contains("--spring.main.web-application-type=servlet",
+				"--server.address=127.0.0.1");
 		// the meeting-controller answers recorders' heartbeats on loopback only
 		assertThat(arguments(Service.MEETING_CONTROLLER)).contains("--spring.main.web-application-type=servlet",
 				"--server.address=127.0.0.1", "--aigenda.meeting-controller.backend-url=http://127.0.0.1:8123",
