@@ -14,6 +14,7 @@ import io.aigenda.contracts.StepProgress;
 import io.aigenda.diarization.DiarizationProperties;
 import io.aigenda.diarization.Diarizer;
 import io.aigenda.messaging.Messages;
+import io.aigenda.messaging.transfer.ArtifactTransfer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;

@@ -12,6 +12,7 @@ import io.aigenda.llm.minutes.LlmProperties;
 import io.aigenda.llm.minutes.MinutesJson;
 import io.aigenda.llm.minutes.MinutesWriter;
 import io.aigenda.messaging.Messages;
+import io.aigenda.messaging.transfer.ArtifactTransfer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;

@@ -1,4 +1,4 @@
-package io.aigenda.llm.worker;
+package io.aigenda.messaging.transfer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -6,16 +6,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** Reads and writes artifacts through presigned URLs; the worker holds no storage credentials. */
-class ArtifactTransfer {
+/**
+ * Reads and writes a meeting's artifacts through the presigned URLs that step commands carry, so a
+ * worker holds no storage credentials.
+ */
+public class ArtifactTransfer {
 
 	private final HttpClient client;
 
 	private final Duration timeout;
 
-	ArtifactTransfer(Duration timeout) {
+	public ArtifactTransfer(Duration timeout) {
 		this.timeout = timeout;
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(timeout)
@@ -23,19 +27,27 @@ class ArtifactTransfer {
 			.build();
 	}
 
-	byte[] get(String url) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(this.timeout).GET().build();
-		HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray(), "download");
-		return response.body();
+	/** Streams the body to a file, so long recordings never sit in the heap. */
+	public void download(String url, Path target) {
+		send(getRequest(url), HttpResponse.BodyHandlers.ofFile(target), "download");
 	}
 
-	void putJson(String url, String json) {
+	/** The whole body in memory: for documents, never for recordings. */
+	public byte[] get(String url) {
+		return send(getRequest(url), HttpResponse.BodyHandlers.ofByteArray(), "download").body();
+	}
+
+	public void putJson(String url, String json) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
 			.build();
 		send(request, HttpResponse.BodyHandlers.discarding(), "upload");
+	}
+
+	private HttpRequest getRequest(String url) {
+		return HttpRequest.newBuilder(URI.create(url)).timeout(this.timeout).GET().build();
 	}
 
 	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
@@ -57,7 +69,7 @@ class ArtifactTransfer {
 	}
 
 	/** A download or upload failed; another attempt may succeed. */
-	static class TransferException extends RuntimeException {
+	public static class TransferException extends RuntimeException {
 
 		TransferException(String message) {
 			super(message);
