@@ -20,7 +20,6 @@ import io.aigenda.contracts.SpeakerTurn;
  */
 public final class Diarizer implements AutoCloseable {
 
-	public static final String ENGINE = "vad-mfcc-ahc";
 
 	private final AudioDecoder decoder;
 
@@ -38,18 +37,38 @@ public final class Diarizer implements AutoCloseable {
 
 	private final DiarizationProperties properties;
 
+	private final String engine;
+
 	private Diarizer(DiarizationProperties properties, AudioDecoder decoder, SileroVad vad) {
 		this.properties = properties;
 		this.decoder = decoder;
 		this.vad = vad;
-		this.segmenter = new VadWindowSegmenter(vad, properties.segmentation());
-		this.embedder = new MfccStatisticsEmbedder(properties.embedding());
+		DiarizationProperties.Models models = properties.models();
+		this.segmenter = models.segmentationModel().isBlank() ? new VadWindowSegmenter(vad, properties.segmentation())
+				: new PyannoteSegmenter(models.segmentationModel(), models.device(),
+						models.segmentationStepSeconds(), properties.segmentation().windowSeconds());
+		this.embedder = embedder(properties);
+		this.engine = (models.segmentationModel().isBlank() ? "vad" : "pyannote") + "-"
+				+ models.embedder().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
+				+ properties.clustering().method().name().toLowerCase(java.util.Locale.ROOT);
 		this.clusterer = switch (properties.clustering().method()) {
 			case AGGLOMERATIVE -> new AgglomerativeClusterer(properties.clustering());
 			case SPECTRAL -> new SpectralClusterer(properties.clustering());
 		};
 		this.turns = new TurnBuilder(properties.turns());
 		this.voiceprints = new SpeakerVoiceprints(properties.embedding());
+	}
+
+	private static SpeakerEmbedder embedder(DiarizationProperties properties) {
+		DiarizationProperties.Models models = properties.models();
+		return switch (models.embedder()) {
+			case IVECTOR -> IvectorEmbedder.bundled(models.ivectorPosteriorScale());
+			case MFCC -> new MfccStatisticsEmbedder(properties.embedding());
+			case IVECTOR_MFCC -> new FusedEmbedder(IvectorEmbedder.bundled(models.ivectorPosteriorScale()),
+					new MfccStatisticsEmbedder(properties.embedding()));
+			case ONNX -> new OnnxSpeakerEmbedder(models.embeddingModel(), models.device());
+			case TORCHSCRIPT -> new TorchScriptSpeakerEmbedder(models.embeddingModel());
+		};
 	}
 
 	/** A diarizer with the bundled Silero VAD and the best available decoder. */
@@ -74,15 +93,16 @@ public final class Diarizer implements AutoCloseable {
 	}
 
 	public DiarizationDocument diarize(Audio audio, Integer minSpeakers, Integer maxSpeakers) {
-		List<SpeakerSegmenter.Window> windows = this.segmenter.segment(audio);
+		SpeakerSegmenter.Segmentation segmentation = this.segmenter.segment(audio);
+		List<SpeakerSegmenter.Window> windows = segmentation.windows();
 		List<SpeakerTurn> result = List.of();
 		if (!windows.isEmpty()) {
 			float[][] embeddings = this.embedder.embed(audio, windows);
 			int[] labels = labels(windows, embeddings, minSpeakers, maxSpeakers);
-			result = this.turns.build(windows, labels);
+			result = OverlapAssigner.addSecondSpeakers(this.turns.build(windows, labels), segmentation.overlaps());
 		}
 		List<String> speakers = new ArrayList<>(new LinkedHashSet<>(result.stream().map(SpeakerTurn::speaker).toList()));
-		return new DiarizationDocument(audio.durationSeconds(), ENGINE, speakers, result,
+		return new DiarizationDocument(audio.durationSeconds(), this.engine, speakers, result,
 				this.voiceprints.embed(audio, result));
 	}
 
@@ -143,9 +163,24 @@ public final class Diarizer implements AutoCloseable {
 		}
 	}
 
+	/** Names the segmenter, embedder and clustering in use, e.g. {@code vad-ivector-mfcc-agglomerative}. */
+	public String engine() {
+		return this.engine;
+	}
+
 	@Override
 	public void close() {
 		this.vad.close();
+		for (Object part : new Object[] { this.segmenter, this.embedder }) {
+			if (part instanceof AutoCloseable closeable) {
+				try {
+					closeable.close();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("Cannot release " + part.getClass().getSimpleName(), ex);
+				}
+			}
+		}
 	}
 
 }

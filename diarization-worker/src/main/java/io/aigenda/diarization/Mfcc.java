@@ -66,7 +66,7 @@ final class Mfcc {
 				double previous = n > 0 ? samples[n - 1] : 0;
 				re[i] = (samples[n] - this.preEmphasis * previous) * this.hamming[i];
 			}
-			fft(re, im);
+			io.aigenda.diarization.kaldi.Fft.transform(re, im);
 			for (int k = 0; k < power.length; k++) {
 				power[k] = re[k] * re[k] + im[k] * im[k];
 			}
@@ -127,48 +127,6 @@ final class Mfcc {
 
 	private static double hz(double mel) {
 		return 700 * (Math.pow(10, mel / 2595) - 1);
-	}
-
-	/** In-place iterative radix-2 FFT; the length is a power of two. */
-	static void fft(double[] re, double[] im) {
-		int n = re.length;
-		for (int i = 1, j = 0; i < n; i++) {
-			int bit = n >> 1;
-			for (; (j & bit) != 0; bit >>= 1) {
-				j ^= bit;
-			}
-			j ^= bit;
-			if (i < j) {
-				double t = re[i];
-				re[i] = re[j];
-				re[j] = t;
-				t = im[i];
-				im[i] = im[j];
-				im[j] = t;
-			}
-		}
-		for (int length = 2; length <= n; length <<= 1) {
-			double angle = -2 * Math.PI / length;
-			double wRe = Math.cos(angle);
-			double wIm = Math.sin(angle);
-			for (int i = 0; i < n; i += length) {
-				double curRe = 1;
-				double curIm = 0;
-				for (int k = 0; k < length / 2; k++) {
-					int a = i + k;
-					int b = a + length / 2;
-					double tRe = re[b] * curRe - im[b] * curIm;
-					double tIm = re[b] * curIm + im[b] * curRe;
-					re[b] = re[a] - tRe;
-					im[b] = im[a] - tIm;
-					re[a] += tRe;
-					im[a] += tIm;
-					double nextRe = curRe * wRe - curIm * wIm;
-					curIm = curRe * wIm + curIm * wRe;
-					curRe = nextRe;
-				}
-			}
-		}
 	}
 
 }

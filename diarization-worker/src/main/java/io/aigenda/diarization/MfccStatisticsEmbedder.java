@@ -41,9 +41,9 @@ class MfccStatisticsEmbedder implements SpeakerEmbedder {
 		for (int w = 0; w < windows.size(); w++) {
 			embeddings[w] = statistics(mfcc, features, deltas, windows.get(w), dims);
 		}
-		standardise(embeddings);
+		Embeddings.standardise(embeddings);
 		for (float[] embedding : embeddings) {
-			l2(embedding);
+			Embeddings.l2(embedding);
 		}
 		return embeddings;
 	}
@@ -126,36 +126,6 @@ class MfccStatisticsEmbedder implements SpeakerEmbedder {
 			}
 		}
 		return deltas;
-	}
-
-	private static void standardise(float[][] embeddings) {
-		int dims = embeddings[0].length;
-		for (int d = 0; d < dims; d++) {
-			double sum = 0;
-			double squares = 0;
-			for (float[] e : embeddings) {
-				sum += e[d];
-				squares += e[d] * e[d];
-			}
-			double mean = sum / embeddings.length;
-			double std = Math.sqrt(Math.max(0, squares / embeddings.length - mean * mean));
-			for (float[] e : embeddings) {
-				e[d] = (float) (std > 1e-9 ? (e[d] - mean) / std : 0);
-			}
-		}
-	}
-
-	static void l2(float[] vector) {
-		double norm = 0;
-		for (float v : vector) {
-			norm += v * v;
-		}
-		norm = Math.sqrt(norm);
-		if (norm > 0) {
-			for (int i = 0; i < vector.length; i++) {
-				vector[i] /= (float) norm;
-			}
-		}
 	}
 
 }

@@ -4,10 +4,13 @@ import java.util.List;
 
 import io.aigenda.audio.Audio;
 
-/** Cuts a recording into short windows, each assumed to hold one speaker. */
+/**
+ * Finds the speech of a recording and cuts it into short windows, each assumed to hold one
+ * speaker, and, where the segmenter can tell, the stretches where two people speak at once.
+ */
 public interface SpeakerSegmenter {
 
-	List<Window> segment(Audio audio);
+	Segmentation segment(Audio audio);
 
 	/**
 	 * A stretch of speech to embed, inside the speech region {@code regionStart..regionEnd}.
@@ -16,6 +19,22 @@ public interface SpeakerSegmenter {
 
 		public double center() {
 			return (this.start + this.end) / 2;
+		}
+
+	}
+
+	/** A stretch of time, in seconds. */
+	record Span(double start, double end) {
+	}
+
+	/**
+	 * @param windows windows to embed and label, ordered by start
+	 * @param overlaps stretches with two or more speakers; empty when the segmenter cannot tell
+	 */
+	record Segmentation(List<Window> windows, List<Span> overlaps) {
+
+		static Segmentation withoutOverlap(List<Window> windows) {
+			return new Segmentation(windows, List.of());
 		}
 
 	}

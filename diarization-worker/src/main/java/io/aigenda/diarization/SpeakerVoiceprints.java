@@ -61,7 +61,7 @@ final class SpeakerVoiceprints {
 					stats[d] = (float) ((stats[d] - this.background[0][d]) / this.background[1][d]);
 				}
 			}
-			MfccStatisticsEmbedder.l2(stats);
+			Embeddings.l2(stats);
 			return stats;
 		});
 		return result;

@@ -24,13 +24,13 @@ class VadWindowSegmenter implements SpeakerSegmenter {
 	}
 
 	@Override
-	public List<Window> segment(Audio audio) {
+	public Segmentation segment(Audio audio) {
 		List<SpeechRegion> regions;
 		// Silero VAD keeps state per stream and is not thread-safe.
 		synchronized (this.vad) {
 			regions = this.vad.detect(audio);
 		}
-		return windows(regions, this.options.windowSeconds(), this.options.hopSeconds());
+		return Segmentation.withoutOverlap(windows(regions, this.options.windowSeconds(), this.options.hopSeconds()));
 	}
 
 	static List<Window> windows(List<SpeechRegion> regions, double window, double hop) {

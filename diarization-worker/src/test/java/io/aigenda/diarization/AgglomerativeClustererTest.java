@@ -60,7 +60,7 @@ class AgglomerativeClustererTest {
 				points[i][d] = (float) (0.05 * random.nextGaussian());
 			}
 			points[i][group[i]] += 1;
-			MfccStatisticsEmbedder.l2(points[i]);
+			Embeddings.l2(points[i]);
 		}
 		return points;
 	}

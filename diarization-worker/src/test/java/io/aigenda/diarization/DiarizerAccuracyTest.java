@@ -27,11 +27,15 @@ class DiarizerAccuracyTest {
 
 	private static final Path DATA = Path.of(System.getProperty("aigenda.shared"), "eval-dev/diarization");
 
-	/** Measured 2.88% (2 speakers); margin for decoder and VAD differences. */
+	/** Measured 3.1% (2 speakers) with the default i-vector + MFCC embedder; margin for decoder and VAD differences. */
 	private static final double SAMPLE_DER_BOUND = 0.08;
 
-	/** Measured 39.23% pooled over dev00+dev01 (missed overlap 17.7%, confusion 21.5%); loose. */
-	private static final double AMI_DER_BOUND = 0.50;
+	/**
+	 * Measured 23.0% (dev00) and 25.5% (dev01) with the default i-vector + MFCC embedder, 2 speakers
+	 * each as in the references; most of the rest is overlapped speech, which the default path
+	 * cannot hear.
+	 */
+	private static final double AMI_DER_BOUND = 0.32;
 
 	private static Diarizer diarizer;
 
@@ -55,7 +59,7 @@ class DiarizerAccuracyTest {
 
 		assertThat(document.speakers()).containsExactly("S1", "S2");
 		assertThat(document.turns().get(0).speaker()).isEqualTo("S1");
-		assertThat(document.engine()).isEqualTo(Diarizer.ENGINE);
+		assertThat(document.engine()).isEqualTo(diarizer.engine()).isEqualTo("vad-ivector-mfcc-agglomerative");
 		assertThat(document.durationSeconds()).isBetween(29.0, 31.0);
 		assertThat(der.der()).isLessThan(SAMPLE_DER_BOUND);
 		for (int i = 1; i < document.turns().size(); i++) {
@@ -75,20 +79,24 @@ class DiarizerAccuracyTest {
 			System.out.println("AMI " + file + " (collar 0.25, UEM): " + der + ", " + document.speakers().size()
 					+ " speakers, mapping " + der.mapping());
 			pooled = pooled == null ? der : pooled.plus(der);
-			assertThat(document.speakers()).isNotEmpty();
+			assertThat(document.speakers()).hasSize(2);
 		}
 		System.out.println("AMI dev00+dev01 pooled: " + pooled);
 		assertThat(pooled.der()).isLessThan(AMI_DER_BOUND);
 	}
 
-	/** Measured 3.95% with spectral clustering (AMI: 53.89% and 40.50%, worse than agglomerative). */
+	/**
+	 * Measured 3.95% with spectral clustering on the MFCC embedder and 0.03 s VAD padding (AMI: 53.89% and 40.50%, worse
+	 * than agglomerative; with the i-vector + MFCC embedder the sample gives 26.6%).
+	 */
 	@Test
 	void spectralClusteringFindsTheTwoSpeakersOfThePyannoteSample() {
 		DiarizationProperties defaults = DiarizationProperties.defaults();
-		DiarizationProperties spectral = new DiarizationProperties(defaults.vad(), defaults.segmentation(),
+		DiarizationProperties spectral = new DiarizationProperties(new DiarizationProperties.Vad(0.5, 0.25, 0.1, 0.03),
+				defaults.segmentation(),
 				defaults.embedding(),
 				defaults.clustering().withMethod(DiarizationProperties.Clustering.Method.SPECTRAL), defaults.turns(),
-				defaults.httpTimeout());
+				defaults.httpTimeout(), defaults.models().withEmbedder(DiarizationProperties.Models.EmbedderKind.MFCC, ""));
 		try (Diarizer diarizer = Diarizer.create(spectral)) {
 			DiarizationDocument document = diarizer.diarize(DATA.resolve("pyannote_sample/sample.wav"), null, null);
 			List<SpeakerTurn> reference = RttmFiles.read(DATA.resolve("pyannote_sample/sample.rttm")).get("sample");

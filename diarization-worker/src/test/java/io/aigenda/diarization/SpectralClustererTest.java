@@ -54,7 +54,7 @@ class SpectralClustererTest {
 				for (int d = 0; d < v.length; d++) {
 					v[d] += (float) (random.nextGaussian() * 0.15);
 				}
-				MfccStatisticsEmbedder.l2(v);
+				Embeddings.l2(v);
 				out[g * size + i] = v;
 			}
 		}

@@ -54,6 +54,11 @@ public class BenchCommand implements Callable<Integer> {
 	@Option(names = "--skip-platform", description = "Measure the steps only, without starting the platform.")
 	boolean skipPlatform;
 
+	@Option(names = "--diarization-minutes", paramLabel = "MINUTES",
+			description = "Only diarization: loop FILE to this many minutes, diarize it once and print the "
+					+ "real-time factor and the peak heap.")
+	Integer diarizationMinutes;
+
 	@Mixin
 	CommonOptions common;
 
@@ -64,6 +69,10 @@ public class BenchCommand implements Callable<Integer> {
 		}
 		if (this.runs < 1) {
 			throw new IllegalArgumentException("--runs must be at least 1");
+		}
+		if (this.diarizationMinutes != null) {
+			DiarizationBench.run(this.file, this.diarizationMinutes, System.out);
+			return 0;
 		}
 		System.err.println("Measuring each step directly...");
 		StepTimes steps = measureSteps();

@@ -21,7 +21,6 @@ import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
 import io.aigenda.contracts.StepProgress;
 import io.aigenda.diarization.DiarizationWorkerApplication;
-import io.aigenda.diarization.Diarizer;
 import io.aigenda.messaging.Messages;
 import io.aigenda.messaging.Topology;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +94,7 @@ class DiarizeListenerTest {
 		DiarizationReady ready = awaitEvent(DiarizationReady.class, command.stepId());
 		assertThat(ready.speakerCount()).isEqualTo(2);
 		assertThat(ready.resultKey()).isEqualTo(command.resultKey());
-		assertThat(ready.engine()).isEqualTo(Diarizer.ENGINE);
+		assertThat(ready.engine()).isEqualTo("vad-ivector-mfcc-agglomerative");
 		assertThat(ready.audioSeconds()).isBetween(29.0, 31.0);
 		DiarizationDocument document = JsonMapper.builder()
 			.build()

@@ -1,0 +1,93 @@
+package io.aigenda.diarization;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import io.aigenda.audio.Audio;
+
+/**
+ * Speaker embeddings from a WeSpeaker-style TorchScript model, run by DJL's PyTorch engine: the
+ * same fbank input (batch, frames, 80) and output (batch, dimension) as the ONNX embedder, for
+ * models published as TorchScript only.
+ */
+final class TorchScriptSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable {
+
+	private final ZooModel<NDList, NDList> model;
+
+	private final FbankWindows fbank = new FbankWindows();
+
+	TorchScriptSpeakerEmbedder(String file) {
+		Path path = Path.of(file);
+		if (!Files.isRegularFile(path)) {
+			throw new IllegalArgumentException("The speaker embedding model " + file + " does not exist");
+		}
+		Criteria<NDList, NDList> criteria = Criteria.builder()
+			.setTypes(NDList.class, NDList.class)
+			.optModelPath(path)
+			.optEngine("PyTorch")
+			.optTranslator(new NoopTranslator())
+			.build();
+		try {
+			this.model = criteria.loadModel();
+		}
+		catch (IOException | ModelNotFoundException | MalformedModelException ex) {
+			throw new IllegalArgumentException("Cannot load the TorchScript model " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public float[][] embed(Audio audio, List<SpeakerSegmenter.Window> windows) {
+		if (windows.isEmpty()) {
+			return new float[0][];
+		}
+		float[][] embeddings = raw(audio, windows);
+		Embeddings.standardise(embeddings);
+		for (float[] e : embeddings) {
+			Embeddings.l2(e);
+		}
+		return embeddings;
+	}
+
+	float[][] raw(Audio audio, List<SpeakerSegmenter.Window> windows) {
+		List<float[][]> features = this.fbank.features(audio, windows);
+		float[][] embeddings = new float[windows.size()][];
+		try (Predictor<NDList, NDList> predictor = this.model.newPredictor();
+				NDManager manager = NDManager.newBaseManager("PyTorch")) {
+			for (Map.Entry<Integer, List<Integer>> group : this.fbank.groups(features).entrySet()) {
+				List<Integer> members = group.getValue();
+				NDArray input = manager.create(FbankWindows.flatten(features, members),
+						new Shape(members.size(), group.getKey(), 80));
+				NDArray output = predictor.predict(new NDList(input)).singletonOrThrow();
+				int dims = (int) output.getShape().get(1);
+				float[] values = output.toFloatArray();
+				for (int k = 0; k < members.size(); k++) {
+					embeddings[members.get(k)] = java.util.Arrays.copyOfRange(values, k * dims, (k + 1) * dims);
+				}
+			}
+		}
+		catch (TranslateException ex) {
+			throw new IllegalStateException("The TorchScript speaker embedding model failed: " + ex.getMessage(), ex);
+		}
+		return embeddings;
+	}
+
+	@Override
+	public void close() {
+		this.model.close();
+	}
+
+}
