@@ -32,6 +32,16 @@ describe('TranscriptView', () => {
     fireEvent.click(screen.getByText('hi'))
     expect(seek).toHaveBeenCalledWith(1.2)
   })
+
+  it('marks words the review flagged even when the recogniser was sure, and opens their review', () => {
+    const review = vi.fn()
+    render(<TranscriptView words={words} speakers={[]} active={-1} onSeek={() => {}} onReview={review} flagged={new Set([0])} />)
+
+    expect(screen.getByText('hello').className).toContain('doubtful')
+    expect(screen.getByText('hi').className).not.toContain('doubtful')
+    fireEvent.click(screen.getByText('hello'))
+    expect(review).toHaveBeenCalledWith(0)
+  })
 })
 
 const minutes: Minutes = {

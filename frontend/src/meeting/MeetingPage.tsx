@@ -43,8 +43,13 @@ export function MeetingPage({ id }: { id: string }) {
     return () => source?.close()
   }, [id])
 
+  const [flagged, setFlagged] = useState<ReadonlySet<number>>(new Set())
   const loadTranscript = useCallback(() => {
     api<Transcript>('GET', `/api/v1/meetings/${id}/transcript`).then(setTranscript)
+    // words the dictionary or the organisation's glossary doubts, besides low recogniser confidence
+    api<{ flags: { index: number }[] }>('GET', `/api/v1/meetings/${id}/review`)
+      .then((r) => setFlagged(new Set(r.flags.map((f) => f.index))))
+      .catch(() => setFlagged(new Set()))
   }, [id])
   const processed = meeting?.state === 'PROCESSED'
   useEffect(() => {
@@ -141,6 +146,7 @@ export function MeetingPage({ id }: { id: string }) {
                     speakers={transcript.speakers}
                     active={active}
                     onSeek={seek}
+                    flagged={flagged}
                     onReview={setReview}
                     onReassign={(turn, to) => {
                       void api('POST', `/api/v1/meetings/${id}/speakers/reassign`, { ...turn, to }).then(loadTranscript, (e: Error) => setError(e.message))

@@ -12,19 +12,19 @@ export function speakerName(speakers: Speaker[], label: string): string {
 
 export type Reassign = (turn: { start: number; end: number; from: string }, to: string | null) => void
 
-export function TranscriptView({ words, speakers, active, onSeek, onReassign, onReview }: { words: Word[]; speakers: Speaker[]; active: number; onSeek: (seconds: number) => void; onReassign?: Reassign; onReview?: (index: number) => void }) {
+export function TranscriptView({ words, speakers, active, onSeek, onReassign, onReview, flagged }: { words: Word[]; speakers: Speaker[]; active: number; onSeek: (seconds: number) => void; onReassign?: Reassign; onReview?: (index: number) => void; flagged?: ReadonlySet<number> }) {
   const grouped = useMemo(() => turns(words), [words])
   return (
     <div className="transcript" data-testid="transcript">
       {grouped.map((turn) => {
         const inside = active >= turn.first && active < turn.first + turn.words.length
-        return <TurnView key={turn.first} turn={turn} speakers={speakers} active={inside ? active - turn.first : -1} onSeek={onSeek} onReassign={onReassign} onReview={onReview} />
+        return <TurnView key={turn.first} turn={turn} speakers={speakers} active={inside ? active - turn.first : -1} onSeek={onSeek} onReassign={onReassign} onReview={onReview} flagged={flagged} />
       })}
     </div>
   )
 }
 
-const TurnView = memo(function TurnView({ turn, speakers, active, onSeek, onReassign, onReview }: { turn: Turn; speakers: Speaker[]; active: number; onSeek: (s: number) => void; onReassign?: Reassign; onReview?: (index: number) => void }) {
+const TurnView = memo(function TurnView({ turn, speakers, active, onSeek, onReassign, onReview, flagged }: { turn: Turn; speakers: Speaker[]; active: number; onSeek: (s: number) => void; onReassign?: Reassign; onReview?: (index: number) => void; flagged?: ReadonlySet<number> }) {
   const { t } = useI18n()
   const colour = speakerColour(turn.speaker)
   const name = speakerName(speakers, turn.speaker)
@@ -52,22 +52,25 @@ const TurnView = memo(function TurnView({ turn, speakers, active, onSeek, onReas
         )}
       </div>
       <p>
-        {turn.words.map((word, i) => (
-          <span key={i}>
-            <span
-              className={`word${i === active ? ' current' : ''}${word.confidence < DOUBTFUL ? ' doubtful' : ''}`}
-              data-start={word.start}
-              title={word.confidence < DOUBTFUL ? `${Math.round(word.confidence * 100)}%` : undefined}
-              data-index={turn.first + i}
-              onClick={() => {
-                onSeek(word.start)
-                if (word.confidence < DOUBTFUL) onReview?.(turn.first + i)
-              }}
-            >
-              {word.text}
-            </span>{' '}
-          </span>
-        ))}
+        {turn.words.map((word, i) => {
+          const doubtful = word.confidence < DOUBTFUL || (flagged?.has(turn.first + i) ?? false)
+          return (
+            <span key={i}>
+              <span
+                className={`word${i === active ? ' current' : ''}${doubtful ? ' doubtful' : ''}`}
+                data-start={word.start}
+                title={doubtful ? `${Math.round(word.confidence * 100)}%` : undefined}
+                data-index={turn.first + i}
+                onClick={() => {
+                  onSeek(word.start)
+                  if (doubtful) onReview?.(turn.first + i)
+                }}
+              >
+                {word.text}
+              </span>{' '}
+            </span>
+          )
+        })}
       </p>
     </div>
   )

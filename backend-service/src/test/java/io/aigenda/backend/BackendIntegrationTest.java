@@ -12,10 +12,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.aigenda.contracts.MeetingTranscript;
+import io.aigenda.contracts.Minutes;
+import io.aigenda.contracts.MinutesReady;
+import io.aigenda.contracts.SpeakerTurn;
+import io.aigenda.contracts.Word;
 import io.aigenda.infra.EmbeddedS3;
+import io.aigenda.messaging.Messages;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +34,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the backend against the machine's PostgreSQL (a database of its own, recreated once per
@@ -60,6 +73,9 @@ public abstract class BackendIntegrationTest {
 
 	@Autowired
 	protected JsonMapper json;
+
+	@Autowired
+	protected Messages messages;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -202,6 +218,47 @@ public abstract class BackendIntegrationTest {
 		catch (SQLException ex) {
 			throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed for these tests", ex);
 		}
+	}
+
+	/**
+	 * A meeting processed as the pipeline would leave it: jfk.wav uploaded as its recording, then a
+	 * transcript of {@code text} (one word per half second, speaker S1, confidence 0.95 except 0.3
+	 * at {@code doubtful}) and extractive minutes stored through presigned URLs and announced by
+	 * MinutesReady.
+	 */
+	protected String processedMeeting(String title, String[] text, int doubtful, String language) throws Exception {
+		String id = createMeeting(ADMIN_TOKEN, title);
+		HttpResponse<String> uploaded = putFile("/api/v1/meetings/" + id + "/recording", ADMIN_TOKEN, "jfk.wav",
+				read(shared("eval-dev/asr/en/jfk.wav")));
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+		List<Word> words = new ArrayList<>();
+		for (int i = 0; i < text.length; i++) {
+			words.add(new Word(0.5 + i * 0.5, 0.9 + i * 0.5, text[i], i == doubtful ? 0.3 : 0.95, "S1"));
+		}
+		MeetingTranscript transcript = new MeetingTranscript(language, 11.0, List.of("S1"), words,
+				List.of(new SpeakerTurn(0, 11.0, "S1")));
+		HttpResponse<String> answer = send("POST", "/api/v1/internal/meetings/" + id + "/artifact-urls", SERVICE_TOKEN,
+				"{\"get\":[],\"put\":[\"transcript.json\",\"minutes.json\"],\"ttlSeconds\":600}");
+		JsonNode urls = body(answer);
+		Minutes minutes = new Minutes(language, "extractive", "Ask what you can do.", List.of(), List.of(),
+				List.of(new Minutes.ActionItem("Write the report", "S1", null, "S1", 1.0)), List.of());
+		putJson(urls.path("putUrls").path("transcript.json").asString(), this.json.writeValueAsString(transcript));
+		putJson(urls.path("putUrls").path("minutes.json").asString(), this.json.writeValueAsString(minutes));
+		UUID organisation = UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
+		this.messages.publishEventConfirmed(new MinutesReady(UUID.fromString(id), organisation,
+				urls.path("keys").path("transcript.json").asString(), urls.path("keys").path("minutes.json").asString(),
+				language, 11.0, 1, Map.of()), UUID.randomUUID().toString());
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> "PROCESSED".equals(body(get("/api/v1/meetings/" + id, ADMIN_TOKEN)).path("state").asString()));
+		return id;
+	}
+
+	private static void putJson(String url, String body) {
+		HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
 }

@@ -41,9 +41,15 @@ class WordCorrections {
 
 	private final JdbcClient jdbc;
 
-	WordCorrections(Meetings meetings, JdbcClient jdbc) {
+	private final Glossary glossary;
+
+	private final WordFlags flags;
+
+	WordCorrections(Meetings meetings, JdbcClient jdbc, Glossary glossary, WordFlags flags) {
 		this.meetings = meetings;
 		this.jdbc = jdbc;
+		this.glossary = glossary;
+		this.flags = flags;
 	}
 
 	@GetMapping("/suggestions")
@@ -67,13 +73,20 @@ class WordCorrections {
 			.query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2)))
 			.list()
 			.forEach(e -> vocabulary.merge(e.getKey(), e.getValue(), Integer::sum));
-		List<String> names = this.jdbc
+		List<String> names = new java.util.ArrayList<>(this.jdbc
 			.sql("select display_name from speakers where meeting_id = ? and display_name is not null")
 			.param(meetingId)
 			.query(String.class)
-			.list();
-		return new WordSuggestions(index, word.text(), word.confidence(),
+			.list());
+		// glossary spellings count like names; then what the dictionary would write
+		java.util.Set<String> glossaryWords = this.glossary.words(account.organisationId());
+		names.addAll(glossaryWords);
+		java.util.Set<String> suggestions = new java.util.LinkedHashSet<>(
 				Suggestions.suggest(word.text(), past, vocabulary, names));
+		this.flags.flag(index, word.text(), word.confidence(), glossaryWords)
+			.ifPresent(flag -> suggestions.addAll(flag.suggestions()));
+		return new WordSuggestions(index, word.text(), word.confidence(),
+				suggestions.stream().limit(Suggestions.LIMIT).toList());
 	}
 
 	/** Sets the word's text (the same text confirms it); the previous text stays in the history. */

@@ -1,28 +1,14 @@
 package io.aigenda.backend.correction;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.aigenda.backend.BackendIntegrationTest;
-import io.aigenda.contracts.MeetingTranscript;
-import io.aigenda.contracts.Minutes;
-import io.aigenda.contracts.MinutesReady;
-import io.aigenda.contracts.SpeakerTurn;
-import io.aigenda.contracts.Word;
-import io.aigenda.messaging.Messages;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class WordCorrectionIntegrationTests extends BackendIntegrationTest {
 
@@ -31,9 +17,6 @@ class WordCorrectionIntegrationTests extends BackendIntegrationTest {
 		.split(" ");
 
 	private static final int DOUBTFUL = 4;
-
-	@Autowired
-	Messages messages;
 
 	@Test
 	void doubtfulWordIsCorrectedFromASuggestionAndKeepsItsHistory() throws Exception {
@@ -83,6 +66,51 @@ class WordCorrectionIntegrationTests extends BackendIntegrationTest {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void wordNearAGlossaryTermIsFlaggedWithItAndTheCorrectionIsKept() throws Exception {
+		// a recogniser that does not know the university writes what it heard
+		String[] heard = "Я учусь в ЭТМО на втором курсе , а он recieved диплом .".split(" ");
+		int etmo = 3;
+		int recieved = 10;
+		String id = processedMeeting("Glossary", heard, -1, "ru");
+		HttpResponse<String> saved = send("PUT", "/api/v1/glossary", ADMIN_TOKEN, "{\"terms\":[\"ИТМО\",\"AiGenda\"]}");
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+		assertThat(body(get("/api/v1/glossary", ADMIN_TOKEN)).path("terms").valueStream().map(JsonNode::asString))
+			.containsExactly("AiGenda", "ИТМО");
+
+		JsonNode flags = body(get("/api/v1/meetings/" + id + "/review", ADMIN_TOKEN)).path("flags");
+
+		Map<Integer, JsonNode> byIndex = new java.util.HashMap<>();
+		flags.forEach(f -> byIndex.put(f.path("index").asInt(), f));
+		assertThat(byIndex).containsOnlyKeys(etmo, recieved);
+		assertThat(byIndex.get(etmo).path("suggestions").get(0).asString()).isEqualTo("ИТМО");
+		assertThat(byIndex.get(etmo).path("reasons").valueStream().map(JsonNode::asString))
+			.contains("near-glossary", "not-in-dictionary");
+		assertThat(byIndex.get(recieved).path("suggestions").valueStream().map(JsonNode::asString))
+			.contains("received");
+		assertThat(body(get("/api/v1/meetings/" + id + "/words/" + etmo + "/suggestions", ADMIN_TOKEN))
+			.path("suggestions").get(0).asString()).isEqualTo("ИТМО");
+
+		HttpResponse<String> accepted = send("PUT", "/api/v1/meetings/" + id + "/words/" + etmo, ADMIN_TOKEN,
+				"{\"text\":\"ИТМО\"}");
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+		JsonNode after = body(get("/api/v1/meetings/" + id + "/review", ADMIN_TOKEN)).path("flags");
+		assertThat(after.valueStream().map(f -> f.path("index").asInt())).containsExactly(recieved);
+		assertThat(body(get("/api/v1/meetings/" + id + "/words/" + etmo + "/history", ADMIN_TOKEN)).get(0)
+			.path("before").asString()).isEqualTo("ЭТМО");
+	}
+
+	@Test
+	void glossaryBelongsToOneOrganisationAndRefusesBadTerms() throws Exception {
+		send("PUT", "/api/v1/glossary", ADMIN_TOKEN, "{\"terms\":[\"ИТМО\"]}");
+		String other = otherOrganisationToken();
+		assertThat(body(get("/api/v1/glossary", other)).path("terms")).isEmpty();
+		HttpResponse<String> blank = send("PUT", "/api/v1/glossary", ADMIN_TOKEN, "{\"terms\":[\"  \"]}");
+		assertThat(blank.statusCode()).isEqualTo(400);
+		assertThat(blank.body()).contains("glossary-term");
+		assertThat(body(get("/api/v1/glossary", ADMIN_TOKEN)).path("terms").get(0).asString()).isEqualTo("ИТМО");
+	}
+
 	private static String words(String id) {
 		return "/api/v1/meetings/" + id + "/words/" + DOUBTFUL;
 	}
@@ -94,38 +122,6 @@ class WordCorrectionIntegrationTests extends BackendIntegrationTest {
 	}
 
 	private String processedMeeting(String title) throws Exception {
-		String id = createMeeting(ADMIN_TOKEN, title);
-		HttpResponse<String> uploaded = putFile("/api/v1/meetings/" + id + "/recording", ADMIN_TOKEN, "jfk.wav",
-				read(shared("eval-dev/asr/en/jfk.wav")));
-		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
-		List<Word> words = new ArrayList<>();
-		for (int i = 0; i < WORDS.length; i++) {
-			words.add(new Word(0.5 + i * 0.5, 0.9 + i * 0.5, WORDS[i], i == DOUBTFUL ? 0.3 : 0.95, "S1"));
-		}
-		MeetingTranscript transcript = new MeetingTranscript("en", 11.0, List.of("S1"), words,
-				List.of(new SpeakerTurn(0, 11.0, "S1")));
-		HttpResponse<String> answer = send("POST", "/api/v1/internal/meetings/" + id + "/artifact-urls", SERVICE_TOKEN,
-				"{\"get\":[],\"put\":[\"transcript.json\",\"minutes.json\"],\"ttlSeconds\":600}");
-		JsonNode urls = body(answer);
-		Minutes minutes = new Minutes("en", "extractive", "Ask what you can do.", List.of(), List.of(), List.of(),
-				List.of());
-		put(urls.path("putUrls").path("transcript.json").asString(), this.json.writeValueAsString(transcript));
-		put(urls.path("putUrls").path("minutes.json").asString(), this.json.writeValueAsString(minutes));
-		UUID organisation = UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
-		this.messages.publishEventConfirmed(new MinutesReady(UUID.fromString(id), organisation,
-				urls.path("keys").path("transcript.json").asString(), urls.path("keys").path("minutes.json").asString(),
-				"en", 11.0, 1, Map.of()), UUID.randomUUID().toString());
-		await().atMost(Duration.ofSeconds(15))
-			.until(() -> "PROCESSED".equals(body(get("/api/v1/meetings/" + id, ADMIN_TOKEN)).path("state").asString()));
-		return id;
+		return processedMeeting(title, WORDS, DOUBTFUL, "en");
 	}
-
-	private static void put(String url, String body) {
-		HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(body))
-			.build());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-	}
-
 }

@@ -20,7 +20,6 @@ import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.StepKind;
 import io.aigenda.contracts.StepProgress;
 import io.aigenda.contracts.Word;
-import io.aigenda.messaging.Messages;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,9 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class PipelineResultsIntegrationTests extends BackendIntegrationTest {
-
-	@Autowired
-	Messages messages;
 
 	@Autowired
 	JdbcClient jdbc;

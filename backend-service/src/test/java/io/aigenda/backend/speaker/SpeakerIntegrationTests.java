@@ -21,7 +21,6 @@ import io.aigenda.contracts.SpeakerIdentity;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.StoreVoiceprint;
 import io.aigenda.contracts.Word;
-import io.aigenda.messaging.Messages;
 import io.aigenda.messaging.Topology;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,9 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class SpeakerIntegrationTests extends BackendIntegrationTest {
-
-	@Autowired
-	Messages messages;
 
 	@Autowired
 	RabbitTemplate rabbit;

@@ -1,0 +1,96 @@
+package io.aigenda.backend.correction;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.lucene.analysis.hunspell.Dictionary;
+import org.apache.lucene.analysis.hunspell.Hunspell;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Russian and English Hunspell dictionaries (Lucene's Hunspell implementation), loaded on first
+ * use. A word is checked against the dictionary of its script: Cyrillic words against Russian,
+ * Latin ones against English, so mixed-language meetings work without a language setting.
+ */
+@Component
+class SpellingDictionaries {
+
+	private static final Logger log = LoggerFactory.getLogger(SpellingDictionaries.class);
+
+	private static final Map<String, String> FILES = Map.of("ru", "ru_RU", "en", "en_US");
+
+	private final Path folder;
+
+	private final Map<String, Optional<Hunspell>> loaded = new ConcurrentHashMap<>();
+
+	SpellingDictionaries(SpellingProperties properties) {
+		this.folder = properties.dictionaries();
+	}
+
+	/** Whether the word is spelled right, or empty when no dictionary covers its script. */
+	Optional<Boolean> correct(String word) {
+		return dictionary(word).map(h -> {
+			synchronized (h) {
+				return h.spell(word) || h.spell(word.toLowerCase(java.util.Locale.ROOT));
+			}
+		});
+	}
+
+	/** The dictionary's suggestions for a misspelled word, best first. */
+	List<String> suggest(String word) {
+		return dictionary(word).map(h -> {
+			synchronized (h) {
+				return h.suggest(word);
+			}
+		}).orElse(List.of());
+	}
+
+	private Optional<Hunspell> dictionary(String word) {
+		String language = language(word);
+		if (language == null) {
+			return Optional.empty();
+		}
+		return this.loaded.computeIfAbsent(language, this::load);
+	}
+
+	static String language(String word) {
+		for (int i = 0; i < word.length(); i++) {
+			Character.UnicodeScript script = Character.UnicodeScript.of(word.codePointAt(i));
+			if (script == Character.UnicodeScript.CYRILLIC) {
+				return "ru";
+			}
+			if (script == Character.UnicodeScript.LATIN) {
+				return "en";
+			}
+		}
+		return null;
+	}
+
+	private Optional<Hunspell> load(String language) {
+		String name = FILES.get(language);
+		Path affix = this.folder.resolve(name + ".aff");
+		Path words = this.folder.resolve(name + ".dic");
+		if (!Files.isRegularFile(affix) || !Files.isRegularFile(words)) {
+			log.warn("No {} Hunspell dictionary in {}: {} words are not spell-checked", name, this.folder, language);
+			return Optional.empty();
+		}
+		try (InputStream a = Files.newInputStream(affix); InputStream d = Files.newInputStream(words)) {
+			return Optional.of(new Hunspell(new Dictionary(new ByteBuffersDirectory(), "hunspell", a, d)));
+		}
+		catch (IOException | java.text.ParseException ex) {
+			log.warn("Cannot read the {} Hunspell dictionary in {}: {}", name, this.folder, ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+}
