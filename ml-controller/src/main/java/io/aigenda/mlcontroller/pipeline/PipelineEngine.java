@@ -1,7 +1,9 @@
 package io.aigenda.mlcontroller.pipeline;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,7 +71,7 @@ public class PipelineEngine {
 		Step transcribe = firstAttempt(command.meetingId(), StepKind.TRANSCRIBE, now);
 		Step diarize = firstAttempt(command.meetingId(), StepKind.DIARIZE, now);
 		if (this.store.pipelineExists(command.meetingId())) {
-			log.info("Meeting {} already has a pipeline; ProcessMeeting ignored", command.meetingId());
+			retryFailedSteps(command);
 			return;
 		}
 		try {
@@ -87,6 +89,39 @@ public class PipelineEngine {
 		Pipeline pipeline = this.store.pipeline(command.meetingId()).orElseThrow();
 		dispatch(pipeline, transcribe);
 		dispatch(pipeline, diarize);
+	}
+
+	/**
+	 * A newer run of a failed pipeline dispatches its failed steps again from their first attempt;
+	 * the steps that were done keep their results. Any other repeated ProcessMeeting (a
+	 * redelivery, the same run again, a pipeline that is running or done) changes nothing.
+	 */
+	private void retryFailedSteps(ProcessMeeting command) {
+		UUID meetingId = command.meetingId();
+		Instant now = Instant.now();
+		List<Step> restarted = this.transaction.execute((status) -> {
+			if (!this.store.reopenPipeline(meetingId, command.runNumber(), now)) {
+				return List.of();
+			}
+			List<Step> fresh = new ArrayList<>();
+			for (Step step : this.store.steps(meetingId)) {
+				if (step.state() == StepState.FAILED) {
+					Step next = firstAttempt(meetingId, step.kind(), now);
+					this.store.replaceFailedStep(step, next, now);
+					fresh.add(next);
+				}
+			}
+			return fresh;
+		});
+		if (restarted == null || restarted.isEmpty()) {
+			log.info("Meeting {} already has a pipeline for run {}; ProcessMeeting ignored", meetingId,
+					command.runNumber());
+			return;
+		}
+		log.info("Run {} of meeting {} retries {}", command.runNumber(), meetingId,
+				restarted.stream().map(Step::kind).toList());
+		Pipeline pipeline = this.store.pipeline(meetingId).orElseThrow();
+		restarted.forEach((step) -> dispatch(pipeline, step));
 	}
 
 	void transcriptReady(TranscriptReady event) {
@@ -281,7 +316,7 @@ public class PipelineEngine {
 			Pipeline pipeline = this.store.pipeline(step.meetingId()).orElseThrow();
 			this.messages.publishEventConfirmed(
 					new MeetingFailed(pipeline.meetingId(), pipeline.organisationId(), step.kind(), reason),
-					"meeting-failed-" + pipeline.meetingId());
+					"meeting-failed-" + pipeline.meetingId() + "-" + pipeline.run());
 			log.error("Meeting {} failed: {}", step.meetingId(), reason);
 		});
 	}
