@@ -13,11 +13,9 @@ import io.aigenda.contracts.ProcessMeeting;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StartRecording;
 import io.aigenda.contracts.StopRecording;
-import io.aigenda.messaging.Topology;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,12 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "aigenda.backend.bots.allow-private-addresses=true",
 		"aigenda.backend.bots.platforms.test-page=127.0.0.1" })
 class BotIntegrationTests extends BackendIntegrationTest {
-
-	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	Topology topology;
 
 	@Autowired
 	ObjectStore store;
@@ -153,18 +145,6 @@ class BotIntegrationTests extends BackendIntegrationTest {
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
 			.build());
 		assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-	}
-
-	private <T> T receive(String queueBase, Class<T> type, String id) {
-		String queue = this.topology.queue(queueBase);
-		long deadline = System.currentTimeMillis() + 15_000;
-		while (System.currentTimeMillis() < deadline) {
-			Object received = this.rabbit.receiveAndConvert(queue, 1000);
-			if (type.isInstance(received) && received.toString().contains(id)) {
-				return type.cast(received);
-			}
-		}
-		throw new AssertionError("No " + type.getSimpleName() + " for " + id + " arrived");
 	}
 
 }
