@@ -312,7 +312,7 @@ try {
   // a recorder bot sent to a private address is refused, with the server's reason, and leaves no meeting
   await page.getByRole('link', { name: 'Upload', exact: true }).first().click()
   await page.getByRole('link', { name: 'Or record a call with a bot' }).click()
-  await page.getByRole('heading', { name: 'Or record a call with a bot' }).waitFor()
+  await page.getByRole('heading', { name: 'Record a call' }).waitFor()
   await page.getByLabel('Meeting title').fill('Call on the internal network')
   await page.getByLabel('Meeting link').fill('https://10.1.2.3/room')
   await page.getByLabel('At a date and time').check()

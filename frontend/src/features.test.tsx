@@ -5,6 +5,7 @@ import { I18nProvider } from './i18n'
 import { AskPanel } from './meeting/AskPanel'
 import { BotPanel, joinInstant } from './meeting/BotPanel'
 import { failedStep, startTime, Status } from './meeting/MeetingPage'
+import { RecordCall } from './pages/RecordCall'
 import { SearchPage } from './pages/SearchPage'
 import { Webhooks } from './pages/Webhooks'
 import { fakeBackend } from './testing'
@@ -158,6 +159,26 @@ describe('BotPanel', () => {
     expect(joinInstant('now', '2030-05-01T12:30')).toBeUndefined()
     expect(joinInstant('later', '')).toBeUndefined()
     expect(joinInstant('later', '2030-05-01T12:30')).toBe(new Date('2030-05-01T12:30').toISOString())
+  })
+})
+
+describe('RecordCall', () => {
+  it('creates the meeting, and deletes it again when the bot link is refused', async () => {
+    const backend = fakeBackend({
+      'POST /api/v1/meetings': { status: 201, body: { ...failed, state: 'CREATED', failureReason: null } },
+      [`POST /api/v1/meetings/${MEETING}/bot`]: { status: 400, body: 'The meeting URL must use https' },
+      [`DELETE /api/v1/meetings/${MEETING}`]: { status: 204, body: null },
+    })
+    vi.stubGlobal('fetch', backend.fetch)
+    inLanguage('ru', <RecordCall />)
+
+    fireEvent.change(screen.getByLabelText('Название встречи'), { target: { value: 'Планёрка' } })
+    fireEvent.change(screen.getByLabelText('Ссылка на встречу'), { target: { value: 'http://meet.jit.si/room' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Пригласить бота' }))
+
+    expect((await screen.findByRole('alert')).textContent).toBe('The meeting URL must use https')
+    expect(backend.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /api/v1/meetings', `POST /api/v1/meetings/${MEETING}/bot`, `DELETE /api/v1/meetings/${MEETING}`])
+    expect(backend.calls[0].body).toEqual({ title: 'Планёрка', language: 'auto' })
   })
 })
 

@@ -8,7 +8,7 @@ export function RecordCall() {
   const { t } = useI18n()
   return (
     <section>
-      <h1>{t.orInviteBot}</h1>
+      <h1>{t.recordCall}</h1>
       <p className="hint">{t.botHint}</p>
       <BotInviteForm
         withTitle
