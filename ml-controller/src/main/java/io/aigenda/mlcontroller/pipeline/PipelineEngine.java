@@ -71,7 +71,7 @@ public class PipelineEngine {
 		Step transcribe = firstAttempt(command.meetingId(), StepKind.TRANSCRIBE, now);
 		Step diarize = firstAttempt(command.meetingId(), StepKind.DIARIZE, now);
 		if (this.store.pipelineExists(command.meetingId())) {
-			retryFailedSteps(command);
+			retry(command);
 			return;
 		}
 		try {
@@ -93,21 +93,24 @@ public class PipelineEngine {
 
 	/**
 	 * A newer run of a failed pipeline dispatches its failed steps again from their first attempt;
-	 * the steps that were done keep their results. Any other repeated ProcessMeeting (a
-	 * redelivery, the same run again, a pipeline that is running or done) changes nothing.
+	 * the steps that were done keep their results. A newer run of a done pipeline (the backend
+	 * refused its minutes) writes the minutes again. Any other repeated ProcessMeeting (a
+	 * redelivery, the same run again, a pipeline still running) changes nothing.
 	 */
-	private void retryFailedSteps(ProcessMeeting command) {
+	private void retry(ProcessMeeting command) {
 		UUID meetingId = command.meetingId();
 		Instant now = Instant.now();
 		List<Step> restarted = this.transaction.execute((status) -> {
-			if (!this.store.reopenPipeline(meetingId, command.runNumber(), now)) {
+			Optional<Pipeline> before = this.store.pipeline(meetingId);
+			if (before.isEmpty() || !this.store.reopenPipeline(meetingId, command.runNumber(), now)) {
 				return List.of();
 			}
+			boolean wasDone = before.get().state() == PipelineState.DONE;
 			List<Step> fresh = new ArrayList<>();
 			for (Step step : this.store.steps(meetingId)) {
-				if (step.state() == StepState.FAILED) {
+				if (step.state() == StepState.FAILED || (wasDone && step.kind() == StepKind.WRITE_MINUTES)) {
 					Step next = firstAttempt(meetingId, step.kind(), now);
-					this.store.replaceFailedStep(step, next, now);
+					this.store.replaceStep(step, next, now);
 					fresh.add(next);
 				}
 			}
@@ -162,7 +165,7 @@ public class PipelineEngine {
 					pipeline.transcriptKey(), minutes.resultKey(), pipeline.language(),
 					(pipeline.audioSeconds() != null) ? pipeline.audioSeconds() : 0,
 					(pipeline.speakerCount() != null) ? pipeline.speakerCount() : 0, stepSeconds(pipeline.meetingId()));
-			this.messages.publishEventConfirmed(ready, "minutes-ready-" + pipeline.meetingId());
+			this.messages.publishEventConfirmed(ready, "minutes-ready-" + pipeline.meetingId() + "-" + pipeline.run());
 			log.info("Meeting {} processed: minutes at {}", pipeline.meetingId(), minutes.resultKey());
 			return pipeline;
 		});

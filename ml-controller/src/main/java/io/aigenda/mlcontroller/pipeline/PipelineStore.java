@@ -59,16 +59,17 @@ class PipelineStore {
 	}
 
 	/**
-	 * Reopens a failed pipeline for a newer run: back to WRITING_MINUTES when writing the minutes
-	 * failed (transcript and diarization are done), else to RUNNING. False when the pipeline is not
-	 * failed or already saw this run.
+	 * Reopens a pipeline for a newer run: a failed one back to WRITING_MINUTES when writing the
+	 * minutes failed (transcript and diarization are done), else to RUNNING; a done one (whose
+	 * minutes the backend refused) to WRITING_MINUTES. False when the pipeline is still running or
+	 * already saw this run.
 	 */
 	boolean reopenPipeline(UUID meetingId, int run, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE pipelines SET run = :run, failure_reason = NULL, updated_at = :now,
-					state = CASE WHEN EXISTS (SELECT 1 FROM steps WHERE meeting_id = :meeting AND kind = 'WRITE_MINUTES'
-						AND state = 'FAILED') THEN 'WRITING_MINUTES' ELSE 'RUNNING' END
-				WHERE meeting_id = :meeting AND state = 'FAILED' AND run < :run
+					state = CASE WHEN state = 'DONE' OR EXISTS (SELECT 1 FROM steps WHERE meeting_id = :meeting
+						AND kind = 'WRITE_MINUTES' AND state = 'FAILED') THEN 'WRITING_MINUTES' ELSE 'RUNNING' END
+				WHERE meeting_id = :meeting AND state IN ('FAILED', 'DONE') AND run < :run
 				""")
 			.param("run", run)
 			.param("now", time(now))
@@ -77,12 +78,12 @@ class PipelineStore {
 	}
 
 	/**
-	 * Replaces a failed step with a fresh one (a new id, attempt 1): late events of the old
-	 * attempts then name a step that no longer exists and change nothing.
+	 * Replaces a step with a fresh one (a new id, attempt 1): late events of the old attempts then
+	 * name a step that no longer exists and change nothing.
 	 */
-	void replaceFailedStep(Step failed, Step fresh, Instant now) {
-		this.jdbc.sql("DELETE FROM steps WHERE step_id = :step AND state = 'FAILED'")
-			.param("step", failed.stepId())
+	void replaceStep(Step old, Step fresh, Instant now) {
+		this.jdbc.sql("DELETE FROM steps WHERE step_id = :step")
+			.param("step", old.stepId())
 			.update();
 		insertStep(fresh, now);
 	}

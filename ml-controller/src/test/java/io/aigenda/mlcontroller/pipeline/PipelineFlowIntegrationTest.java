@@ -287,17 +287,18 @@ class PipelineFlowIntegrationTest {
 		Transcribe again = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
 		assertThat(again.stepId()).isNotEqualTo(transcribe.stepId());
 		assertThat(again.attempt()).isEqualTo(1);
+		// answered at once, so that no deadline dispatches it again while the test looks for duplicates
+		answerTranscribe(again);
 		broker.assertNone(Queues.TRANSCRIBE, Transcribe.class, meeting, Duration.ofSeconds(2));
 		broker.assertNone(Queues.DIARIZE, Diarize.class, meeting, Duration.ofSeconds(1));
-		// a late answer of the attempt given up on changes nothing
+		// a late failure of the attempt given up on changes nothing
 		messages.publishEvent(new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE, "late", false));
-		answerTranscribe(again);
 
 		WriteMinutes write = broker.command(Queues.WRITE_MINUTES, WriteMinutes.class, meeting, WAIT);
 		answerWriteMinutes(write);
 		MinutesReady ready = broker.event(MinutesReady.class, meeting, WAIT);
 		assertThat(ready.minutesKey()).isEqualTo(FakeBackend.key(meeting, "minutes.json"));
-		assertThat(pipelineState(meeting)).isEqualTo("DONE");
+		await().atMost(WAIT).until(() -> "DONE".equals(pipelineState(meeting)));
 		broker.assertNone(Queues.BACKEND_EVENTS, MeetingFailed.class, meeting, Duration.ofSeconds(1));
 	}
 
@@ -313,11 +314,33 @@ class PipelineFlowIntegrationTest {
 		Transcribe again = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
 		Diarize diarizeAgain = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 		assertThat(diarizeAgain.attempt()).isEqualTo(1);
-		messages.publishEvent(new StepFailed(meeting, again.stepId(), 1, StepKind.TRANSCRIBE, "second", false));
+		messages.publishEvent(new StepFailed(meeting, again.stepId(), again.attempt(), StepKind.TRANSCRIBE, "second",
+				false));
 
 		MeetingFailed failed = broker.event(MeetingFailed.class, meeting, WAIT);
 		assertThat(failed.reason()).isEqualTo("Transcription failed: second");
 		assertThat(pipelineState(meeting)).isEqualTo("FAILED");
+	}
+
+	@Test
+	void retryOfADonePipelineWritesTheMinutesAgain() {
+		UUID meeting = startMeeting();
+		answerTranscribe(broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT));
+		answerDiarize(broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT));
+		WriteMinutes first = broker.command(Queues.WRITE_MINUTES, WriteMinutes.class, meeting, WAIT);
+		answerWriteMinutes(first);
+		broker.event(MinutesReady.class, meeting, WAIT);
+
+		// the backend refused those minutes and the user retried
+		messages.sendCommand(Queues.PROCESS_MEETING, processMeeting(meeting, 2));
+		WriteMinutes again = broker.command(Queues.WRITE_MINUTES, WriteMinutes.class, meeting, WAIT);
+		assertThat(again.stepId()).isNotEqualTo(first.stepId());
+		assertThat(again.attempt()).isEqualTo(1);
+		broker.assertNone(Queues.TRANSCRIBE, Transcribe.class, meeting, Duration.ofSeconds(1));
+		answerWriteMinutes(again);
+		broker.event(MinutesReady.class, meeting, WAIT);
+		// the event is published inside the transaction that ends the pipeline
+		await().atMost(WAIT).until(() -> "DONE".equals(pipelineState(meeting)));
 	}
 
 	@Test
