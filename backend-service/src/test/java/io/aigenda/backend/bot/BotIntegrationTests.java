@@ -3,6 +3,9 @@ package io.aigenda.backend.bot;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -96,6 +99,23 @@ class BotIntegrationTests extends BackendIntegrationTest {
 
 		// a repeated report changes nothing
 		assertThat(report(botId, "{\"state\":\"DONE\"}").path("state").asString()).isEqualTo("FAILED");
+	}
+
+	@Test
+	void aScheduledInvitationCarriesItsJoinTimeToTheMeetingController() {
+		String meetingId = createMeeting(ADMIN_TOKEN, "Tomorrow's call");
+		Instant joinAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+		HttpResponse<String> invited = send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN,
+				"{\"url\":\"http://127.0.0.1:9/later\",\"joinAt\":\"" + joinAt + "\"}");
+		assertThat(invited.statusCode()).as(invited.body()).isEqualTo(202);
+		String botId = body(invited).path("id").asString();
+		assertThat(Instant.parse(body(invited).path("joinAt").asString())).isEqualTo(joinAt);
+		assertThat(body(invited).path("state").asString()).isEqualTo("SCHEDULED");
+
+		StartRecording start = receive(Queues.START_RECORDING, StartRecording.class, botId);
+		assertThat(start.joinAt()).isEqualTo(joinAt);
+		assertThat(Instant.parse(body(get("/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN)).path("joinAt")
+			.asString())).isEqualTo(joinAt);
 	}
 
 	@Test
