@@ -267,6 +267,83 @@ try {
   const revoked = await fetch(base + '/api/v1/me', { headers: { Authorization: `Bearer ${token}` } })
   check(revoked.status === 401, 'a revoked token no longer works')
 
+  // back to English for search, questions, bots and webhooks
+  await page.getByTestId('language').selectOption('en')
+  const json = async (path) => page.evaluate(async (p) => (await fetch(p, { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json(), path)
+
+  // search across meetings: a hit names the meeting and opens it where it was said
+  const spoken = (await json(`/api/v1/meetings/${meetingId}/transcript`)).words
+  const query = spoken.slice(Math.floor(spoken.length / 3), Math.floor(spoken.length / 3) + 4).map((w) => w.text).join(' ')
+  for (let tries = 0; tries < 60 && (await json(`/api/v1/search?q=${encodeURIComponent(query)}`)).results.length === 0; tries++) {
+    await page.waitForTimeout(1000) // indexing follows the minutes by a moment
+  }
+  await page.getByRole('link', { name: 'Search', exact: true }).click()
+  await page.getByRole('heading', { name: 'Search what was said' }).waitFor()
+  await page.getByRole('searchbox').fill(query)
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  const hit = page.locator('[data-testid=hits] li').first()
+  await hit.waitFor({ timeout: 30_000 })
+  check((await hit.locator('strong').textContent()) === 'Two people on a call', `searching "${query}" finds the processed meeting`)
+  await page.screenshot({ path: `${shots}/search-1366.png` })
+  await accessibility(page, 'search')
+  const timeLink = hit.locator('a.time')
+  const at = Number(new URL(await timeLink.getAttribute('href'), base).searchParams.get('t'))
+  await timeLink.click()
+  await page.waitForURL(new RegExp(`/meetings/${meetingId}\\?t=`))
+  await page.waitForFunction((t) => {
+    const a = document.querySelector('[data-testid=player]')
+    return a !== null && a.readyState >= 1 && Math.abs(a.currentTime - t) < 0.05
+  }, at, { timeout: 30_000 })
+  check(true, `a search hit opens the meeting with the player at ${at} s`)
+
+  // ask the meeting: the answer cites it with times that move the player
+  const ask = page.getByTestId('ask')
+  await ask.getByPlaceholder('Your question').fill(`What was said about ${query}?`)
+  await ask.getByRole('button', { name: 'Ask' }).click()
+  await ask.getByTestId('answer').waitFor({ timeout: 30_000 })
+  const citations = ask.locator('.citations a.time')
+  check((await citations.count()) > 0, 'the answer cites the meeting with times')
+  const cited = Number(new URL(await citations.first().getAttribute('href'), base).searchParams.get('t'))
+  await citations.first().click()
+  check(Math.abs((await page.getByTestId('player').evaluate((a) => a.currentTime)) - cited) < 0.2, `a citation moves the player to ${cited} s`)
+  await ask.scrollIntoViewIfNeeded()
+  await ask.screenshot({ path: `${shots}/ask-1366.png` })
+
+  // a recorder bot sent to a private address is refused, with the server's reason, and leaves no meeting
+  await page.getByRole('link', { name: 'Upload', exact: true }).first().click()
+  await page.getByRole('link', { name: 'Or record a call with a bot' }).click()
+  await page.getByRole('heading', { name: 'Record a call' }).waitFor()
+  await page.getByLabel('Meeting title').fill('Call on the internal network')
+  await page.getByLabel('Meeting link').fill('https://10.1.2.3/room')
+  await page.getByLabel('At a date and time').check()
+  await page.getByLabel('Join at').fill('2030-05-01T09:30')
+  await page.getByRole('button', { name: 'Invite the bot' }).click()
+  const refusal = await page.getByRole('alert').textContent()
+  check(refusal.includes('10.1.2.3') && refusal.includes('Bots join only'), `the bot form shows why the private URL is refused (${refusal})`)
+  check((await json('/api/v1/meetings?q=internal%20network')).items.length === 0, 'a refused invitation leaves no meeting behind')
+  await page.screenshot({ path: `${shots}/record-call-1366.png` })
+  await accessibility(page, 'record a call')
+
+  // webhooks: a private address is refused; a new endpoint shows its secret once
+  await page.getByRole('link', { name: 'Webhooks' }).click()
+  await page.getByRole('heading', { name: 'Webhooks' }).waitFor()
+  await page.getByLabel('Endpoint URL').fill('http://10.0.0.5/hook')
+  await page.getByRole('button', { name: 'Add' }).click()
+  check((await page.getByRole('alert').textContent()).includes('private or local address'), 'a webhook to a private address is refused')
+  await page.getByLabel('Endpoint URL').fill('https://203.0.113.10/aigenda')
+  await page.getByRole('button', { name: 'Add' }).click()
+  const secret = await page.getByTestId('new-secret').textContent()
+  check(/^whsec_[\w-]{40,}$/.test(secret), 'a new webhook endpoint shows its signing secret')
+  await page.locator('[data-testid=webhooks] li', { hasText: 'https://203.0.113.10/aigenda' }).waitFor()
+  await page.screenshot({ path: `${shots}/webhooks-1366.png` })
+  await accessibility(page, 'webhooks')
+  await page.reload()
+  await page.locator('[data-testid=webhooks] li', { hasText: 'https://203.0.113.10/aigenda' }).waitFor()
+  check((await page.getByTestId('new-secret').count()) === 0 && !(await page.content()).includes(secret), 'the secret is not shown again')
+  await page.getByTestId('language').selectOption('ru')
+  await page.getByRole('heading', { name: 'Вебхуки' }).waitFor()
+  check(true, 'the webhooks page speaks Russian')
+
   // sign out
   await page.getByRole('button', { name: 'Выйти' }).click()
   await page.getByRole('button', { name: 'Войти' }).waitFor()

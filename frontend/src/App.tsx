@@ -3,8 +3,11 @@ import { api, type Session } from './api'
 import { I18nProvider, type Lang, useI18n } from './i18n'
 import { MeetingPage } from './meeting/MeetingPage'
 import { MeetingsList } from './pages/MeetingsList'
+import { RecordCall } from './pages/RecordCall'
+import { SearchPage } from './pages/SearchPage'
 import { SignIn } from './pages/SignIn'
 import { Tokens } from './pages/Tokens'
+import { Webhooks } from './pages/Webhooks'
 import { Link, navigate, usePath } from './router'
 import { UploadPage } from './upload/UploadPage'
 
@@ -47,20 +50,25 @@ function Route({ path }: { path: string }) {
   if (meeting) return <MeetingPage id={meeting[1]} />
   if (path === '/upload') return <UploadPage />
   if (path === '/tokens') return <Tokens />
+  if (path === '/webhooks') return <Webhooks />
+  if (path === '/record-call') return <RecordCall />
+  if (path === '/search') return <SearchPage />
   return <MeetingsList />
 }
 
 function Header({ session, onChange }: { session: Session; onChange: (s: Session) => void }) {
   const { t, lang, setLang } = useI18n()
   const path = usePath()
-  const current = (href: string) => (path === href || (href === '/meetings' && path.startsWith('/meetings/')) ? 'page' : undefined)
+  const current = (href: string) => (path === href || (href === '/meetings' && path.startsWith('/meetings/')) || (href === '/upload' && path === '/record-call') ? 'page' : undefined)
   return (
     <header className="top">
       <Link href="/meetings" className="brand">{t.appName}</Link>
       <nav aria-label={t.appName}>
         <Link href="/meetings" aria-current={current('/meetings')}>{t.meetings}</Link>
         <Link href="/upload" aria-current={current('/upload')}>{t.upload}</Link>
+        <Link href="/search" aria-current={current('/search')}>{t.searchNav}</Link>
         <Link href="/tokens" aria-current={current('/tokens')}>{t.apiTokens}</Link>
+        <Link href="/webhooks" aria-current={current('/webhooks')}>{t.webhooks}</Link>
       </nav>
       <div className="tools">
         {session.organisations.length > 1 && (

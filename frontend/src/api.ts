@@ -71,3 +71,27 @@ export type Minutes = {
   actionItems: ActionItem[]
   warnings: string[]
 }
+
+/** A passage of a meeting that matches a search or backs an answer; times in seconds. */
+export type Passage = { meetingId: string; meetingTitle: string | null; start: number; end: number; speakers: string[]; topic: string | null; text: string; score: number }
+export type SearchResults = { query: string; results: Passage[] }
+export type Answer = { question: string; answer: string; method: string; citations: Passage[] }
+
+export type Bot = {
+  id: string
+  meetingId: string
+  url: string
+  platform: string
+  state: 'SCHEDULED' | 'PROVISIONING' | 'JOINING' | 'RECORDING' | 'LEAVING' | 'DONE' | 'FAILED'
+  detail: string | null
+  joinAt: string
+  maxDurationSeconds: number
+  serverSeconds: number
+  chunks: number
+  createdAt: string
+  finishedAt: string | null
+}
+
+export type WebhookDelivery = { id: string; type: string; state: 'PENDING' | 'DELIVERED' | 'FAILED'; attempts: number; lastStatus: number | null; lastError: string | null; nextAttemptAt: string; updatedAt: string }
+export type WebhookEndpoint = { id: string; url: string; createdAt: string; lastDelivery: WebhookDelivery | null }
+export type CreatedWebhook = { id: string; url: string; secret: string; createdAt: string }

@@ -3,6 +3,8 @@ import { api, type Meeting, type Minutes, type Transcript } from '../api'
 import { clock } from '../format'
 import { format, useI18n } from '../i18n'
 import { Link } from '../router'
+import { AskPanel } from './AskPanel'
+import { BotPanel } from './BotPanel'
 import { MinutesView } from './MinutesView'
 import { usePlayerShortcuts } from './Player'
 import { SpeakersPanel } from './SpeakersPanel'
@@ -23,25 +25,33 @@ export function MeetingPage({ id }: { id: string }) {
   const [time, setTime] = useState(0)
   const [review, setReview] = useState<number | null>(null)
   const player = useRef<HTMLAudioElement>(null)
+  // a search hit or a citation opens the page at ?t=<seconds>
+  const startAt = useRef(startTime(location.search))
   usePlayerShortcuts(player)
 
+  // live progress; the server ends the stream once the meeting is processed or failed, and a
+  // retry or a bot invitation follows the meeting again
+  const stream = useRef<EventSource | null>(null)
+  const followLive = useCallback(() => {
+    stream.current?.close()
+    const source = new EventSource(`/api/v1/meetings/${id}/events`)
+    stream.current = source
+    source.addEventListener('meeting', (event) => {
+      const next = JSON.parse((event as MessageEvent<string>).data) as Meeting
+      setMeeting(next)
+      if (FINAL.includes(next.state)) source.close()
+    })
+  }, [id])
+
   useEffect(() => {
-    let source: EventSource | null = null
     api<Meeting>('GET', `/api/v1/meetings/${id}`)
       .then((m) => {
         setMeeting(m)
-        if (FINAL.includes(m.state)) return
-        // live progress; the server ends the stream once the meeting is processed or failed
-        source = new EventSource(`/api/v1/meetings/${id}/events`)
-        source.addEventListener('meeting', (event) => {
-          const next = JSON.parse((event as MessageEvent<string>).data) as Meeting
-          setMeeting(next)
-          if (FINAL.includes(next.state)) source?.close()
-        })
+        if (!FINAL.includes(m.state)) followLive()
       })
       .catch((e: Error) => setError(e.message))
-    return () => source?.close()
-  }, [id])
+    return () => stream.current?.close()
+  }, [id, followLive])
 
   const [flagged, setFlagged] = useState<ReadonlySet<number>>(new Set())
   const loadTranscript = useCallback(() => {
@@ -93,11 +103,19 @@ export function MeetingPage({ id }: { id: string }) {
         {meeting.durationSeconds != null && <> · {clock(meeting.durationSeconds)}</>}
         {meeting.speakerCount != null && <> · {t.speakers}: {meeting.speakerCount}</>}
       </p>
-      {!processed && <Status meeting={meeting} />}
+      {!processed && <Status meeting={meeting} onRetried={(m) => { setMeeting(m); followLive() }} />}
+      {(meeting.state === 'CREATED' || meeting.state === 'UPLOADING') && (
+        <BotPanel meetingId={id} canInvite={meeting.state === 'CREATED'} onChanged={followLive} />
+      )}
       {processed && (
         <>
           <div className="player-bar">
             <audio ref={player} controls preload="metadata" src={`/api/v1/meetings/${id}/recording`} aria-label={t.player} data-testid="player"
+              onLoadedMetadata={(event) => {
+                if (startAt.current === null) return
+                seek(Math.min(startAt.current, event.currentTarget.duration || startAt.current))
+                startAt.current = null
+              }}
               onPlay={follow}
               onSeeked={follow}
               onTimeUpdate={follow}
@@ -120,6 +138,7 @@ export function MeetingPage({ id }: { id: string }) {
             )}
             <p className="hint">{t.shortcuts}</p>
           </div>
+          <AskPanel meetingId={id} onSeek={seek} />
           <div className="columns">
             <section className="transcript-column" aria-labelledby="transcript-heading">
               <div className="section-head">
@@ -170,12 +189,51 @@ export function MeetingPage({ id }: { id: string }) {
   )
 }
 
-function Status({ meeting }: { meeting: Meeting }) {
+/** The seconds of a {@code ?t=} parameter, or null. */
+export function startTime(search: string): number | null {
+  const value = Number(new URLSearchParams(search).get('t') ?? NaN)
+  return Number.isFinite(value) && value >= 0 ? value : null
+}
+
+/** The step a failure reason names ("TRANSCRIBE: ..."), or null. */
+export function failedStep(reason: string | null): string | null {
+  const match = /^([A-Z_]+):/.exec(reason ?? '')
+  return match && STEPS.includes(match[1]) ? match[1] : null
+}
+
+export function Status({ meeting, onRetried }: { meeting: Meeting; onRetried: (meeting: Meeting) => void }) {
   const { t } = useI18n()
+  const [retrying, setRetrying] = useState(false)
+  const [error, setError] = useState<string | null>(null)
   if (meeting.state === 'FAILED') {
+    const step = failedStep(meeting.failureReason)
     return (
-      <div className="notice error" role="alert">
-        <p>{format(t.failed, { reason: meeting.failureReason ?? '?' })}</p>
+      <div className="notice error" role="alert" data-testid="failure">
+        <p><strong>{step ? t.failedSteps[step] : t.failedGeneric}</strong> {t.failedHint}</p>
+        {meeting.failureReason && (
+          <details>
+            <summary>{t.failureDetails}</summary>
+            <p>{format(t.failed, { reason: meeting.failureReason })}</p>
+          </details>
+        )}
+        <button
+          type="button"
+          disabled={retrying}
+          onClick={async () => {
+            setRetrying(true)
+            setError(null)
+            try {
+              onRetried(await api<Meeting>('POST', `/api/v1/meetings/${meeting.id}/retry`))
+            } catch (e) {
+              setError(e instanceof Error ? e.message : String(e))
+            } finally {
+              setRetrying(false)
+            }
+          }}
+        >
+          {retrying ? t.retrying : t.retry}
+        </button>
+        {error && <p className="error">{error}</p>}
       </div>
     )
   }

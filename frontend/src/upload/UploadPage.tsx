@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { bytes, clock } from '../format'
 import { format, useI18n } from '../i18n'
-import { navigate } from '../router'
+import { Link, navigate } from '../router'
 import { discardUpload, fileKey, pendingUploads, uploadRecording, type UploadProgress } from './uploader'
 
 const MAX_BYTES = 4 * 1024 ** 3
@@ -103,6 +103,7 @@ export function UploadPage() {
         </div>
       )}
       {message && <p role="alert" className="error">{message}</p>}
+      {!progress && <p><Link href="/record-call">{t.orInviteBot}</Link></p>}
     </section>
   )
 }

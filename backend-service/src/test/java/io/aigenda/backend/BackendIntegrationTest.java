@@ -26,9 +26,11 @@ import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.Word;
 import io.aigenda.infra.EmbeddedS3;
 import io.aigenda.messaging.Messages;
+import io.aigenda.messaging.Topology;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,6 +78,12 @@ public abstract class BackendIntegrationTest {
 
 	@Autowired
 	protected Messages messages;
+
+	@Autowired
+	protected RabbitTemplate rabbit;
+
+	@Autowired
+	protected Topology topology;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -174,6 +182,22 @@ public abstract class BackendIntegrationTest {
 		HttpResponse<String> user = send("POST", "/api/v1/admin/organisations/" + id + "/users", ADMIN_TOKEN,
 				"{\"email\":\"" + UUID.randomUUID() + "@other.test\",\"password\":\"other-password\"}");
 		return body(user).path("apiToken").asString();
+	}
+
+	/**
+	 * The next message of the given type on the queue whose text mentions the id (a meeting's or a
+	 * bot's); messages for other tests are dropped on the way.
+	 */
+	protected <T> T receive(String queueBase, Class<T> type, String id) {
+		String queue = this.topology.queue(queueBase);
+		long deadline = System.currentTimeMillis() + 15_000;
+		while (System.currentTimeMillis() < deadline) {
+			Object received = this.rabbit.receiveAndConvert(queue, 1000);
+			if (type.isInstance(received) && received.toString().contains(id)) {
+				return type.cast(received);
+			}
+		}
+		throw new AssertionError("No " + type.getSimpleName() + " for " + id + " arrived");
 	}
 
 	protected static byte[] read(Path file) {

@@ -12,7 +12,23 @@ import java.util.UUID;
  * @param audioKey S3 key of the original recording, relative to nothing (full key)
  * @param minSpeakers lower bound on speakers, or {@code null}
  * @param maxSpeakers upper bound on speakers, or {@code null}
+ * @param run which processing of the meeting this is: 1 for the first, one more for each retry
+ * after a failure ({@code null} from older senders means 1). A repeated command of a run the
+ * controller already saw changes nothing, so a redelivered retry never restarts a pipeline twice.
  */
 public record ProcessMeeting(UUID meetingId, UUID organisationId, String language, String audioKey,
-		String originalFilename, Integer minSpeakers, Integer maxSpeakers, Instant requestedAt) {
+		String originalFilename, Integer minSpeakers, Integer maxSpeakers, Instant requestedAt, Integer run) {
+
+	/** The first processing of a meeting. */
+	public ProcessMeeting(UUID meetingId, UUID organisationId, String language, String audioKey,
+			String originalFilename, Integer minSpeakers, Integer maxSpeakers, Instant requestedAt) {
+		this(meetingId, organisationId, language, audioKey, originalFilename, minSpeakers, maxSpeakers, requestedAt,
+				1);
+	}
+
+	/** The run number, 1 when the sender did not say. */
+	public int runNumber() {
+		return (this.run != null && this.run > 0) ? this.run : 1;
+	}
+
 }

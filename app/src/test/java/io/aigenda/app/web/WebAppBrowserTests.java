@@ -24,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * platform in this JVM (the machine's PostgreSQL, the embedded AMQP broker, S3Proxy): sign in, a
  * resumable upload interrupted by a reload, live pipeline status,
  * two speakers, the player synced with the transcript, minutes edited with undo, SRT and DOCX
- * exports, Russian, API tokens and sign-out, with axe-core on every main page. The browser steps
+ * exports, Russian, API tokens, search across meetings opening a meeting at a hit's time, a question
+ * answered with cited times, a bot invitation to a private address refused, webhooks (a private
+ * address refused, a new endpoint's secret shown once) and sign-out, with axe-core on every main
+ * page. The browser steps
  * live in {@code frontend/e2e/webapp.e2e.mjs}; screenshots go to {@code target/screenshots}.
  */
 class WebAppBrowserTests {
@@ -91,7 +94,8 @@ class WebAppBrowserTests {
 		assertThat(process.exitValue()).as("the browser test passed:\n" + output).isZero();
 		assertThat(output).doesNotContain("check failed");
 		for (String shot : new String[] { "upload-in-progress-1366.png", "upload-in-progress-phone.png",
-				"meeting-1366.png", "meeting-phone.png", "minutes-1366.png", "minutes-phone.png" }) {
+				"meeting-1366.png", "meeting-phone.png", "minutes-1366.png", "minutes-phone.png", "search-1366.png",
+				"ask-1366.png", "record-call-1366.png", "webhooks-1366.png" }) {
 			assertThat(SCREENSHOTS.resolve(shot)).as(shot).isNotEmptyFile();
 		}
 	}

@@ -15,7 +15,8 @@ final class WebSessions {
 			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
 	/** Client-side routes of the web app; the backend answers them with index.html. */
-	static final String[] APP_ROUTES = { "/sign-in", "/meetings", "/meetings/*", "/upload", "/tokens" };
+	static final String[] APP_ROUTES = { "/sign-in", "/meetings", "/meetings/*", "/upload", "/record-call", "/tokens",
+			"/webhooks", "/search" };
 
 	private WebSessions() {
 	}

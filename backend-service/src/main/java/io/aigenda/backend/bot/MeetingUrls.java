@@ -1,15 +1,14 @@
 package io.aigenda.backend.bot;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.aigenda.backend.network.PublicAddresses;
+import io.aigenda.backend.network.PublicAddresses.HostResolver;
 import io.aigenda.backend.problem.ApiException;
 
 /**
@@ -25,7 +24,7 @@ final class MeetingUrls {
 
 	private final boolean allowPrivateAddresses;
 
-	private final HostResolver resolver;
+	private final PublicAddresses addresses;
 
 	MeetingUrls(BotProperties properties) {
 		this(properties.platforms(), properties.allowPrivateAddresses(), InetAddress::getAllByName);
@@ -34,7 +33,7 @@ final class MeetingUrls {
 	MeetingUrls(Map<String, List<String>> platforms, boolean allowPrivateAddresses, HostResolver resolver) {
 		this.platforms = platforms;
 		this.allowPrivateAddresses = allowPrivateAddresses;
-		this.resolver = resolver;
+		this.addresses = new PublicAddresses(resolver, List.of());
 	}
 
 	/** The platform the URL belongs to; throws a 400 problem when the URL is not acceptable. */
@@ -89,65 +88,14 @@ final class MeetingUrls {
 	}
 
 	private void requirePublic(String host) {
-		InetAddress[] addresses;
-		try {
-			addresses = this.resolver.resolve(host);
+		String refusal = this.addresses.refusal(host);
+		if (refusal != null) {
+			throw invalid(refusal);
 		}
-		catch (UnknownHostException ex) {
-			throw invalid("The meeting host " + host + " does not resolve");
-		}
-		for (InetAddress address : addresses) {
-			if (!isPublic(address)) {
-				throw invalid("The meeting host " + host + " resolves to a private or local address");
-			}
-		}
-	}
-
-	static boolean isPublic(InetAddress address) {
-		if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-				|| address.isAnyLocalAddress() || address.isMulticastAddress()) {
-			return false;
-		}
-		byte[] b = address.getAddress();
-		if (address instanceof Inet4Address) {
-			int first = b[0] & 0xff;
-			int second = b[1] & 0xff;
-			// 0/8 "this network", 100.64/10 carrier-grade NAT, 192.0.0/24 protocol assignments,
-			// 198.18/15 benchmarking, 240/4 reserved and broadcast
-			return first != 0 && !(first == 100 && second >= 64 && second < 128)
-					&& !(first == 192 && second == 0 && (b[2] & 0xff) == 0) && !(first == 198 && (second & 0xfe) == 18)
-					&& first < 240;
-		}
-		if (address instanceof Inet6Address) {
-			// fc00::/7 unique local; IPv4-mapped addresses are judged by their IPv4 part
-			if ((b[0] & 0xfe) == 0xfc) {
-				return false;
-			}
-			boolean mapped = true;
-			for (int i = 0; i < 10; i++) {
-				mapped &= b[i] == 0;
-			}
-			if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-				try {
-					return isPublic(InetAddress.getByAddress(new byte[] { b[12], b[13], b[14], b[15] }));
-				}
-				catch (UnknownHostException ex) {
-					return false;
-				}
-			}
-		}
-		return true;
 	}
 
 	private static ApiException invalid(String message) {
 		return ApiException.badRequest("invalid-meeting-url", message);
-	}
-
-	@FunctionalInterface
-	interface HostResolver {
-
-		InetAddress[] resolve(String host) throws UnknownHostException;
-
 	}
 
 }

@@ -55,6 +55,8 @@ public class Meeting {
 
 	private String transcriptLanguage;
 
+	private int processingRun = 1;
+
 	@Version
 	private Long version;
 
@@ -130,6 +132,14 @@ public class Meeting {
 		touch();
 	}
 
+	/** A failed meeting's recording is processed again, as the next run. */
+	void retried() {
+		this.state = MeetingState.UPLOADED;
+		this.failureReason = null;
+		this.processingRun++;
+		touch();
+	}
+
 	private void touch() {
 		this.updatedAt = Instant.now();
 	}
@@ -192,6 +202,10 @@ public class Meeting {
 
 	public Integer getSpeakerCount() {
 		return this.speakerCount;
+	}
+
+	public int getProcessingRun() {
+		return this.processingRun;
 	}
 
 	public String getTranscriptLanguage() {

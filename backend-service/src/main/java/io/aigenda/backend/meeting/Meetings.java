@@ -1,11 +1,16 @@
 package io.aigenda.backend.meeting;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import io.aigenda.backend.outbox.Outbox;
 
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
+import io.aigenda.contracts.ProcessMeeting;
+import io.aigenda.contracts.Queues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +33,13 @@ public class Meetings {
 
 	private final ObjectStore store;
 
-	Meetings(MeetingRepository meetings, JdbcClient jdbc, ObjectStore store) {
+	private final Outbox outbox;
+
+	Meetings(MeetingRepository meetings, JdbcClient jdbc, ObjectStore store, Outbox outbox) {
 		this.meetings = meetings;
 		this.jdbc = jdbc;
 		this.store = store;
+		this.outbox = outbox;
 	}
 
 	@Transactional
@@ -79,6 +87,32 @@ public class Meetings {
 			.query((rs, i) -> new MeetingView.Speaker(rs.getString(1), rs.getString(2)))
 			.list();
 		return MeetingView.of(meeting, progress, speakers);
+	}
+
+	/**
+	 * Processes a failed meeting's recording again as its next run; the ml-controller then repeats
+	 * only the steps that failed. The state check under the row lock makes a repeated request a
+	 * 409 instead of a second run.
+	 */
+	@Transactional
+	Meeting retry(UUID organisationId, UUID meetingId) {
+		Meeting meeting = this.meetings.lockById(meetingId)
+			.filter(m -> m.getOrganisationId().equals(organisationId))
+			.orElseThrow(() -> ApiException.notFound("Meeting"));
+		if (meeting.getState() != MeetingState.FAILED) {
+			throw ApiException.conflict("not-failed",
+					"Only a failed meeting can be retried; this one is " + meeting.getState());
+		}
+		if (meeting.getRecordingKey() == null) {
+			throw ApiException.conflict("no-recording", "This meeting has no recording to process");
+		}
+		meeting.retried();
+		this.outbox.enqueue(Queues.PROCESS_MEETING,
+				new ProcessMeeting(meeting.getId(), organisationId, meeting.getLanguage().code(),
+						meeting.getRecordingKey(), meeting.getOriginalFilename(), meeting.getMinSpeakers(),
+						meeting.getMaxSpeakers(), Instant.now(), meeting.getProcessingRun()));
+		log.info("Meeting {} retried as run {}", meetingId, meeting.getProcessingRun());
+		return meeting;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import io.aigenda.backend.speaker.SpeakerIdentities;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
 import io.aigenda.backend.transcript.TranscriptStore;
+import io.aigenda.backend.webhook.WebhookEvents;
 import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.MinutesReady;
@@ -50,9 +51,12 @@ class PipelineResults {
 
 	private final SpeakerIdentities identities;
 
+	private final WebhookEvents webhooks;
+
 	PipelineResults(MeetingRepository meetings, TranscriptStore transcripts, ObjectStore store, JdbcClient jdbc,
-			JsonMapper json, TransactionTemplate transactions, SpeakerIdentities identities) {
+			JsonMapper json, TransactionTemplate transactions, SpeakerIdentities identities, WebhookEvents webhooks) {
 		this.identities = identities;
+		this.webhooks = webhooks;
 		this.meetings = meetings;
 		this.transcripts = transcripts;
 		this.store = store;
@@ -96,6 +100,7 @@ class PipelineResults {
 			}
 			if (!errors.isEmpty()) {
 				meeting.failed("Minutes do not match the schema: " + String.join("; ", errors));
+				this.webhooks.meetingEvent(WebhookEvents.MEETING_FAILED, meeting.getOrganisationId(), meeting.getId());
 				return;
 			}
 			this.transcripts.replace(meeting.getId(), transcript, minutes);
@@ -104,6 +109,7 @@ class PipelineResults {
 			double duration = transcript.durationSeconds() > 0 ? transcript.durationSeconds() : event.audioSeconds();
 			String language = transcript.language() != null ? transcript.language() : event.language();
 			meeting.processed(language, duration, speakers > 0 ? speakers : event.speakerCount());
+			this.webhooks.meetingEvent(WebhookEvents.MEETING_COMPLETED, meeting.getOrganisationId(), meeting.getId());
 			log.info("Meeting {} processed: {} words, {} speakers", meeting.getId(), transcript.words().size(),
 					speakers);
 		});
@@ -116,8 +122,11 @@ class PipelineResults {
 			}
 			this.meetings.lockById(event.meetingId())
 				.filter(m -> m.getOrganisationId().equals(event.organisationId()))
-				.filter(m -> m.getState() != MeetingState.PROCESSED)
-				.ifPresent(m -> m.failed((event.step() != null ? event.step() + ": " : "") + event.reason()));
+				.filter(m -> m.getState() != MeetingState.PROCESSED && m.getState() != MeetingState.FAILED)
+				.ifPresent(m -> {
+					m.failed((event.step() != null ? event.step() + ": " : "") + event.reason());
+					this.webhooks.meetingEvent(WebhookEvents.MEETING_FAILED, m.getOrganisationId(), m.getId());
+				});
 		});
 	}
 

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebAppRoutes {
 
-	@GetMapping({ "/sign-in", "/meetings", "/meetings/{id}", "/upload", "/tokens" })
+	@GetMapping({ "/sign-in", "/meetings", "/meetings/{id}", "/upload", "/record-call", "/tokens", "/webhooks",
+			"/search" })
 	String app() {
 		return "forward:/index.html";
 	}

@@ -3,6 +3,9 @@ package io.aigenda.backend.bot;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -13,11 +16,9 @@ import io.aigenda.contracts.ProcessMeeting;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StartRecording;
 import io.aigenda.contracts.StopRecording;
-import io.aigenda.messaging.Topology;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,12 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "aigenda.backend.bots.allow-private-addresses=true",
 		"aigenda.backend.bots.platforms.test-page=127.0.0.1" })
 class BotIntegrationTests extends BackendIntegrationTest {
-
-	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	Topology topology;
 
 	@Autowired
 	ObjectStore store;
@@ -107,6 +102,23 @@ class BotIntegrationTests extends BackendIntegrationTest {
 	}
 
 	@Test
+	void aScheduledInvitationCarriesItsJoinTimeToTheMeetingController() {
+		String meetingId = createMeeting(ADMIN_TOKEN, "Tomorrow's call");
+		Instant joinAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+		HttpResponse<String> invited = send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN,
+				"{\"url\":\"http://127.0.0.1:9/later\",\"joinAt\":\"" + joinAt + "\"}");
+		assertThat(invited.statusCode()).as(invited.body()).isEqualTo(202);
+		String botId = body(invited).path("id").asString();
+		assertThat(Instant.parse(body(invited).path("joinAt").asString())).isEqualTo(joinAt);
+		assertThat(body(invited).path("state").asString()).isEqualTo("SCHEDULED");
+
+		StartRecording start = receive(Queues.START_RECORDING, StartRecording.class, botId);
+		assertThat(start.joinAt()).isEqualTo(joinAt);
+		assertThat(Instant.parse(body(get("/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN)).path("joinAt")
+			.asString())).isEqualTo(joinAt);
+	}
+
+	@Test
 	void callingBackABotSendsStopAndABotWithoutAudioFreesTheMeeting() {
 		String meetingId = createMeeting(ADMIN_TOKEN, "Short call");
 		String botId = body(send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN,
@@ -153,18 +165,6 @@ class BotIntegrationTests extends BackendIntegrationTest {
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
 			.build());
 		assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-	}
-
-	private <T> T receive(String queueBase, Class<T> type, String id) {
-		String queue = this.topology.queue(queueBase);
-		long deadline = System.currentTimeMillis() + 15_000;
-		while (System.currentTimeMillis() < deadline) {
-			Object received = this.rabbit.receiveAndConvert(queue, 1000);
-			if (type.isInstance(received) && received.toString().contains(id)) {
-				return type.cast(received);
-			}
-		}
-		throw new AssertionError("No " + type.getSimpleName() + " for " + id + " arrived");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 
+import io.aigenda.backend.network.PublicAddresses;
 import io.aigenda.backend.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
@@ -52,10 +53,10 @@ class MeetingUrlsTests {
 	void addressClassesThatLeadInsideAreNotPublic() throws Exception {
 		for (String inside : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
 				"100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fc00::1", "224.0.0.1")) {
-			assertThat(MeetingUrls.isPublic(InetAddress.getByName(inside))).as(inside).isFalse();
+			assertThat(PublicAddresses.isPublic(InetAddress.getByName(inside))).as(inside).isFalse();
 		}
-		assertThat(MeetingUrls.isPublic(InetAddress.getByName("8.8.8.8"))).isTrue();
-		assertThat(MeetingUrls.isPublic(InetAddress.getByName("2a00:1450::1"))).isTrue();
+		assertThat(PublicAddresses.isPublic(InetAddress.getByName("8.8.8.8"))).isTrue();
+		assertThat(PublicAddresses.isPublic(InetAddress.getByName("2a00:1450::1"))).isTrue();
 	}
 
 	@Test

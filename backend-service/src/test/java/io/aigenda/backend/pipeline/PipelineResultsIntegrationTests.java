@@ -133,6 +133,36 @@ class PipelineResultsIntegrationTests extends BackendIntegrationTest {
 		assertThat(get("/api/v1/meetings/" + id + "/transcript", ADMIN_TOKEN).statusCode()).isEqualTo(409);
 	}
 
+	@Test
+	void processedMeetingQueuesOneMeetingCompletedEventForEachWebhookEndpoint() throws Exception {
+		// an address nobody answers on this machine: the event is queued, its delivery is not the point here
+		HttpResponse<String> endpoint = send("POST", "/api/v1/webhooks", ADMIN_TOKEN,
+				"{\"url\":\"https://203.0.113.10/aigenda\"}");
+		assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(201);
+		try {
+			String id = uploadedMeeting("Announced");
+			MinutesReady event = minutesReady(id, organisation(), storeResults(id, jfkTranscript(), minutes()));
+			this.messages.publishEventConfirmed(event, UUID.randomUUID().toString());
+			this.messages.publishEventConfirmed(event, UUID.randomUUID().toString());
+			await().atMost(Duration.ofSeconds(15)).until(() -> "PROCESSED".equals(state(id)));
+			Thread.sleep(1000);
+
+			List<String> bodies = this.jdbc
+				.sql("select body from webhook_deliveries where endpoint_id = ?::uuid and body like ?")
+				.params(body(endpoint).path("id").asString(), "%" + id + "%")
+				.query(String.class)
+				.list();
+			assertThat(bodies).hasSize(1);
+			JsonNode announced = this.json.readTree(bodies.get(0));
+			assertThat(announced.path("type").asString()).isEqualTo("meeting.completed");
+			assertThat(announced.path("meetingId").asString()).isEqualTo(id);
+			assertThat(announced.path("organisationId").asString()).isEqualTo(organisation().toString());
+		}
+		finally {
+			send("DELETE", "/api/v1/webhooks/" + body(endpoint).path("id").asString(), ADMIN_TOKEN, null);
+		}
+	}
+
 	private String uploadedMeeting(String title) {
 		String id = createMeeting(ADMIN_TOKEN, title);
 		HttpResponse<String> uploaded = putFile("/api/v1/meetings/" + id + "/recording", ADMIN_TOKEN, "jfk.wav",

@@ -112,7 +112,7 @@ class WebSessionIntegrationTests extends BackendIntegrationTest {
 	@Test
 	void appRoutesAnswerWithTheWebAppSoReloadsWork() {
 		for (String route : List.of("/meetings", "/meetings/0b6f2a52-44e4-4c4e-9a55-0c5c8f4f3a11", "/upload",
-				"/tokens", "/sign-in")) {
+				"/record-call", "/tokens", "/webhooks", "/search", "/sign-in")) {
 			HttpResponse<String> page = get(route, null);
 			assertThat(page.statusCode()).as(route).isEqualTo(200);
 			assertThat(page.body()).as(route).contains("<div id=\"root\">");

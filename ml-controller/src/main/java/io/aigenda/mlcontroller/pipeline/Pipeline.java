@@ -5,5 +5,5 @@ import java.util.UUID;
 /** A stored pipeline row. */
 record Pipeline(UUID meetingId, UUID organisationId, String language, String audioKey, Integer minSpeakers,
 		Integer maxSpeakers, PipelineState state, Double audioSeconds, Integer speakerCount, String transcriptKey,
-		String failureReason) {
+		String failureReason, int run) {
 }

@@ -1,7 +1,9 @@
 package io.aigenda.mlcontroller.pipeline;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,7 +71,7 @@ public class PipelineEngine {
 		Step transcribe = firstAttempt(command.meetingId(), StepKind.TRANSCRIBE, now);
 		Step diarize = firstAttempt(command.meetingId(), StepKind.DIARIZE, now);
 		if (this.store.pipelineExists(command.meetingId())) {
-			log.info("Meeting {} already has a pipeline; ProcessMeeting ignored", command.meetingId());
+			retry(command);
 			return;
 		}
 		try {
@@ -87,6 +89,42 @@ public class PipelineEngine {
 		Pipeline pipeline = this.store.pipeline(command.meetingId()).orElseThrow();
 		dispatch(pipeline, transcribe);
 		dispatch(pipeline, diarize);
+	}
+
+	/**
+	 * A newer run of a failed pipeline dispatches its failed steps again from their first attempt;
+	 * the steps that were done keep their results. A newer run of a done pipeline (the backend
+	 * refused its minutes) writes the minutes again. Any other repeated ProcessMeeting (a
+	 * redelivery, the same run again, a pipeline still running) changes nothing.
+	 */
+	private void retry(ProcessMeeting command) {
+		UUID meetingId = command.meetingId();
+		Instant now = Instant.now();
+		List<Step> restarted = this.transaction.execute((status) -> {
+			Optional<Pipeline> before = this.store.pipeline(meetingId);
+			if (before.isEmpty() || !this.store.reopenPipeline(meetingId, command.runNumber(), now)) {
+				return List.of();
+			}
+			boolean wasDone = before.get().state() == PipelineState.DONE;
+			List<Step> fresh = new ArrayList<>();
+			for (Step step : this.store.steps(meetingId)) {
+				if (step.state() == StepState.FAILED || (wasDone && step.kind() == StepKind.WRITE_MINUTES)) {
+					Step next = firstAttempt(meetingId, step.kind(), now);
+					this.store.replaceStep(step, next, now);
+					fresh.add(next);
+				}
+			}
+			return fresh;
+		});
+		if (restarted == null || restarted.isEmpty()) {
+			log.info("Meeting {} already has a pipeline for run {}; ProcessMeeting ignored", meetingId,
+					command.runNumber());
+			return;
+		}
+		log.info("Run {} of meeting {} retries {}", command.runNumber(), meetingId,
+				restarted.stream().map(Step::kind).toList());
+		Pipeline pipeline = this.store.pipeline(meetingId).orElseThrow();
+		restarted.forEach((step) -> dispatch(pipeline, step));
 	}
 
 	void transcriptReady(TranscriptReady event) {
@@ -127,7 +165,7 @@ public class PipelineEngine {
 					pipeline.transcriptKey(), minutes.resultKey(), pipeline.language(),
 					(pipeline.audioSeconds() != null) ? pipeline.audioSeconds() : 0,
 					(pipeline.speakerCount() != null) ? pipeline.speakerCount() : 0, stepSeconds(pipeline.meetingId()));
-			this.messages.publishEventConfirmed(ready, "minutes-ready-" + pipeline.meetingId());
+			this.messages.publishEventConfirmed(ready, "minutes-ready-" + pipeline.meetingId() + "-" + pipeline.run());
 			log.info("Meeting {} processed: minutes at {}", pipeline.meetingId(), minutes.resultKey());
 			return pipeline;
 		});
@@ -281,7 +319,7 @@ public class PipelineEngine {
 			Pipeline pipeline = this.store.pipeline(step.meetingId()).orElseThrow();
 			this.messages.publishEventConfirmed(
 					new MeetingFailed(pipeline.meetingId(), pipeline.organisationId(), step.kind(), reason),
-					"meeting-failed-" + pipeline.meetingId());
+					"meeting-failed-" + pipeline.meetingId() + "-" + pipeline.run());
 			log.error("Meeting {} failed: {}", step.meetingId(), reason);
 		});
 	}

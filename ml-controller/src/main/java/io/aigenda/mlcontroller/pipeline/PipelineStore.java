@@ -42,8 +42,9 @@ class PipelineStore {
 	void insertPipeline(ProcessMeeting command, String language, Instant now) {
 		this.jdbc.sql("""
 				INSERT INTO pipelines (meeting_id, organisation_id, language, audio_key, min_speakers, max_speakers,
-					state, created_at, updated_at)
-				VALUES (:meeting, :organisation, :language, :audioKey, :minSpeakers, :maxSpeakers, :state, :now, :now)
+					state, run, created_at, updated_at)
+				VALUES (:meeting, :organisation, :language, :audioKey, :minSpeakers, :maxSpeakers, :state, :run, :now,
+					:now)
 				""")
 			.param("meeting", command.meetingId())
 			.param("organisation", command.organisationId())
@@ -52,8 +53,39 @@ class PipelineStore {
 			.param("minSpeakers", command.minSpeakers())
 			.param("maxSpeakers", command.maxSpeakers())
 			.param("state", PipelineState.RUNNING.name())
+			.param("run", command.runNumber())
 			.param("now", time(now))
 			.update();
+	}
+
+	/**
+	 * Reopens a pipeline for a newer run: a failed one back to WRITING_MINUTES when writing the
+	 * minutes failed (transcript and diarization are done), else to RUNNING; a done one (whose
+	 * minutes the backend refused) to WRITING_MINUTES. False when the pipeline is still running or
+	 * already saw this run.
+	 */
+	boolean reopenPipeline(UUID meetingId, int run, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE pipelines SET run = :run, failure_reason = NULL, updated_at = :now,
+					state = CASE WHEN state = 'DONE' OR EXISTS (SELECT 1 FROM steps WHERE meeting_id = :meeting
+						AND kind = 'WRITE_MINUTES' AND state = 'FAILED') THEN 'WRITING_MINUTES' ELSE 'RUNNING' END
+				WHERE meeting_id = :meeting AND state IN ('FAILED', 'DONE') AND run < :run
+				""")
+			.param("run", run)
+			.param("now", time(now))
+			.param("meeting", meetingId)
+			.update() == 1;
+	}
+
+	/**
+	 * Replaces a step with a fresh one (a new id, attempt 1): late events of the old attempts then
+	 * name a step that no longer exists and change nothing.
+	 */
+	void replaceStep(Step old, Step fresh, Instant now) {
+		this.jdbc.sql("DELETE FROM steps WHERE step_id = :step")
+			.param("step", old.stepId())
+			.update();
+		insertStep(fresh, now);
 	}
 
 	boolean pipelineExists(UUID meetingId) {
@@ -255,7 +287,7 @@ class PipelineStore {
 				rs.getString("language"), rs.getString("audio_key"), rs.getObject("min_speakers", Integer.class),
 				rs.getObject("max_speakers", Integer.class), PipelineState.valueOf(rs.getString("state")),
 				rs.getObject("audio_seconds", Double.class), rs.getObject("speaker_count", Integer.class),
-				rs.getString("transcript_key"), rs.getString("failure_reason"));
+				rs.getString("transcript_key"), rs.getString("failure_reason"), rs.getInt("run"));
 	}
 
 	private static Step step(ResultSet rs, int row) throws SQLException {

@@ -269,6 +269,81 @@ class PipelineFlowIntegrationTest {
 	}
 
 	@Test
+	void retryOfAFailedMeetingDispatchesOnlyTheFailedStepOnceAndFinishes() {
+		UUID meeting = startMeeting();
+		Transcribe transcribe = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
+		Diarize diarize = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
+		answerDiarize(diarize);
+		await().atMost(WAIT).until(() -> stepStates(meeting).contains("DONE"));
+		messages.publishEvent(new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE,
+				"worker crashed", false));
+		broker.event(MeetingFailed.class, meeting, WAIT);
+
+		ProcessMeeting retry = processMeeting(meeting, 2);
+		messages.sendCommand(Queues.PROCESS_MEETING, retry);
+		// the same retry delivered again must not dispatch a second time
+		messages.sendCommand(Queues.PROCESS_MEETING, retry);
+
+		Transcribe again = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
+		assertThat(again.stepId()).isNotEqualTo(transcribe.stepId());
+		assertThat(again.attempt()).isEqualTo(1);
+		// answered at once, so that no deadline dispatches it again while the test looks for duplicates
+		answerTranscribe(again);
+		broker.assertNone(Queues.TRANSCRIBE, Transcribe.class, meeting, Duration.ofSeconds(2));
+		broker.assertNone(Queues.DIARIZE, Diarize.class, meeting, Duration.ofSeconds(1));
+		// a late failure of the attempt given up on changes nothing
+		messages.publishEvent(new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE, "late", false));
+
+		WriteMinutes write = broker.command(Queues.WRITE_MINUTES, WriteMinutes.class, meeting, WAIT);
+		answerWriteMinutes(write);
+		MinutesReady ready = broker.event(MinutesReady.class, meeting, WAIT);
+		assertThat(ready.minutesKey()).isEqualTo(FakeBackend.key(meeting, "minutes.json"));
+		await().atMost(WAIT).until(() -> "DONE".equals(pipelineState(meeting)));
+		broker.assertNone(Queues.BACKEND_EVENTS, MeetingFailed.class, meeting, Duration.ofSeconds(1));
+	}
+
+	@Test
+	void secondFailureAfterARetryFailsTheMeetingAgain() {
+		UUID meeting = startMeeting();
+		Transcribe transcribe = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
+		broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
+		messages.publishEvent(new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE, "first", false));
+		broker.event(MeetingFailed.class, meeting, WAIT);
+
+		messages.sendCommand(Queues.PROCESS_MEETING, processMeeting(meeting, 2));
+		Transcribe again = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
+		Diarize diarizeAgain = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
+		assertThat(diarizeAgain.attempt()).isEqualTo(1);
+		messages.publishEvent(new StepFailed(meeting, again.stepId(), again.attempt(), StepKind.TRANSCRIBE, "second",
+				false));
+
+		MeetingFailed failed = broker.event(MeetingFailed.class, meeting, WAIT);
+		assertThat(failed.reason()).isEqualTo("Transcription failed: second");
+		assertThat(pipelineState(meeting)).isEqualTo("FAILED");
+	}
+
+	@Test
+	void retryOfADonePipelineWritesTheMinutesAgain() {
+		UUID meeting = startMeeting();
+		answerTranscribe(broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT));
+		answerDiarize(broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT));
+		WriteMinutes first = broker.command(Queues.WRITE_MINUTES, WriteMinutes.class, meeting, WAIT);
+		answerWriteMinutes(first);
+		broker.event(MinutesReady.class, meeting, WAIT);
+
+		// the backend refused those minutes and the user retried
+		messages.sendCommand(Queues.PROCESS_MEETING, processMeeting(meeting, 2));
+		WriteMinutes again = broker.command(Queues.WRITE_MINUTES, WriteMinutes.class, meeting, WAIT);
+		assertThat(again.stepId()).isNotEqualTo(first.stepId());
+		assertThat(again.attempt()).isEqualTo(1);
+		broker.assertNone(Queues.TRANSCRIBE, Transcribe.class, meeting, Duration.ofSeconds(1));
+		answerWriteMinutes(again);
+		broker.event(MinutesReady.class, meeting, WAIT);
+		// the event is published inside the transaction that ends the pipeline
+		await().atMost(WAIT).until(() -> "DONE".equals(pipelineState(meeting)));
+	}
+
+	@Test
 	void backendThatCannotSignUrlsIsRetriedUntilItCan() {
 		backend.refuse(true);
 		UUID meeting;
@@ -281,6 +356,11 @@ class PipelineFlowIntegrationTest {
 		}
 		Diarize diarize = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 		assertThat(diarize.attempt()).isEqualTo(2);
+	}
+
+	private static ProcessMeeting processMeeting(UUID meeting, int run) {
+		return new ProcessMeeting(meeting, FakeBackend.ORGANISATION, "en", FakeBackend.key(meeting, "recording"),
+				"sample.wav", 1, 4, Instant.now(), run);
 	}
 
 	private static UUID startMeeting() {
