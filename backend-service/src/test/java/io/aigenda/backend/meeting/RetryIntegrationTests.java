@@ -9,18 +9,13 @@ import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.ProcessMeeting;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StepKind;
-import io.aigenda.messaging.Messages;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class RetryIntegrationTests extends BackendIntegrationTest {
-
-	@Autowired
-	Messages messages;
 
 	@Test
 	void retryOfAFailedMeetingSendsTheNextRunOnceAndASecondFailureShowsAgain() {

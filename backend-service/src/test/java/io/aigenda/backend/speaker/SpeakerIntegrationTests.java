@@ -26,16 +26,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class SpeakerIntegrationTests extends BackendIntegrationTest {
-
-	@Autowired
-	RabbitTemplate rabbit;
 
 	@Autowired
 	Topology topology;

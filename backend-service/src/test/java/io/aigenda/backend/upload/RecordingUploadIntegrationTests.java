@@ -19,16 +19,12 @@ import io.aigenda.messaging.Topology;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecordingUploadIntegrationTests extends BackendIntegrationTest {
-
-	@Autowired
-	RabbitTemplate rabbit;
 
 	@Autowired
 	Topology topology;

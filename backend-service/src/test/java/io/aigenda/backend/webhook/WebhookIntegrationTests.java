@@ -18,13 +18,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.aigenda.backend.BackendIntegrationTest;
 import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.StepKind;
-import io.aigenda.messaging.Messages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +39,6 @@ class WebhookIntegrationTests extends BackendIntegrationTest {
 
 	private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
 
-	@Autowired
-	Messages messages;
 
 	private HttpServer sink;
 
