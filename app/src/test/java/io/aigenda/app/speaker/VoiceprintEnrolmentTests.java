@@ -135,7 +135,7 @@ class VoiceprintEnrolmentTests {
 		assertProblem(platform.postMultipart("/api/v1/voiceprints", admin, Map.of("name", "Ada"), "file",
 				write("quiet.wav", sample.slice(0, firstTurn - 0.5))), 422, "no-speech");
 		assertProblem(platform.postMultipart("/api/v1/voiceprints", admin, Map.of(), "file", PlatformFiles.JFK), 400,
-				"invalid-name");
+				"invalid-speaker-name");
 		assertThat(json(platform.call("GET", "/api/v1/voiceprints", admin, null)).valueStream()
 			.filter(v -> "Ada".equals(v.path("name").asString()))
 			.count()).isZero();

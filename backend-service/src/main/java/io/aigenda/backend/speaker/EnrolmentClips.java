@@ -24,6 +24,9 @@ class EnrolmentClips {
 
 	static final double MAX_SECONDS = 300;
 
+	/** Five minutes of uncompressed 48 kHz stereo float audio fit in this; anything larger is refused unread. */
+	static final long MAX_BYTES = 200L * 1024 * 1024;
+
 	/**
 	 * @return seconds of speech in the clip
 	 * @throws ApiException 422 when the clip is no audio, too long, or holds no speech
@@ -55,7 +58,7 @@ class EnrolmentClips {
 		return seconds;
 	}
 
-	private static ApiException unprocessable(String slug, String message) {
+	static ApiException unprocessable(String slug, String message) {
 		return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, slug, message);
 	}
 

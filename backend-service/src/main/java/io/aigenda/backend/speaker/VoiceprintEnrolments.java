@@ -35,8 +35,6 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 public class VoiceprintEnrolments {
 
-	static final int MAX_NAME_LENGTH = 200;
-
 	private static final Logger log = LoggerFactory.getLogger(VoiceprintEnrolments.class);
 
 	private final JdbcClient jdbc;
@@ -62,14 +60,14 @@ public class VoiceprintEnrolments {
 	}
 
 	VoiceprintView enrol(UUID organisationId, String name, MultipartFile file) {
-		String trimmed = (name == null) ? "" : name.strip();
-		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-			throw ApiException.badRequest("invalid-name",
-					"The person's name is required, at most " + MAX_NAME_LENGTH + " characters");
-		}
+		String trimmed = Speakers.validName(name);
 		if (file == null || file.isEmpty()) {
-			throw new ApiException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "no-audio",
+			throw EnrolmentClips.unprocessable("no-audio",
 					"No audio was uploaded: send the clip as the multipart part 'file'");
+		}
+		if (file.getSize() > EnrolmentClips.MAX_BYTES) {
+			throw EnrolmentClips.unprocessable("clip-too-long", "The clip is larger than "
+					+ EnrolmentClips.MAX_BYTES / (1024 * 1024) + " MiB; a minute of one person talking is enough");
 		}
 		UUID id = UUID.randomUUID();
 		String key = StorageKeys.voiceprintKeyOf(organisationId, id, StorageKeys.CLIP);

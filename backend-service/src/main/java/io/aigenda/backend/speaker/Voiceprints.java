@@ -31,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class Voiceprints {
 
+	private static final String VIEW_COLUMNS = "select id, name, meeting_id, speaker_label, state, failure_reason, "
+			+ "created_at, updated_at from voiceprints ";
+
 	private final JdbcClient jdbc;
 
 	private final Outbox outbox;
@@ -45,9 +48,6 @@ class Voiceprints {
 		this.store = store;
 		this.transaction = transaction;
 	}
-
-	private static final String VIEW_COLUMNS = "select id, name, meeting_id, speaker_label, state, failure_reason, "
-			+ "created_at, updated_at from voiceprints ";
 
 	@Transactional(readOnly = true)
 	List<VoiceprintView> list(UUID organisationId) {
@@ -101,19 +101,20 @@ class Voiceprints {
 
 	/** Forgets the voiceprint; an enrolment clip goes with it once the row is gone. */
 	void forget(UUID organisationId, UUID voiceprintId) {
-		Optional<String> clip = this.transaction.execute(status -> {
-			Optional<Optional<String>> row = this.jdbc
+		// One element, the clip's key or null, when the voiceprint was there.
+		List<String> deleted = this.transaction.execute(status -> {
+			List<String> clipKeys = this.jdbc
 				.sql("delete from voiceprints where id = ? and organisation_id = ? returning clip_key")
 				.params(voiceprintId, organisationId)
-				.query((rs, i) -> Optional.ofNullable(rs.getString(1)))
-				.optional();
-			if (row.isEmpty()) {
+				.query((rs, i) -> rs.getString(1))
+				.list();
+			if (clipKeys.isEmpty()) {
 				throw ApiException.notFound("Voiceprint");
 			}
 			this.outbox.enqueue(Queues.VOICEPRINTS, new ForgetVoiceprint(organisationId, voiceprintId));
-			return row.get();
+			return clipKeys;
 		});
-		if (clip != null && clip.isPresent()) {
+		if (deleted != null && deleted.get(0) != null) {
 			this.store.deletePrefix(StorageKeys.voiceprintPrefix(organisationId, voiceprintId));
 		}
 	}
