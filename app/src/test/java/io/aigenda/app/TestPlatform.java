@@ -195,6 +195,11 @@ public final class TestPlatform implements AutoCloseable {
 				admin.deleteExchange(topology.commandsExchange());
 				admin.deleteExchange(topology.eventsExchange());
 				admin.deleteExchange(topology.deadLetterExchange());
+				for (String base : Topology.queueBases()) {
+					if (admin.getQueueProperties(topology.queue(base)) != null) {
+						throw new IllegalStateException("Queue " + topology.queue(base) + " is still on the broker");
+					}
+				}
 			}
 			finally {
 				connections.destroy();
