@@ -130,9 +130,23 @@ public abstract class BackendIntegrationTest {
 
 	/** A multipart/form-data PUT with one part named {@code file}. */
 	protected HttpResponse<String> putFile(String path, String token, String filename, byte[] content) {
+		return multipart("PUT", path, token, Map.of(), filename, content);
+	}
+
+	/** A multipart/form-data request of text fields and one part named {@code file}. */
+	protected HttpResponse<String> multipart(String method, String path, String token, Map<String, String> fields,
+			String filename, byte[] content) {
 		String boundary = "aigenda" + UUID.randomUUID();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+		StringBuilder text = new StringBuilder();
+		fields.forEach((name, value) -> text.append("--")
+			.append(boundary)
+			.append("\r\nContent-Disposition: form-data; name=\"")
+			.append(name)
+			.append("\"\r\n\r\n")
+			.append(value)
+			.append("\r\n"));
+		byte[] head = (text + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+				+ filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] body = new byte[head.length + content.length + tail.length];
@@ -142,7 +156,7 @@ public abstract class BackendIntegrationTest {
 		return call(HttpRequest.newBuilder(url(path))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body))
 			.build());
 	}
 

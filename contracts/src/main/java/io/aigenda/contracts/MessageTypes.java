@@ -21,6 +21,9 @@ public final class MessageTypes {
 			Map.entry(StepProgress.class, "StepProgress.v1"), Map.entry(MeetingFailed.class, "MeetingFailed.v1"),
 			Map.entry(StoreVoiceprint.class, "StoreVoiceprint.v1"),
 			Map.entry(ForgetVoiceprint.class, "ForgetVoiceprint.v1"),
+			Map.entry(EnrolVoiceprint.class, "EnrolVoiceprint.v1"),
+			Map.entry(VoiceprintEnrolled.class, "VoiceprintEnrolled.v1"),
+			Map.entry(VoiceprintEnrolmentFailed.class, "VoiceprintEnrolmentFailed.v1"),
 			Map.entry(StartRecording.class, "StartRecording.v1"), Map.entry(StopRecording.class, "StopRecording.v1"));
 
 	private static final Map<String, Class<?>> CLASSES = invert();
@@ -62,6 +65,12 @@ public final class MessageTypes {
 		}
 		if (type == MeetingFailed.class) {
 			return Queues.EVENT_MEETING_FAILED;
+		}
+		if (type == VoiceprintEnrolled.class) {
+			return Queues.EVENT_VOICEPRINT_ENROLLED;
+		}
+		if (type == VoiceprintEnrolmentFailed.class) {
+			return Queues.EVENT_VOICEPRINT_ENROLMENT_FAILED;
 		}
 		throw new IllegalArgumentException("Not an event: " + type.getName());
 	}

@@ -28,7 +28,7 @@ public final class Queues {
 
 	public static final String WRITE_MINUTES = "llm.write-minutes";
 
-	/** Voiceprint commands (store, forget) from the backend to the ml-controller. */
+	/** Voiceprint commands (store, forget, enrol) from the backend to the ml-controller. */
 	public static final String VOICEPRINTS = "ml.voiceprints";
 
 	/** Recorder bots to send into calls ({@link StartRecording}); the meeting-controller consumes it. */
@@ -56,6 +56,10 @@ public final class Queues {
 	public static final String EVENT_MINUTES_READY = "event.minutes-ready";
 
 	public static final String EVENT_MEETING_FAILED = "event.meeting-failed";
+
+	public static final String EVENT_VOICEPRINT_ENROLLED = "event.voiceprint-enrolled";
+
+	public static final String EVENT_VOICEPRINT_ENROLMENT_FAILED = "event.voiceprint-enrolment-failed";
 
 	private Queues() {
 	}

@@ -23,6 +23,11 @@ public class Topology {
 		return this.namespace + "." + base;
 	}
 
+	/** Base names of every work queue the topology declares (each has a dead-letter queue beside it). */
+	public static java.util.List<String> queueBases() {
+		return TopologyDeclarations.queueBases();
+	}
+
 	/** Full name of a queue's dead-letter queue. */
 	public String deadLetterQueue(String base) {
 		return queue(base) + Queues.DEAD_LETTER_SUFFIX;

@@ -29,9 +29,16 @@ final class TopologyDeclarations {
 			List.of(Queues.EVENT_TRANSCRIPT_READY, Queues.EVENT_DIARIZATION_READY, Queues.EVENT_MINUTES_WRITTEN,
 					Queues.EVENT_STEP_FAILED, Queues.EVENT_STEP_PROGRESS),
 			Queues.BACKEND_EVENTS,
-			List.of(Queues.EVENT_MINUTES_READY, Queues.EVENT_MEETING_FAILED, Queues.EVENT_STEP_PROGRESS));
+			List.of(Queues.EVENT_MINUTES_READY, Queues.EVENT_MEETING_FAILED, Queues.EVENT_STEP_PROGRESS,
+					Queues.EVENT_VOICEPRINT_ENROLLED, Queues.EVENT_VOICEPRINT_ENROLMENT_FAILED));
 
 	private TopologyDeclarations() {
+	}
+
+	static List<String> queueBases() {
+		List<String> bases = new ArrayList<>(COMMAND_QUEUES);
+		bases.addAll(EVENT_QUEUES.keySet());
+		return List.copyOf(bases);
 	}
 
 	static Declarables declare(Topology topology, boolean rabbitMq) {

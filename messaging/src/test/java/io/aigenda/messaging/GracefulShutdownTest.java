@@ -44,8 +44,7 @@ class GracefulShutdownTest {
 
 	@AfterEach
 	void cleanUp() {
-		for (String base : java.util.List.of(Queues.PROCESS_MEETING, Queues.TRANSCRIBE, Queues.DIARIZE,
-				Queues.WRITE_MINUTES, Queues.ML_EVENTS, Queues.BACKEND_EVENTS)) {
+		for (String base : Topology.queueBases()) {
 			admin.deleteQueue(topology.queue(base));
 			admin.deleteQueue(topology.deadLetterQueue(base));
 		}

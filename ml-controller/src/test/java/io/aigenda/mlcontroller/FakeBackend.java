@@ -29,6 +29,8 @@ public final class FakeBackend implements AutoCloseable {
 
 	private static final String INTERNAL = "/api/v1/internal/meetings/";
 
+	private static final String INTERNAL_VOICEPRINTS = "/api/v1/internal/voiceprints/";
+
 	private static final String S3 = "/s3/";
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -49,6 +51,7 @@ public final class FakeBackend implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		this.server.createContext(INTERNAL, this::artifactUrls);
+		this.server.createContext(INTERNAL_VOICEPRINTS, this::artifactUrls);
 		this.server.createContext(S3, this::object);
 		this.server.start();
 	}
@@ -60,6 +63,12 @@ public final class FakeBackend implements AutoCloseable {
 	public static String key(UUID meetingId, String name) {
 		String meeting = "orgs/" + ORGANISATION + "/meetings/" + meetingId;
 		return "recording".equals(name) ? meeting + "/recording" : meeting + "/artifacts/" + name;
+	}
+
+	/** Where an enrolled voiceprint's clip ({@code clip}) and artifacts live. */
+	public static String voiceprintKey(UUID voiceprintId, String name) {
+		String voiceprint = "orgs/" + ORGANISATION + "/voiceprints/" + voiceprintId;
+		return "clip".equals(name) ? voiceprint + "/clip" : voiceprint + "/artifacts/" + name;
 	}
 
 	public byte[] object(String key) {
@@ -96,7 +105,11 @@ public final class FakeBackend implements AutoCloseable {
 				return;
 			}
 			String path = exchange.getRequestURI().getPath();
-			UUID meetingId = UUID.fromString(path.substring(INTERNAL.length(), path.indexOf('/', INTERNAL.length())));
+			boolean voiceprint = path.startsWith(INTERNAL_VOICEPRINTS);
+			int from = (voiceprint ? INTERNAL_VOICEPRINTS : INTERNAL).length();
+			UUID meetingId = UUID.fromString(path.substring(from, path.indexOf('/', from)));
+			java.util.function.BiFunction<UUID, String, String> keyOf = voiceprint ? FakeBackend::voiceprintKey
+					: FakeBackend::key;
 			ArtifactUrlsRequest request;
 			try (InputStream in = exchange.getRequestBody()) {
 				request = this.json.readValue(in, ArtifactUrlsRequest.class);
@@ -107,12 +120,12 @@ public final class FakeBackend implements AutoCloseable {
 			Map<String, String> keys = new java.util.HashMap<>();
 			String signature = "?X-Amz-Expires=" + request.ttlSeconds() + "&X-Amz-Signature=" + UUID.randomUUID();
 			for (String name : request.get()) {
-				keys.put(name, key(meetingId, name));
-				get.put(name, url() + S3 + key(meetingId, name) + signature);
+				keys.put(name, keyOf.apply(meetingId, name));
+				get.put(name, url() + S3 + keyOf.apply(meetingId, name) + signature);
 			}
 			for (String name : request.put()) {
-				keys.put(name, key(meetingId, name));
-				put.put(name, url() + S3 + key(meetingId, name) + signature);
+				keys.put(name, keyOf.apply(meetingId, name));
+				put.put(name, url() + S3 + keyOf.apply(meetingId, name) + signature);
 			}
 			answer(exchange, 200, this.json.writeValueAsBytes(new ArtifactUrls(get, put, keys)));
 		}

@@ -24,9 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TestBroker {
 
-	private static final List<String> QUEUES = List.of(Queues.PROCESS_MEETING, Queues.TRANSCRIBE, Queues.DIARIZE,
-			Queues.WRITE_MINUTES, Queues.ML_EVENTS, Queues.BACKEND_EVENTS);
-
 	private final RabbitTemplate template;
 
 	private final Topology topology;
@@ -87,7 +84,7 @@ public final class TestBroker {
 
 	/** Removes the test's queues and exchanges from the shared broker. */
 	public static void deleteNamespace(AmqpAdmin admin, Topology topology) {
-		for (String base : QUEUES) {
+		for (String base : Topology.queueBases()) {
 			admin.deleteQueue(topology.queue(base));
 			admin.deleteQueue(topology.deadLetterQueue(base));
 		}
@@ -130,13 +127,17 @@ public final class TestBroker {
 		return null;
 	}
 
+	/** The meeting a message is about, or for voiceprint messages the voiceprint. */
 	private static UUID meetingOf(Object message) {
-		try {
-			return (UUID) message.getClass().getMethod("meetingId").invoke(message);
+		for (String accessor : List.of("meetingId", "voiceprintId")) {
+			try {
+				return (UUID) message.getClass().getMethod(accessor).invoke(message);
+			}
+			catch (ReflectiveOperationException ex) {
+				// not this one
+			}
 		}
-		catch (ReflectiveOperationException ex) {
-			return null;
-		}
+		return null;
 	}
 
 	private byte[] send(HttpRequest request) {

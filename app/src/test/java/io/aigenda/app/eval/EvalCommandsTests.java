@@ -7,10 +7,12 @@ import java.util.List;
 import io.aigenda.app.Console;
 import io.aigenda.app.PlatformFiles;
 import io.aigenda.contracts.MinutesSchema;
+import io.aigenda.contracts.SpeakerTurn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class EvalCommandsTests {
 
@@ -40,7 +42,76 @@ class EvalCommandsTests {
 				PlatformFiles.SHARED.resolve("eval-dev/diarization/pyannote_sample").toString());
 
 		assertThat(console.exitCode()).as(console.err()).isZero();
-		assertThat(console.out()).contains("pyannote_sample/sample: DER").contains("overall: DER");
+		assertThat(console.out()).containsPattern("pyannote_sample/sample: DER [0-9.]+% .*; JER [0-9.]+%")
+			.containsPattern("overall: DER .*; JER [0-9.]+% over 1 recordings");
+	}
+
+	@Test
+	void oneRecordingIsScoredAgainstOneRttmWithMissedFalseAlarmConfusionAndJer() {
+		Console console = Console.run("eval", "diarization", "--audio", PlatformFiles.SAMPLE.toString(), "--rttm",
+				PlatformFiles.SAMPLE.resolveSibling("sample.rttm").toString(), "--collar", "0.25");
+
+		assertThat(console.exitCode()).as(console.err()).isZero();
+		assertThat(console.out())
+			.containsPattern("sample: DER [0-9.]+% \\(missed [0-9.]+%, false alarm [0-9.]+%, confusion [0-9.]+%, "
+					+ "scored [0-9.]+ s\\); JER [0-9.]+%; speakers \\d+ found, 2 in the reference")
+			.contains("overall: DER");
+	}
+
+	@Test
+	void theRttmsOnlyFileIdIsUsedWhateverTheRecordingIsCalled(@TempDir Path folder) throws Exception {
+		Path rttm = folder.resolve("ref.rttm");
+		Files.writeString(rttm, "SPEAKER other 1 0.5 2.0 <NA> <NA> A <NA> <NA>\n");
+		Path uem = folder.resolve("ref.uem");
+		Files.writeString(uem, "other 1 0.0 3.0\n");
+
+		EvalDiarizationCommand.Case single = EvalDiarizationCommand.single(PlatformFiles.SAMPLE, rttm, uem);
+
+		assertThat(single.name()).isEqualTo("other");
+		assertThat(single.reference()).hasSize(1);
+		assertThat(single.uem()).hasSize(1);
+		Files.writeString(rttm, "SPEAKER one 1 0 1 <NA> <NA> A <NA> <NA>\nSPEAKER two 1 0 1 <NA> <NA> B <NA> <NA>\n");
+		Console console = Console.run("eval", "diarization", "--audio", PlatformFiles.SAMPLE.toString(), "--rttm",
+				rttm.toString());
+		assertThat(console.exitCode()).isEqualTo(1);
+		assertThat(console.err()).contains("No turns for 'sample'").contains("[one, two]");
+	}
+
+	@Test
+	void heldOutMixesJoinDifferentPeopleWithKnownBoundaries() {
+		List<EvalDiarizationCommand.Case> mixes = HeldOutMixes.build(PlatformFiles.SHARED.resolve("eval-dev/asr"));
+
+		assertThat(mixes).extracting(EvalDiarizationCommand.Case::name)
+			.contains("held-out/jfk", "held-out/long_ru_60s_noref", "held-out/jfk+test_sound_ru",
+					"held-out/jfk+long_ru_60s_noref+2412-153948-0000");
+		assertThat(mixes).extracting(m -> m.reference().stream().map(SpeakerTurn::speaker).distinct().count())
+			.containsExactly(1L, 1L, 1L, 1L, 2L, 2L, 2L, 2L, 3L, 3L);
+		EvalDiarizationCommand.Case pair = mixes.get(4);
+		double jfkSeconds = mixes.get(0).samples().durationSeconds();
+		assertThat(pair.samples().durationSeconds()).isCloseTo(
+				jfkSeconds + HeldOutMixes.GAP_SECONDS + mixes.get(2).samples().durationSeconds(), within(0.01));
+		for (SpeakerTurn turn : pair.reference()) {
+			if (turn.speaker().equals("jfk")) {
+				assertThat(turn.end()).isLessThanOrEqualTo(jfkSeconds + 1e-6);
+			}
+			else {
+				assertThat(turn.start()).isGreaterThanOrEqualTo(jfkSeconds + HeldOutMixes.GAP_SECONDS - 1e-6);
+			}
+		}
+		// Built the same way every time.
+		assertThat(HeldOutMixes.build(PlatformFiles.SHARED.resolve("eval-dev/asr")).get(8).reference())
+			.isEqualTo(mixes.get(8).reference());
+	}
+
+	@Test
+	void heldOutEvaluationPrintsErrorRatesAndSpeakerCounts() {
+		Console console = Console.run("eval", "diarization", "--held-out");
+
+		assertThat(console.exitCode()).as(console.err()).isZero();
+		assertThat(console.out()).contains("ami_dev/dev00: DER").contains("\noverall: DER")
+			.containsPattern("held-out/jfk: DER .*; JER .*; speakers \\d+ found, 1 in the reference")
+			.containsPattern("held-out/test_sound_ru\\+2412-153948-0000\\+jfk: DER .*speakers \\d+ found, 3 in the reference")
+			.containsPattern("held-out overall: DER .* over 10 recordings; speaker count right in \\d+ of 10");
 	}
 
 	@Test

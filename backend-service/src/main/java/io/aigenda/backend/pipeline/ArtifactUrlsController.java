@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.aigenda.backend.meeting.Meeting;
 import io.aigenda.backend.meeting.MeetingRepository;
 import io.aigenda.backend.problem.ApiException;
+import io.aigenda.backend.speaker.VoiceprintEnrolments;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
 import io.aigenda.contracts.ArtifactUrls;
@@ -20,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Presigned URLs for one meeting's objects, for the ml-controller to hand to workers: the only way
- * anything but the backend reaches S3.
+ * Presigned URLs for one meeting's objects, or one voiceprint enrolment's, for the ml-controller
+ * to hand to workers: the only way anything but the backend reaches S3.
  */
 @RestController
 class ArtifactUrlsController {
@@ -34,24 +36,45 @@ class ArtifactUrlsController {
 
 	private final ObjectStore store;
 
-	ArtifactUrlsController(MeetingRepository meetings, ObjectStore store) {
+	private final VoiceprintEnrolments voiceprints;
+
+	ArtifactUrlsController(MeetingRepository meetings, ObjectStore store, VoiceprintEnrolments voiceprints) {
 		this.meetings = meetings;
 		this.store = store;
+		this.voiceprints = voiceprints;
 	}
 
 	@PostMapping("/api/v1/internal/meetings/{meetingId}/artifact-urls")
 	ArtifactUrls urls(@PathVariable UUID meetingId, @RequestBody ArtifactUrlsRequest request) {
 		Meeting meeting = this.meetings.findById(meetingId).orElseThrow(() -> ApiException.notFound("Meeting"));
+		return sign(request, StorageKeys.RECORDING,
+				name -> StorageKeys.keyOf(meeting.getOrganisationId(), meetingId, name));
+	}
+
+	/** The same for a voiceprint enrolment: its clip ({@code clip}) and the clip's diarization. */
+	@PostMapping("/api/v1/internal/voiceprints/{voiceprintId}/artifact-urls")
+	ArtifactUrls voiceprintUrls(@PathVariable UUID voiceprintId, @RequestBody ArtifactUrlsRequest request) {
+		UUID organisationId = this.voiceprints.organisationOf(voiceprintId)
+			.orElseThrow(() -> ApiException.notFound("Voiceprint"));
+		return sign(request, StorageKeys.CLIP,
+				name -> StorageKeys.voiceprintKeyOf(organisationId, voiceprintId, name));
+	}
+
+	/**
+	 * @param source the name of the uploaded audio, which may be read but never overwritten
+	 * @param keys full key of each name
+	 */
+	private ArtifactUrls sign(ArtifactUrlsRequest request, String source, Function<String, String> keys) {
 		List<String> get = request.get() != null ? request.get() : List.of();
 		List<String> put = request.put() != null ? request.put() : List.of();
 		for (String name : concat(get, put)) {
-			if (!StorageKeys.isValidName(name)) {
+			if (!source.equals(name) && !StorageKeys.isArtifactName(name)) {
 				throw ApiException.badRequest("invalid-artifact-name",
-						"'" + name + "' is not 'recording' or a plain JSON artifact name");
+						"'" + name + "' is not '" + source + "' or a plain JSON artifact name");
 			}
 		}
-		if (put.contains(StorageKeys.RECORDING)) {
-			throw ApiException.badRequest("invalid-artifact-name", "The recording cannot be overwritten");
+		if (put.contains(source)) {
+			throw ApiException.badRequest("invalid-artifact-name", "The " + source + " cannot be overwritten");
 		}
 		Duration ttl = request.ttlSeconds() <= 0 ? DEFAULT_TTL : Duration.ofSeconds(request.ttlSeconds());
 		if (ttl.compareTo(MAX_TTL) > 0) {
@@ -59,18 +82,18 @@ class ArtifactUrlsController {
 		}
 		Map<String, String> getUrls = new LinkedHashMap<>();
 		Map<String, String> putUrls = new LinkedHashMap<>();
-		Map<String, String> keys = new LinkedHashMap<>();
+		Map<String, String> keyMap = new LinkedHashMap<>();
 		for (String name : get) {
-			String key = StorageKeys.keyOf(meeting.getOrganisationId(), meetingId, name);
+			String key = keys.apply(name);
 			getUrls.put(name, this.store.presignGet(key, ttl));
-			keys.put(name, key);
+			keyMap.put(name, key);
 		}
 		for (String name : put) {
-			String key = StorageKeys.keyOf(meeting.getOrganisationId(), meetingId, name);
+			String key = keys.apply(name);
 			putUrls.put(name, this.store.presignPut(key, ttl));
-			keys.put(name, key);
+			keyMap.put(name, key);
 		}
-		return new ArtifactUrls(getUrls, putUrls, keys);
+		return new ArtifactUrls(getUrls, putUrls, keyMap);
 	}
 
 	private static List<String> concat(List<String> a, List<String> b) {

@@ -1,8 +1,11 @@
 package io.aigenda.backend.pipeline;
 
+import io.aigenda.backend.speaker.VoiceprintEnrolments;
 import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.MinutesReady;
 import io.aigenda.contracts.StepProgress;
+import io.aigenda.contracts.VoiceprintEnrolled;
+import io.aigenda.contracts.VoiceprintEnrolmentFailed;
 
 import org.springframework.amqp.rabbit.annotation.RabbitHandler;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -10,15 +13,18 @@ import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
-/** Pipeline events addressed to the backend. */
+/** Pipeline and voiceprint enrolment events addressed to the backend (one queue, so one listener). */
 @Component
 @RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).BACKEND_EVENTS)}")
 class PipelineListener {
 
 	private final PipelineResults results;
 
-	PipelineListener(PipelineResults results) {
+	private final VoiceprintEnrolments enrolments;
+
+	PipelineListener(PipelineResults results, VoiceprintEnrolments enrolments) {
 		this.results = results;
+		this.enrolments = enrolments;
 	}
 
 	@RabbitHandler
@@ -35,6 +41,16 @@ class PipelineListener {
 	@RabbitHandler
 	void progress(StepProgress event) {
 		this.results.progress(event);
+	}
+
+	@RabbitHandler
+	void voiceprintEnrolled(VoiceprintEnrolled event) {
+		this.enrolments.enrolled(event);
+	}
+
+	@RabbitHandler
+	void voiceprintEnrolmentFailed(VoiceprintEnrolmentFailed event) {
+		this.enrolments.failed(event);
 	}
 
 }

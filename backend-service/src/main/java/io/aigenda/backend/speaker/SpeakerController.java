@@ -10,6 +10,8 @@ import io.aigenda.backend.speaker.SpeakerDtos.RenameSpeaker;
 import io.aigenda.backend.speaker.SpeakerDtos.SpeakerView;
 import io.aigenda.backend.speaker.SpeakerDtos.VoiceprintView;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,9 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
-/** Speakers of a meeting (name, merge, reassign speech) and the organisation's voiceprints. */
+/** Speakers of a meeting (name, merge, reassign speech) and the organisation's voiceprints (enrol, list, forget). */
 @RestController
 class SpeakerController {
 
@@ -28,9 +33,12 @@ class SpeakerController {
 
 	private final Voiceprints voiceprints;
 
-	SpeakerController(Speakers speakers, Voiceprints voiceprints) {
+	private final VoiceprintEnrolments enrolments;
+
+	SpeakerController(Speakers speakers, Voiceprints voiceprints, VoiceprintEnrolments enrolments) {
 		this.speakers = speakers;
 		this.voiceprints = voiceprints;
+		this.enrolments = enrolments;
 	}
 
 	@GetMapping("/api/v1/meetings/{meetingId}/speakers")
@@ -60,6 +68,18 @@ class SpeakerController {
 	@GetMapping("/api/v1/voiceprints")
 	List<VoiceprintView> voiceprints(@AuthenticationPrincipal Account account) {
 		return this.voiceprints.list(account.organisationId());
+	}
+
+	/**
+	 * Enrols a known person from a short clip of their voice (multipart {@code name} and
+	 * {@code file}); the voiceprint is pending until the clip is processed.
+	 */
+	@PostMapping(path = "/api/v1/voiceprints", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<VoiceprintView> enrol(@AuthenticationPrincipal Account account,
+			@RequestParam(name = "name", required = false) String name,
+			@RequestPart(name = "file", required = false) MultipartFile file) {
+		VoiceprintView view = this.enrolments.enrol(account.organisationId(), name, file);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(view);
 	}
 
 	@DeleteMapping("/api/v1/voiceprints/{voiceprintId}")

@@ -42,8 +42,13 @@ final class SpeakerDtos {
 	record ReassignSpeech(Double start, Double end, String from, String to) {
 	}
 
-	record VoiceprintView(UUID id, String name, UUID meetingId, String speakerLabel, Instant createdAt,
-			Instant updatedAt) {
+	/**
+	 * @param meetingId the meeting whose speaker was named, or null for a voiceprint enrolled from a clip
+	 * @param state {@code pending} while an enrolled clip is being processed, then {@code ready} or
+	 * {@code failed} (with {@code failureReason})
+	 */
+	record VoiceprintView(UUID id, String name, UUID meetingId, String speakerLabel, String state,
+			String failureReason, Instant createdAt, Instant updatedAt) {
 	}
 
 }

@@ -45,13 +45,19 @@ class Speakers {
 		return views(meetingId);
 	}
 
-	@Transactional
-	SpeakerView rename(UUID organisationId, UUID meetingId, String label, String name) {
+	/** A person's name as speakers and voiceprints take it: trimmed, 1 to {@value #MAX_NAME_LENGTH} characters. */
+	static String validName(String name) {
 		String trimmed = name == null ? "" : name.strip();
 		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
 			throw ApiException.badRequest("invalid-speaker-name",
 					"A speaker name must have 1 to " + MAX_NAME_LENGTH + " characters");
 		}
+		return trimmed;
+	}
+
+	@Transactional
+	SpeakerView rename(UUID organisationId, UUID meetingId, String label, String name) {
+		String trimmed = validName(name);
 		lockProcessed(organisationId, meetingId);
 		requireSpeaker(meetingId, label);
 		UUID voiceprintId = this.voiceprints.store(organisationId, meetingId, label, trimmed);

@@ -12,6 +12,9 @@ public final class StorageKeys {
 
 	public static final String MINUTES = "minutes.json";
 
+	/** The audio a voiceprint was enrolled from. */
+	public static final String CLIP = "clip";
+
 	private static final Pattern ARTIFACT_NAME = Pattern.compile("[a-z0-9.\\-]+\\.json");
 
 	private StorageKeys() {
@@ -29,10 +32,18 @@ public final class StorageKeys {
 		return meetingPrefix(organisationId, meetingId) + "artifacts/" + name;
 	}
 
-	/** Whether a name may be handed out: the recording or a JSON artifact with a plain name. */
-	public static boolean isValidName(String name) {
-		return name != null && (RECORDING.equals(name) || (ARTIFACT_NAME.matcher(name).matches()
-				&& !name.contains("..") && !name.startsWith(".")));
+	/** A JSON artifact with a plain name. */
+	public static boolean isArtifactName(String name) {
+		return name != null && ARTIFACT_NAME.matcher(name).matches() && !name.contains("..") && !name.startsWith(".");
+	}
+
+	public static String voiceprintPrefix(UUID organisationId, UUID voiceprintId) {
+		return "orgs/" + organisationId + "/voiceprints/" + voiceprintId + "/";
+	}
+
+	/** Full key of a voiceprint's {@link #CLIP} or of a JSON artifact of its enrolment. */
+	public static String voiceprintKeyOf(UUID organisationId, UUID voiceprintId, String name) {
+		return voiceprintPrefix(organisationId, voiceprintId) + (CLIP.equals(name) ? CLIP : "artifacts/" + name);
 	}
 
 	/** Full key of a name as the artifact-urls endpoint understands it. */

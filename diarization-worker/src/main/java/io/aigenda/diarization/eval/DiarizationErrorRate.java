@@ -99,23 +99,7 @@ public final class DiarizationErrorRate {
 	/** The UEM (or the span of all turns) without the collars around reference boundaries. */
 	private List<TimeSpan> scoringRegion(Map<String, List<TimeSpan>> ref, Map<String, List<TimeSpan>> hyp,
 			List<TimeSpan> uem) {
-		List<TimeSpan> region;
-		if (uem != null && !uem.isEmpty()) {
-			region = union(uem);
-		}
-		else {
-			double start = Double.MAX_VALUE;
-			double end = -Double.MAX_VALUE;
-			for (Map<String, List<TimeSpan>> side : List.of(ref, hyp)) {
-				for (List<TimeSpan> spans : side.values()) {
-					for (TimeSpan s : spans) {
-						start = Math.min(start, s.start());
-						end = Math.max(end, s.end());
-					}
-				}
-			}
-			region = start < end ? List.of(new TimeSpan(start, end)) : List.of();
-		}
+		List<TimeSpan> region = region(ref, hyp, uem);
 		if (this.collar <= 0) {
 			return region;
 		}
@@ -127,8 +111,27 @@ public final class DiarizationErrorRate {
 		return subtract(region, union(collars));
 	}
 
+	/** The UEM, or without one the span from the first to the last turn of either side. */
+	static List<TimeSpan> region(Map<String, List<TimeSpan>> ref, Map<String, List<TimeSpan>> hyp,
+			List<TimeSpan> uem) {
+		if (uem != null && !uem.isEmpty()) {
+			return union(uem);
+		}
+		double start = Double.MAX_VALUE;
+		double end = -Double.MAX_VALUE;
+		for (Map<String, List<TimeSpan>> side : List.of(ref, hyp)) {
+			for (List<TimeSpan> spans : side.values()) {
+				for (TimeSpan s : spans) {
+					start = Math.min(start, s.start());
+					end = Math.max(end, s.end());
+				}
+			}
+		}
+		return start < end ? List.of(new TimeSpan(start, end)) : List.of();
+	}
+
 	/** Each speaker's turns merged, so a speaker with overlapping turns is counted once. */
-	private static Map<String, List<TimeSpan>> bySpeaker(List<SpeakerTurn> turns) {
+	static Map<String, List<TimeSpan>> bySpeaker(List<SpeakerTurn> turns) {
 		Map<String, List<TimeSpan>> raw = new LinkedHashMap<>();
 		for (SpeakerTurn turn : turns) {
 			if (turn.end() > turn.start()) {

@@ -50,8 +50,21 @@ public class BackendClient {
 
 	/** Presigned URLs for one meeting's recording and artifacts, valid for {@code ttl}. */
 	public ArtifactUrls artifactUrls(UUID meetingId, List<String> get, List<String> put, Duration ttl) {
-		URI uri = this.properties.backendUrl()
-			.resolve("/api/v1/internal/meetings/" + meetingId + "/artifact-urls");
+		return urls("/api/v1/internal/meetings/" + meetingId + "/artifact-urls", "meeting " + meetingId, get, put,
+				ttl);
+	}
+
+	/**
+	 * Presigned URLs for an enrolled voiceprint's objects: {@code clip} is the uploaded audio,
+	 * anything else a JSON artifact of the enrolment.
+	 */
+	public ArtifactUrls voiceprintUrls(UUID voiceprintId, List<String> get, List<String> put, Duration ttl) {
+		return urls("/api/v1/internal/voiceprints/" + voiceprintId + "/artifact-urls", "voiceprint " + voiceprintId,
+				get, put, ttl);
+	}
+
+	private ArtifactUrls urls(String path, String owner, List<String> get, List<String> put, Duration ttl) {
+		URI uri = this.properties.backendUrl().resolve(path);
 		byte[] body = this.json.writeValueAsBytes(new ArtifactUrlsRequest(get, put, ttl.toSeconds()));
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.timeout(this.properties.httpTimeout())
@@ -60,7 +73,7 @@ public class BackendClient {
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		byte[] answer = send(request, "Backend artifact-urls for meeting " + meetingId);
+		byte[] answer = send(request, "Backend artifact-urls for " + owner);
 		ArtifactUrls urls = read(answer, ArtifactUrls.class, "Backend artifact-urls answer");
 		for (String name : get) {
 			require(urls.getUrls() != null && urls.getUrls().containsKey(name), "no GET URL for " + name);

@@ -2,6 +2,7 @@ package io.aigenda.mlcontroller.deadline;
 
 import io.aigenda.mlcontroller.MlControllerProperties;
 import io.aigenda.mlcontroller.pipeline.PipelineEngine;
+import io.aigenda.mlcontroller.voiceprint.Enrolments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,11 @@ class DeadlineScanner implements SchedulingConfigurer {
 
 	private final MlControllerProperties properties;
 
-	DeadlineScanner(PipelineEngine engine, MlControllerProperties properties) {
+	private final Enrolments enrolments;
+
+	DeadlineScanner(PipelineEngine engine, Enrolments enrolments, MlControllerProperties properties) {
 		this.engine = engine;
+		this.enrolments = enrolments;
 		this.properties = properties;
 	}
 
@@ -38,6 +42,7 @@ class DeadlineScanner implements SchedulingConfigurer {
 		try {
 			this.engine.dispatchDueRetries();
 			this.engine.redispatchOverdueSteps();
+			this.enrolments.failOverdue();
 		}
 		catch (RuntimeException ex) {
 			// The store may be briefly unreachable; the next scan finds the same steps again.

@@ -7,6 +7,7 @@ import io.aigenda.contracts.MinutesWritten;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepProgress;
 import io.aigenda.contracts.TranscriptReady;
+import io.aigenda.mlcontroller.voiceprint.Enrolments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Worker events, all on one queue; the logical type header picks the handler. A message of a type
- * no handler takes fails conversion and is dead-lettered with the reason.
+ * no handler takes fails conversion and is dead-lettered with the reason. Diarization of a
+ * voiceprint enrolment's clip answers here too, and goes to {@link Enrolments}.
  */
 @Component
 @RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).ML_EVENTS)}")
@@ -26,8 +28,11 @@ class WorkerEventsListener {
 
 	private final PipelineEngine engine;
 
-	WorkerEventsListener(PipelineEngine engine) {
+	private final Enrolments enrolments;
+
+	WorkerEventsListener(PipelineEngine engine, Enrolments enrolments) {
 		this.engine = engine;
+		this.enrolments = enrolments;
 	}
 
 	@RabbitHandler
@@ -39,6 +44,10 @@ class WorkerEventsListener {
 
 	@RabbitHandler
 	void on(DiarizationReady event) {
+		if (this.enrolments.owns(event.stepId())) {
+			this.enrolments.diarizationReady(event);
+			return;
+		}
 		try (MDC.MDCCloseable meeting = meeting(event.meetingId())) {
 			this.engine.diarizationReady(event);
 		}
@@ -53,6 +62,10 @@ class WorkerEventsListener {
 
 	@RabbitHandler
 	void on(StepFailed event) {
+		if (this.enrolments.owns(event.stepId())) {
+			this.enrolments.stepFailed(event);
+			return;
+		}
 		try (MDC.MDCCloseable meeting = meeting(event.meetingId())) {
 			this.engine.stepFailed(event);
 		}

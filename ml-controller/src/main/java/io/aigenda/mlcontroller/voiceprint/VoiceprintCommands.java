@@ -1,8 +1,10 @@
 package io.aigenda.mlcontroller.voiceprint;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.aigenda.contracts.ForgetVoiceprint;
 import io.aigenda.contracts.StoreVoiceprint;
@@ -44,12 +46,18 @@ public class VoiceprintCommands {
 					command.meetingId(), command.voiceprintId());
 			return false;
 		}
-		this.vectors.upsert(VectorCollection.VOICEPRINTS, command.organisationId(),
-				List.of(new VectorPoint(command.voiceprintId(), embedding.get(),
-						Map.of(NAME, command.name(), "meeting_id", command.meetingId().toString(), "speaker_label",
-								command.speakerLabel()))));
-		log.info("Stored voiceprint {} ({})", command.voiceprintId(), command.name());
+		upsert(command.organisationId(), command.voiceprintId(), command.name(), embedding.get(),
+				Map.of("meeting_id", command.meetingId().toString(), "speaker_label", command.speakerLabel()));
 		return true;
+	}
+
+	/** Stores (or replaces) a voiceprint under its id; {@code source} says where the voice came from. */
+	void upsert(UUID organisationId, UUID voiceprintId, String name, float[] embedding, Map<String, String> source) {
+		Map<String, String> payload = new HashMap<>(source);
+		payload.put(NAME, name);
+		this.vectors.upsert(VectorCollection.VOICEPRINTS, organisationId,
+				List.of(new VectorPoint(voiceprintId, embedding, payload)));
+		log.info("Stored voiceprint {} ({})", voiceprintId, name);
 	}
 
 	public void forget(ForgetVoiceprint command) {

@@ -1,5 +1,6 @@
 package io.aigenda.mlcontroller.voiceprint;
 
+import io.aigenda.contracts.EnrolVoiceprint;
 import io.aigenda.contracts.ForgetVoiceprint;
 import io.aigenda.contracts.StoreVoiceprint;
 
@@ -14,8 +15,16 @@ class VoiceprintListener {
 
 	private final VoiceprintCommands commands;
 
-	VoiceprintListener(VoiceprintCommands commands) {
+	private final Enrolments enrolments;
+
+	VoiceprintListener(VoiceprintCommands commands, Enrolments enrolments) {
 		this.commands = commands;
+		this.enrolments = enrolments;
+	}
+
+	@RabbitHandler
+	void on(EnrolVoiceprint command) {
+		this.enrolments.start(command);
 	}
 
 	@RabbitHandler
@@ -25,6 +34,7 @@ class VoiceprintListener {
 
 	@RabbitHandler
 	void on(ForgetVoiceprint command) {
+		this.enrolments.forget(command.voiceprintId());
 		this.commands.forget(command);
 	}
 
