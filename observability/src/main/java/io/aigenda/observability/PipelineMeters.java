@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.aigenda.messaging.transfer.TransferMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -38,7 +39,12 @@ public class PipelineMeters {
 	/** Meetings finished (processed or failed) in the last 24 hours, by organisation and state. */
 	public static final String MEETINGS_FINISHED_LAST_DAY = "aigenda.meetings.finished.last.day";
 
-	/** Bytes read from and written to S3, by direction (in, out). */
+	/**
+	 * Bytes moved to and from S3, by direction: {@code in} is written into the store, {@code out}
+	 * read out of it. Each service counts the transfers it makes itself (workers through presigned
+	 * URLs, the backend through its client) and the backend also the client uploads it completes,
+	 * so summing over services counts every byte once.
+	 */
 	public static final String S3_BYTES = "aigenda.s3.bytes";
 
 	/** Recorder bots running now. */
@@ -58,6 +64,13 @@ public class PipelineMeters {
 
 	/** Consumers on each AiGenda queue. */
 	public static final String QUEUE_CONSUMERS = "aigenda.queue.consumers";
+
+	/**
+	 * How long a message waited in its queue, from its publish timestamp to its delivery, by queue.
+	 * Its maximum is the age the head message had when it was taken: RabbitMQ's quorum queues do
+	 * not report their head message's timestamp, and peeking at it would count as a delivery.
+	 */
+	public static final String QUEUE_WAIT = "aigenda.queue.wait";
 
 	/** Items per inference batch, by step. */
 	public static final String BATCH_SIZE = "aigenda.step.batch.size";
@@ -109,6 +122,30 @@ public class PipelineMeters {
 			.tag("direction", direction.name().toLowerCase(Locale.ROOT))
 			.register(registry)
 			.increment(bytes);
+	}
+
+	/** The S3 byte counters as a transfer meter, for artifact transfers through presigned URLs. */
+	public TransferMeter transfers() {
+		return new TransferMeter() {
+			@Override
+			public void downloaded(long bytes) {
+				s3Bytes(Direction.OUT, bytes);
+			}
+
+			@Override
+			public void uploaded(long bytes) {
+				s3Bytes(Direction.IN, bytes);
+			}
+		};
+	}
+
+	/** One message taken from a queue after waiting this long since it was published. */
+	public void queueWait(String queue, Duration waited) {
+		Timer.builder(QUEUE_WAIT)
+			.description("Time from publishing a message to its delivery")
+			.tag("queue", tag(queue))
+			.register(registry)
+			.record(waited.isNegative() ? Duration.ZERO : waited);
 	}
 
 	/** Meetings in one state, read from the database whenever Prometheus scrapes. */
@@ -168,7 +205,11 @@ public class PipelineMeters {
 
 	public enum Direction {
 
-		IN, OUT
+		/** Written into S3. */
+		IN,
+
+		/** Read out of S3. */
+		OUT
 
 	}
 
