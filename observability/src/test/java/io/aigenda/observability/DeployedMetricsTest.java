@@ -165,7 +165,7 @@ class DeployedMetricsTest {
 				assertThat((Map<String, Object>) rule.get("labels")).containsKey("severity");
 			}
 		}
-		assertThat(alerts).contains("BacklogGrowing", "DeadLetters", "StepErrorRate", "BotOlderThanMaximum",
+		assertThat(alerts).contains("BacklogGrowing", "DeadLetters", "StepErrorRate", "BotOlderThanMaximum", "MessagesWaitTooLong",
 				"NoHeartbeat");
 		assertExposed(expressions);
 	}
@@ -206,6 +206,18 @@ class DeployedMetricsTest {
 			}
 		}
 		return names;
+	}
+
+	@Test
+	void everyDeliveredMessageIsTimedFromItsPublishTimestamp() {
+		String queue = service.getBean(Topology.class).queue(io.aigenda.contracts.Queues.ML_EVENTS);
+		io.micrometer.core.instrument.Timer waited = service.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+			.get(PipelineMeters.QUEUE_WAIT)
+			.tag("queue", queue)
+			.timer();
+		assertThat(waited.count()).isGreaterThanOrEqualTo(4);
+		// published a moment ago on this machine; AMQP timestamps have one-second resolution
+		assertThat(waited.max(java.util.concurrent.TimeUnit.SECONDS)).isLessThan(30);
 	}
 
 	@Test
