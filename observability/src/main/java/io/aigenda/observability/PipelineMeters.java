@@ -27,7 +27,7 @@ public class PipelineMeters {
 	/** Processing time over audio duration for one step, by step and engine: below 1 is faster than real time. */
 	public static final String STEP_RTF = "aigenda.step.real.time.factor";
 
-	/** Steps that failed, by step and reason. */
+	/** Steps that failed, by step and reason (one of {@link #FAILURE_REASONS}). */
 	public static final String STEP_FAILURES = "aigenda.step.failures";
 
 	/** Audio seconds processed, by step: throughput is its rate. */
@@ -75,6 +75,10 @@ public class PipelineMeters {
 	/** Items per inference batch, by step. */
 	public static final String BATCH_SIZE = "aigenda.step.batch.size";
 
+	/** The categories a failure's reason falls into: Prometheus needs few values, never free text. */
+	public static final List<String> FAILURE_REASONS = List.of("timeout", "transfer", "audio", "language", "model",
+			"other");
+
 	private final MeterRegistry registry;
 
 	private final MultiGauge finishedLastDay;
@@ -109,7 +113,12 @@ public class PipelineMeters {
 
 	/** One step failed, counted by reason (a small set of categories, never free text). */
 	public void stepFailed(String step, String reason) {
-		Counter.builder(STEP_FAILURES).tags("step", tag(step), "reason", tag(reason)).register(registry).increment();
+		failures(step, reason).increment();
+	}
+
+	/** Registers a step's failure counters at zero, one per reason, before anything failed. */
+	public void stepFailuresStartAtZero(String step) {
+		FAILURE_REASONS.forEach(reason -> failures(step, reason));
 	}
 
 	public void batch(String step, int items) {
@@ -187,6 +196,10 @@ public class PipelineMeters {
 			.tag("provider", tag(provider))
 			.register(registry)
 			.increment(time.toMillis() / 1000.0);
+	}
+
+	private Counter failures(String step, String reason) {
+		return Counter.builder(STEP_FAILURES).tags("step", tag(step), "reason", tag(reason)).register(registry);
 	}
 
 	private Timer stepTimer(String step, String model, String outcome) {

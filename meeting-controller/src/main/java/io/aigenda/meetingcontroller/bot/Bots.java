@@ -68,6 +68,8 @@ class Bots implements DisposableBean {
 		this.pipelineMeters = pipelineMeters;
 		pipelineMeters.bots(() -> this.fleet.recorders(), () -> this.fleet.oldestAge(Instant.now()),
 				properties.maxRecorderAge());
+		// the provider's server time starts at zero, so its cost panel has a series before the first bot
+		pipelineMeters.botServerTime(providerName(), Duration.ZERO);
 	}
 
 	void start(StartRecording command) {
