@@ -71,12 +71,18 @@ public final class TestPlatform implements AutoCloseable {
 	}
 
 	public static TestPlatform start(Path dataDir, Broker broker) {
+		return start(dataDir, broker, Map.of());
+	}
+
+	/** @param settings further platform settings ({@code aigenda.verbose}, {@code aigenda.log-format}...) */
+	public static TestPlatform start(Path dataDir, Broker broker, Map<String, String> settings) {
 		String database = "aigenda_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String namespace = "test-" + UUID.randomUUID();
 		sql("create database " + database);
 		Map<String, String> properties = new HashMap<>(Map.of("aigenda.data-dir", dataDir.toString(), "aigenda.port",
 				"0", "aigenda.database.url", POSTGRES + database, "aigenda.database.username", "postgres",
 				"aigenda.messaging.namespace", namespace));
+		properties.putAll(settings);
 		if (broker == Broker.EMBEDDED) {
 			properties.put("aigenda.broker.embedded", "true");
 		}
@@ -95,6 +101,11 @@ public final class TestPlatform implements AutoCloseable {
 
 	public Platform platform() {
 		return this.platform;
+	}
+
+	/** A REST client signed in as the platform's administrator. */
+	public BackendClient client() {
+		return new BackendClient(this.platform.backendUrl(), this.platform.adminToken());
 	}
 
 	public String adminToken() {

@@ -1,5 +1,6 @@
 package io.aigenda.messaging;
 
+import java.util.Date;
 import java.util.UUID;
 
 import io.aigenda.contracts.MessageTypes;
@@ -58,6 +59,8 @@ public class Messages {
 	private static MessagePostProcessor persistent(String messageId) {
 		return message -> {
 			message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+			// consumers measure how long it waited in the queue from this
+			message.getMessageProperties().setTimestamp(new Date());
 			message.getMessageProperties()
 				.setMessageId(messageId != null ? messageId : UUID.randomUUID().toString());
 			return message;

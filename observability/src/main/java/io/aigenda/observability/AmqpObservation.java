@@ -15,7 +15,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * Turns on Spring AMQP's Micrometer observation for every template and listener container, whoever
  * created them: publishing then writes the W3C {@code traceparent} header and receiving continues
  * that trace, so one meeting's way through all services is one trace. Also times every delivery
- * ({@code spring.rabbit.listener}) and adds the meeting context to the logs.
+ * ({@code spring.rabbit.listener}), measures how long each message waited in its queue and adds
+ * the meeting context to the logs.
  */
 class AmqpObservation implements BeanPostProcessor {
 
@@ -46,6 +47,7 @@ class AmqpObservation implements BeanPostProcessor {
 			// Outermost, so the meeting is in the log context for retries and dead-lettering too.
 			List<Advice> chain = new ArrayList<>();
 			chain.add(new MeetingContextAdvice());
+			chain.add(new QueueWaitAdvice(meters));
 			Advice[] existing = factory.getAdviceChain();
 			if (existing != null) {
 				chain.addAll(Arrays.asList(existing));

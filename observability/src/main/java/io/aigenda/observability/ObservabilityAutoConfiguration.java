@@ -33,8 +33,10 @@ public class ObservabilityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PipelineMeters pipelineMeters(MeterRegistry registry) {
-		return new PipelineMeters(registry);
+	PipelineMeters pipelineMeters(MeterRegistry registry, ObservabilityProperties properties) {
+		PipelineMeters meters = new PipelineMeters(registry);
+		properties.steps().forEach(meters::stepFailuresStartAtZero);
+		return meters;
 	}
 
 	@Bean

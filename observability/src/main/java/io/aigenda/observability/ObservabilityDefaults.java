@@ -29,7 +29,7 @@ class ObservabilityDefaults implements EnvironmentPostProcessor {
 					"management.endpoints.web.exposure.include", "health,info,prometheus",
 					"management.endpoint.health.probes.enabled", "true",
 					// Ready only when what the service needs answers; each service has the ones it uses.
-					"management.endpoint.health.group.readiness.include", "readinessState,rabbit,db,models",
+					"management.endpoint.health.group.readiness.include", "readinessState,rabbit,db,s3,models",
 					"management.endpoint.health.validate-group-membership", "false",
 					"management.metrics.distribution.percentiles-histogram.http.server.requests", "true",
 					"management.observations.annotations.enabled", "true",

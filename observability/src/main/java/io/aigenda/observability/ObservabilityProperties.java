@@ -15,9 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * state) refresh
  * @param modelPaths files or folders this service cannot work without; the {@code models} health
  * indicator is down while one is missing, so the pod is not ready
+ * @param steps the pipeline steps this service runs ({@code transcribe}, {@code diarize},
+ * {@code write-minutes}): their failure counters start at zero for every reason, so failure rates
+ * and the error-rate alert have a series before the first failure
  */
 @ConfigurationProperties("aigenda.observability")
 public record ObservabilityProperties(@DefaultValue("false") boolean queueMetrics,
-		@DefaultValue("15s") Duration gaugeInterval, @DefaultValue List<String> modelPaths) {
+		@DefaultValue("15s") Duration gaugeInterval, @DefaultValue List<String> modelPaths,
+		@DefaultValue List<String> steps) {
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.aigenda.messaging.transfer.TransferMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -26,7 +27,7 @@ public class PipelineMeters {
 	/** Processing time over audio duration for one step, by step and engine: below 1 is faster than real time. */
 	public static final String STEP_RTF = "aigenda.step.real.time.factor";
 
-	/** Steps that failed, by step and reason. */
+	/** Steps that failed, by step and reason (one of {@link #FAILURE_REASONS}). */
 	public static final String STEP_FAILURES = "aigenda.step.failures";
 
 	/** Audio seconds processed, by step: throughput is its rate. */
@@ -38,7 +39,12 @@ public class PipelineMeters {
 	/** Meetings finished (processed or failed) in the last 24 hours, by organisation and state. */
 	public static final String MEETINGS_FINISHED_LAST_DAY = "aigenda.meetings.finished.last.day";
 
-	/** Bytes read from and written to S3, by direction (in, out). */
+	/**
+	 * Bytes moved to and from S3, by direction: {@code in} is written into the store, {@code out}
+	 * read out of it. Each service counts the transfers it makes itself (workers through presigned
+	 * URLs, the backend through its client) and the backend also the client uploads it completes,
+	 * so summing over services counts every byte once.
+	 */
 	public static final String S3_BYTES = "aigenda.s3.bytes";
 
 	/** Recorder bots running now. */
@@ -59,8 +65,19 @@ public class PipelineMeters {
 	/** Consumers on each AiGenda queue. */
 	public static final String QUEUE_CONSUMERS = "aigenda.queue.consumers";
 
+	/**
+	 * How long a message waited in its queue, from its publish timestamp to its delivery, by queue.
+	 * Its maximum is the age the head message had when it was taken: RabbitMQ's quorum queues do
+	 * not report their head message's timestamp, and peeking at it would count as a delivery.
+	 */
+	public static final String QUEUE_WAIT = "aigenda.queue.wait";
+
 	/** Items per inference batch, by step. */
 	public static final String BATCH_SIZE = "aigenda.step.batch.size";
+
+	/** The categories a failure's reason falls into: Prometheus needs few values, never free text. */
+	public static final List<String> FAILURE_REASONS = List.of("timeout", "transfer", "audio", "language", "model",
+			"other");
 
 	private final MeterRegistry registry;
 
@@ -96,7 +113,12 @@ public class PipelineMeters {
 
 	/** One step failed, counted by reason (a small set of categories, never free text). */
 	public void stepFailed(String step, String reason) {
-		Counter.builder(STEP_FAILURES).tags("step", tag(step), "reason", tag(reason)).register(registry).increment();
+		failures(step, reason).increment();
+	}
+
+	/** Registers a step's failure counters at zero, one per reason, before anything failed. */
+	public void stepFailuresStartAtZero(String step) {
+		FAILURE_REASONS.forEach(reason -> failures(step, reason));
 	}
 
 	public void batch(String step, int items) {
@@ -109,6 +131,30 @@ public class PipelineMeters {
 			.tag("direction", direction.name().toLowerCase(Locale.ROOT))
 			.register(registry)
 			.increment(bytes);
+	}
+
+	/** The S3 byte counters as a transfer meter, for artifact transfers through presigned URLs. */
+	public TransferMeter transfers() {
+		return new TransferMeter() {
+			@Override
+			public void downloaded(long bytes) {
+				s3Bytes(Direction.OUT, bytes);
+			}
+
+			@Override
+			public void uploaded(long bytes) {
+				s3Bytes(Direction.IN, bytes);
+			}
+		};
+	}
+
+	/** One message taken from a queue after waiting this long since it was published. */
+	public void queueWait(String queue, Duration waited) {
+		Timer.builder(QUEUE_WAIT)
+			.description("Time from publishing a message to its delivery")
+			.tag("queue", tag(queue))
+			.register(registry)
+			.record(waited.isNegative() ? Duration.ZERO : waited);
 	}
 
 	/** Meetings in one state, read from the database whenever Prometheus scrapes. */
@@ -152,6 +198,10 @@ public class PipelineMeters {
 			.increment(time.toMillis() / 1000.0);
 	}
 
+	private Counter failures(String step, String reason) {
+		return Counter.builder(STEP_FAILURES).tags("step", tag(step), "reason", tag(reason)).register(registry);
+	}
+
 	private Timer stepTimer(String step, String model, String outcome) {
 		return Timer.builder(STEP_DURATION)
 			.description("Time a worker spent on one pipeline step")
@@ -168,7 +218,11 @@ public class PipelineMeters {
 
 	public enum Direction {
 
-		IN, OUT
+		/** Written into S3. */
+		IN,
+
+		/** Read out of S3. */
+		OUT
 
 	}
 

@@ -132,4 +132,43 @@ class ComposeFileTest {
 		}
 	}
 
+	/**
+	 * Docker Compose's own reading of the file (interpolation, merge keys, profiles, schema), with
+	 * the required secrets of {@code compose.env.example} set. Needs the Compose plugin; without it
+	 * the test is skipped and the checks above are all there is.
+	 */
+	@Test
+	void composeAcceptsTheFileWithTheExampleSecretsSet() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(run(List.of("docker", "compose", "version"), Map.of()).exit() == 0,
+				"docker compose is not installed here");
+		Map<String, String> secrets = new java.util.HashMap<>();
+		Matcher required = Pattern.compile("(?m)^([A-Z_]+)=$")
+			.matcher(Files.readString(ROOT.resolve("deploy/compose.env.example")));
+		while (required.find()) {
+			secrets.put(required.group(1), "test-" + required.group(1).toLowerCase(java.util.Locale.ROOT));
+		}
+		assertThat(secrets).containsKeys("POSTGRES_PASSWORD", "AIGENDA_SERVICE_TOKEN");
+
+		Result config = run(List.of("docker", "compose", "-f", ROOT.resolve("docker-compose.yml").toString(),
+				"--profile", "gpu", "config", "--quiet"), secrets);
+
+		assertThat(config.exit()).as(config.output()).isZero();
+	}
+
+	private static Result run(List<String> command, Map<String, String> environment) throws InterruptedException {
+		try {
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+			builder.environment().putAll(environment);
+			Process process = builder.start();
+			String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			return new Result(process.waitFor(), output);
+		}
+		catch (IOException ex) {
+			return new Result(127, ex.getMessage());
+		}
+	}
+
+	private record Result(int exit, String output) {
+	}
+
 }

@@ -8,15 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.MinutesWritten;
@@ -41,7 +37,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,16 +49,7 @@ import static org.awaitility.Awaitility.await;
  */
 class DeployedMetricsTest {
 
-	/** Metrics from exporters outside AiGenda, with who exposes them. */
-	private static final Set<String> EXTERNAL = Set.of("up", // Prometheus itself
-			"DCGM_FI_DEV_GPU_UTIL", "DCGM_FI_DEV_FB_USED"); // NVIDIA dcgm-exporter on GPU nodes
-
-	private static final Set<String> PROMQL_WORDS = Set.of("sum", "min", "max", "avg", "count", "rate", "irate",
-			"increase", "delta", "deriv", "histogram_quantile", "absent", "absent_over_time", "clamp_min", "time",
-			"and", "or", "unless", "bool", "offset", "topk", "bottomk", "vector", "scalar", "label_replace");
-
-	/** Tests run in the module's folder; the deployment files are beside it. */
-	static final Path DEPLOY = Path.of("..", "deploy");
+	static final Path DEPLOY = DeployedMetricNames.DEPLOY;
 
 	private static ConfigurableApplicationContext service;
 
@@ -98,12 +84,7 @@ class DeployedMetricsTest {
 		get(http, port, "/actuator/health");
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> get(http, port, "/actuator/prometheus").contains("aigenda_queue_consumers{base=\"ml.events\""));
-		exposed = new TreeSet<>();
-		for (String line : get(http, port, "/actuator/prometheus").split("\n")) {
-			if (!line.isBlank() && !line.startsWith("#")) {
-				exposed.add(line.split("[{ ]", 2)[0]);
-			}
-		}
+		exposed = DeployedMetricNames.seriesNames(get(http, port, "/actuator/prometheus"));
 	}
 
 	@AfterAll
@@ -130,44 +111,33 @@ class DeployedMetricsTest {
 	}
 
 	@Test
-	void everyMetricInTheDashboardsIsExposed() throws IOException {
-		List<String> expressions = new ArrayList<>();
-		JsonMapper json = JsonMapper.builder().build();
-		try (Stream<Path> files = Files.list(DEPLOY.resolve("grafana/dashboards"))) {
-			List<Path> dashboards = files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
-			assertThat(dashboards).extracting(file -> file.getFileName().toString())
-				.contains("overview.json", "pipeline.json", "workers.json", "bots.json", "business.json");
-			for (Path file : dashboards) {
-				JsonNode dashboard = json.readTree(file.toFile());
-				assertThat(dashboard.path("uid").asString()).as(file.toString()).isNotBlank();
-				for (JsonNode panel : dashboard.path("panels")) {
-					assertThat(panel.path("datasource").path("uid").asString()).isEqualTo("prometheus");
-					for (JsonNode target : panel.path("targets")) {
-						expressions.add(target.path("expr").asString());
-					}
-				}
+	void everyMetricInTheDashboardsIsExposed() {
+		List<Path> dashboards = DeployedMetricNames.dashboards();
+		assertThat(dashboards).extracting(file -> file.getFileName().toString())
+			.contains("overview.json", "pipeline.json", "workers.json", "bots.json", "business.json");
+		for (Path file : dashboards) {
+			JsonNode dashboard = DeployedMetricNames.read(file);
+			assertThat(dashboard.path("uid").asString()).as(file.toString()).isNotBlank();
+			for (JsonNode panel : dashboard.path("panels")) {
+				assertThat(panel.path("datasource").path("uid").asString()).isEqualTo("prometheus");
 			}
 		}
+		List<String> expressions = DeployedMetricNames.dashboardExpressions();
 		assertThat(expressions).hasSizeGreaterThan(20);
 		assertExposed(expressions);
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
-	void everyMetricInTheAlertsIsExposed() throws IOException {
-		Map<String, Object> rules = new Yaml().load(Files.readString(DEPLOY.resolve("prometheus/alerts.yml")));
-		List<String> expressions = new ArrayList<>();
+	void everyMetricInTheAlertsIsExposed() {
 		Set<String> alerts = new TreeSet<>();
-		for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
-			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
-				alerts.add((String) rule.get("alert"));
-				expressions.add((String) rule.get("expr"));
-				assertThat((Map<String, Object>) rule.get("labels")).containsKey("severity");
-			}
+		for (Map<String, Object> rule : DeployedMetricNames.alertRules()) {
+			alerts.add((String) rule.get("alert"));
+			assertThat(rule.get("labels")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+				.containsKey("severity");
 		}
 		assertThat(alerts).contains("BacklogGrowing", "DeadLetters", "StepErrorRate", "BotOlderThanMaximum",
-				"NoHeartbeat");
-		assertExposed(expressions);
+				"MessagesWaitTooLong", "NoHeartbeat");
+		assertExposed(DeployedMetricNames.alertExpressions());
 	}
 
 	@Test
@@ -182,35 +152,27 @@ class DeployedMetricsTest {
 
 	private static void assertExposed(List<String> expressions) {
 		Set<String> used = new TreeSet<>();
-		expressions.forEach(expression -> used.addAll(metricNames(expression)));
+		expressions.forEach(expression -> used.addAll(DeployedMetricNames.metricNames(expression)));
 		assertThat(used).as("metric names in the expressions").isNotEmpty();
-		Set<String> missing = new TreeSet<>(used);
-		missing.removeAll(exposed);
-		missing.removeAll(EXTERNAL);
-		assertThat(missing).as("used but not exposed (exposed: %s)", exposed).isEmpty();
+		assertThat(DeployedMetricNames.missing(used, exposed)).as("used but not exposed (exposed: %s)", exposed)
+			.isEmpty();
 	}
 
-	/** The metric names of a PromQL expression: what is left once strings, matchers, ranges, numbers, label lists and functions are gone. */
-	static Set<String> metricNames(String expression) {
-		String bare = expression.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")
-			.replaceAll("\\{[^}]*\\}", " ")
-			.replaceAll("\\[[^\\]]*\\]", " ")
-			.replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ")
-			.replaceAll("\\$\\w+", " ")
-			.replaceAll("(?<![\\w:])\\d+(\\.\\d+)?([eE][-+]?\\d+)?", " ");
-		Set<String> names = new TreeSet<>();
-		Matcher matcher = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*").matcher(bare);
-		while (matcher.find()) {
-			if (!PROMQL_WORDS.contains(matcher.group())) {
-				names.add(matcher.group());
-			}
-		}
-		return names;
+	@Test
+	void everyDeliveredMessageIsTimedFromItsPublishTimestamp() {
+		String queue = service.getBean(Topology.class).queue(io.aigenda.contracts.Queues.ML_EVENTS);
+		io.micrometer.core.instrument.Timer waited = service.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+			.get(PipelineMeters.QUEUE_WAIT)
+			.tag("queue", queue)
+			.timer();
+		assertThat(waited.count()).isGreaterThanOrEqualTo(4);
+		// published a moment ago on this machine; AMQP timestamps have one-second resolution
+		assertThat(waited.max(java.util.concurrent.TimeUnit.SECONDS)).isLessThan(30);
 	}
 
 	@Test
 	void metricNamesAreFoundInPromQl() {
-		assertThat(metricNames(
+		assertThat(DeployedMetricNames.metricNames(
 				"sum by (le, step) (rate(aigenda_step_duration_seconds_bucket{outcome=\"success\"}[$__rate_interval])) * 60 > 1e-9 and up"))
 			.containsExactlyInAnyOrder("aigenda_step_duration_seconds_bucket", "up");
 	}

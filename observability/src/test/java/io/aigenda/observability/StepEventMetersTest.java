@@ -53,6 +53,19 @@ class StepEventMetersTest {
 	}
 
 	@Test
+	void aStepsFailureCountersStartAtZeroForEveryReasonTheCategoriesKnow() {
+		meters.stepFailuresStartAtZero("diarize");
+
+		for (String text : new String[] { "timed out", "download failed", "could not decode audio",
+				"unsupported language", "model missing", "boom" }) {
+			assertThat(PipelineMeters.FAILURE_REASONS).contains(StepEventMeters.reason(text));
+		}
+		assertThat(registry.find(PipelineMeters.STEP_FAILURES).tag("step", "diarize").counters())
+			.hasSize(PipelineMeters.FAILURE_REASONS.size())
+			.allSatisfy(counter -> assertThat(counter.count()).isZero());
+	}
+
+	@Test
 	void handledMessageNamesItsMeetingAndStepInTheLogContext() throws Throwable {
 		UUID meeting = UUID.randomUUID();
 		UUID step = UUID.randomUUID();

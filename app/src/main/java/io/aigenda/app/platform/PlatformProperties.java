@@ -19,11 +19,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param s3 an existing S3-compatible store, or embedded when no endpoint is given
  * @param messaging namespace of every exchange and queue
  * @param verbose show the services' logs instead of warnings only
+ * @param logFormat {@code plain} lines on standard error for a terminal, or {@code ecs}: one JSON
+ * object a line on standard output (Elastic Common Schema with {@code traceId} and
+ * {@code meetingId}), as the containers write them, for a log shipper ({@code AIGENDA_LOG_FORMAT})
  */
 @ConfigurationProperties("aigenda")
 public record PlatformProperties(@DefaultValue("data") Path dataDir, @DefaultValue("8080") int port,
 		@DefaultValue("127.0.0.1") String address, @DefaultValue Database database, @DefaultValue Broker broker,
-		@DefaultValue S3 s3, @DefaultValue Messaging messaging, @DefaultValue("false") boolean verbose) {
+		@DefaultValue S3 s3, @DefaultValue Messaging messaging, @DefaultValue("false") boolean verbose,
+		@DefaultValue("plain") LogFormat logFormat) {
+
+	public enum LogFormat {
+
+		PLAIN, ECS
+
+	}
 
 	/**
 	 * @param url JDBC URL of an existing database; none starts PostgreSQL on {@code <dataDir>/postgres}

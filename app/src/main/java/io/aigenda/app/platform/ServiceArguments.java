@@ -35,6 +35,9 @@ final class ServiceArguments {
 		args.put("spring.main.register-shutdown-hook", "false");
 		args.put("spring.jmx.enabled", "false");
 		args.put("logging.level.root", properties.verbose() ? "INFO" : "WARN");
+		if (properties.logFormat() == PlatformProperties.LogFormat.ECS) {
+			args.put("logging.config", "classpath:logback-ecs.xml");
+		}
 		if (!properties.verbose()) {
 			// Flyway warns on every start that H2 (the controller's store) is newer than it was tested with
 			args.put("logging.level.org.flywaydb.core.internal.database.base.Database", "ERROR");

@@ -5,17 +5,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import io.aigenda.app.TestPlatform;
 import io.aigenda.app.AigendaCli;
 import io.aigenda.app.PlatformFiles;
 import io.aigenda.app.client.BackendClient;
@@ -46,13 +42,13 @@ class PlatformTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static final String DATABASE = "aigenda_app_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
 	@TempDir
 	static Path dataDir;
 
 	@TempDir
 	static Path outDir;
+
+	static TestPlatform running;
 
 	static Platform platform;
 
@@ -60,25 +56,15 @@ class PlatformTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-				"postgres", ""); Statement statement = connection.createStatement()) {
-			statement.execute("create database " + DATABASE);
-		}
-		platform = Platform.start(Map.of("aigenda.data-dir", dataDir.toString(), "aigenda.port", "0",
-				"aigenda.database.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "aigenda.database.username",
-				"postgres", "aigenda.broker.host", "127.0.0.1", "aigenda.broker.port", "5672",
-				"aigenda.messaging.namespace", "test-" + UUID.randomUUID()));
-		client = new BackendClient(platform.backendUrl(), platform.adminToken());
+		running = TestPlatform.start(dataDir, TestPlatform.Broker.RABBITMQ);
+		platform = running.platform();
+		client = running.client();
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (platform != null) {
-			platform.close();
-		}
-		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-				"postgres", ""); Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + DATABASE + " with (force)");
+		if (running != null) {
+			running.close();
 		}
 	}
 

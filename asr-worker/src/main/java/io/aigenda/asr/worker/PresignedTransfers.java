@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.aigenda.messaging.transfer.TransferMeter;
+import io.aigenda.observability.PipelineMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,8 +27,11 @@ class PresignedTransfers {
 
 	private final WorkerProperties properties;
 
-	PresignedTransfers(WorkerProperties properties) {
+	private final TransferMeter meter;
+
+	PresignedTransfers(WorkerProperties properties, PipelineMeters meters) {
 		this.properties = properties;
+		this.meter = meters.transfers();
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NORMAL)
@@ -44,6 +49,7 @@ class PresignedTransfers {
 			if (response.statusCode() / 100 != 2) {
 				throw new TransferException("Downloading the audio failed with HTTP " + response.statusCode(), true);
 			}
+			this.meter.downloaded(Files.size(file));
 			return file;
 		}
 		catch (IOException ex) {
@@ -73,6 +79,7 @@ class PresignedTransfers {
 			if (response.statusCode() / 100 != 2) {
 				throw new TransferException("Storing the transcript failed with HTTP " + response.statusCode(), true);
 			}
+			this.meter.uploaded(json.length);
 		}
 		catch (IOException ex) {
 			throw new TransferException("Storing the transcript failed: " + describe(ex), ex);

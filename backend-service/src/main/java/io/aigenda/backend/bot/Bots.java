@@ -267,6 +267,8 @@ class Bots {
 				out.write(new byte[44]);
 				for (String key : keys) {
 					byte[] chunk = this.store.getBytes(key);
+					// the recorder wrote it through a presigned URL: its bytes are known only now
+					this.store.countClientUpload(chunk.length);
 					// a chunk cut in the middle of a sample would shift every later sample by a byte
 					int usable = chunk.length - (chunk.length % 2);
 					out.write(chunk, 0, usable);

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.aigenda.observability.PipelineMeters;
+import io.aigenda.observability.PipelineMeters.Direction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -40,10 +42,13 @@ public class ObjectStore implements InitializingBean {
 
 	private final String bucket;
 
-	ObjectStore(S3Client s3, S3Presigner presigner, S3Properties properties) {
+	private final PipelineMeters meters;
+
+	ObjectStore(S3Client s3, S3Presigner presigner, S3Properties properties, PipelineMeters meters) {
 		this.s3 = s3;
 		this.presigner = presigner;
 		this.bucket = properties.bucket();
+		this.meters = meters;
 	}
 
 	@Override
@@ -72,22 +77,36 @@ public class ObjectStore implements InitializingBean {
 	}
 
 	public void putFile(String key, Path file, String contentType) {
-		this.s3.putObject(b -> b.bucket(this.bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
+		RequestBody body = RequestBody.fromFile(file);
+		this.s3.putObject(b -> b.bucket(this.bucket).key(key).contentType(contentType), body);
+		this.meters.s3Bytes(Direction.IN, body.optionalContentLength().orElse(0L));
 	}
 
 	public void putBytes(String key, byte[] bytes, String contentType) {
 		this.s3.putObject(b -> b.bucket(this.bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+		this.meters.s3Bytes(Direction.IN, bytes.length);
 	}
 
 	public byte[] getBytes(String key) {
 		ResponseBytes<GetObjectResponse> bytes = this.s3.getObjectAsBytes(b -> b.bucket(this.bucket).key(key));
+		this.meters.s3Bytes(Direction.OUT, bytes.asByteArrayUnsafe().length);
 		return bytes.asByteArray();
+	}
+
+	/**
+	 * Counts an object that a client (the web app, a recorder) wrote through a presigned URL, once
+	 * the backend learns its size: those bytes reach S3 without passing through any service.
+	 */
+	public void countClientUpload(long bytes) {
+		this.meters.s3Bytes(Direction.IN, bytes);
 	}
 
 	/** The first bytes of an object, to recognise its format without reading all of it. */
 	public byte[] head(String key, int count) {
 		try (InputStream in = this.s3.getObject(b -> b.bucket(this.bucket).key(key).range("bytes=0-" + (count - 1)))) {
-			return in.readNBytes(count);
+			byte[] head = in.readNBytes(count);
+			this.meters.s3Bytes(Direction.OUT, head.length);
+			return head;
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

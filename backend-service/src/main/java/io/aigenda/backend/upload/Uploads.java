@@ -194,6 +194,7 @@ class Uploads {
 					"The parts could not be assembled: " + ex.awsErrorDetails().errorMessage());
 		}
 		long size = this.store.stat(key).contentLength();
+		this.store.countClientUpload(size);
 		Optional<Double> duration;
 		String contentType;
 		try {

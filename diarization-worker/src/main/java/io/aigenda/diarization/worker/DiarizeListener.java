@@ -15,6 +15,7 @@ import io.aigenda.diarization.DiarizationProperties;
 import io.aigenda.diarization.Diarizer;
 import io.aigenda.messaging.Messages;
 import io.aigenda.messaging.transfer.ArtifactTransfer;
+import io.aigenda.observability.PipelineMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -40,10 +41,11 @@ class DiarizeListener {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	DiarizeListener(Diarizer diarizer, Messages messages, DiarizationProperties properties) {
+	DiarizeListener(Diarizer diarizer, Messages messages, DiarizationProperties properties,
+			PipelineMeters meters) {
 		this.diarizer = diarizer;
 		this.messages = messages;
-		this.transfer = new ArtifactTransfer(properties.httpTimeout());
+		this.transfer = new ArtifactTransfer(properties.httpTimeout(), meters.transfers());
 	}
 
 	@RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).DIARIZE)}")

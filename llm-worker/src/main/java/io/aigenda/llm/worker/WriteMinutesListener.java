@@ -13,6 +13,7 @@ import io.aigenda.llm.minutes.MinutesJson;
 import io.aigenda.llm.minutes.MinutesWriter;
 import io.aigenda.messaging.Messages;
 import io.aigenda.messaging.transfer.ArtifactTransfer;
+import io.aigenda.observability.PipelineMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -35,10 +36,11 @@ class WriteMinutesListener {
 
 	private final ArtifactTransfer transfer;
 
-	WriteMinutesListener(MinutesWriter writer, Messages messages, LlmProperties properties) {
+	WriteMinutesListener(MinutesWriter writer, Messages messages, LlmProperties properties,
+			PipelineMeters meters) {
 		this.writer = writer;
 		this.messages = messages;
-		this.transfer = new ArtifactTransfer(properties.httpTimeout());
+		this.transfer = new ArtifactTransfer(properties.httpTimeout(), meters.transfers());
 	}
 
 	@RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).WRITE_MINUTES)}")

@@ -133,10 +133,34 @@ class BotStore {
 				+ "('DONE', 'FAILED')").params(to.name(), detail, ts(now), id).update() == 1;
 	}
 
-	void released(UUID id, Instant now) {
-		this.jdbc.sql("update bots set released_at = ?, token_sha256 = null where id = ? and released_at is null")
+	/** Marks the recorder removed; false when it was marked already. */
+	boolean released(UUID id, Instant now) {
+		return this.jdbc.sql("update bots set released_at = ?, token_sha256 = null where id = ? and released_at is null")
 			.params(ts(now), id)
-			.update();
+			.update() == 1;
+	}
+
+	/**
+	 * Recorders that exist now: those being provisioned and every one started and not yet removed,
+	 * finished bots included (a recorder that outlives its bot still costs money).
+	 */
+	Fleet fleet() {
+		return this.jdbc.sql("select count(*) as recorders, min(provisioned_at) as oldest from bots "
+				+ "where state = 'PROVISIONING' or (handle is not null and released_at is null)")
+			.query((rs, row) -> new Fleet(rs.getLong("recorders"), instant(rs, "oldest")))
+			.single();
+	}
+
+	/** How many recorders exist and when the oldest was provisioned (null: none runs). */
+	record Fleet(long recorders, Instant oldestProvisionedAt) {
+
+		static final Fleet NONE = new Fleet(0, null);
+
+		java.time.Duration oldestAge(Instant now) {
+			return (this.oldestProvisionedAt == null) ? java.time.Duration.ZERO
+					: java.time.Duration.between(this.oldestProvisionedAt, now);
+		}
+
 	}
 
 	void reported(UUID id, BotState state) {

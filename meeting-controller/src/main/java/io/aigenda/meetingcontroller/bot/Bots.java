@@ -19,6 +19,7 @@ import io.aigenda.meetingcontroller.recorder.RecorderException;
 import io.aigenda.meetingcontroller.recorder.RecorderLaunch;
 import io.aigenda.meetingcontroller.recorder.RecorderProperties;
 import io.aigenda.meetingcontroller.recorder.RecorderProvider;
+import io.aigenda.observability.PipelineMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,18 +48,28 @@ class Bots implements DisposableBean {
 
 	private final MeterRegistry meters;
 
+	private final PipelineMeters pipelineMeters;
+
+	/** Recorders that exist right now, as of the last tick: the bot gauges read this, never the database. */
+	private volatile BotStore.Fleet fleet = BotStore.Fleet.NONE;
+
 	private final ExecutorService provisioning = Executors.newVirtualThreadPerTaskExecutor();
 
 	/** Bots being provisioned right now, so a tick never starts the same bot twice. */
 	private final Set<UUID> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	Bots(BotStore store, RecorderProvider provider, BackendClient backend, RecorderProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, PipelineMeters pipelineMeters) {
 		this.store = store;
 		this.provider = provider;
 		this.backend = backend;
 		this.properties = properties;
 		this.meters = meters;
+		this.pipelineMeters = pipelineMeters;
+		pipelineMeters.bots(() -> this.fleet.recorders(), () -> this.fleet.oldestAge(Instant.now()),
+				properties.maxRecorderAge());
+		// the provider's server time starts at zero, so its cost panel has a series before the first bot
+		pipelineMeters.botServerTime(providerName(), Duration.ZERO);
 	}
 
 	void start(StartRecording command) {
@@ -146,6 +157,7 @@ class Bots implements DisposableBean {
 			}
 			report(this.store.find(bot.id()).orElse(bot));
 		}
+		this.fleet = this.store.fleet();
 	}
 
 	private void watch(Bot bot, Instant now) {
@@ -214,13 +226,19 @@ class Bots implements DisposableBean {
 		}
 		try {
 			this.provider.stop(bot.handle());
-			this.store.released(bot.id(), Instant.now());
-			this.meters.counter("aigenda.bots.server.seconds")
-				.increment(this.store.find(bot.id()).map(b -> b.serverSeconds(Instant.now())).orElse(0L));
+			// counted once, by whoever marked it released: its cost is final from now on
+			if (this.store.released(bot.id(), Instant.now())) {
+				long seconds = this.store.find(bot.id()).map(b -> b.serverSeconds(Instant.now())).orElse(0L);
+				this.pipelineMeters.botServerTime(providerName(), Duration.ofSeconds(seconds));
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Bot {}: removing recorder {} failed, retrying: {}", bot.id(), bot.handle(), ex.getMessage());
 		}
+	}
+
+	private String providerName() {
+		return this.properties.provider().name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private void report(Bot bot) {

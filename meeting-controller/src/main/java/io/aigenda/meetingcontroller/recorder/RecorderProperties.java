@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param provisionAttempts attempts to provision a recorder (quota and API faults) before the bot
  * fails
  * @param retryBackoff pause before the second attempt; doubled for each further one
+ * @param maxRecorderAge the oldest a recorder may get: the longest stay a bot may be given (the
+ * backend's {@code aigenda.backend.bots.max-duration}, 8 hours) plus provisioning and leaving. An
+ * older one leaked, and the {@code BotOlderThanMaximum} alert fires
  * @param local the local provider
  * @param openstack the OpenStack provider
  */
@@ -31,7 +34,8 @@ public record RecorderProperties(@DefaultValue("local") Provider provider,
 		String serviceToken, @DefaultValue("http://127.0.0.1:8085") String publicUrl,
 		@DefaultValue("60s") Duration heartbeatTimeout, @DefaultValue("30s") Duration leaveGrace,
 		@DefaultValue("1s") Duration tick, @DefaultValue("3") int provisionAttempts,
-		@DefaultValue("5s") Duration retryBackoff, @DefaultValue Local local, @DefaultValue OpenStack openstack) {
+		@DefaultValue("5s") Duration retryBackoff, @DefaultValue("9h") Duration maxRecorderAge,
+		@DefaultValue Local local, @DefaultValue OpenStack openstack) {
 
 	public RecorderProperties {
 		if (maxBotsPerOrganisation < 1) {

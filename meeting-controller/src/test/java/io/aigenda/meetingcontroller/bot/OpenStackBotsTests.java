@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.aigenda.contracts.StartRecording;
 import io.aigenda.meetingcontroller.recorder.OpenStackRecorderProvider;
 import io.aigenda.meetingcontroller.recorder.RecorderProperties;
+import io.aigenda.observability.PipelineMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,8 @@ class OpenStackBotsTests {
 
 	private Bots bots;
 
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
 	@BeforeEach
 	void start() throws IOException {
 		this.cloud = new WireMockServer(options().dynamicPort());
@@ -75,14 +78,14 @@ class OpenStackBotsTests {
 		this.store = new BotStore(JdbcClient.create(dataSource));
 		RecorderProperties properties = new RecorderProperties(RecorderProperties.Provider.OPENSTACK, 2,
 				this.backend.url(), FakeBackend.SERVICE_TOKEN, "http://127.0.0.1:8085", Duration.ofSeconds(60),
-				Duration.ofSeconds(30), Duration.ofMillis(100), 3, Duration.ofMillis(100),
+				Duration.ofSeconds(30), Duration.ofMillis(100), 3, Duration.ofMillis(100), Duration.ofHours(9),
 				new RecorderProperties.Local(List.of("true"), null),
 				new RecorderProperties.OpenStack(this.cloud.baseUrl() + "/identity/v3", "aigenda-recorders", "s3cret",
 						"Default", "aigenda", "Default", null, "3", "70a599e0-31e7-49b7-b260-868f441e862b",
 						"3d1c0f7e-5b6a-4c2d-8e9f-0a1b2c3d4e5f", null, null, "/opt/aigenda/recorder",
 						Duration.ofSeconds(5), Duration.ofMillis(50)));
 		this.bots = new Bots(this.store, new OpenStackRecorderProvider(properties.openstack()),
-				new BackendClient(properties), properties, new SimpleMeterRegistry());
+				new BackendClient(properties), properties, this.registry, new PipelineMeters(this.registry));
 	}
 
 	@AfterEach
@@ -182,6 +185,44 @@ class OpenStackBotsTests {
 		this.cloud.verify(deleteRequestedFor(urlEqualTo("/compute/v2.1/servers/" + ORPHAN)));
 		this.cloud.verify(0, deleteRequestedFor(urlEqualTo("/compute/v2.1/servers/" + TRACKED)));
 		this.cloud.verify(0, deleteRequestedFor(urlEqualTo("/compute/v2.1/servers/" + UNTAGGED)));
+	}
+
+	@Test
+	void runningServersAreGaugedAndEachServersTimeIsCountedOnceItIsDeleted() {
+		this.store.insert(command(), Instant.now());
+		this.store.move(this.bot, BotState.SCHEDULED, BotState.PROVISIONING, null, Instant.now());
+		this.store.started(this.bot, TRACKED, Instant.now().minus(Duration.ofMinutes(10)), Instant.now());
+		this.cloud.stubFor(get(urlEqualTo("/compute/v2.1/servers/" + TRACKED)).inScenario("life")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(json(200, "nova-server-active.json")));
+		this.bots.tick();
+
+		assertThat(this.registry.get("aigenda.bots.active").gauge().value()).isEqualTo(1);
+		assertThat(this.registry.get("aigenda.bots.oldest.age").gauge().value()).isBetween(600.0, 660.0);
+		assertThat(this.registry.get("aigenda.bots.max.age").gauge().value()).isEqualTo(9 * 3600.0);
+		assertThat(this.registry.get("aigenda.bots.server.seconds").tag("provider", "openstack").counter().count())
+			.isZero();
+
+		// called back; the server is gone by the next look, so the bot ends and the server is deleted
+		this.bots.stop(new io.aigenda.contracts.StopRecording(this.bot, UUID.randomUUID(), "test"));
+		this.cloud.stubFor(get(urlEqualTo("/compute/v2.1/servers/" + TRACKED)).inScenario("life")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(404)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"not found\"}}")));
+		this.cloud.stubFor(delete(urlEqualTo("/compute/v2.1/servers/" + TRACKED)).willReturn(aResponse().withStatus(204)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.bots.tick();
+			return this.store.find(this.bot).orElseThrow().releasedAt() != null;
+		});
+		this.bots.tick();
+
+		double counted = this.registry.get("aigenda.bots.server.seconds").tag("provider", "openstack").counter().count();
+		assertThat(counted).isBetween(600.0, 660.0);
+		assertThat(this.registry.get("aigenda.bots.active").gauge().value()).isZero();
+		assertThat(this.registry.get("aigenda.bots.oldest.age").gauge().value()).isZero();
+		this.bots.tick();
+		assertThat(this.registry.get("aigenda.bots.server.seconds").counter().count()).isEqualTo(counted);
 	}
 
 	private StartRecording command() {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,8 +20,15 @@ public class ArtifactTransfer {
 
 	private final Duration timeout;
 
+	private final TransferMeter meter;
+
 	public ArtifactTransfer(Duration timeout) {
+		this(timeout, TransferMeter.NONE);
+	}
+
+	public ArtifactTransfer(Duration timeout, TransferMeter meter) {
 		this.timeout = timeout;
+		this.meter = meter;
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(timeout)
 			.followRedirects(HttpClient.Redirect.NORMAL)
@@ -30,20 +38,30 @@ public class ArtifactTransfer {
 	/** Streams the body to a file, so long recordings never sit in the heap. */
 	public void download(String url, Path target) {
 		send(getRequest(url), HttpResponse.BodyHandlers.ofFile(target), "download");
+		try {
+			this.meter.downloaded(Files.size(target));
+		}
+		catch (IOException ex) {
+			// the file was just written; a size that cannot be read is not worth failing a step for
+		}
 	}
 
 	/** The whole body in memory: for documents, never for recordings. */
 	public byte[] get(String url) {
-		return send(getRequest(url), HttpResponse.BodyHandlers.ofByteArray(), "download").body();
+		byte[] body = send(getRequest(url), HttpResponse.BodyHandlers.ofByteArray(), "download").body();
+		this.meter.downloaded(body.length);
+		return body;
 	}
 
 	public void putJson(String url, String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		send(request, HttpResponse.BodyHandlers.discarding(), "upload");
+		this.meter.uploaded(body.length);
 	}
 
 	private HttpRequest getRequest(String url) {
