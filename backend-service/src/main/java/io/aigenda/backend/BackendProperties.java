@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bootstrap the administrator ensured on start
  * @param upload upload limits
  * @param outbox outbox relay pacing
+ * @param signIn how many wrong passwords are tolerated
  */
 @ConfigurationProperties("aigenda.backend")
 public record BackendProperties(String serviceToken, @DefaultValue Bootstrap bootstrap, @DefaultValue Upload upload,
-		@DefaultValue Outbox outbox) {
+		@DefaultValue Outbox outbox, @DefaultValue SignIn signIn) {
 
 	/**
 	 * @param email administrator's e-mail (skipped when blank)
@@ -34,9 +35,12 @@ public record BackendProperties(String serviceToken, @DefaultValue Bootstrap boo
 	 * for every part but the last
 	 * @param urlTtl how long presigned upload URLs stay valid
 	 * @param probe whether to check recordings with ffprobe/ffmpeg when they are on the PATH
+	 * @param maxDuration longest recording accepted (checked by the probe); longer ones would hold
+	 * the workers for hours
 	 */
 	public record Upload(@DefaultValue("4294967296") long maxBytes, @DefaultValue("16777216") long partSizeBytes,
-			@DefaultValue("1h") Duration urlTtl, @DefaultValue("true") boolean probe) {
+			@DefaultValue("1h") Duration urlTtl, @DefaultValue("true") boolean probe,
+			@DefaultValue("6h") Duration maxDuration) {
 	}
 
 	/**
@@ -44,6 +48,13 @@ public record BackendProperties(String serviceToken, @DefaultValue Bootstrap boo
 	 * @param batchSize rows taken per run
 	 */
 	public record Outbox(@DefaultValue("500ms") Duration interval, @DefaultValue("50") int batchSize) {
+	}
+
+	/**
+	 * @param maxFailures wrong passwords for one account from one address before it is refused
+	 * @param window how long a wrong password counts
+	 */
+	public record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {
 	}
 
 }

@@ -49,6 +49,8 @@ public final class Platform implements AutoCloseable {
 
 	private final Map<Service, ConfigurableApplicationContext> byService = new EnumMap<>(Service.class);
 
+	private final Map<Service, List<String>> argumentsByService = new EnumMap<>(Service.class);
+
 	private final String adminToken;
 
 	private final String serviceToken;
@@ -122,6 +124,7 @@ public final class Platform implements AutoCloseable {
 			List<String> arguments = ServiceArguments.of(service, this.properties, connections, this.backendUrl,
 					this.serviceToken, this.adminToken, mlControllerPort);
 			ConfigurableApplicationContext context = launch(service, arguments);
+			this.argumentsByService.put(service, arguments);
 			this.contexts.push(context);
 			this.byService.put(service, context);
 			if (service == Service.BACKEND) {
@@ -154,8 +157,27 @@ public final class Platform implements AutoCloseable {
 	}
 
 	/** A running service's context, for checking how it is wired. */
-	ConfigurableApplicationContext context(Service service) {
+	public ConfigurableApplicationContext context(Service service) {
 		return this.byService.get(service);
+	}
+
+	/**
+	 * Stops one service and starts it again with the same settings, as a crashed container comes
+	 * back in a cluster: what it kept (database, files, queues) survives, what it held in memory
+	 * does not.
+	 */
+	public synchronized void restart(Service service) {
+		ConfigurableApplicationContext old = this.byService.get(service);
+		old.close();
+		ConfigurableApplicationContext fresh = launch(service, this.argumentsByService.get(service));
+		this.byService.put(service, fresh);
+		// keep the closing order: the fresh context takes the old one's place
+		Deque<ConfigurableApplicationContext> ordered = new ArrayDeque<>();
+		for (ConfigurableApplicationContext context : this.contexts) {
+			ordered.addLast(context == old ? fresh : context);
+		}
+		this.contexts.clear();
+		this.contexts.addAll(ordered);
 	}
 
 	/** The backend's base URL, e.g. {@code http://127.0.0.1:8080}. */

@@ -14,7 +14,7 @@ import io.aigenda.mlcontroller.MlControllerApplication;
  * configuration file. Because every module shares this classpath, each service excludes the
  * auto-configurations it must not have and never sees the settings of the others.
  */
-enum Service {
+public enum Service {
 
 	BACKEND("backend", BackendServiceApplication.class, BackendServiceApplication.CONFIG_NAME, true, List.of(),
 			List.of("aigenda.ml-controller")),

@@ -42,8 +42,11 @@ class SessionController {
 	/** Compared against when the e-mail is unknown, so both failures take as long. */
 	private final String dummyHash;
 
-	SessionController(Accounts accounts, PasswordEncoder passwordEncoder) {
+	private final SignInThrottle throttle;
+
+	SessionController(Accounts accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
 		this.accounts = accounts;
+		this.throttle = throttle;
 		this.passwordEncoder = passwordEncoder;
 		this.dummyHash = passwordEncoder.encode("not-a-password");
 	}
@@ -60,17 +63,28 @@ class SessionController {
 
 	@PostMapping("/api/v1/session")
 	SessionView signIn(@Valid @RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response) {
+		String address = request.getRemoteAddr();
+		try {
+			this.throttle.check(body.email(), address);
+		}
+		catch (SignInThrottle.TooManySignInsException ex) {
+			response.setHeader("Retry-After", String.valueOf(ex.retryAfterSeconds()));
+			throw ex;
+		}
 		Account account;
 		try {
 			account = (Account) this.accounts.loadUserByUsername(body.email());
 		}
 		catch (UsernameNotFoundException | ApiException ex) {
 			this.passwordEncoder.matches(body.password(), this.dummyHash);
+			this.throttle.failed(body.email(), address);
 			throw wrongCredentials();
 		}
 		if (!this.passwordEncoder.matches(body.password(), account.passwordHash())) {
+			this.throttle.failed(body.email(), address);
 			throw wrongCredentials();
 		}
+		this.throttle.succeeded(body.email(), address);
 		establish(account, request, response);
 		return view(account);
 	}

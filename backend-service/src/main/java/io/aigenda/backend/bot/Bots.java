@@ -88,6 +88,8 @@ class Bots {
 	}
 
 	BotView invite(UUID organisationId, UUID meetingId, BotDtos.Invite invite) {
+		// whose meeting it is comes first: another organisation's meeting is unknown, whatever the URL
+		this.meetings.get(organisationId, meetingId);
 		String platform = this.urls.validate(invite.url());
 		Duration maxDuration = invite.maxDurationMinutes() != null ? Duration.ofMinutes(invite.maxDurationMinutes())
 				: this.properties.defaultMaxDuration();

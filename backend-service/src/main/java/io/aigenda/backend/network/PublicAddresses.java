@@ -76,17 +76,20 @@ public final class PublicAddresses {
 					&& first < 240;
 		}
 		if (address instanceof Inet6Address) {
-			// fc00::/7 unique local; IPv4-mapped addresses are judged by their IPv4 part
+			// fc00::/7 unique local
 			if ((b[0] & 0xfe) == 0xfc) {
 				return false;
 			}
-			boolean mapped = true;
-			for (int i = 0; i < 10; i++) {
-				mapped &= b[i] == 0;
+			// Teredo (2001::/32) hides its IPv4 server and client; nobody hosts a meeting there
+			if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
+				return false;
 			}
-			if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+			// addresses that carry an IPv4 address are judged by it: IPv4-mapped (::ffff:a.b.c.d) and
+			// IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d) and 6to4 (2002:AABB:CCDD::)
+			byte[] embedded = embeddedIpv4(b);
+			if (embedded != null) {
 				try {
-					return isPublic(InetAddress.getByAddress(new byte[] { b[12], b[13], b[14], b[15] }));
+					return isPublic(InetAddress.getByAddress(embedded));
 				}
 				catch (UnknownHostException ex) {
 					return false;
@@ -94,6 +97,23 @@ public final class PublicAddresses {
 			}
 		}
 		return true;
+	}
+
+	private static byte[] embeddedIpv4(byte[] b) {
+		if (b[0] == 0x20 && b[1] == 0x02) {
+			return new byte[] { b[2], b[3], b[4], b[5] };
+		}
+		boolean zeroTo10 = true;
+		for (int i = 0; i < 10; i++) {
+			zeroTo10 &= b[i] == 0;
+		}
+		boolean mapped = zeroTo10 && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+		boolean compatible = zeroTo10 && b[10] == 0 && b[11] == 0;
+		boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+		for (int i = 4; i < 12 && nat64; i++) {
+			nat64 = b[i] == 0;
+		}
+		return mapped || compatible || nat64 ? new byte[] { b[12], b[13], b[14], b[15] } : null;
 	}
 
 	/** An address literal from configuration; names are refused, so nothing resolves at start-up. */

@@ -6,17 +6,20 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.aigenda.backend.BackendProperties;
+import io.aigenda.backend.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +37,20 @@ class MediaProbe {
 
 	private static final long TIMEOUT_MINUTES = 10;
 
+	/** Telephone audio at the low end, studio masters at the high end; beyond is a forged header. */
+	private static final int MIN_SAMPLE_RATE = 4000;
+
+	private static final int MAX_SAMPLE_RATE = 384_000;
+
 	private final boolean enabled;
+
+	private final Duration maxDuration;
 
 	private final JsonMapper json;
 
 	MediaProbe(BackendProperties properties, JsonMapper json) {
 		this.json = json;
+		this.maxDuration = properties.upload().maxDuration();
 		this.enabled = properties.upload().probe() && onPath("ffprobe") && onPath("ffmpeg");
 		if (!this.enabled) {
 			log.info("Recordings are checked by their first bytes only (ffprobe/ffmpeg not used)");
@@ -60,7 +71,7 @@ class MediaProbe {
 			return Optional.empty();
 		}
 		Result probe = run(List.of("ffprobe", "-v", "error", "-select_streams", "a", "-show_entries",
-				"stream=codec_type:format=duration", "-of", "json", input));
+				"stream=codec_type,sample_rate,channels:format=duration", "-of", "json", input));
 		if (probe.exitCode() != 0) {
 			throw new UndecodableRecordingException("The recording cannot be read as audio");
 		}
@@ -68,7 +79,17 @@ class MediaProbe {
 		if (!root.path("streams").isArray() || root.path("streams").isEmpty()) {
 			throw new UndecodableRecordingException("The recording has no audio track");
 		}
+		JsonNode audio = root.path("streams").get(0);
+		double sampleRate = parse(audio.path("sample_rate").asString(""));
+		// a container that does not say (0) is left to the decoder
+		if (sampleRate > 0 && (sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE)) {
+			throw new UndecodableRecordingException(String.format(java.util.Locale.ROOT,
+					"The recording's sample rate of %.0f Hz is not a sound recording's (%d to %d Hz)", sampleRate,
+					MIN_SAMPLE_RATE, MAX_SAMPLE_RATE));
+		}
 		double declared = parse(root.path("format").path("duration").asString(""));
+		// refused before decoding: hours of audio would take minutes to decode just to be refused
+		requireWithinLimit(declared);
 		Result decode = run(List.of("ffmpeg", "-nostdin", "-v", "error", "-i", input, "-map", "0:a:0", "-f", "null",
 				"-progress", "pipe:1", "-"));
 		if (decode.exitCode() != 0) {
@@ -87,7 +108,21 @@ class MediaProbe {
 			throw new UndecodableRecordingException(String.format(java.util.Locale.ROOT,
 					"The recording is truncated: only %.1f s of %.1f s decode", decoded, declared));
 		}
+		requireWithinLimit(decoded);
 		return Optional.of(decoded);
+	}
+
+	private void requireWithinLimit(double seconds) {
+		if (seconds > this.maxDuration.toSeconds()) {
+			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "recording-too-long",
+					"The recording lasts " + clock(seconds) + "; at most " + clock(this.maxDuration.toSeconds())
+							+ " is accepted");
+		}
+	}
+
+	private static String clock(double seconds) {
+		long s = (long) seconds;
+		return String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60);
 	}
 
 	private static Result run(List<String> command) {

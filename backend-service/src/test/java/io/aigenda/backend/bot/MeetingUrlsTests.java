@@ -60,6 +60,18 @@ class MeetingUrlsTests {
 	}
 
 	@Test
+	void ipv6FormsThatCarryAnInsideIpv4AddressAreNotPublic() throws Exception {
+		// IPv4-compatible, IPv4-mapped, NAT64, 6to4 and Teredo
+		for (String inside : List.of("::127.0.0.1", "::ffff:10.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1",
+				"2002:c0a8:101::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "::")) {
+			assertThat(PublicAddresses.isPublic(InetAddress.getByName(inside))).as(inside).isFalse();
+		}
+		for (String outside : List.of("64:ff9b::808:808", "2002:808:808::1", "::ffff:8.8.8.8")) {
+			assertThat(PublicAddresses.isPublic(InetAddress.getByName(outside))).as(outside).isTrue();
+		}
+	}
+
+	@Test
 	void aTestSetUpMayPointAtALocalPageButStillOnlyAtConfiguredHosts() {
 		MeetingUrls local = new MeetingUrls(Map.of("test-page", List.of("127.0.0.1")), true,
 				InetAddress::getAllByName);
