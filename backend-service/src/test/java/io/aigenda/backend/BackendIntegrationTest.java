@@ -291,7 +291,8 @@ public abstract class BackendIntegrationTest {
 		return id;
 	}
 
-	private static void putJson(String url, String body) {
+	/** PUTs JSON to a presigned URL, expecting 200. */
+	protected static void putJson(String url, String body) {
 		HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body))

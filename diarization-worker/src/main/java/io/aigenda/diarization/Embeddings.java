@@ -39,6 +39,15 @@ final class Embeddings {
 		}
 	}
 
+	/** A model's raw outputs made comparable within a recording: standardised, then unit length. */
+	static float[][] normalised(float[][] raw) {
+		standardise(raw);
+		for (float[] e : raw) {
+			l2(e);
+		}
+		return raw;
+	}
+
 	static void l2(float[] vector) {
 		double norm = 0;
 		for (float v : vector) {

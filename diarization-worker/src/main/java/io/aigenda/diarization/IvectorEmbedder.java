@@ -56,11 +56,7 @@ final class IvectorEmbedder implements SpeakerEmbedder {
 				embeddings[w][d] = (float) ivector[d];
 			}
 		}
-		Embeddings.standardise(embeddings);
-		for (float[] embedding : embeddings) {
-			Embeddings.l2(embedding);
-		}
-		return embeddings;
+		return Embeddings.normalised(embeddings);
 	}
 
 }

@@ -41,11 +41,7 @@ class MfccStatisticsEmbedder implements SpeakerEmbedder {
 		for (int w = 0; w < windows.size(); w++) {
 			embeddings[w] = statistics(mfcc, features, deltas, windows.get(w), dims);
 		}
-		Embeddings.standardise(embeddings);
-		for (float[] embedding : embeddings) {
-			Embeddings.l2(embedding);
-		}
-		return embeddings;
+		return Embeddings.normalised(embeddings);
 	}
 
 	private static int firstFrame(Mfcc mfcc, double time) {

@@ -36,12 +36,7 @@ final class OnnxSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable {
 		if (windows.isEmpty()) {
 			return new float[0][];
 		}
-		float[][] embeddings = raw(audio, windows);
-		Embeddings.standardise(embeddings);
-		for (float[] e : embeddings) {
-			Embeddings.l2(e);
-		}
-		return embeddings;
+		return Embeddings.normalised(raw(audio, windows));
 	}
 
 	/** The model's own output per window, before any normalisation. */

@@ -54,12 +54,7 @@ final class TorchScriptSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable
 		if (windows.isEmpty()) {
 			return new float[0][];
 		}
-		float[][] embeddings = raw(audio, windows);
-		Embeddings.standardise(embeddings);
-		for (float[] e : embeddings) {
-			Embeddings.l2(e);
-		}
-		return embeddings;
+		return Embeddings.normalised(raw(audio, windows));
 	}
 
 	float[][] raw(Audio audio, List<SpeakerSegmenter.Window> windows) {

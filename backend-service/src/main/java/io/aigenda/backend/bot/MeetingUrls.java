@@ -94,23 +94,6 @@ final class MeetingUrls {
 		}
 	}
 
-	private static byte[] embeddedIpv4(byte[] b) {
-		if (b[0] == 0x20 && b[1] == 0x02) {
-			return new byte[] { b[2], b[3], b[4], b[5] };
-		}
-		boolean zeroTo10 = true;
-		for (int i = 0; i < 10; i++) {
-			zeroTo10 &= b[i] == 0;
-		}
-		boolean mapped = zeroTo10 && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-		boolean compatible = zeroTo10 && b[10] == 0 && b[11] == 0;
-		boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
-		for (int i = 4; i < 12 && nat64; i++) {
-			nat64 = b[i] == 0;
-		}
-		return mapped || compatible || nat64 ? new byte[] { b[12], b[13], b[14], b[15] } : null;
-	}
-
 	private static ApiException invalid(String message) {
 		return ApiException.badRequest("invalid-meeting-url", message);
 	}

@@ -1,7 +1,5 @@
 package io.aigenda.backend.pipeline;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -184,14 +182,6 @@ class PipelineResultsIntegrationTests extends BackendIntegrationTest {
 		putJson(urls.path("putUrls").path("minutes.json").asString(), this.json.writeValueAsString(minutes));
 		return Map.of("transcript", urls.path("keys").path("transcript.json").asString(), "minutes",
 				urls.path("keys").path("minutes.json").asString());
-	}
-
-	private static void putJson(String url, String body) {
-		HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(body))
-			.build());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
 	private static MinutesReady minutesReady(String id, UUID organisation, Map<String, String> keys) {
