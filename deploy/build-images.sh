@@ -8,6 +8,9 @@
 # Output: <service>/target/jib-image.tar, loadable with `docker load -i` or `podman load -i`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Maven, Jib and jlink run on the JDK the launcher picks (21 or newer), whatever java is on the PATH
+JAVA_HOME="$(./aigenda java-home)"
+export JAVA_HOME
 services="${SERVICES:-backend-service,ml-controller,asr-worker,diarization-worker,llm-worker,meeting-controller}"
 jib_args=()
 for argument in "$@"; do
