@@ -52,7 +52,8 @@ class EmbeddedBrokerTests {
 			channel.queueBind("test.asr.transcribe", "test.commands", "asr.transcribe");
 			BlockingQueue<String> received = new ArrayBlockingQueue<>(1);
 			channel.basicConsume("test.asr.transcribe", false, (tag, delivery) -> {
-				received.add(new String(delivery.getBody(), StandardCharsets.UTF_8));
+				// offer, not add: an exception in this callback would close the channel and hide the result
+				received.offer(new String(delivery.getBody(), StandardCharsets.UTF_8));
 				channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
 			}, tag -> {
 			});
