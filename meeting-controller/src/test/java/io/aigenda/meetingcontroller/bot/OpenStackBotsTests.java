@@ -128,7 +128,11 @@ class OpenStackBotsTests {
 		assertThat(joined.handle()).isEqualTo(TRACKED);
 		assertThat(joined.attempts()).isEqualTo(2);
 		this.cloud.verify(2, postRequestedFor(urlEqualTo("/compute/v2.1/servers")));
-		assertThat(this.backend.reportsOf(this.bot).stream().map(FakeBackend.Report::state)).contains("JOINING");
+		// the report to the backend follows the state change, on a later tick
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			this.bots.tick();
+			return this.backend.reportsOf(this.bot).stream().anyMatch(r -> r.state().equals("JOINING"));
+		});
 	}
 
 	@Test
