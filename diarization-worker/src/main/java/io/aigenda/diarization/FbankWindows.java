@@ -16,8 +16,30 @@ final class FbankWindows {
 
 	private final KaldiFbank fbank = KaldiFbank.wespeaker();
 
+	/** Runs a model on one batch flattened as (batch, frames, 80); one output row per window. */
+	@FunctionalInterface
+	interface Batch {
+
+		float[][] run(float[] flat, int batch, int frames);
+
+	}
+
+	/** The model's output for each window, running windows of equal frame count as one batch. */
+	float[][] embed(Audio audio, List<SpeakerSegmenter.Window> windows, Batch model) {
+		List<float[][]> features = features(audio, windows);
+		float[][] embeddings = new float[windows.size()][];
+		for (Map.Entry<Integer, List<Integer>> group : groups(features).entrySet()) {
+			List<Integer> members = group.getValue();
+			float[][] output = model.run(flatten(features, members), members.size(), group.getKey());
+			for (int k = 0; k < members.size(); k++) {
+				embeddings[members.get(k)] = output[k];
+			}
+		}
+		return embeddings;
+	}
+
 	/** Frame count to indices of the windows with that many frames. */
-	Map<Integer, List<Integer>> groups(List<float[][]> features) {
+	private static Map<Integer, List<Integer>> groups(List<float[][]> features) {
 		Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
 		for (int i = 0; i < features.size(); i++) {
 			groups.computeIfAbsent(features.get(i).length, k -> new ArrayList<>()).add(i);
@@ -25,7 +47,7 @@ final class FbankWindows {
 		return groups;
 	}
 
-	List<float[][]> features(Audio audio, List<SpeakerSegmenter.Window> windows) {
+	private List<float[][]> features(Audio audio, List<SpeakerSegmenter.Window> windows) {
 		List<float[][]> features = new ArrayList<>();
 		float[] samples = audio.samples();
 		for (SpeakerSegmenter.Window window : windows) {
@@ -42,7 +64,7 @@ final class FbankWindows {
 	}
 
 	/** One batch, flattened as (batch, frames, 80). */
-	static float[] flatten(List<float[][]> features, List<Integer> members) {
+	private static float[] flatten(List<float[][]> features, List<Integer> members) {
 		int frames = features.get(members.get(0)).length;
 		float[] flat = new float[members.size() * frames * 80];
 		int offset = 0;

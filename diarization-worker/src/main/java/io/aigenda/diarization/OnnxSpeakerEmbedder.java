@@ -41,24 +41,16 @@ final class OnnxSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable {
 
 	/** The model's own output per window, before any normalisation. */
 	float[][] raw(Audio audio, List<SpeakerSegmenter.Window> windows) {
-		List<float[][]> features = this.fbank.features(audio, windows);
-		float[][] embeddings = new float[windows.size()][];
-		for (Map.Entry<Integer, List<Integer>> group : this.fbank.groups(features).entrySet()) {
-			List<Integer> members = group.getValue();
-			long[] shape = { members.size(), group.getKey(), 80 };
-			try (OnnxTensor tensor = OnnxTensor.createTensor(this.environment,
-					FloatBuffer.wrap(FbankWindows.flatten(features, members)), shape);
+		return this.fbank.embed(audio, windows, (flat, batch, frames) -> {
+			long[] shape = { batch, frames, 80 };
+			try (OnnxTensor tensor = OnnxTensor.createTensor(this.environment, FloatBuffer.wrap(flat), shape);
 					OrtSession.Result result = this.session.run(Map.of(this.input, tensor))) {
-				float[][] output = (float[][]) result.get(0).getValue();
-				for (int k = 0; k < members.size(); k++) {
-					embeddings[members.get(k)] = output[k];
-				}
+				return (float[][]) result.get(0).getValue();
 			}
 			catch (OrtException ex) {
 				throw new IllegalStateException("The speaker embedding model failed: " + ex.getMessage(), ex);
 			}
-		}
-		return embeddings;
+		});
 	}
 
 	@Override

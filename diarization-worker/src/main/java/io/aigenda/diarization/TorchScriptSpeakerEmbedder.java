@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
@@ -58,26 +57,26 @@ final class TorchScriptSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable
 	}
 
 	float[][] raw(Audio audio, List<SpeakerSegmenter.Window> windows) {
-		List<float[][]> features = this.fbank.features(audio, windows);
-		float[][] embeddings = new float[windows.size()][];
 		try (Predictor<NDList, NDList> predictor = this.model.newPredictor();
 				NDManager manager = NDManager.newBaseManager("PyTorch")) {
-			for (Map.Entry<Integer, List<Integer>> group : this.fbank.groups(features).entrySet()) {
-				List<Integer> members = group.getValue();
-				NDArray input = manager.create(FbankWindows.flatten(features, members),
-						new Shape(members.size(), group.getKey(), 80));
-				NDArray output = predictor.predict(new NDList(input)).singletonOrThrow();
-				int dims = (int) output.getShape().get(1);
-				float[] values = output.toFloatArray();
-				for (int k = 0; k < members.size(); k++) {
-					embeddings[members.get(k)] = java.util.Arrays.copyOfRange(values, k * dims, (k + 1) * dims);
+			return this.fbank.embed(audio, windows, (flat, batch, frames) -> {
+				try {
+					NDArray output = predictor.predict(new NDList(manager.create(flat, new Shape(batch, frames, 80))))
+						.singletonOrThrow();
+					int dims = (int) output.getShape().get(1);
+					float[] values = output.toFloatArray();
+					float[][] rows = new float[batch][];
+					for (int k = 0; k < batch; k++) {
+						rows[k] = java.util.Arrays.copyOfRange(values, k * dims, (k + 1) * dims);
+					}
+					return rows;
 				}
-			}
+				catch (TranslateException ex) {
+					throw new IllegalStateException(
+							"The TorchScript speaker embedding model failed: " + ex.getMessage(), ex);
+				}
+			});
 		}
-		catch (TranslateException ex) {
-			throw new IllegalStateException("The TorchScript speaker embedding model failed: " + ex.getMessage(), ex);
-		}
-		return embeddings;
 	}
 
 	@Override
