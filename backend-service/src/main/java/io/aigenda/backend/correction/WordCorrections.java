@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.aigenda.backend.auth.Account;
-import io.aigenda.backend.meeting.Meeting;
-import io.aigenda.backend.meeting.MeetingState;
 import io.aigenda.backend.meeting.Meetings;
 import io.aigenda.backend.problem.ApiException;
 import jakarta.validation.Valid;
@@ -133,11 +131,7 @@ class WordCorrections {
 	}
 
 	private void processed(Account account, UUID meetingId) {
-		Meeting meeting = this.meetings.get(account.organisationId(), meetingId);
-		if (meeting.getState() != MeetingState.PROCESSED) {
-			throw ApiException.conflict("not-processed",
-					"The meeting has no transcript yet (state " + meeting.getState() + ")");
-		}
+		this.meetings.processed(account.organisationId(), meetingId);
 	}
 
 	private StoredWord word(UUID meetingId, int index) {

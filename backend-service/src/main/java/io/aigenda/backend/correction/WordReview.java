@@ -6,10 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.aigenda.backend.auth.Account;
-import io.aigenda.backend.meeting.Meeting;
-import io.aigenda.backend.meeting.MeetingState;
 import io.aigenda.backend.meeting.Meetings;
-import io.aigenda.backend.problem.ApiException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,11 +37,7 @@ class WordReview {
 	@GetMapping("/api/v1/meetings/{meetingId}/review")
 	@Transactional(readOnly = true)
 	Review review(@AuthenticationPrincipal Account account, @PathVariable UUID meetingId) {
-		Meeting meeting = this.meetings.get(account.organisationId(), meetingId);
-		if (meeting.getState() != MeetingState.PROCESSED) {
-			throw ApiException.conflict("not-processed",
-					"The meeting has no transcript yet (state " + meeting.getState() + ")");
-		}
+		this.meetings.processed(account.organisationId(), meetingId);
 		Set<String> glossaryWords = this.glossary.words(account.organisationId());
 		List<WordFlags.Flag> flagged = new ArrayList<>();
 		this.jdbc.sql("select idx, text, confidence from transcript_words where meeting_id = ? order by idx")

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.aigenda.backend.auth.Account;
 import io.aigenda.backend.meeting.Meeting;
-import io.aigenda.backend.meeting.MeetingState;
 import io.aigenda.backend.meeting.Meetings;
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.transcript.TranscriptStore;
@@ -46,11 +45,7 @@ class ExportController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal Account account, @PathVariable UUID meetingId,
 			@RequestParam(defaultValue = "txt") String format) {
 		Format chosen = Format.of(format);
-		Meeting meeting = this.meetings.get(account.organisationId(), meetingId);
-		if (meeting.getState() != MeetingState.PROCESSED) {
-			throw ApiException.conflict("not-processed",
-					"The meeting has no transcript yet (state " + meeting.getState() + ")");
-		}
+		Meeting meeting = this.meetings.processed(account.organisationId(), meetingId);
 		MeetingTranscript transcript = this.store.load(meetingId, meeting.getTranscriptLanguage(),
 				meeting.getDurationSeconds() != null ? meeting.getDurationSeconds() : 0);
 		MeetingTranscript named = withNames(transcript, this.store.speakerNames(meetingId));

@@ -53,6 +53,17 @@ public class Meetings {
 				request.minSpeakers(), request.maxSpeakers()));
 	}
 
+	/** The organisation's meeting, refused (409 {@code not-processed}) until its transcript is stored. */
+	@Transactional(readOnly = true)
+	public Meeting processed(UUID organisationId, UUID meetingId) {
+		Meeting meeting = get(organisationId, meetingId);
+		if (meeting.getState() != MeetingState.PROCESSED) {
+			throw io.aigenda.backend.problem.ApiException.conflict("not-processed",
+					"The meeting has no transcript yet (state " + meeting.getState() + ")");
+		}
+		return meeting;
+	}
+
 	/**
 	 * The organisation's meeting. Another organisation's meeting is reported exactly like one that
 	 * does not exist, so ids reveal nothing across tenants.

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.aigenda.backend.auth.Account;
 import io.aigenda.backend.meeting.Meeting;
-import io.aigenda.backend.meeting.MeetingState;
 import io.aigenda.backend.meeting.Meetings;
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.contracts.MeetingTranscript;
@@ -69,14 +68,8 @@ class TranscriptController {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
 	}
 
-	/** The organisation's meeting, refused unless its results are stored. */
 	private static Meeting processed(Meetings meetings, UUID organisationId, UUID meetingId) {
-		Meeting meeting = meetings.get(organisationId, meetingId);
-		if (meeting.getState() != MeetingState.PROCESSED) {
-			throw ApiException.conflict("not-processed",
-					"The meeting has no transcript yet (state " + meeting.getState() + ")");
-		}
-		return meeting;
+		return meetings.processed(organisationId, meetingId);
 	}
 
 }
