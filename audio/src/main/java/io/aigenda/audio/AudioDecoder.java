@@ -12,4 +12,13 @@ public interface AudioDecoder {
 	 */
 	Audio decode(Path file);
 
+	/**
+	 * Decodes the first audio track of a file into {@code pcm} on disk as 16 kHz mono float
+	 * samples, for recordings too long to hold in memory. Closing the result deletes the file.
+	 * @throws AudioDecodingException as {@link #decode(Path)}
+	 */
+	default PcmFile decodeToFile(Path file, Path pcm) {
+		return PcmFile.write(decode(file), pcm);
+	}
+
 }

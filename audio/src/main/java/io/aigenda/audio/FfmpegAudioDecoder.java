@@ -56,6 +56,18 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 
 	@Override
 	public Audio decode(Path file) {
+		return new Audio(toFloats(run(file, "pipe:1")), Audio.SAMPLE_RATE);
+	}
+
+	/** Lets ffmpeg write the samples straight to disk: memory stays small however long the recording. */
+	@Override
+	public PcmFile decodeToFile(Path file, Path pcm) {
+		run(file, pcm.toAbsolutePath().toString());
+		return new PcmFile(pcm, Audio.SAMPLE_RATE);
+	}
+
+	/** Runs ffmpeg with 16 kHz mono float output to {@code output}; returns what it wrote to its standard output. */
+	private byte[] run(Path file, String output) {
 		if (!Files.isRegularFile(file)) {
 			throw new AudioDecodingException("The recording file does not exist");
 		}
@@ -67,10 +79,10 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 		catch (IOException ex) {
 			throw new AudioDecodingException("The recording could not be read", ex);
 		}
-		List<String> command = List.of(FFMPEG, "-nostdin", "-hide_banner", "-v", "error", "-i",
+		List<String> command = List.of(FFMPEG, "-nostdin", "-hide_banner", "-v", "error", "-y", "-i",
 				file.toAbsolutePath().toString(), "-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", "1", "-ar",
 				String.valueOf(Audio.SAMPLE_RATE), "-t", String.format(Locale.ROOT, "%.3f", this.maxSeconds), "-f",
-				"f32le", "pipe:1");
+				"f32le", output);
 		try {
 			Process process = new ProcessBuilder(command).start();
 			CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
@@ -80,7 +92,7 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 			if (exit != 0) {
 				throw new AudioDecodingException(explain(stderr));
 			}
-			return new Audio(toFloats(pcm), Audio.SAMPLE_RATE);
+			return pcm;
 		}
 		catch (IOException ex) {
 			throw new AudioDecodingException("ffmpeg could not be run: " + ex.getMessage(), ex);

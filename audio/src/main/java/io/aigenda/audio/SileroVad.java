@@ -28,6 +28,9 @@ public final class SileroVad implements VoiceActivityDetector, AutoCloseable {
 
 	private static final int CONTEXT = 64;
 
+	/** Frames read from the source at once (about 30 s). */
+	private static final int BLOCK_FRAMES = 1024;
+
 	private static final double FRAME_SECONDS = (double) FRAME / Audio.SAMPLE_RATE;
 
 	private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
@@ -71,22 +74,30 @@ public final class SileroVad implements VoiceActivityDetector, AutoCloseable {
 	}
 
 	/** Speech probability of each 32 ms frame. */
-	public float[] probabilities(Audio audio) {
+	public float[] probabilities(AudioSource audio) {
 		if (audio.sampleRate() != Audio.SAMPLE_RATE) {
 			throw new IllegalArgumentException("Silero VAD needs 16 kHz audio, got " + audio.sampleRate());
 		}
-		float[] samples = audio.samples();
-		int frames = (samples.length + FRAME - 1) / FRAME;
+		long length = audio.length();
+		int frames = Math.toIntExact((length + FRAME - 1) / FRAME);
 		float[] probabilities = new float[frames];
 		float[] state = new float[2 * 128];
 		float[] input = new float[CONTEXT + FRAME];
+		float[] samples = new float[0];
+		long blockStart = 0;
 		try (OnnxTensor rate = OnnxTensor.createTensor(this.environment, (long) Audio.SAMPLE_RATE)) {
 			for (int f = 0; f < frames; f++) {
+				long offset = (long) f * FRAME;
+				if (offset >= blockStart + samples.length) {
+					// a block of frames at a time: a long recording is never in memory whole
+					blockStart = offset;
+					samples = audio.read(offset, BLOCK_FRAMES * FRAME).samples();
+				}
 				// Shift the last 64 samples of the previous window in as context.
 				System.arraycopy(input, FRAME, input, 0, CONTEXT);
-				int offset = f * FRAME;
-				int available = Math.min(FRAME, samples.length - offset);
-				System.arraycopy(samples, offset, input, CONTEXT, available);
+				int at = (int) (offset - blockStart);
+				int available = Math.min(FRAME, samples.length - at);
+				System.arraycopy(samples, at, input, CONTEXT, available);
 				java.util.Arrays.fill(input, CONTEXT + available, CONTEXT + FRAME, 0f);
 				try (OnnxTensor inputTensor = OnnxTensor.createTensor(this.environment, FloatBuffer.wrap(input),
 						new long[] { 1, CONTEXT + FRAME });
@@ -107,7 +118,7 @@ public final class SileroVad implements VoiceActivityDetector, AutoCloseable {
 	}
 
 	@Override
-	public List<SpeechRegion> detect(Audio audio) {
+	public List<SpeechRegion> detect(AudioSource audio) {
 		return regions(probabilities(audio), audio.durationSeconds(), this.options);
 	}
 

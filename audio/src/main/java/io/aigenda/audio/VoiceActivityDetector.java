@@ -6,6 +6,6 @@ import java.util.List;
 public interface VoiceActivityDetector {
 
 	/** Speech regions in time order, not overlapping. */
-	List<SpeechRegion> detect(Audio audio);
+	List<SpeechRegion> detect(AudioSource audio);
 
 }

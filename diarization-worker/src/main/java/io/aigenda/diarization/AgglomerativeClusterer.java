@@ -219,7 +219,8 @@ class AgglomerativeClusterer implements SpeakerClusterer {
 		return i;
 	}
 
-	private static int[] compact(int[] labels) {
+	/** Renumbers labels 0, 1, ... in order of first use, dropping clusters left empty. */
+	static int[] compact(int[] labels) {
 		int[] map = new int[labels.length];
 		Arrays.fill(map, -1);
 		int next = 0;

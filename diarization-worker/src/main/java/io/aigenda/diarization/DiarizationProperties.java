@@ -152,17 +152,25 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * the tree is cut
 	 * @param method {@code agglomerative} (threshold) or {@code spectral} (eigengap speaker count)
 	 * @param pruning spectral: fraction of each window's strongest affinities kept
+	 * @param maxWindows most windows clustered together (the method holds a matrix of their
+	 * distances); a longer meeting clusters an even sample of this many and assigns the rest to
+	 * the nearest cluster, so memory stays the same however long it is (2,000 windows is about 25
+	 * minutes of speech)
 	 */
 	public record Clustering(@DefaultValue("1.1") double threshold, @DefaultValue("10") int maxSpeakers,
 			@DefaultValue("2.0") double minSpeakerSeconds, @DefaultValue("2") int refineIterations,
-			@DefaultValue("agglomerative") Method method, @DefaultValue("0.3") double pruning) {
+			@DefaultValue("agglomerative") Method method, @DefaultValue("0.3") double pruning,
+			@DefaultValue("2000") int maxWindows) {
 
 		@org.springframework.boot.context.properties.bind.ConstructorBinding
 		public Clustering {
+			if (maxWindows < 100) {
+				throw new IllegalArgumentException("aigenda.diarization.clustering.max-windows must be at least 100");
+			}
 		}
 
 		public Clustering(double threshold, int maxSpeakers, double minSpeakerSeconds, int refineIterations) {
-			this(threshold, maxSpeakers, minSpeakerSeconds, refineIterations, Method.AGGLOMERATIVE, 0.3);
+			this(threshold, maxSpeakers, minSpeakerSeconds, refineIterations, Method.AGGLOMERATIVE, 0.3, 2000);
 		}
 
 		public static Clustering defaults() {
@@ -171,7 +179,12 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 
 		public Clustering withMethod(Method chosen) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
-					chosen, this.pruning);
+					chosen, this.pruning, this.maxWindows);
+		}
+
+		public Clustering withMaxWindows(int windows) {
+			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
+					this.method, this.pruning, windows);
 		}
 
 		public enum Method {

@@ -1,5 +1,8 @@
 package io.aigenda.diarization;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,6 +11,8 @@ import java.util.List;
 import io.aigenda.audio.Audio;
 import io.aigenda.audio.AudioDecoder;
 import io.aigenda.audio.AudioDecoders;
+import io.aigenda.audio.AudioSource;
+import io.aigenda.audio.PcmFile;
 import io.aigenda.audio.SileroVad;
 import io.aigenda.audio.VadOptions;
 import io.aigenda.contracts.DiarizationDocument;
@@ -51,10 +56,10 @@ public final class Diarizer implements AutoCloseable {
 		this.engine = (models.segmentationModel().isBlank() ? "vad" : "pyannote") + "-"
 				+ models.embedder().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
 				+ properties.clustering().method().name().toLowerCase(java.util.Locale.ROOT);
-		this.clusterer = switch (properties.clustering().method()) {
+		this.clusterer = new BoundedClusterer(switch (properties.clustering().method()) {
 			case AGGLOMERATIVE -> new AgglomerativeClusterer(properties.clustering());
 			case SPECTRAL -> new SpectralClusterer(properties.clustering());
-		};
+		}, properties.clustering().maxWindows());
 		this.turns = new TurnBuilder(properties.turns());
 		this.voiceprints = new SpeakerVoiceprints(properties.embedding());
 	}
@@ -85,25 +90,83 @@ public final class Diarizer implements AutoCloseable {
 	}
 
 	/**
-	 * Decodes and diarizes a recording in any format the decoder knows.
+	 * Decodes and diarizes a recording in any format the decoder knows. The decoded samples go to
+	 * a temporary file and are read a stretch at a time, so memory does not grow with the length
+	 * of the meeting.
 	 * @throws io.aigenda.audio.AudioDecodingException when the file is not audio it can read
 	 */
 	public DiarizationDocument diarize(Path file, Integer minSpeakers, Integer maxSpeakers) {
-		return diarize(this.decoder.decode(file), minSpeakers, maxSpeakers);
+		Path pcm = null;
+		try {
+			pcm = Files.createTempFile("aigenda-diarize-", ".f32");
+			try (PcmFile audio = this.decoder.decodeToFile(file, pcm)) {
+				return diarize(audio, minSpeakers, maxSpeakers);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot hold the decoded recording on disk", ex);
+		}
+		finally {
+			deleteQuietly(pcm);
+		}
 	}
 
-	public DiarizationDocument diarize(Audio audio, Integer minSpeakers, Integer maxSpeakers) {
+	private static void deleteQuietly(Path file) {
+		try {
+			if (file != null) {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			// a temporary file; the operating system cleans its temporary folder
+		}
+	}
+
+	public DiarizationDocument diarize(AudioSource audio, Integer minSpeakers, Integer maxSpeakers) {
 		SpeakerSegmenter.Segmentation segmentation = this.segmenter.segment(audio);
 		List<SpeakerSegmenter.Window> windows = segmentation.windows();
 		List<SpeakerTurn> result = List.of();
 		if (!windows.isEmpty()) {
-			float[][] embeddings = this.embedder.embed(audio, windows);
+			float[][] embeddings = this.embedder.normalise(rawEmbeddings(audio, windows));
 			int[] labels = labels(windows, embeddings, minSpeakers, maxSpeakers);
 			result = OverlapAssigner.addSecondSpeakers(this.turns.build(windows, labels), segmentation.overlaps());
 		}
 		List<String> speakers = new ArrayList<>(new LinkedHashSet<>(result.stream().map(SpeakerTurn::speaker).toList()));
 		return new DiarizationDocument(audio.durationSeconds(), this.engine, speakers, result,
 				this.voiceprints.embed(audio, result));
+	}
+
+	/**
+	 * Raw embeddings of all windows, computed on stretches of at most {@link AudioBlocks#SECONDS}
+	 * of audio; windows are ordered by start, so each stretch takes the next run of windows.
+	 */
+	private float[][] rawEmbeddings(AudioSource audio, List<SpeakerSegmenter.Window> windows) {
+		if (AudioBlocks.whole(audio)) {
+			return this.embedder.raw(AudioBlocks.all(audio), windows);
+		}
+		float[][] raw = new float[windows.size()][];
+		int first = 0;
+		while (first < windows.size()) {
+			double from = Math.max(0, windows.get(first).start() - AudioBlocks.MARGIN);
+			double to = windows.get(first).end();
+			int last = first;
+			while (last + 1 < windows.size()
+					&& Math.max(to, windows.get(last + 1).end()) + AudioBlocks.MARGIN - from <= AudioBlocks.SECONDS) {
+				last++;
+				to = Math.max(to, windows.get(last).end());
+			}
+			Audio block = audio.read(from, to + AudioBlocks.MARGIN);
+			List<SpeakerSegmenter.Window> shifted = new ArrayList<>(last - first + 1);
+			for (int w = first; w <= last; w++) {
+				SpeakerSegmenter.Window window = windows.get(w);
+				shifted.add(new SpeakerSegmenter.Window(window.start() - from, window.end() - from,
+						window.regionStart() - from, window.regionEnd() - from));
+			}
+			float[][] part = this.embedder.raw(block, shifted);
+			System.arraycopy(part, 0, raw, first, part.length);
+			first = last + 1;
+		}
+		return raw;
 	}
 
 	/**

@@ -37,7 +37,7 @@ final class IvectorEmbedder implements SpeakerEmbedder {
 	}
 
 	@Override
-	public float[][] embed(Audio audio, List<SpeakerSegmenter.Window> windows) {
+	public float[][] raw(Audio audio, List<SpeakerSegmenter.Window> windows) {
 		if (windows.isEmpty()) {
 			return new float[0][];
 		}
@@ -56,7 +56,7 @@ final class IvectorEmbedder implements SpeakerEmbedder {
 				embeddings[w][d] = (float) ivector[d];
 			}
 		}
-		return Embeddings.normalised(embeddings);
+		return embeddings;
 	}
 
 }

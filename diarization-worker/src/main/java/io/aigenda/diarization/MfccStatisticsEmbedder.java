@@ -7,7 +7,8 @@ import io.aigenda.audio.Audio;
 /**
  * Signal-processing speaker embedding: per window, the mean and standard deviation of MFCCs and
  * the standard deviation of their deltas. Features are mean- and variance-normalised over the
- * recording's speech (removing the channel), and embeddings are standardised per dimension over
+ * speech of the audio given (removing the channel): the whole recording, or a few minutes of a
+ * long one. Embeddings are standardised per dimension over
  * the recording's windows before L2 normalisation, so cosine distance measures how voices differ
  * from the recording's average voice rather than from silence.
  */
@@ -22,7 +23,7 @@ class MfccStatisticsEmbedder implements SpeakerEmbedder {
 	}
 
 	@Override
-	public float[][] embed(Audio audio, List<SpeakerSegmenter.Window> windows) {
+	public float[][] raw(Audio audio, List<SpeakerSegmenter.Window> windows) {
 		if (windows.isEmpty()) {
 			return new float[0][];
 		}
@@ -41,7 +42,7 @@ class MfccStatisticsEmbedder implements SpeakerEmbedder {
 		for (int w = 0; w < windows.size(); w++) {
 			embeddings[w] = statistics(mfcc, features, deltas, windows.get(w), dims);
 		}
-		return Embeddings.normalised(embeddings);
+		return embeddings;
 	}
 
 	private static int firstFrame(Mfcc mfcc, double time) {

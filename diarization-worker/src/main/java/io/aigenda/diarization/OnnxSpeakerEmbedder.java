@@ -31,16 +31,9 @@ final class OnnxSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable {
 		this.input = this.session.getInputNames().iterator().next();
 	}
 
-	@Override
-	public float[][] embed(Audio audio, List<SpeakerSegmenter.Window> windows) {
-		if (windows.isEmpty()) {
-			return new float[0][];
-		}
-		return Embeddings.normalised(raw(audio, windows));
-	}
-
 	/** The model's own output per window, before any normalisation. */
-	float[][] raw(Audio audio, List<SpeakerSegmenter.Window> windows) {
+	@Override
+	public float[][] raw(Audio audio, List<SpeakerSegmenter.Window> windows) {
 		return this.fbank.embed(audio, windows, (flat, batch, frames) -> {
 			long[] shape = { batch, frames, 80 };
 			try (OnnxTensor tensor = OnnxTensor.createTensor(this.environment, FloatBuffer.wrap(flat), shape);

@@ -10,7 +10,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.aigenda.audio.Audio;
+import io.aigenda.audio.AudioSource;
 
 /**
  * Segmentation with a pyannote segmentation-3.0 ONNX model: 10 s chunks every
@@ -55,23 +55,23 @@ final class PyannoteSegmenter implements SpeakerSegmenter, AutoCloseable {
 	}
 
 	@Override
-	public Segmentation segment(Audio audio) {
+	public Segmentation segment(AudioSource audio) {
 		if (audio.sampleRate() != 16_000) {
 			throw new IllegalArgumentException("The segmentation model needs 16 kHz audio, got " + audio.sampleRate());
 		}
-		float[] samples = audio.samples();
-		List<Integer> starts = chunkStarts(samples.length, this.stepSamples);
-		int totalFrames = frameOf(samples.length) + 1;
+		int length = Math.toIntExact(audio.length());
+		List<Integer> starts = chunkStarts(length, this.stepSamples);
+		int totalFrames = frameOf(length) + 1;
 		Aggregate aggregate = new Aggregate(totalFrames);
 		List<Stretch> stretches = new ArrayList<>();
 		for (int b = 0; b < starts.size(); b += BATCH) {
 			List<Integer> batch = starts.subList(b, Math.min(starts.size(), b + BATCH));
-			float[][][] output = logProbabilities(samples, batch);
+			float[][][] output = logProbabilities(audio, batch);
 			for (int k = 0; k < batch.size(); k++) {
 				int[] classes = decode(output[k]);
 				int offset = batch.get(k) / FRAME_STEP;
-				aggregate.add(classes, offset, batch.get(k) + CHUNK_SAMPLES > samples.length
-						? frameOf(samples.length - batch.get(k)) : classes.length);
+				aggregate.add(classes, offset, batch.get(k) + CHUNK_SAMPLES > length
+						? frameOf(length - batch.get(k)) : classes.length);
 				stretches.addAll(singleSpeakerStretches(classes, offset));
 			}
 		}
@@ -158,11 +158,11 @@ final class PyannoteSegmenter implements SpeakerSegmenter, AutoCloseable {
 	}
 
 	/** The model's output, (chunks, frames, 7), for the 10 s chunks starting at {@code starts}. */
-	float[][][] logProbabilities(float[] samples, List<Integer> starts) {
+	float[][][] logProbabilities(AudioSource audio, List<Integer> starts) {
 		float[] batch = new float[starts.size() * CHUNK_SAMPLES];
 		for (int k = 0; k < starts.size(); k++) {
-			int start = starts.get(k);
-			System.arraycopy(samples, start, batch, k * CHUNK_SAMPLES, Math.min(CHUNK_SAMPLES, samples.length - start));
+			float[] chunk = audio.read(starts.get(k), CHUNK_SAMPLES).samples();
+			System.arraycopy(chunk, 0, batch, k * CHUNK_SAMPLES, chunk.length);
 		}
 		long[] shape = { starts.size(), 1, CHUNK_SAMPLES };
 		try (OnnxTensor tensor = OnnxTensor.createTensor(this.environment, FloatBuffer.wrap(batch), shape);

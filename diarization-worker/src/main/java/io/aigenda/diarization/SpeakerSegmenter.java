@@ -2,7 +2,7 @@ package io.aigenda.diarization;
 
 import java.util.List;
 
-import io.aigenda.audio.Audio;
+import io.aigenda.audio.AudioSource;
 
 /**
  * Finds the speech of a recording and cuts it into short windows, each assumed to hold one
@@ -10,7 +10,8 @@ import io.aigenda.audio.Audio;
  */
 public interface SpeakerSegmenter {
 
-	Segmentation segment(Audio audio);
+	/** Reads the recording a stretch at a time; its windows and spans are small. */
+	Segmentation segment(AudioSource audio);
 
 	/**
 	 * A stretch of speech to embed, inside the speech region {@code regionStart..regionEnd}.

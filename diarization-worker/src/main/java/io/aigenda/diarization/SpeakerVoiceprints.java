@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.aigenda.audio.Audio;
+import io.aigenda.audio.AudioSource;
 import io.aigenda.contracts.SpeakerTurn;
 
 /**
@@ -53,7 +54,7 @@ final class SpeakerVoiceprints {
 	}
 
 	/** Per speaker with at least {@link #MIN_SECONDS} of turns, its L2-normalised voiceprint. */
-	Map<String, float[]> embed(Audio audio, List<SpeakerTurn> turns) {
+	Map<String, float[]> embed(AudioSource audio, List<SpeakerTurn> turns) {
 		Map<String, float[]> result = statistics(audio, turns);
 		result.replaceAll((speaker, stats) -> {
 			if (this.background != null && this.background[0].length == stats.length) {
@@ -68,33 +69,13 @@ final class SpeakerVoiceprints {
 	}
 
 	/** The raw statistics per speaker, before standardisation. */
-	Map<String, float[]> statistics(Audio audio, List<SpeakerTurn> turns) {
+	Map<String, float[]> statistics(AudioSource audio, List<SpeakerTurn> turns) {
 		Mfcc mfcc = new Mfcc(audio.sampleRate(), this.options);
-		float[][] features = mfcc.compute(audio.samples());
 		int dims = this.options.coefficients();
 		Map<String, double[]> sums = new LinkedHashMap<>();
 		Map<String, Integer> counts = new LinkedHashMap<>();
-		for (SpeakerTurn turn : turns) {
-			double[] acc = sums.computeIfAbsent(turn.speaker(), s -> new double[3 * dims]);
-			int from = Math.max(DELTA_SPAN, (int) Math.ceil(turn.start() / mfcc.frameStep()));
-			int to = Math.min(features.length - DELTA_SPAN, (int) Math.floor(turn.end() / mfcc.frameStep()));
-			int n = 0;
-			for (int f = from; f < to; f++) {
-				for (int d = 0; d < dims; d++) {
-					double v = features[f][d];
-					double delta = 0;
-					for (int k = 1; k <= DELTA_SPAN; k++) {
-						delta += k * (features[f + k][d] - features[f - k][d]);
-					}
-					delta /= 10.0;
-					acc[d] += v;
-					acc[dims + d] += v * v;
-					acc[2 * dims + d] += delta * delta;
-				}
-				n++;
-			}
-			counts.merge(turn.speaker(), n, Integer::sum);
-		}
+		AudioBlocks.forEach(audio,
+				(block, offset, from, to) -> accumulate(mfcc, block, offset, from, to, turns, sums, counts));
 		Map<String, float[]> result = new LinkedHashMap<>();
 		int minFrames = (int) (MIN_SECONDS / mfcc.frameStep());
 		sums.forEach((speaker, acc) -> {
@@ -112,6 +93,38 @@ final class SpeakerVoiceprints {
 			result.put(speaker, stats);
 		});
 		return result;
+	}
+
+	/** Adds the frames of each turn that fall in {@code from..to} of this block to its speaker's sums. */
+	private void accumulate(Mfcc mfcc, Audio block, double offset, double from, double to, List<SpeakerTurn> turns,
+			Map<String, double[]> sums, Map<String, Integer> counts) {
+		float[][] features = mfcc.compute(block.samples());
+		int dims = this.options.coefficients();
+		for (SpeakerTurn turn : turns) {
+			if (turn.end() <= from || turn.start() >= to) {
+				continue;
+			}
+			double[] acc = sums.computeIfAbsent(turn.speaker(), s -> new double[3 * dims]);
+			int first = Math.max(DELTA_SPAN, (int) Math.ceil((Math.max(from, turn.start()) - offset) / mfcc.frameStep()));
+			int last = Math.min(features.length - DELTA_SPAN,
+					(int) Math.floor((Math.min(to, turn.end()) - offset) / mfcc.frameStep()));
+			int n = 0;
+			for (int f = first; f < last; f++) {
+				for (int d = 0; d < dims; d++) {
+					double v = features[f][d];
+					double delta = 0;
+					for (int k = 1; k <= DELTA_SPAN; k++) {
+						delta += k * (features[f + k][d] - features[f - k][d]);
+					}
+					delta /= 10.0;
+					acc[d] += v;
+					acc[dims + d] += v * v;
+					acc[2 * dims + d] += delta * delta;
+				}
+				n++;
+			}
+			counts.merge(turn.speaker(), n, Integer::sum);
+		}
 	}
 
 	/** Two lines of tab-separated numbers: means, then standard deviations. */

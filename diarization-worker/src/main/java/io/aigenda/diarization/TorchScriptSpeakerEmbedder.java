@@ -49,14 +49,7 @@ final class TorchScriptSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable
 	}
 
 	@Override
-	public float[][] embed(Audio audio, List<SpeakerSegmenter.Window> windows) {
-		if (windows.isEmpty()) {
-			return new float[0][];
-		}
-		return Embeddings.normalised(raw(audio, windows));
-	}
-
-	float[][] raw(Audio audio, List<SpeakerSegmenter.Window> windows) {
+	public float[][] raw(Audio audio, List<SpeakerSegmenter.Window> windows) {
 		try (Predictor<NDList, NDList> predictor = this.model.newPredictor();
 				NDManager manager = NDManager.newBaseManager("PyTorch")) {
 			return this.fbank.embed(audio, windows, (flat, batch, frames) -> {

@@ -3,7 +3,7 @@ package io.aigenda.diarization;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.aigenda.audio.Audio;
+import io.aigenda.audio.AudioSource;
 import io.aigenda.audio.SpeechRegion;
 import io.aigenda.audio.VoiceActivityDetector;
 
@@ -24,7 +24,7 @@ class VadWindowSegmenter implements SpeakerSegmenter {
 	}
 
 	@Override
-	public Segmentation segment(Audio audio) {
+	public Segmentation segment(AudioSource audio) {
 		List<SpeechRegion> regions;
 		// Silero VAD keeps state per stream and is not thread-safe.
 		synchronized (this.vad) {

@@ -61,7 +61,7 @@ class SpeakerModelAdaptersTest {
 	void segmentationModelOutputMatchesPyTorchAndDecodesToTheSameClasses() throws Exception {
 		float[] expected = TestModels.floats("segmentation.f32");
 		try (PyannoteSegmenter segmenter = new PyannoteSegmenter(model("tiny-segmentation.onnx"), "cpu", 2.5, 1.5)) {
-			float[][] output = segmenter.logProbabilities(jfk.samples(), List.of(0))[0];
+			float[][] output = segmenter.logProbabilities(jfk, List.of(0))[0];
 
 			assertThat(output.length).isEqualTo(589);
 			assertThat(output[0]).hasSize(7);
