@@ -3,6 +3,7 @@ package io.aigenda.asr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import io.aigenda.asr.recognizer.SpeechRecognizers;
 import io.aigenda.audio.Audio;
 import io.aigenda.audio.AudioDecoder;
 import io.aigenda.audio.AudioDecoders;
+import io.aigenda.audio.AudioSource;
+import io.aigenda.audio.PcmFile;
 import io.aigenda.audio.SileroVad;
 import io.aigenda.audio.SpeechChunker;
 import io.aigenda.audio.SpeechRegion;
@@ -81,12 +84,29 @@ public final class Transcriber implements AutoCloseable {
 		return transcribeMeasured(file, language, progress).document();
 	}
 
-	/** Same as {@link #transcribe}, with the time each stage took. */
+	/**
+	 * Same as {@link #transcribe}, with the time each stage took. The decoded samples go to a
+	 * temporary file and each piece of speech is read from it when its turn comes, so a long
+	 * meeting is never in the heap whole.
+	 */
 	public Transcription transcribeMeasured(Path file, String language, ProgressListener progress) {
 		long started = System.nanoTime();
-		Audio audio = this.decoder.decode(file);
-		double decodeSeconds = secondsSince(started);
-		return transcribeMeasured(audio, language, progress, decodeSeconds);
+		Path pcm = null;
+		try {
+			pcm = Files.createTempFile("aigenda-asr-", ".f32");
+			try (PcmFile audio = this.decoder.decodeToFile(file, pcm)) {
+				double decodeSeconds = secondsSince(started);
+				return transcribeMeasured(audio, language, progress, decodeSeconds);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot hold the decoded recording on disk: " + ex.getMessage(), ex);
+		}
+		finally {
+			if (pcm != null) {
+				pcm.toFile().delete();
+			}
+		}
 	}
 
 	/** Transcribes audio that is already decoded. */
@@ -94,7 +114,7 @@ public final class Transcriber implements AutoCloseable {
 		return transcribeMeasured(audio, language, progress, 0);
 	}
 
-	private Transcription transcribeMeasured(Audio audio, String language, ProgressListener progress,
+	private Transcription transcribeMeasured(AudioSource audio, String language, ProgressListener progress,
 			double decodeSeconds) {
 		String resolved = this.recognizer.resolveLanguage(language);
 		long vadStarted = System.nanoTime();
@@ -114,7 +134,7 @@ public final class Transcriber implements AutoCloseable {
 		List<Word> words = new ArrayList<>();
 		for (int i = 0; i < chunks.size(); i++) {
 			SpeechRegion chunk = chunks.get(i);
-			Audio piece = audio.slice(chunk.start(), chunk.end());
+			Audio piece = audio.read(chunk.start(), chunk.end());
 			double offset = Math.round(chunk.start() * audio.sampleRate()) / (double) audio.sampleRate();
 			for (Word word : this.recognizer.recognize(piece, resolved)) {
 				words.add(new Word(round(offset + word.start()), round(offset + word.end()), word.text(),
