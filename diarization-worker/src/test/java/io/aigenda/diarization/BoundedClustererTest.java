@@ -15,8 +15,7 @@ class BoundedClustererTest {
 	@Test
 	void aMeetingWithFewerWindowsThanTheBoundIsClusteredAsBefore() {
 		float[][] points = speakers(new int[] { 0, 0, 1, 1, 0, 2, 2, 2, 1 }, 16, 0.1, 7);
-		double[] weights = new double[points.length];
-		Arrays.fill(weights, 0.75);
+		double[] weights = windows(points.length);
 		assertThat(new BoundedClusterer(this.agglomerative, 100).cluster(points, weights, null, null))
 			.containsExactly(this.agglomerative.cluster(points, weights, null, null));
 	}
@@ -24,14 +23,9 @@ class BoundedClustererTest {
 	@Test
 	void aLongMeetingIsClusteredOnASampleAndEveryWindowJoinsItsSpeaker() {
 		// 3,000 windows of three voices taking turns of 40 windows; only 150 are clustered together
-		int[] truth = new int[3000];
-		for (int i = 0; i < truth.length; i++) {
-			truth[i] = (i / 40) % 3;
-		}
+		int[] truth = turnTaking(3000, 40, 3);
 		float[][] points = speakers(truth, 24, 0.3, 11);
-		double[] weights = new double[points.length];
-		Arrays.fill(weights, 0.75);
-		int[] labels = new BoundedClusterer(this.agglomerative, 150).cluster(points, weights, null, null);
+		int[] labels = new BoundedClusterer(this.agglomerative, 150).cluster(points, windows(points.length), null, null);
 		assertThat(labels).hasSize(3000);
 		assertThat(Arrays.stream(labels).distinct().count()).isEqualTo(3);
 		int[] mapping = new int[3];
@@ -49,15 +43,25 @@ class BoundedClustererTest {
 
 	@Test
 	void speakerBoundsReachTheSampledClustering() {
-		int[] truth = new int[1200];
-		for (int i = 0; i < truth.length; i++) {
-			truth[i] = (i / 50) % 4;
-		}
-		float[][] points = speakers(truth, 24, 0.3, 5);
-		double[] weights = new double[points.length];
-		Arrays.fill(weights, 0.75);
-		int[] labels = new BoundedClusterer(this.agglomerative, 200).cluster(points, weights, null, 2);
+		float[][] points = speakers(turnTaking(1200, 50, 4), 24, 0.3, 5);
+		int[] labels = new BoundedClusterer(this.agglomerative, 200).cluster(points, windows(points.length), null, 2);
 		assertThat(Arrays.stream(labels).distinct().count()).isEqualTo(2);
+	}
+
+	/** Who speaks in each of {@code windows} windows: {@code speakers} voices taking turns of {@code turn} windows. */
+	private static int[] turnTaking(int windows, int turn, int speakers) {
+		int[] truth = new int[windows];
+		for (int i = 0; i < windows; i++) {
+			truth[i] = (i / turn) % speakers;
+		}
+		return truth;
+	}
+
+	/** Seconds of new speech each window stands for: one hop. */
+	private static double[] windows(int count) {
+		double[] weights = new double[count];
+		Arrays.fill(weights, 0.75);
+		return weights;
 	}
 
 	/** Noisy points around one random direction per speaker. */
