@@ -180,6 +180,18 @@ public final class Platform implements AutoCloseable {
 		this.contexts.addAll(ordered);
 	}
 
+	/**
+	 * The main class and command-line arguments that run one service as an operating-system
+	 * process of its own, on this platform's broker and storage, as a container of a cluster runs
+	 * it: the same connections and settings its context here was started with.
+	 */
+	public List<String> processCommandLine(Service service) {
+		List<String> commandLine = new ArrayList<>();
+		commandLine.add(service.application().getName());
+		commandLine.addAll(this.argumentsByService.get(service));
+		return commandLine;
+	}
+
 	/** The backend's base URL, e.g. {@code http://127.0.0.1:8080}. */
 	public URI backendUrl() {
 		return this.backendUrl;

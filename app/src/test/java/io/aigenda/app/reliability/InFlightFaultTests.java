@@ -1,5 +1,6 @@
 package io.aigenda.app.reliability;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import com.rabbitmq.client.GetResponse;
 import io.aigenda.app.PlatformFiles;
 import io.aigenda.app.platform.Service;
 import io.aigenda.contracts.Queues;
+import io.aigenda.observability.PipelineMeters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,8 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Faults with a meeting in flight on the real services: messages delivered again and out of
- * order, the broker cutting every connection, the ml-controller restarting, the S3 server down
- * while a worker reads. Each meeting must finish, once, with the same transcript a quiet run gives.
+ * order, the broker cutting every connection, the ml-controller restarting, a worker process
+ * killed mid-step, the backend's database connection cut while it commits results, the S3 server
+ * down while a worker reads and while a client uploads. Each meeting must finish, once, with the
+ * same transcript a quiet run gives.
  */
 @ExtendWith(ReliabilityPlatform.Extension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +52,9 @@ class InFlightFaultTests {
 	/** Words of the same recording processed without faults. */
 	static int expectedWords;
 
+	/** Speakers of the same recording processed without faults. */
+	static long expectedSpeakers;
+
 	static Connection broker;
 
 	static Channel channel;
@@ -57,6 +66,7 @@ class InFlightFaultTests {
 		suite = platform;
 		api = platform.admin;
 		expectedWords = words(platform.finishedMeeting());
+		expectedSpeakers = rows("select count(*) from speakers where meeting_id = ?::uuid", platform.finishedMeeting());
 		ConnectionFactory factory = new ConnectionFactory();
 		factory.setHost("127.0.0.1");
 		factory.setVirtualHost(platform.virtualHost);
@@ -148,27 +158,263 @@ class InFlightFaultTests {
 
 	@Test
 	void theStorageServerDownWhileWorkersReadIsRetried() throws Exception {
+		double failedBefore = failedTransfers();
 		String meeting = upload("Storage down");
 		suite.stopS3();
+		long stopped = System.nanoTime();
 		try {
-			Thread.sleep(8000);
+			// down for 8 s at least, and until a worker's read has failed: that proves the read fell
+			// inside the outage (a worker counts each failed step by reason, "transfer" here)
+			while (System.nanoTime() - stopped < Duration.ofSeconds(8).toNanos()
+					|| (failedTransfers() == failedBefore
+							&& System.nanoTime() - stopped < Duration.ofSeconds(60).toNanos())) {
+				Thread.sleep(200);
+			}
 		}
 		finally {
 			suite.startS3();
 		}
-		assertFinishedOnce(meeting, "S3 server stopped for 8 s right after upload");
+		long outage = Duration.ofNanos(System.nanoTime() - stopped).toSeconds();
+		double failedReads = failedTransfers() - failedBefore;
+		assertFinishedOnce(meeting,
+				"S3 server stopped for " + outage + " s after upload, " + (long) failedReads + " worker reads failed");
+		assertThat(failedReads).as("worker transfers that failed while S3 was down").isPositive();
+	}
+
+	@Test
+	void aWorkerKilledMidStepIsReplacedAndTheBrokerRedeliversItsStep() throws Exception {
+		String queue = suite.namespace + "." + Queues.TRANSCRIBE;
+		Watch events = new Watch();
+		// the in-JVM worker steps aside: only the worker process takes Transcribe commands
+		suite.context(Service.ASR_WORKER).close();
+		ServiceProcess killed = null;
+		ServiceProcess fresh = null;
+		try {
+			killed = ServiceProcess.start(suite.platform, Service.ASR_WORKER, "asr-worker-killed");
+			String meeting = upload("Worker killed");
+			JsonNode progress = events.await(meeting, "StepProgress", "TRANSCRIBE", PROCESSING, killed);
+			assertThat(progress).as("StepProgress of the worker process\n" + killed.log()).isNotNull();
+			assertThat(progress.path("step").asString()).isEqualTo("TRANSCRIBE");
+			long waitingBefore = channel.queueDeclarePassive(queue).getMessageCount();
+			int exit = killed.kill();
+			assertThat(exit).as("exit status of SIGKILL").isEqualTo(137);
+			// the command the dead process held unacknowledged goes back to the queue
+			long waitingAfter = waitingBefore;
+			for (int i = 0; i < 300 && waitingAfter <= waitingBefore; i++) {
+				Thread.sleep(100);
+				waitingAfter = channel.queueDeclarePassive(queue).getMessageCount();
+			}
+			assertThat(events.seen(meeting, "TranscriptReady")).as("a result published before the kill").isZero();
+			assertThat(waitingAfter).as("Transcribe commands back in the queue after the kill")
+				.isEqualTo(waitingBefore + 1);
+			fresh = ServiceProcess.start(suite.platform, Service.ASR_WORKER, "asr-worker-fresh");
+			assertFinishedOnce(meeting, "asr-worker process SIGKILLed at " + Math.round(
+					progress.path("fraction").asDouble() * 100) + " % of a step; a fresh one started");
+			assertThat(fresh.log()).as("the fresh worker took the same step, redelivered")
+				.contains("Transcribing meeting " + meeting + " step " + progress.path("stepId").asString());
+			assertThat(events.seen(meeting, "MinutesReady")).as("MinutesReady published").isEqualTo(1);
+		}
+		finally {
+			if (fresh != null) {
+				fresh.close();
+			}
+			if (killed != null) {
+				killed.close();
+			}
+			events.close();
+			suite.platform.restart(Service.ASR_WORKER);
+		}
+	}
+
+	@Test
+	void theBackendLosingItsDatabaseConnectionWhileItCommitsResultsRetries() throws Exception {
+		try (java.sql.Connection locker = suite.database(); java.sql.Connection watcher = suite.database()) {
+			// holding back writes to the words makes the backend's commit of the results wait where the
+			// test can see it, so the connection is cut inside that transaction, never before or after
+			locker.setAutoCommit(false);
+			try (var statement = locker.createStatement()) {
+				statement.execute("lock table transcript_words in share mode");
+			}
+			String meeting;
+			int first;
+			int retry;
+			try {
+				meeting = upload("Database connection cut");
+				first = awaitCommitWaiting(watcher, -1, PROCESSING);
+				assertThat(first).as("the backend's commit of the results, waiting").isPositive();
+				try (var terminate = watcher.prepareStatement("select pg_terminate_backend(?)")) {
+					terminate.setInt(1, first);
+					try (var result = terminate.executeQuery()) {
+						assertThat(result.next() && result.getBoolean(1)).isTrue();
+					}
+				}
+				// the handler fails, and the same message is handled again, on a new connection
+				retry = awaitCommitWaiting(watcher, first, Duration.ofSeconds(60));
+			}
+			finally {
+				locker.rollback();
+			}
+			assertThat(retry).as("the commit tried again after its connection was terminated").isPositive();
+			assertFinishedOnce(meeting, "backend's PostgreSQL session terminated inside the results commit");
+			assertThat(rows("select count(*) from minutes where meeting_id = ?::uuid", meeting)).isEqualTo(1);
+			assertThat(deadLettered(Queues.BACKEND_EVENTS)).as("dead-lettered backend events").isZero();
+		}
+	}
+
+	@Test
+	void theStorageServerDownDuringAnUploadGetsARetryableProblemAndKeepsNothing() throws Exception {
+		String meeting = api.createMeeting("Storage down during upload");
+		byte[] recording = Files.readAllBytes(PlatformFiles.JFK);
+		HttpResponse<String> direct;
+		HttpResponse<String> multipart;
+		suite.stopS3();
+		try {
+			direct = api.putFile(BadInputTests.recording(meeting), "jfk.wav", recording);
+			multipart = api.send("POST", "/api/v1/meetings/" + meeting + "/uploads",
+					"{\"filename\":\"jfk.wav\",\"sizeBytes\":" + recording.length + ",\"contentType\":\"audio/wav\"}");
+		}
+		finally {
+			suite.startS3();
+		}
+		Report.badInput("recording while the S3 server is down", "PUT /recording", direct.statusCode(),
+				Api.json(direct).path("type").asString().replace("https://aigenda.io/problems/", ""));
+		Report.badInput("multipart upload while the S3 server is down", "POST /uploads", multipart.statusCode(),
+				Api.json(multipart).path("type").asString().replace("https://aigenda.io/problems/", ""));
+		Api.assertProblem(direct, 503, "storage-unavailable");
+		Api.assertProblem(multipart, 503, "storage-unavailable");
+		assertThat(direct.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(v).isNotBlank());
+		assertThat(multipart.headers().firstValue("Retry-After")).isPresent();
+		// nothing half-stored: the meeting still takes a recording, and nothing asks to process it
+		assertThat(api.meeting(meeting).path("state").asString()).isEqualTo("CREATED");
+		assertThat(rows("select count(*) from outbox where payload::text like '%' || ? || '%'", meeting)).isZero();
+		assertThat(rows("select count(*) from upload_sessions where meeting_id = ?::uuid", meeting)).isZero();
+		assertThat(rows("select count(*) from meetings where id = ?::uuid and recording_key is not null", meeting))
+			.isZero();
+
+		var again = api.putFile(BadInputTests.recording(meeting), "jfk.wav", recording);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+		assertFinishedOnce(meeting, "S3 server down during REST and multipart uploads; uploaded again");
+	}
+
+	/** Failed steps the workers in this JVM counted as failed transfers. */
+	private static double failedTransfers() {
+		double failed = 0;
+		for (Service worker : List.of(Service.ASR_WORKER, Service.DIARIZATION_WORKER)) {
+			// a registry may be a composite of others: the largest count is the worker's own
+			failed += suite.context(worker)
+				.getBeansOfType(MeterRegistry.class)
+				.values()
+				.stream()
+				.mapToDouble(registry -> registry.find(PipelineMeters.STEP_FAILURES)
+					.tag("reason", "transfer")
+					.counters()
+					.stream()
+					.mapToDouble(Counter::count)
+					.sum())
+				.max()
+				.orElse(0);
+		}
+		return failed;
+	}
+
+	/**
+	 * The session of the backend whose transaction waits to rewrite a meeting's words, other than
+	 * {@code not}; -1 when none waited within the timeout.
+	 */
+	private static int awaitCommitWaiting(java.sql.Connection watcher, int not, Duration timeout) throws Exception {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		try (var statement = watcher.prepareStatement("select pid from pg_stat_activity where datname = "
+				+ "current_database() and pid <> pg_backend_pid() and pid <> ? and wait_event_type = 'Lock' "
+				+ "and query ilike 'delete from transcript_words%'")) {
+			statement.setInt(1, not);
+			while (System.nanoTime() < deadline) {
+				try (var result = statement.executeQuery()) {
+					if (result.next()) {
+						return result.getInt(1);
+					}
+				}
+				Thread.sleep(50);
+			}
+		}
+		return -1;
+	}
+
+	private static long deadLettered(String queue) throws Exception {
+		reconnect();
+		return channel.queueDeclarePassive(suite.namespace + "." + queue + Queues.DEAD_LETTER_SUFFIX)
+			.getMessageCount();
+	}
+
+	/** Every event the platform publishes, as the test sees it, from its own queue. */
+	private static final class Watch implements AutoCloseable {
+
+		private final String queue = "test-watch-" + UUID.randomUUID();
+
+		private final List<GetResponse> seen = new ArrayList<>();
+
+		Watch() throws Exception {
+			reconnect();
+			channel.queueDeclare(this.queue, false, false, false, null);
+			channel.queueBind(this.queue, suite.namespace + "." + Queues.EVENTS_EXCHANGE, "#");
+		}
+
+		/**
+		 * The first event of that type about the meeting's step past its start (recognition under way,
+		 * not just the download), as JSON; null when none came in time or the process that would
+		 * publish it died.
+		 */
+		JsonNode await(String meeting, String type, String step, Duration timeout, ServiceProcess producer)
+				throws Exception {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (System.nanoTime() < deadline && producer.isAlive()) {
+				GetResponse message = channel.basicGet(this.queue, true);
+				if (message == null) {
+					Thread.sleep(10);
+					continue;
+				}
+				this.seen.add(message);
+				if (about(message, meeting) && type(message).equals(type)) {
+					JsonNode event = Api.JSON.readTree(message.getBody());
+					if (event.path("step").asString().equals(step) && event.path("fraction").asDouble() > 0) {
+						return event;
+					}
+				}
+			}
+			return null;
+		}
+
+		/** Events of that type about the meeting seen so far. */
+		long seen(String meeting, String type) throws Exception {
+			reconnect();
+			for (GetResponse message = channel.basicGet(this.queue, true); message != null; message = channel
+				.basicGet(this.queue, true)) {
+				this.seen.add(message);
+			}
+			return this.seen.stream().filter(m -> about(m, meeting) && type(m).equals(type)).count();
+		}
+
+		@Override
+		public void close() throws Exception {
+			reconnect();
+			channel.queueDelete(this.queue);
+		}
+
 	}
 
 	private static void assertFinishedOnce(String meeting, String fault) throws Exception {
 		JsonNode done = api.awaitDone(meeting, PROCESSING);
 		String state = done.path("state").asString();
 		int words = "PROCESSED".equals(state) ? words(meeting) : 0;
+		long speakers = rows("select count(*) from speakers where meeting_id = ?::uuid", meeting);
+		long minutes = rows("select count(*) from minutes where meeting_id = ?::uuid", meeting);
 		Report.fault(fault, 1, "PROCESSED".equals(state) ? 1 : 0, Api.done(done) ? 0 : 1,
-				words > expectedWords ? 1 : 0);
+				(words > expectedWords || speakers > expectedSpeakers || minutes > 1) ? 1 : 0);
 		assertThat(state).as(done.toString()).isEqualTo("PROCESSED");
 		assertThat(words).isEqualTo(expectedWords);
 		assertThat(rows("select count(*) from transcript_words where meeting_id = ?::uuid", meeting))
 			.isEqualTo(expectedWords);
+		assertThat(speakers).as("speakers").isEqualTo(expectedSpeakers);
+		assertThat(minutes).as("minutes").isEqualTo(1);
 	}
 
 	private static String upload(String title) throws Exception {

@@ -4,6 +4,8 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -38,6 +40,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	/** How long a client waits before sending a request the object store could not serve again. */
+	static final int STORAGE_RETRY_AFTER_SECONDS = 10;
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
@@ -74,6 +79,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		HttpStatus status = HttpStatus.CONFLICT;
 		return ResponseEntity.status(status)
 			.body(Problems.of(status, "concurrent-change", "The resource was changed at the same time; try again"));
+	}
+
+	/**
+	 * The object store did not answer (refused, timed out) or answered that it is failing: the
+	 * request stored nothing the client relies on and may simply be sent again later, so the
+	 * client is told so, not given an internal error.
+	 */
+	@ExceptionHandler(SdkClientException.class)
+	ResponseEntity<ProblemDetail> storageUnreachable(SdkClientException ex) {
+		log.warn("The object store is unreachable: {}", ex.getMessage());
+		return storageUnavailable();
+	}
+
+	@ExceptionHandler(S3Exception.class)
+	ResponseEntity<ProblemDetail> storageFailed(S3Exception ex) {
+		if (ex.statusCode() >= 500) {
+			log.warn("The object store failed with HTTP {}: {}", ex.statusCode(), ex.getMessage());
+			return storageUnavailable();
+		}
+		return unexpected(ex);
+	}
+
+	private static ResponseEntity<ProblemDetail> storageUnavailable() {
+		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+		return ResponseEntity.status(status)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(STORAGE_RETRY_AFTER_SECONDS))
+			.body(Problems.of(status, "storage-unavailable",
+					"The recording store is unavailable right now; nothing was stored, try again shortly"));
 	}
 
 	@ExceptionHandler(Exception.class)

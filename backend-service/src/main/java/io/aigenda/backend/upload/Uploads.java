@@ -190,6 +190,10 @@ class Uploads {
 			this.store.completeMultipart(key, session.getS3UploadId(), completed);
 		}
 		catch (S3Exception ex) {
+			if (ex.statusCode() >= 500) {
+				// the store is failing, not the parts: the client may complete again later
+				throw ex;
+			}
 			throw ApiException.badRequest("invalid-parts",
 					"The parts could not be assembled: " + ex.awsErrorDetails().errorMessage());
 		}
