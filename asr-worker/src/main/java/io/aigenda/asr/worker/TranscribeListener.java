@@ -1,5 +1,7 @@
 package io.aigenda.asr.worker;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -15,6 +17,8 @@ import io.aigenda.contracts.Transcribe;
 import io.aigenda.contracts.TranscriptDocument;
 import io.aigenda.contracts.TranscriptReady;
 import io.aigenda.messaging.Messages;
+import io.aigenda.messaging.transfer.ArtifactTransfer;
+import io.aigenda.observability.PipelineMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -40,16 +44,21 @@ class TranscribeListener {
 
 	private final Transcriber transcriber;
 
-	private final PresignedTransfers transfers;
+	private final ArtifactTransfer transfer;
+
+	private final WorkerProperties properties;
 
 	private final Messages messages;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	TranscribeListener(Transcriber transcriber, PresignedTransfers transfers, Messages messages) {
+	TranscribeListener(Transcriber transcriber, Messages messages, WorkerProperties properties,
+			PipelineMeters meters) {
 		this.transcriber = transcriber;
-		this.transfers = transfers;
 		this.messages = messages;
+		this.properties = properties;
+		this.transfer = new ArtifactTransfer(properties.connectTimeout(), properties.transferTimeout(),
+				meters.transfers());
 	}
 
 	@RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).TRANSCRIBE)}")
@@ -60,13 +69,26 @@ class TranscribeListener {
 		Path audio = null;
 		try {
 			progress(command, 0, "Downloading the recording");
-			audio = this.transfers.download(command.audioUrl());
+			audio = temporaryFile();
+			try {
+				this.transfer.download(command.audioUrl(), audio);
+			}
+			catch (ArtifactTransfer.TransferException ex) {
+				fail(command, "Recording " + ex.getMessage(), ex.retryable());
+				return;
+			}
 			progress(command, DOWNLOADED, "Recognising speech");
 			Transcription transcription = this.transcriber.transcribeMeasured(audio, command.language(),
 					(fraction, message) -> progress(command, DOWNLOADED + (RECOGNISED - DOWNLOADED) * fraction,
 							message));
 			TranscriptDocument document = transcription.document();
-			this.transfers.uploadJson(command.resultUploadUrl(), this.json.writeValueAsBytes(document));
+			try {
+				this.transfer.putJson(command.resultUploadUrl(), this.json.writeValueAsString(document));
+			}
+			catch (ArtifactTransfer.TransferException ex) {
+				fail(command, "Transcript " + ex.getMessage(), ex.retryable());
+				return;
+			}
 			double seconds = (System.nanoTime() - started) / 1e9;
 			progress(command, 1, "Transcript stored");
 			this.messages.publishEvent(new TranscriptReady(command.meetingId(), command.stepId(), command.attempt(),
@@ -80,11 +102,34 @@ class TranscribeListener {
 			// The same audio and configuration would fail the same way again.
 			fail(command, ex.getMessage(), false);
 		}
-		catch (TransferException ex) {
-			fail(command, ex.getMessage(), ex.retryable());
+		catch (IOException ex) {
+			fail(command, "No room for the recording on this worker: " + ex.getMessage(), true);
 		}
 		finally {
-			PresignedTransfers.deleteQuietly(audio);
+			deleteQuietly(audio);
+		}
+	}
+
+	/** A recording goes straight to a file, never into the heap, in the configured folder if any. */
+	private Path temporaryFile() throws IOException {
+		Path dir = this.properties.tempDir();
+		if (dir != null) {
+			Files.createDirectories(dir);
+			return Files.createTempFile(dir, "aigenda-asr-", ".audio");
+		}
+		return Files.createTempFile("aigenda-asr-", ".audio");
+	}
+
+	private static void deleteQuietly(Path file) {
+		if (file == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// a left-over temporary file is not worth failing a step for; the OS cleans its temp folder
+			log.warn("Could not delete the temporary file {}: {}", file, ex.getMessage());
 		}
 	}
 

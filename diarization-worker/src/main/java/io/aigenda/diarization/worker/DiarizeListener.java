@@ -60,7 +60,7 @@ class DiarizeListener {
 				this.transfer.download(command.audioUrl(), audio);
 			}
 			catch (ArtifactTransfer.TransferException ex) {
-				fail(command, "Recording " + ex.getMessage(), true);
+				fail(command, "Recording " + ex.getMessage(), ex.retryable());
 				return;
 			}
 			progress(command, 0.2, "Finding speakers");
@@ -77,7 +77,7 @@ class DiarizeListener {
 				this.transfer.putJson(command.resultUploadUrl(), this.json.writeValueAsString(document));
 			}
 			catch (ArtifactTransfer.TransferException ex) {
-				fail(command, "Speaker turns " + ex.getMessage(), true);
+				fail(command, "Speaker turns " + ex.getMessage(), ex.retryable());
 				return;
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;

@@ -55,7 +55,7 @@ class WriteMinutesListener {
 					command.language());
 		}
 		catch (ArtifactTransfer.TransferException ex) {
-			fail(command, "Transcript " + ex.getMessage(), true);
+			fail(command, "Transcript " + ex.getMessage(), ex.retryable());
 			return;
 		}
 		catch (JacksonException ex) {
@@ -77,7 +77,7 @@ class WriteMinutesListener {
 			this.transfer.putJson(command.resultUploadUrl(), json);
 		}
 		catch (ArtifactTransfer.TransferException ex) {
-			fail(command, "Minutes " + ex.getMessage(), true);
+			fail(command, "Minutes " + ex.getMessage(), ex.retryable());
 			return;
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;

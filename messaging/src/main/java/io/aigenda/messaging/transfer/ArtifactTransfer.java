@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * Reads and writes a meeting's artifacts through the presigned URLs that step commands carry, so a
- * worker holds no storage credentials.
+ * worker holds no storage credentials. URLs never appear in messages: they carry signatures.
  */
 public class ArtifactTransfer {
 
@@ -27,10 +27,18 @@ public class ArtifactTransfer {
 	}
 
 	public ArtifactTransfer(Duration timeout, TransferMeter meter) {
+		this(timeout, timeout, meter);
+	}
+
+	/**
+	 * @param connectTimeout opening a connection to the storage
+	 * @param timeout one download or upload, start to end
+	 */
+	public ArtifactTransfer(Duration connectTimeout, Duration timeout, TransferMeter meter) {
 		this.timeout = timeout;
 		this.meter = meter;
 		this.client = HttpClient.newBuilder()
-			.connectTimeout(timeout)
+			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
 	}
@@ -55,7 +63,7 @@ public class ArtifactTransfer {
 
 	public void putJson(String url, String json) {
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+		HttpRequest request = HttpRequest.newBuilder(uri(url))
 			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -65,7 +73,21 @@ public class ArtifactTransfer {
 	}
 
 	private HttpRequest getRequest(String url) {
-		return HttpRequest.newBuilder(URI.create(url)).timeout(this.timeout).GET().build();
+		return HttpRequest.newBuilder(uri(url)).timeout(this.timeout).GET().build();
+	}
+
+	/** A command with a URL that is not HTTP(S) is broken; sending it again will not mend it. */
+	private static URI uri(String url) {
+		try {
+			URI uri = URI.create(url);
+			if ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) {
+				return uri;
+			}
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			// reported below
+		}
+		throw new TransferException("URL is not a valid HTTP URL", false);
 	}
 
 	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
@@ -86,11 +108,22 @@ public class ArtifactTransfer {
 		}
 	}
 
-	/** A download or upload failed; another attempt may succeed. */
+	/** A download or upload failed; unless the URL itself is broken, another attempt may succeed. */
 	public static class TransferException extends RuntimeException {
 
+		private final boolean retryable;
+
 		TransferException(String message) {
+			this(message, true);
+		}
+
+		TransferException(String message, boolean retryable) {
 			super(message);
+			this.retryable = retryable;
+		}
+
+		public boolean retryable() {
+			return this.retryable;
 		}
 
 	}
