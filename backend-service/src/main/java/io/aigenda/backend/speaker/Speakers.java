@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.aigenda.backend.meeting.Meeting;
-import io.aigenda.backend.meeting.MeetingState;
 import io.aigenda.backend.meeting.Meetings;
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.speaker.SpeakerDtos.ReassignSpeech;
@@ -41,7 +39,7 @@ class Speakers {
 
 	@Transactional(readOnly = true)
 	List<SpeakerView> list(UUID organisationId, UUID meetingId) {
-		processed(organisationId, meetingId);
+		this.meetings.processed(organisationId, meetingId);
 		return views(meetingId);
 	}
 
@@ -257,18 +255,9 @@ class Speakers {
 		}
 	}
 
-	private Meeting processed(UUID organisationId, UUID meetingId) {
-		Meeting meeting = this.meetings.get(organisationId, meetingId);
-		if (meeting.getState() != MeetingState.PROCESSED) {
-			throw ApiException.conflict("not-processed",
-					"The meeting has no speakers yet (state " + meeting.getState() + ")");
-		}
-		return meeting;
-	}
-
 	/** Edits of one meeting run one after another. */
 	private void lockProcessed(UUID organisationId, UUID meetingId) {
-		processed(organisationId, meetingId);
+		this.meetings.processed(organisationId, meetingId);
 		this.jdbc.sql("select id from meetings where id = ? for update").param(meetingId).query(UUID.class).single();
 	}
 
