@@ -1,7 +1,7 @@
 package io.aigenda.backend.auth;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -21,8 +21,9 @@ class BasicSignInOutcomes {
 		this.throttle = throttle;
 	}
 
+	/** Only wrong credentials count (an unknown e-mail reads as one); a database outage does not. */
 	@EventListener
-	void failed(AbstractAuthenticationFailureEvent event) {
+	void failed(AuthenticationFailureBadCredentialsEvent event) {
 		String address = address(event.getAuthentication());
 		if (address != null) {
 			this.throttle.failed(event.getAuthentication().getName(), address);
