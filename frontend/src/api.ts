@@ -95,3 +95,27 @@ export type Bot = {
 export type WebhookDelivery = { id: string; type: string; state: 'PENDING' | 'DELIVERED' | 'FAILED'; attempts: number; lastStatus: number | null; lastError: string | null; nextAttemptAt: string; updatedAt: string }
 export type WebhookEndpoint = { id: string; url: string; createdAt: string; lastDelivery: WebhookDelivery | null }
 export type CreatedWebhook = { id: string; url: string; secret: string; createdAt: string }
+
+/*
+ * Request bodies carry exactly the fields the API takes: it refuses unknown fields (400), so an
+ * object that grew a field in the app (a view model, a spread) must not be sent as it is.
+ */
+
+export function reassignBody(turn: { start: number; end: number; from: string }, to: string | null) {
+  return { start: turn.start, end: turn.end, from: turn.from, to }
+}
+
+/** The minutes as the schema has them; anything else the object carries stays in the app. */
+export function minutesBody(m: Minutes): Minutes {
+  const only = <T extends object, K extends keyof T>(value: T, keys: readonly K[]) =>
+    Object.fromEntries(keys.filter((k) => value[k] !== undefined).map((k) => [k, value[k]])) as Pick<T, K>
+  return {
+    language: m.language,
+    engine: m.engine,
+    summary: m.summary,
+    topics: m.topics.map((topic) => only(topic, ['title', 'start', 'end', 'summary'])),
+    decisions: m.decisions.map((decision) => only(decision, ['text', 'speaker', 'start'])),
+    actionItems: m.actionItems.map((item) => only(item, ['text', 'owner', 'due', 'done', 'speaker', 'start'])),
+    warnings: m.warnings,
+  }
+}

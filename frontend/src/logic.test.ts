@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Word } from './api'
+import { minutesBody, reassignBody, type Minutes, type Word } from './api'
 import { bytes, clock, speakerColour } from './format'
 import { format, initialLanguage } from './i18n'
 import * as history from './meeting/history'
@@ -91,5 +91,23 @@ describe('upload', () => {
   })
   it('recognises the same file again after a reload', () => {
     expect(fileKey({ name: 'a.wav', size: 10, lastModified: 5 })).toBe(fileKey(new File(['0123456789'], 'a.wav', { lastModified: 5 })))
+  })
+})
+
+describe('request bodies', () => {
+  it('send only the fields the API takes, as it refuses any other', () => {
+    const turn = { start: 1, end: 2, from: 'S1', first: 0, words: [] }
+    expect(Object.keys(reassignBody(turn, 'S2')).sort()).toEqual(['end', 'from', 'start', 'to'])
+    const grown = {
+      language: 'en', engine: 'extractive', summary: 's', warnings: [], editing: true,
+      topics: [{ title: 't', start: 0, end: 1, open: true }],
+      decisions: [{ text: 'd', start: 0, key: 3 }],
+      actionItems: [{ text: 'a', owner: null, done: true, id: 'x' }],
+    } as unknown as Minutes
+    const body = minutesBody(grown)
+    expect(Object.keys(body).sort()).toEqual(['actionItems', 'decisions', 'engine', 'language', 'summary', 'topics', 'warnings'])
+    expect(body.topics[0]).toEqual({ title: 't', start: 0, end: 1 })
+    expect(body.decisions[0]).toEqual({ text: 'd', start: 0 })
+    expect(body.actionItems[0]).toEqual({ text: 'a', owner: null, done: true })
   })
 })

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { api, type Meeting, type Minutes, type Transcript } from '../api'
+import { api, type Meeting, minutesBody, type Minutes, reassignBody, type Transcript } from '../api'
 import { clock } from '../format'
 import { format, useI18n } from '../i18n'
 import { Link } from '../router'
@@ -168,7 +168,7 @@ export function MeetingPage({ id }: { id: string }) {
                     flagged={flagged}
                     onReview={setReview}
                     onReassign={(turn, to) => {
-                      void api('POST', `/api/v1/meetings/${id}/speakers/reassign`, { ...turn, to }).then(loadTranscript, (e: Error) => setError(e.message))
+                      void api('POST', `/api/v1/meetings/${id}/speakers/reassign`, reassignBody(turn, to)).then(loadTranscript, (e: Error) => setError(e.message))
                     }}
                   />
                 </>
@@ -179,7 +179,7 @@ export function MeetingPage({ id }: { id: string }) {
                 minutes={minutes}
                 speakers={transcript.speakers}
                 onSeek={seek}
-                onSave={async (m) => setMinutes(await api<Minutes>('PUT', `/api/v1/meetings/${id}/minutes`, m))}
+                onSave={async (m) => setMinutes(await api<Minutes>('PUT', `/api/v1/meetings/${id}/minutes`, minutesBody(m)))}
               />
             )}
           </div>

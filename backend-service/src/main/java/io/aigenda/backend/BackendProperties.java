@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param upload upload limits
  * @param outbox outbox relay pacing
  * @param signIn how many wrong passwords are tolerated
+ * @param deletion how long a deleted meeting's prefix is swept
  */
 @ConfigurationProperties("aigenda.backend")
 public record BackendProperties(String serviceToken, @DefaultValue Bootstrap bootstrap, @DefaultValue Upload upload,
-		@DefaultValue Outbox outbox, @DefaultValue SignIn signIn) {
+		@DefaultValue Outbox outbox, @DefaultValue SignIn signIn, @DefaultValue Deletion deletion) {
 
 	/**
 	 * @param email administrator's e-mail (skipped when blank)
@@ -55,6 +56,17 @@ public record BackendProperties(String serviceToken, @DefaultValue Bootstrap boo
 	 * @param window how long a wrong password counts
 	 */
 	public record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {
+	}
+
+	/**
+	 * A worker given a presigned URL before a meeting was deleted may still write with it; the
+	 * meeting's prefix is swept until every such URL has expired.
+	 *
+	 * @param sweepInterval pause between sweeps
+	 * @param sweepFor how long after the delete the prefix is swept; longer than the longest
+	 * presigned URL (1 h)
+	 */
+	public record Deletion(@DefaultValue("1m") Duration sweepInterval, @DefaultValue("75m") Duration sweepFor) {
 	}
 
 }

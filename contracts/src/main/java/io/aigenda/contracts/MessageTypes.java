@@ -24,7 +24,8 @@ public final class MessageTypes {
 			Map.entry(EnrolVoiceprint.class, "EnrolVoiceprint.v1"),
 			Map.entry(VoiceprintEnrolled.class, "VoiceprintEnrolled.v1"),
 			Map.entry(VoiceprintEnrolmentFailed.class, "VoiceprintEnrolmentFailed.v1"),
-			Map.entry(StartRecording.class, "StartRecording.v1"), Map.entry(StopRecording.class, "StopRecording.v1"));
+			Map.entry(StartRecording.class, "StartRecording.v1"), Map.entry(StopRecording.class, "StopRecording.v1"),
+			Map.entry(MeetingDeleted.class, "MeetingDeleted.v1"));
 
 	private static final Map<String, Class<?>> CLASSES = invert();
 
@@ -71,6 +72,9 @@ public final class MessageTypes {
 		}
 		if (type == VoiceprintEnrolmentFailed.class) {
 			return Queues.EVENT_VOICEPRINT_ENROLMENT_FAILED;
+		}
+		if (type == MeetingDeleted.class) {
+			return Queues.EVENT_MEETING_DELETED;
 		}
 		throw new IllegalArgumentException("Not an event: " + type.getName());
 	}

@@ -40,6 +40,9 @@ public final class Queues {
 	/** Worker events the ml-controller consumes. */
 	public static final String ML_EVENTS = "ml.events";
 
+	/** Deleted meetings, for the ml-controller to forget ({@link MeetingDeleted}). */
+	public static final String ML_DELETIONS = "ml.deletions";
+
 	/** Pipeline events the backend consumes. */
 	public static final String BACKEND_EVENTS = "backend.events";
 
@@ -60,6 +63,8 @@ public final class Queues {
 	public static final String EVENT_VOICEPRINT_ENROLLED = "event.voiceprint-enrolled";
 
 	public static final String EVENT_VOICEPRINT_ENROLMENT_FAILED = "event.voiceprint-enrolment-failed";
+
+	public static final String EVENT_MEETING_DELETED = "event.meeting-deleted";
 
 	private Queues() {
 	}

@@ -164,18 +164,36 @@ class BadInputTests {
 	}
 
 	@Test
-	void unknownFieldsCannotSetOwnerOrState() {
-		String otherOrganisation = UUID.randomUUID().toString();
-		HttpResponse<String> response = api.send("POST", "/api/v1/meetings",
-				"{\"title\":\"Sneaky\",\"language\":\"en\",\"organisationId\":\"" + otherOrganisation
+	void unknownFieldsAreRefusedAndChangeNothing() {
+		String title = "Sneaky " + UUID.randomUUID();
+		HttpResponse<String> created = api.send("POST", "/api/v1/meetings",
+				"{\"title\":\"" + title + "\",\"language\":\"en\",\"organisationId\":\"" + UUID.randomUUID()
 						+ "\",\"state\":\"PROCESSED\",\"recordingKey\":\"orgs/x/recording\"}");
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		String id = Api.json(response).path("id").asString();
-		// ignored: the meeting is the caller's, new, and without a recording
-		assertThat(api.get("/api/v1/meetings").body()).contains(id);
+		JsonNode problem = record("unknown fields organisationId, state, recordingKey", "POST /meetings", created, 400,
+				"unknown-field");
+		assertThat(problem.path("detail").asString()).contains("organisationId");
+		assertThat(api.get("/api/v1/meetings?q=" + title.replace(" ", "%20")).body()).doesNotContain(title);
+
+		String id = api.createMeeting("Unknown field in the upload plan");
+		HttpResponse<String> plan = api.send("POST", uploads(id),
+				"{\"filename\":\"a.wav\",\"sizeBytes\":32044,\"key\":\"orgs/x/meetings/y/recording\"}");
+		assertThat(record("unknown field key", "POST /uploads", plan, 400, "unknown-field").path("detail").asString())
+			.contains("'key'");
 		assertWaitsForRecording(id);
-		Report.badInput("unknown fields organisationId, state, recordingKey", "POST /meetings", 201,
-				"ignored: caller's organisation, state CREATED, no recording");
+
+		// on a finished meeting: nested and top-level extras are refused, the meeting stays as it was
+		String speakers = "/api/v1/meetings/" + earlier + "/speakers";
+		HttpResponse<String> reassign = api.send("POST", speakers + "/reassign",
+				"{\"start\":0,\"end\":1,\"from\":\"S1\",\"to\":\"S2\",\"words\":[]}");
+		record("unknown field words", "POST /speakers/reassign", reassign, 400, "unknown-field");
+		HttpResponse<String> rename = api.send("PUT", speakers + "/S1", "{\"name\":\"Ann\",\"label\":\"S9\"}");
+		record("unknown field label", "PUT /speakers/{label}", rename, 400, "unknown-field");
+		String minutes = api.get("/api/v1/meetings/" + earlier + "/minutes").body();
+		HttpResponse<String> edited = api.send("PUT", "/api/v1/meetings/" + earlier + "/minutes",
+				minutes.replaceFirst("\\{", "{\"editedBy\":\"x\","));
+		assertThat(record("unknown field editedBy", "PUT /minutes", edited, 400, "invalid-minutes").path("detail")
+			.asString()).contains("editedBy");
+		// the @AfterAll snapshot proves the finished meeting unchanged
 	}
 
 	@Test

@@ -106,6 +106,38 @@ class EdgeSecurityTests {
 	}
 
 	@Test
+	void wrongBasicPasswordsAreSlowedDownLikeTheSignInForm() throws Exception {
+		Api.Member member = admin.newMember("Guessed by Basic");
+		Api.Member bystander = admin.newMember("Basic bystander");
+		Report.check(AREA, "HTTP Basic: 6th wrong password in the window gets 429 with Retry-After", () -> {
+			assertThat(basic(member.email(), member.password()).statusCode()).isEqualTo(200);
+			for (int i = 0; i < 5; i++) {
+				Api.assertProblem(basic(member.email(), "guess-" + i), 401, "unauthorized");
+			}
+			HttpResponse<String> limited = basic(member.email(), "guess-5");
+			Api.assertProblem(limited, 429, "too-many-sign-in-attempts");
+			assertThat(limited.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L)).isPositive();
+		});
+		Report.check(AREA, "HTTP Basic: the right password waits too, in the form as well; other accounts do not", () -> {
+			Api.assertProblem(basic(member.email(), member.password()), 429, "too-many-sign-in-attempts");
+			Api.assertProblem(new Browser().signIn(member.email(), member.password()), 429,
+					"too-many-sign-in-attempts");
+			assertThat(basic(bystander.email(), bystander.password()).statusCode()).isEqualTo(200);
+			assertThat(member.api().get("/api/v1/me").statusCode()).isEqualTo(200);
+		});
+	}
+
+	private static HttpResponse<String> basic(String email, String password) {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString((email + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return Api.call(HttpRequest.newBuilder(admin.base().resolve("/api/v1/me"))
+			.timeout(Duration.ofSeconds(10))
+			.header("Authorization", "Basic " + credentials)
+			.GET()
+			.build());
+	}
+
+	@Test
 	void passwordsAndTokensAreStoredOnlyAsHashesAndTokensShownOnce() throws Exception {
 		Api.Member member = admin.newMember("Stored");
 		Report.check(AREA, "password stored as a bcrypt/argon2 hash", () -> {

@@ -124,7 +124,9 @@ final class ReliabilityPlatform implements AutoCloseable {
 		settings.put("aigenda.s3.bucket", "reliability");
 		// Backend settings reach its context as system properties, read once while it starts.
 		Map<String, String> backend = Map.of("aigenda.backend.upload.max-bytes", String.valueOf(MAX_UPLOAD_BYTES),
-				"aigenda.backend.bots.platforms.probe", PROBE_HOSTS);
+				"aigenda.backend.bots.platforms.probe", PROBE_HOSTS,
+				// deleted meetings' prefixes are swept often, so a test sees a late write go quickly
+				"aigenda.backend.deletion.sweep-interval", "2s");
 		backend.forEach(System::setProperty);
 		try {
 			this.platform = Platform.start(settings);

@@ -37,7 +37,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, Accounts accounts, BackendProperties properties,
-			JsonMapper jsonMapper) throws Exception {
+			JsonMapper jsonMapper, SignInThrottle signInThrottle) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			// the web app marks its calls so that a 401 never opens the browser's own login prompt
 			if (request.getHeader("X-Requested-With") == null) {
@@ -58,6 +58,7 @@ class SecurityConfiguration {
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
 			.addFilterBefore(new BearerTokenFilter(accounts, properties.serviceToken(), entryPoint),
 					BasicAuthenticationFilter.class)
+			.addFilterBefore(new BasicSignInThrottleFilter(signInThrottle, jsonMapper), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth
 				// server-sent events finish on an async dispatch of an already authorised request
 				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
@@ -84,7 +85,7 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static void write(JsonMapper jsonMapper, jakarta.servlet.http.HttpServletResponse response,
+	static void write(JsonMapper jsonMapper, jakarta.servlet.http.HttpServletResponse response,
 			ProblemDetail problem) throws java.io.IOException {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Slows password guessing: after {@code maxFailures} wrong passwords for one account from one
  * address within {@code window}, that account is refused from that address (429) until the oldest
  * failure leaves the window. A success clears the count. Kept in memory: a restart forgets it, which
- * costs an attacker a restart per window, and each backend replica counts on its own.
+ * costs an attacker a restart per window, and each backend replica counts on its own. The form
+ * ({@link SessionController}) and HTTP Basic ({@link BasicSignInThrottleFilter}) share the count.
  */
 @Component
 class SignInThrottle {

@@ -9,6 +9,7 @@ import io.aigenda.backend.outbox.Outbox;
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
+import io.aigenda.contracts.MeetingDeleted;
 import io.aigenda.contracts.ProcessMeeting;
 import io.aigenda.contracts.Queues;
 import org.slf4j.Logger;
@@ -35,7 +36,10 @@ public class Meetings {
 
 	private final Outbox outbox;
 
-	Meetings(MeetingRepository meetings, JdbcClient jdbc, ObjectStore store, Outbox outbox) {
+	private final DeletedMeetings deleted;
+
+	Meetings(MeetingRepository meetings, JdbcClient jdbc, ObjectStore store, Outbox outbox, DeletedMeetings deleted) {
+		this.deleted = deleted;
 		this.meetings = meetings;
 		this.jdbc = jdbc;
 		this.store = store;
@@ -129,6 +133,9 @@ public class Meetings {
 	/**
 	 * Deletes the meeting's rows and every object under its prefix. Objects go first: a failure
 	 * there leaves the meeting in place to delete again, never orphaned objects nobody can find.
+	 * In the same transaction, {@code MeetingDeleted} goes to the outbox (the ml-controller forgets
+	 * the meeting's search passages and stops its pipeline) and the deletion is remembered, so
+	 * {@link DeletedMeetings} sweeps whatever a worker still writes there.
 	 */
 	@Transactional
 	void delete(UUID organisationId, UUID meetingId) {
@@ -140,6 +147,9 @@ public class Meetings {
 			.forEach(open -> this.store.abortMultipart(open[0], open[1]));
 		int objects = this.store.deletePrefix(StorageKeys.meetingPrefix(organisationId, meetingId));
 		this.meetings.delete(meeting);
+		Instant now = Instant.now();
+		this.deleted.record(organisationId, meetingId, now);
+		this.outbox.publish(new MeetingDeleted(meetingId, organisationId, now));
 		log.info("Deleted meeting {} and {} objects", meetingId, objects);
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records a command to send in the caller's transaction, so a state change and its message are
+ * Records a command to send (or an event to publish) in the caller's transaction, so a state change and its message are
  * saved together or not at all; {@link OutboxRelay} sends it afterwards.
  */
 @Component
@@ -26,6 +26,16 @@ public class Outbox {
 	Outbox(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
+	}
+
+	/** Destination of rows that are events: published to the events exchange, not sent to a queue. */
+	static final String EVENTS = "events";
+
+	/** Adds an event to publish; returns the row id (the message id). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public UUID publish(Object event) {
+		MessageTypes.eventRoutingKey(event.getClass()); // refuses a record that is no event, now
+		return enqueue(EVENTS, event);
 	}
 
 	/** Adds a command for the queue with the given base name; returns the row id (the message id). */

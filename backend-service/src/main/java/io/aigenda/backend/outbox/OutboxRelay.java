@@ -75,7 +75,12 @@ class OutboxRelay {
 				Class<?> type = MessageTypes.classOf(row.type())
 					.orElseThrow(() -> new IllegalStateException("Unknown message type " + row.type()));
 				Object command = this.json.readValue(row.payload(), type);
-				this.messages.sendCommandConfirmed(row.destination(), command, row.id().toString());
+				if (Outbox.EVENTS.equals(row.destination())) {
+					this.messages.publishEventConfirmed(command, row.id().toString());
+				}
+				else {
+					this.messages.sendCommandConfirmed(row.destination(), command, row.id().toString());
+				}
 				this.jdbc.sql("update outbox set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
 					.params(Timestamp.from(Instant.now()), row.id())
 					.update();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.aigenda.backend.meeting.DeletedMeetings;
 import io.aigenda.backend.meeting.Meeting;
 import io.aigenda.backend.meeting.MeetingRepository;
 import io.aigenda.backend.meeting.MeetingState;
@@ -53,8 +54,12 @@ class PipelineResults {
 
 	private final WebhookEvents webhooks;
 
+	private final DeletedMeetings deleted;
+
 	PipelineResults(MeetingRepository meetings, TranscriptStore transcripts, ObjectStore store, JdbcClient jdbc,
-			JsonMapper json, TransactionTemplate transactions, SpeakerIdentities identities, WebhookEvents webhooks) {
+			JsonMapper json, TransactionTemplate transactions, SpeakerIdentities identities, WebhookEvents webhooks,
+			DeletedMeetings deleted) {
+		this.deleted = deleted;
 		this.identities = identities;
 		this.webhooks = webhooks;
 		this.meetings = meetings;
@@ -73,7 +78,12 @@ class PipelineResults {
 		Optional<Meeting> found = this.meetings.findById(event.meetingId())
 			.filter(m -> m.getOrganisationId().equals(event.organisationId()));
 		if (found.isEmpty()) {
-			log.warn("MinutesReady for unknown meeting {} (deleted?); dropped", event.meetingId());
+			if (this.deleted.sweepIfDeleted(event.meetingId())) {
+				log.info("MinutesReady for deleted meeting {} dropped; its prefix swept again", event.meetingId());
+			}
+			else {
+				log.warn("MinutesReady for unknown meeting {}; dropped", event.meetingId());
+			}
 			return;
 		}
 		if (found.get().getState() == MeetingState.PROCESSED) {
@@ -116,6 +126,10 @@ class PipelineResults {
 	}
 
 	void meetingFailed(MeetingFailed event, String messageId) {
+		if (this.meetings.findById(event.meetingId()).isEmpty()) {
+			this.deleted.sweepIfDeleted(event.meetingId());
+			return;
+		}
 		this.transactions.executeWithoutResult(status -> {
 			if (!remember(messageId, "MeetingFailed")) {
 				return;
@@ -131,6 +145,11 @@ class PipelineResults {
 	}
 
 	void progress(StepProgress event) {
+		if (this.meetings.findById(event.meetingId()).isEmpty()) {
+			// a worker still busy with a deleted meeting: whatever it wrote so far goes now
+			this.deleted.sweepIfDeleted(event.meetingId());
+			return;
+		}
 		this.transactions.executeWithoutResult(status -> {
 			Meeting meeting = this.meetings.lockById(event.meetingId()).orElse(null);
 			if (meeting == null) {

@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -147,6 +148,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (cause instanceof IllegalArgumentException invalid) {
 			// Thrown by our own value factories (for example an unknown language code).
 			problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", invalid.getMessage());
+		}
+		else if (cause instanceof UnrecognizedPropertyException unknown) {
+			// Refused rather than ignored: the sender believes the field does something.
+			problem = Problems.of(HttpStatus.BAD_REQUEST, "unknown-field",
+					"Field '" + path(unknown) + "' is not part of this request");
 		}
 		else if (cause instanceof InvalidFormatException invalid) {
 			problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-value",

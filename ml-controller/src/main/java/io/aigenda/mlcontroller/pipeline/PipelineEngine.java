@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.aigenda.contracts.DiarizationReady;
+import io.aigenda.contracts.MeetingDeleted;
 import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.MinutesReady;
 import io.aigenda.contracts.MinutesWritten;
@@ -171,7 +172,7 @@ public class PipelineEngine {
 		});
 		if (finished != null) {
 			// outside the transaction: embedding takes a while and must not hold the database
-			this.searchIndexing.index(finished);
+			this.searchIndexing.index(finished, this::deleted);
 		}
 	}
 
@@ -197,6 +198,29 @@ public class PipelineEngine {
 		else {
 			giveUp(step, reason);
 		}
+	}
+
+	/**
+	 * The backend deleted the meeting: its pipeline stops where it is, for good. Steps still with a
+	 * worker may answer later; those answers find a closed step and are dropped, and whatever they
+	 * wrote under the meeting's prefix is swept by the backend.
+	 * @return true when this call abandoned the pipeline, false when a delivery before did
+	 */
+	public boolean abandon(MeetingDeleted event) {
+		if (event.meetingId() == null || event.organisationId() == null) {
+			throw new IllegalArgumentException("MeetingDeleted without meetingId or organisationId");
+		}
+		Boolean abandoned = this.transaction
+			.execute((status) -> this.store.abandonPipeline(event.meetingId(), event.organisationId(), Instant.now()));
+		if (Boolean.TRUE.equals(abandoned)) {
+			log.info("Pipeline of deleted meeting {} abandoned", event.meetingId());
+		}
+		return Boolean.TRUE.equals(abandoned);
+	}
+
+	/** Whether the backend deleted the meeting (its pipeline is a tombstone). */
+	boolean deleted(UUID meetingId) {
+		return this.store.pipeline(meetingId).map((pipeline) -> pipeline.state() == PipelineState.DELETED).orElse(false);
 	}
 
 	/** Dispatches again, with the next attempt, every step whose deadline has passed. */

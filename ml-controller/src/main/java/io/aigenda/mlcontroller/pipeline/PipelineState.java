@@ -11,6 +11,12 @@ enum PipelineState {
 
 	DONE,
 
-	FAILED
+	FAILED,
+
+	/**
+	 * The backend deleted the meeting: nothing is dispatched or accepted any more, and the row stays
+	 * as a tombstone so a late or redelivered ProcessMeeting cannot start it again.
+	 */
+	DELETED
 
 }

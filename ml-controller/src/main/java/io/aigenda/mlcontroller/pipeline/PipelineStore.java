@@ -263,6 +263,40 @@ class PipelineStore {
 		return failed;
 	}
 
+	/**
+	 * Turns the meeting's pipeline into a tombstone and closes its open steps, so deadlines and
+	 * retries never dispatch them again and late results find no step to complete. A meeting deleted
+	 * before its ProcessMeeting arrived gets a tombstone of its own.
+	 * @return true when this call abandoned it, false when it was abandoned before
+	 */
+	boolean abandonPipeline(UUID meetingId, UUID organisationId, Instant now) {
+		// plain UPDATE then INSERT: the embedded database of the one-JVM platform has no ON CONFLICT
+		boolean abandoned = this.jdbc
+			.sql("UPDATE pipelines SET state = :deleted, updated_at = :now WHERE meeting_id = :meeting AND state <> :deleted")
+			.param("deleted", PipelineState.DELETED.name())
+			.param("now", time(now))
+			.param("meeting", meetingId)
+			.update() == 1;
+		if (!abandoned && !pipelineExists(meetingId)) {
+			// a concurrent ProcessMeeting inserting the row now fails on the key and is redelivered
+			// to find the tombstone
+			abandoned = this.jdbc.sql("""
+					INSERT INTO pipelines (meeting_id, organisation_id, language, state, run, created_at, updated_at)
+					VALUES (:meeting, :organisation, 'auto', :deleted, 0, :now, :now)
+					""")
+				.param("meeting", meetingId)
+				.param("organisation", organisationId)
+				.param("deleted", PipelineState.DELETED.name())
+				.param("now", time(now))
+				.update() == 1;
+		}
+		this.jdbc.sql("""
+				UPDATE steps SET state = 'FAILED', reason = 'Meeting deleted', next_attempt_at = NULL, updated_at = :now
+				WHERE meeting_id = :meeting AND state IN ('DISPATCHED', 'RETRY_WAIT')
+				""").param("now", time(now)).param("meeting", meetingId).update();
+		return abandoned;
+	}
+
 	void recordAudioSeconds(UUID meetingId, double audioSeconds) {
 		this.jdbc.sql("UPDATE pipelines SET audio_seconds = :seconds WHERE meeting_id = :meeting")
 			.param("seconds", audioSeconds)

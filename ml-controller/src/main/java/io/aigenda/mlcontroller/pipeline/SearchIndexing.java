@@ -2,6 +2,8 @@ package io.aigenda.mlcontroller.pipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.aigenda.contracts.ArtifactUrls;
 import io.aigenda.contracts.MeetingTranscript;
@@ -31,7 +33,12 @@ class SearchIndexing {
 		this.backend = backend;
 	}
 
-	void index(Pipeline pipeline) {
+	/**
+	 * @param deleted whether the meeting was deleted meanwhile: a deletion that arrived while the
+	 * passages were being embedded has forgotten the meeting before they were written, so they are
+	 * forgotten again here
+	 */
+	void index(Pipeline pipeline, Predicate<UUID> deleted) {
 		MeetingSearch meetings = this.search.getIfAvailable();
 		if (meetings == null) {
 			return;
@@ -43,6 +50,12 @@ class SearchIndexing {
 					MeetingTranscript.class);
 			Minutes minutes = this.backend.getJson(urls.getUrls().get(Artifacts.MINUTES), Minutes.class);
 			int passages = meetings.index(pipeline.organisationId(), pipeline.meetingId(), transcript, minutes);
+			if (deleted.test(pipeline.meetingId())) {
+				meetings.forget(pipeline.organisationId(), pipeline.meetingId());
+				log.info("Meeting {} was deleted while it was indexed; its passages are forgotten",
+						pipeline.meetingId());
+				return;
+			}
 			log.info("Meeting {} indexed for search: {} passages", pipeline.meetingId(), passages);
 		}
 		catch (RuntimeException ex) {

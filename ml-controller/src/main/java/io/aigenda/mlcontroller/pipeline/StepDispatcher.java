@@ -16,6 +16,7 @@ import io.aigenda.messaging.Messages;
 import io.aigenda.mlcontroller.MlControllerProperties;
 import io.aigenda.mlcontroller.backend.BackendClient;
 import io.aigenda.mlcontroller.join.TranscriptJoiner;
+import io.aigenda.mlcontroller.voiceprint.SpeakerEmbeddings;
 import io.aigenda.mlcontroller.voiceprint.SpeakerIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,12 @@ class StepDispatcher {
 
 	private final SpeakerIdentifier speakers;
 
+	private final SpeakerEmbeddings embeddings;
+
 	StepDispatcher(BackendClient backend, Messages messages, PipelineStore store, MlControllerProperties properties,
-			SpeakerIdentifier speakers) {
+			SpeakerIdentifier speakers, SpeakerEmbeddings embeddings) {
 		this.speakers = speakers;
+		this.embeddings = embeddings;
 		this.backend = backend;
 		this.messages = messages;
 		this.store = store;
@@ -91,6 +95,11 @@ class StepDispatcher {
 				DiarizationDocument.class);
 		MeetingTranscript joined = this.speakers.identify(pipeline.organisationId(), pipeline.meetingId(),
 				diarization, TranscriptJoiner.join(transcript, diarization, pipeline.language()));
+		if (this.store.pipeline(step.meetingId()).map((p) -> p.state() == PipelineState.DELETED).orElse(false)) {
+			// deleted while joining: the deletion forgot the embeddings before they were stored here
+			this.embeddings.forget(pipeline.organisationId(), pipeline.meetingId());
+			throw new IllegalStateException("Meeting " + step.meetingId() + " was deleted while it was joined");
+		}
 		this.backend.putJson(urls.putUrls().get(Artifacts.TRANSCRIPT), joined);
 		String transcriptKey = urls.keys().get(Artifacts.TRANSCRIPT);
 		String minutesKey = urls.keys().get(Artifacts.MINUTES);

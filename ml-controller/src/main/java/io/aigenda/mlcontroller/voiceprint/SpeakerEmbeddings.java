@@ -9,9 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Per-speaker embeddings of processed meetings, in the controller's own store. */
+/**
+ * Per-speaker embeddings of processed meetings, in the controller's own store. They belong to the
+ * meeting and go with it; a voiceprint enrolled from one is a copy in the vector store and stays.
+ */
 @Component
-class SpeakerEmbeddings {
+public class SpeakerEmbeddings {
 
 	private final JdbcClient jdbc;
 
@@ -28,6 +31,13 @@ class SpeakerEmbeddings {
 					+ "VALUES (?, ?, ?, ?)")
 			.params(meetingId, organisationId, label, format(vector))
 			.update());
+	}
+
+	/** Forgets a deleted meeting's embeddings; forgetting them twice changes nothing. */
+	public int forget(UUID organisationId, UUID meetingId) {
+		return this.jdbc.sql("DELETE FROM speaker_embeddings WHERE meeting_id = ? AND organisation_id = ?")
+			.params(meetingId, organisationId)
+			.update();
 	}
 
 	Optional<float[]> find(UUID organisationId, UUID meetingId, String label) {

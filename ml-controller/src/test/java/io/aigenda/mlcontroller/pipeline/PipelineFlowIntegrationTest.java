@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.aigenda.contracts.ArtifactUrlsRequest;
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.Diarize;
+import io.aigenda.contracts.MeetingDeleted;
 import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
@@ -356,6 +357,74 @@ class PipelineFlowIntegrationTest {
 		}
 		Diarize diarize = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 		assertThat(diarize.attempt()).isEqualTo(2);
+	}
+
+	@Test
+	void aDeletedMeetingsPipelineStopsForGoodAndDropsLateResults() {
+		UUID meeting = startMeeting();
+		Transcribe transcribe = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
+		Diarize diarize = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
+
+		messages.publishEvent(new MeetingDeleted(meeting, FakeBackend.ORGANISATION, Instant.now()));
+		await().atMost(WAIT).until(() -> "DELETED".equals(pipelineState(meeting)));
+		// workers still busy with it answer late; a redelivered deletion and a late retry change nothing
+		answerTranscribe(transcribe);
+		answerDiarize(diarize);
+		messages.publishEvent(new MeetingDeleted(meeting, FakeBackend.ORGANISATION, Instant.now()));
+		messages.sendCommand(Queues.PROCESS_MEETING, processMeeting(meeting, 2));
+
+		broker.assertNone(Queues.WRITE_MINUTES, WriteMinutes.class, meeting, Duration.ofSeconds(3));
+		broker.assertNone(Queues.TRANSCRIBE, Transcribe.class, meeting, Duration.ofSeconds(1));
+		broker.assertNone(Queues.BACKEND_EVENTS, MinutesReady.class, meeting, Duration.ofSeconds(1));
+		assertThat(pipelineState(meeting)).isEqualTo("DELETED");
+		assertThat(controller.jdbc()
+			.sql("SELECT state FROM steps WHERE meeting_id = :meeting")
+			.param("meeting", meeting)
+			.query(String.class)
+			.list()).containsOnly("FAILED");
+	}
+
+	@Test
+	void aMeetingDeletedBeforeItsProcessMeetingArrivesNeverStarts() {
+		UUID meeting = UUID.randomUUID();
+		messages.publishEvent(new MeetingDeleted(meeting, FakeBackend.ORGANISATION, Instant.now()));
+		await().atMost(WAIT).until(() -> controller.jdbc()
+			.sql("SELECT COUNT(*) FROM pipelines WHERE meeting_id = :meeting AND state = 'DELETED'")
+			.param("meeting", meeting)
+			.query(Long.class)
+			.single() == 1);
+		messages.sendCommand(Queues.PROCESS_MEETING, processMeeting(meeting, 1));
+		broker.assertNone(Queues.TRANSCRIBE, Transcribe.class, meeting, Duration.ofSeconds(3));
+	}
+
+	@Test
+	void aDeletedProcessedMeetingIsForgottenBySearch() {
+		UUID meeting = startMeeting();
+		Transcribe transcribe = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
+		Diarize diarize = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
+		answerTranscribe(transcribe);
+		answerDiarize(diarize);
+		WriteMinutes write = broker.command(Queues.WRITE_MINUTES, WriteMinutes.class, meeting, WAIT);
+		MeetingTranscript joined = broker.getJson(write.transcriptUrl(), MeetingTranscript.class);
+		answerWriteMinutes(write);
+		broker.event(MinutesReady.class, meeting, WAIT);
+		MeetingSearch search = controller.bean(MeetingSearch.class);
+		String said = String.join(" ", joined.words().subList(0, 12).stream().map(Word::text).toList());
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(search.search(FakeBackend.ORGANISATION, said, 50))
+				.anySatisfy(p -> assertThat(p.meetingId()).isEqualTo(meeting)));
+
+		messages.publishEvent(new MeetingDeleted(meeting, FakeBackend.ORGANISATION, Instant.now()));
+
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(search.search(FakeBackend.ORGANISATION, said, 50))
+				.noneSatisfy(p -> assertThat(p.meetingId()).isEqualTo(meeting)));
+		assertThat(pipelineState(meeting)).isEqualTo("DELETED");
+		assertThat(controller.jdbc()
+			.sql("SELECT COUNT(*) FROM speaker_embeddings WHERE meeting_id = :meeting")
+			.param("meeting", meeting)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private static ProcessMeeting processMeeting(UUID meeting, int run) {
