@@ -19,10 +19,10 @@ import io.aigenda.contracts.VoiceprintEnrolled;
 import io.aigenda.contracts.VoiceprintEnrolmentFailed;
 import io.aigenda.messaging.DeadLetterRecoverer;
 import io.aigenda.messaging.Messages;
+import io.aigenda.mlcontroller.ControllerEnvironment;
 import io.aigenda.mlcontroller.ControllerUnderTest;
 import io.aigenda.mlcontroller.FakeBackend;
 import io.aigenda.mlcontroller.TestBroker;
-import io.aigenda.mlcontroller.TestDatabase;
 import io.aigenda.mlcontroller.vector.VectorCollection;
 import io.aigenda.mlcontroller.vector.VectorPoint;
 import io.aigenda.mlcontroller.vector.VectorStore;
@@ -48,9 +48,7 @@ class EnrolmentIntegrationTest {
 	@TempDir
 	static Path vectors;
 
-	private static FakeBackend backend;
-
-	private static TestDatabase database;
+	private static ControllerEnvironment environment;
 
 	private static ControllerUnderTest controller;
 
@@ -58,23 +56,14 @@ class EnrolmentIntegrationTest {
 
 	@BeforeAll
 	static void start() {
-		backend = new FakeBackend();
-		database = new TestDatabase();
-		controller = ControllerUnderTest.start(TestBroker.namespace(), backend, database.url(), database.username(),
-				Map.of("aigenda.vector-store.directory", vectors.toString()));
+		environment = new ControllerEnvironment(Map.of("aigenda.vector-store.directory", vectors.toString()));
+		controller = environment.controller();
 	}
 
 	@AfterAll
 	static void stop() {
-		if (controller != null) {
-			controller.close();
-			TestBroker.deleteNamespace(controller.namespace());
-		}
-		if (database != null) {
-			database.close();
-		}
-		if (backend != null) {
-			backend.close();
+		if (environment != null) {
+			environment.close();
 		}
 	}
 

@@ -14,10 +14,8 @@ import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.SpeakerIdentity;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.StoreVoiceprint;
+import io.aigenda.mlcontroller.ControllerEnvironment;
 import io.aigenda.mlcontroller.ControllerUnderTest;
-import io.aigenda.mlcontroller.FakeBackend;
-import io.aigenda.mlcontroller.TestBroker;
-import io.aigenda.mlcontroller.TestDatabase;
 import io.aigenda.mlcontroller.vector.VectorCollection;
 import io.aigenda.mlcontroller.vector.VectorStore;
 import io.aigenda.messaging.Messages;
@@ -39,9 +37,7 @@ class VoiceprintIntegrationTest {
 	@TempDir
 	static Path vectors;
 
-	private static FakeBackend backend;
-
-	private static TestDatabase database;
+	private static ControllerEnvironment environment;
 
 	private static ControllerUnderTest controller;
 
@@ -49,23 +45,14 @@ class VoiceprintIntegrationTest {
 
 	@BeforeAll
 	static void start() {
-		backend = new FakeBackend();
-		database = new TestDatabase();
-		controller = ControllerUnderTest.start(TestBroker.namespace(), backend, database.url(), database.username(),
-				Map.of("aigenda.vector-store.directory", vectors.toString()));
+		environment = new ControllerEnvironment(Map.of("aigenda.vector-store.directory", vectors.toString()));
+		controller = environment.controller();
 	}
 
 	@AfterAll
 	static void stop() {
-		if (controller != null) {
-			controller.close();
-			TestBroker.deleteNamespace(controller.namespace());
-		}
-		if (database != null) {
-			database.close();
-		}
-		if (backend != null) {
-			backend.close();
+		if (environment != null) {
+			environment.close();
 		}
 	}
 
