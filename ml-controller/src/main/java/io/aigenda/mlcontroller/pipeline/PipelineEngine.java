@@ -118,6 +118,16 @@ public class PipelineEngine {
 			return fresh;
 		});
 		if (restarted == null || restarted.isEmpty()) {
+			Optional<Pipeline> current = this.store.pipeline(meetingId);
+			if (current.isPresent() && current.get().run() < command.runNumber()
+					&& (current.get().state() == PipelineState.RUNNING
+							|| current.get().state() == PipelineState.WRITING_MINUTES)) {
+				// MeetingFailed is published (confirmed) inside the transaction that fails the run, so
+				// the backend can ask for the next run before that transaction is committed: thrown,
+				// the command is delivered again after a back-off, and dead-lettered if the run never fails
+				throw new IllegalStateException("Run " + command.runNumber() + " of meeting " + meetingId
+						+ " arrived while run " + current.get().run() + " is still " + current.get().state());
+			}
 			log.info("Meeting {} already has a pipeline for run {}; ProcessMeeting ignored", meetingId,
 					command.runNumber());
 			return;
