@@ -132,6 +132,12 @@ public final class LoadDriver {
 			pollers.execute(() -> poll(submitting, deadline));
 		}
 		submit(recordings, clips, submitting);
+		if (this.tracked.isEmpty()) {
+			samplers.shutdownNow();
+			pollers.shutdownNow();
+			throw new IllegalStateException("No meeting was accepted: "
+					+ this.rejections.keySet().stream().findFirst().orElse("nothing was sent"));
+		}
 		double submitSeconds = (System.nanoTime() - started) / 1e9;
 		this.progress.printf("%d meetings queued in %.1f s (%d refused); waiting for the backlog to drain...%n",
 				this.tracked.size(), submitSeconds, this.rejected.get());

@@ -49,6 +49,9 @@ final class Recordings {
 	 * offsets (wrapping around); clips that would be identical are written once.
 	 */
 	static List<Clip> clips(List<Path> recordings, int count, double seconds, Path folder) {
+		if (count == 0) {
+			return List.of();
+		}
 		AudioDecoder decoder = AudioDecoders.detect();
 		List<Audio> decoded = new ArrayList<>();
 		for (Path recording : recordings) {
