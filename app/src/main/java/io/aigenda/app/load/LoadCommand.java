@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * processed, throughput, API latency percentiles, queue depths and heap. Exits 1 when a meeting
  * was not processed exactly once.
  */
-@Command(name = "load", description = "Load test: parallel uploads and a queued backlog, until every meeting is processed.")
+@Command(name = "load",
+		description = "Load test: parallel uploads and a queued backlog, until every meeting is processed.")
 public class LoadCommand implements Callable<Integer> {
 
 	@Option(names = "--uploads", defaultValue = "50", paramLabel = "N",

@@ -97,6 +97,8 @@ public final class LoadDriver {
 
 	private final AtomicLong maxTotalDepth = new AtomicLong();
 
+	private volatile long lastTotal = -1;
+
 	/**
 	 * @param queues the broker's queues, or null when they cannot be watched from here
 	 * @param progress a line now and then while the run goes on
@@ -164,19 +166,19 @@ public final class LoadDriver {
 		for (int i = 0; i < this.settings.uploads(); i++) {
 			Path file = recordings.get(i % recordings.size());
 			int n = i;
-			clients.execute(() -> submitOne(go, "recording", "Load recording " + n, file, submitting));
+			clients.execute(() -> submitOne(go, "Load recording " + n, file, submitting));
 		}
 		for (int i = 0; i < clips.size(); i++) {
 			Recordings.Clip clip = clips.get(i);
 			int n = i;
-			clients.execute(() -> submitOne(go, "clip", "Load clip " + n, clip.file(), submitting));
+			clients.execute(() -> submitOne(go, "Load clip " + n, clip.file(), submitting));
 		}
 		go.countDown();
 		clients.shutdown();
 		clients.awaitTermination(1, TimeUnit.DAYS);
 	}
 
-	private void submitOne(CountDownLatch go, String kind, String title, Path file, AtomicInteger submitting) {
+	private void submitOne(CountDownLatch go, String title, Path file, AtomicInteger submitting) {
 		try {
 			go.await();
 			UUID id = timed("create", () -> this.client.createMeeting(title, this.settings.language()));
@@ -184,7 +186,7 @@ public final class LoadDriver {
 				this.client.uploadRecording(id, file, MeetingProcessor.contentType(file));
 				return null;
 			});
-			Tracked meeting = new Tracked(id, kind);
+			Tracked meeting = new Tracked(id);
 			this.tracked.add(meeting);
 			this.pending.add(meeting);
 		}
@@ -288,8 +290,6 @@ public final class LoadDriver {
 		long used = this.heap.usedBytes();
 		this.heapPeak.accumulateAndGet(used, Math::max);
 	}
-
-	private volatile long lastTotal = -1;
 
 	private void sampleQueues() {
 		try {
@@ -408,8 +408,6 @@ public final class LoadDriver {
 
 		final UUID id;
 
-		final String kind;
-
 		volatile String state;
 
 		volatile String failure;
@@ -422,9 +420,8 @@ public final class LoadDriver {
 
 		volatile Instant processedAt;
 
-		Tracked(UUID id, String kind) {
+		Tracked(UUID id) {
 			this.id = id;
-			this.kind = kind;
 		}
 
 	}
