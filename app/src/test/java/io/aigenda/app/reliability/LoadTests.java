@@ -38,9 +38,9 @@ class LoadTests {
 	static final int UPLOADS = 50;
 
 	/**
-	 * Clips queued at once. On two quiet cores the pipeline finishes about 50 such meetings a
-	 * minute (50 uploads and 60 clips: 125 s), so 150 keep this test near 5 minutes; on cores
-	 * shared with other builds it fell to 20 a minute. {@code aigenda load} runs 1000.
+	 * Clips queued at once. On two quiet cores the pipeline finishes about 60 such meetings a
+	 * minute: with 150 clips this test takes under 4 minutes (224 s measured); on cores shared with
+	 * other builds it fell to 20 a minute. {@code aigenda load} runs 1000.
 	 */
 	static final int CLIPS = 150;
 
