@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import io.aigenda.app.bench.BenchCommand;
 import io.aigenda.app.eval.EvalCommand;
+import io.aigenda.app.load.LoadCommand;
 import io.aigenda.app.models.ModelsCommand;
 import io.aigenda.app.process.ProcessCommand;
 import io.aigenda.app.serve.ServeCommand;
@@ -20,13 +21,13 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "aigenda", mixinStandardHelpOptions = true, version = "AiGenda 0.1.0",
 		description = "Meeting recordings to speaker-attributed transcripts and minutes.",
 		subcommands = { ProcessCommand.class, ServeCommand.class, EvalCommand.class, BenchCommand.class,
-				ModelsCommand.class, HelpCommand.class })
+				LoadCommand.class, ModelsCommand.class, HelpCommand.class })
 public final class AigendaCli implements Runnable {
 
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(new CommandLine(this),
-				"Missing command: process, serve, eval, bench or models (see aigenda --help)");
+				"Missing command: process, serve, eval, bench, load or models (see aigenda --help)");
 	}
 
 	public static void main(String[] args) {

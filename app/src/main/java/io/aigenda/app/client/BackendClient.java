@@ -179,6 +179,11 @@ public final class BackendClient {
 				node.path("speakerCount").isNumber() ? node.get("speakerCount").asInt() : null, progress);
 	}
 
+	/** {@code GET /api/v1/meetings/{id}} as the server sent it, timestamps included. */
+	public JsonNode meetingJson(UUID meetingId) {
+		return json(get("/api/v1/meetings/" + meetingId));
+	}
+
 	/** The speaker-attributed transcript ({@code GET .../transcript}) as JSON text. */
 	public String transcript(UUID meetingId) {
 		return get("/api/v1/meetings/" + meetingId + "/transcript");

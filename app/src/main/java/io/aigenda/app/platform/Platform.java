@@ -206,6 +206,20 @@ public final class Platform implements AutoCloseable {
 		return this.properties;
 	}
 
+	/**
+	 * Where the services' broker listens (configured or embedded), for tools that watch the queues
+	 * from outside the services, as {@code aigenda load} does.
+	 */
+	public BrokerAddress broker() {
+		Connections.Broker broker = this.infrastructure.connections().broker();
+		return new BrokerAddress(broker.host(), broker.port(), broker.username(), broker.password(),
+				broker.virtualHost());
+	}
+
+	/** An AMQP 0-9-1 broker and the credentials the services use on it. */
+	public record BrokerAddress(String host, int port, String username, String password, String virtualHost) {
+	}
+
 	/** What was started where, one line each, for {@code serve}. */
 	public List<String> startupLog() {
 		return List.copyOf(this.startupLog);

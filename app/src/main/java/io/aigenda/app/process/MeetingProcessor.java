@@ -125,7 +125,7 @@ public final class MeetingProcessor {
 		return (dot > 0) ? name.substring(0, dot) : name;
 	}
 
-	static String contentType(Path file) {
+	public static String contentType(Path file) {
 		String name = file.getFileName().toString();
 		int dot = name.lastIndexOf('.');
 		String extension = (dot >= 0) ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";

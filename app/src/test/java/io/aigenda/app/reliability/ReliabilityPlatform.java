@@ -123,8 +123,10 @@ final class ReliabilityPlatform implements AutoCloseable {
 		settings.put("aigenda.s3.secret-key", this.s3SecretKey);
 		settings.put("aigenda.s3.bucket", "reliability");
 		// Backend settings reach its context as system properties, read once while it starts.
+		// webhooks may call back into this machine, where the load test counts each meeting's events
 		Map<String, String> backend = Map.of("aigenda.backend.upload.max-bytes", String.valueOf(MAX_UPLOAD_BYTES),
-				"aigenda.backend.bots.platforms.probe", PROBE_HOSTS,
+				"aigenda.backend.bots.platforms.probe", PROBE_HOSTS, "aigenda.backend.webhooks.allowed-addresses",
+				"127.0.0.1",
 				// deleted meetings' prefixes are swept often, so a test sees a late write go quickly
 				"aigenda.backend.deletion.sweep-interval", "2s");
 		backend.forEach(System::setProperty);

@@ -15,9 +15,9 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Prints what the reliability tests recorded (faults injected and what became of the meetings, bad
- * inputs and the errors returned, isolation and security checks run and passed) when a test run
- * ends, and keeps the same text in {@code target/reliability/summary.txt}. Registered for every
- * run of this module; silent when no reliability test ran.
+ * inputs and the errors returned, isolation and security checks run and passed, the load run's
+ * figures) when a test run ends, and keeps the same text in {@code target/reliability/summary.txt}.
+ * Registered for every run of this module; silent when no reliability test ran.
  */
 public class ReliabilitySummary implements TestExecutionListener {
 
@@ -42,7 +42,8 @@ public class ReliabilitySummary implements TestExecutionListener {
 		List<String> faults = rows(Report.FAULTS);
 		List<String> badInputs = rows(Report.BAD_INPUTS);
 		List<String> checks = rows(Report.CHECKS);
-		if (faults.isEmpty() && badInputs.isEmpty() && checks.isEmpty()) {
+		List<String> load = rows(Report.LOAD);
+		if (faults.isEmpty() && badInputs.isEmpty() && checks.isEmpty() && load.isEmpty()) {
 			return;
 		}
 		StringBuilder out = new StringBuilder("\n=== Reliability and security summary ===\n");
@@ -50,6 +51,8 @@ public class ReliabilitySummary implements TestExecutionListener {
 				List.of("fault", "meetings", "finished", "lost", "duplicated"), faults);
 		table(out, "Bad inputs and the error returned", List.of("input", "via", "status", "outcome"), badInputs);
 		table(out, "Isolation and security checks", List.of("area", "checks run", "passed"), perArea(checks));
+		table(out, "Load: parallel uploads and a queued backlog until every meeting is processed",
+				List.of("measure", "value"), load);
 		System.out.print(out);
 		try {
 			Files.writeString(Report.DIR.resolve("summary.txt"), out, StandardCharsets.UTF_8);

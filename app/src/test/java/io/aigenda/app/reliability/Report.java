@@ -26,12 +26,19 @@ final class Report {
 	/** Isolation and edge-security checks: one row per check, passed or not. */
 	static final String CHECKS = "checks";
 
+	/** Load runs: one row per measure (meetings, throughput, latency, queues, heap). */
+	static final String LOAD = "load";
+
 	private Report() {
 	}
 
 	static void fault(String fault, int meetings, int finished, int lost, int duplicated) {
 		append(FAULTS, fault, String.valueOf(meetings), String.valueOf(finished), String.valueOf(lost),
 				String.valueOf(duplicated));
+	}
+
+	static void load(String measure, String value) {
+		append(LOAD, measure, value);
 	}
 
 	static void badInput(String input, String via, int status, String outcome) {
