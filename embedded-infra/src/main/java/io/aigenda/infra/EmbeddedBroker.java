@@ -85,6 +85,11 @@ public final class EmbeddedBroker implements AutoCloseable {
 			Map<String, Object> attributes = new HashMap<>();
 			attributes.put(SystemConfig.TYPE, "Memory");
 			attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, config.toUri().toString());
+			// Without a location the broker reads "classpath:system.properties", a URL scheme that only
+			// resolves when Qpid sits on the system class path, not inside the launcher's executable jar.
+			Path systemProperties = workDir.resolve("system.properties");
+			Files.writeString(systemProperties, "# no broker-wide system properties\n", StandardCharsets.UTF_8);
+			attributes.put(SystemConfig.INITIAL_SYSTEM_PROPERTIES_LOCATION, systemProperties.toUri().toString());
 			attributes.put(SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false);
 			attributes.put(SystemConfig.QPID_WORK_DIR, workDir.toAbsolutePath().toString());
 			attributes.put("context", Map.of("qpid.amqp_port", String.valueOf(port),
