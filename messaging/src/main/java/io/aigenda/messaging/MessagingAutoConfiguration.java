@@ -109,8 +109,7 @@ public class MessagingAutoConfiguration {
 		factory.setDefaultRequeueRejected(false);
 		factory.setMissingQueuesFatal(false);
 		factory.setAdviceChain(RetryInterceptorBuilder.stateless()
-			.maxRetries(Math.max(0, properties.maxAttempts() - 1))
-			.backOffOptions(200, 2.0, 2000)
+			.retryPolicy(new DeliveryRetryPolicy(properties.maxAttempts()))
 			.recoverer(recoverer)
 			.build());
 		return factory;

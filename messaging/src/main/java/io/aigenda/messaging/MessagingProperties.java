@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * RabbitMQ broker gets RabbitMQ-only queue arguments (quorum queues, broker-side dead-lettering)
  * @param prefetch messages a consumer takes at once
  * @param concurrency consumers per listener
- * @param maxAttempts deliveries of one message before it is dead-lettered
+ * @param maxAttempts deliveries of one message before it is dead-lettered (a message that fails
+ * because the database cannot be reached is tried for about a minute instead)
  */
 @ConfigurationProperties("aigenda.messaging")
 public record MessagingProperties(@DefaultValue("aigenda") String namespace, @DefaultValue("auto") Broker broker,

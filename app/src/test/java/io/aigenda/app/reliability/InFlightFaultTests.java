@@ -22,6 +22,7 @@ import io.aigenda.observability.PipelineMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -258,6 +259,64 @@ class InFlightFaultTests {
 			assertFinishedOnce(meeting, "backend's PostgreSQL session terminated inside the results commit");
 			assertThat(rows("select count(*) from minutes where meeting_id = ?::uuid", meeting)).isEqualTo(1);
 			assertThat(deadLettered(Queues.BACKEND_EVENTS)).as("dead-lettered backend events").isZero();
+		}
+	}
+
+	/**
+	 * The machine's PostgreSQL cluster really restarted ({@code pg_ctlcluster restart}) while the
+	 * backend waits inside its commit of the results: the commit is lost with the connection, the
+	 * database is away for a second or two, and the handler keeps trying until it is back. Restarting
+	 * the cluster disturbs everyone using it, so this runs where {@code AIGENDA_TEST_RESTART_POSTGRES}
+	 * is {@code true}, as {@code .ci/run} sets it.
+	 */
+	@Test
+	void postgresqlRestartedWhileTheBackendCommitsResultsLosesNothing() throws Exception {
+		Assumptions.assumeTrue("true".equals(System.getenv("AIGENDA_TEST_RESTART_POSTGRES")),
+				"AIGENDA_TEST_RESTART_POSTGRES=true allows restarting the machine's PostgreSQL");
+		String version = clusterVersion();
+		java.sql.Connection locker = suite.database();
+		java.sql.Connection watcher = suite.database();
+		String meeting;
+		try {
+			locker.setAutoCommit(false);
+			try (var statement = locker.createStatement()) {
+				statement.execute("lock table transcript_words in share mode");
+			}
+			meeting = upload("PostgreSQL restarted");
+			assertThat(awaitCommitWaiting(watcher, -1, PROCESSING)).as("the backend's commit of the results, waiting")
+				.isPositive();
+			Process restart = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", "-m", "fast", version,
+					"main", "restart")
+				.redirectErrorStream(true)
+				.start();
+			String output = new String(restart.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(restart.waitFor()).as("pg_ctlcluster restart: " + output).isZero();
+		}
+		finally {
+			// both sessions ended with the restart
+			closeQuietly(locker);
+			closeQuietly(watcher);
+		}
+		assertFinishedOnce(meeting, "PostgreSQL cluster restarted inside the backend's results commit");
+		assertThat(rows("select count(*) from minutes where meeting_id = ?::uuid", meeting)).isEqualTo(1);
+		assertThat(deadLettered(Queues.BACKEND_EVENTS)).as("dead-lettered backend events").isZero();
+	}
+
+	/** The newest PostgreSQL cluster version on this machine, as {@code .ci/run} picks it. */
+	private static String clusterVersion() throws Exception {
+		try (var versions = Files.list(java.nio.file.Path.of("/etc/postgresql"))) {
+			return versions.map(path -> path.getFileName().toString())
+				.max(java.util.Comparator.comparingInt(Integer::parseInt))
+				.orElseThrow(() -> new IllegalStateException("No PostgreSQL cluster under /etc/postgresql"));
+		}
+	}
+
+	private static void closeQuietly(java.sql.Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (java.sql.SQLException ex) {
+			// the server already closed it
 		}
 	}
 
