@@ -126,34 +126,31 @@ class PipelineResults {
 	}
 
 	void meetingFailed(MeetingFailed event, String messageId) {
-		if (this.meetings.findById(event.meetingId()).isEmpty()) {
-			this.deleted.sweepIfDeleted(event.meetingId());
-			return;
-		}
-		this.transactions.executeWithoutResult(status -> {
-			if (!remember(messageId, "MeetingFailed")) {
-				return;
+		Boolean found = this.transactions.execute(status -> {
+			Optional<Meeting> meeting = this.meetings.lockById(event.meetingId());
+			if (meeting.isEmpty()) {
+				return false;
 			}
-			this.meetings.lockById(event.meetingId())
-				.filter(m -> m.getOrganisationId().equals(event.organisationId()))
-				.filter(m -> m.getState() != MeetingState.PROCESSED && m.getState() != MeetingState.FAILED)
-				.ifPresent(m -> {
-					m.failed((event.step() != null ? event.step() + ": " : "") + event.reason());
-					this.webhooks.meetingEvent(WebhookEvents.MEETING_FAILED, m.getOrganisationId(), m.getId());
-				});
+			if (remember(messageId, "MeetingFailed")) {
+				meeting.filter(m -> m.getOrganisationId().equals(event.organisationId()))
+					.filter(m -> m.getState() != MeetingState.PROCESSED && m.getState() != MeetingState.FAILED)
+					.ifPresent(m -> {
+						m.failed((event.step() != null ? event.step() + ": " : "") + event.reason());
+						this.webhooks.meetingEvent(WebhookEvents.MEETING_FAILED, m.getOrganisationId(), m.getId());
+					});
+			}
+			return true;
 		});
+		if (!Boolean.TRUE.equals(found)) {
+			this.deleted.sweepIfDeleted(event.meetingId());
+		}
 	}
 
 	void progress(StepProgress event) {
-		if (this.meetings.findById(event.meetingId()).isEmpty()) {
-			// a worker still busy with a deleted meeting: whatever it wrote so far goes now
-			this.deleted.sweepIfDeleted(event.meetingId());
-			return;
-		}
-		this.transactions.executeWithoutResult(status -> {
+		Boolean found = this.transactions.execute(status -> {
 			Meeting meeting = this.meetings.lockById(event.meetingId()).orElse(null);
 			if (meeting == null) {
-				return;
+				return false;
 			}
 			double fraction = Math.max(0, Math.min(1, event.fraction()));
 			this.jdbc
@@ -164,7 +161,12 @@ class PipelineResults {
 						Timestamp.from(Instant.now()))
 				.update();
 			meeting.processing();
+			return true;
 		});
+		if (!Boolean.TRUE.equals(found)) {
+			// a worker still busy with a deleted meeting: whatever it wrote so far goes now
+			this.deleted.sweepIfDeleted(event.meetingId());
+		}
 	}
 
 	private boolean alreadyProcessed(String messageId) {
