@@ -182,7 +182,7 @@ public class PipelineEngine {
 		});
 		if (finished != null) {
 			// outside the transaction: embedding takes a while and must not hold the database
-			this.searchIndexing.index(finished, this::deleted);
+			this.searchIndexing.index(finished, this.store::deleted);
 		}
 	}
 
@@ -226,11 +226,6 @@ public class PipelineEngine {
 			log.info("Pipeline of deleted meeting {} abandoned", event.meetingId());
 		}
 		return Boolean.TRUE.equals(abandoned);
-	}
-
-	/** Whether the backend deleted the meeting (its pipeline is a tombstone). */
-	boolean deleted(UUID meetingId) {
-		return this.store.pipeline(meetingId).map((pipeline) -> pipeline.state() == PipelineState.DELETED).orElse(false);
 	}
 
 	/** Dispatches again, with the next attempt, every step whose deadline has passed. */

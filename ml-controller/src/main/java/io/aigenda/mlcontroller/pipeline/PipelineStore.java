@@ -117,6 +117,11 @@ class PipelineStore {
 			.optional();
 	}
 
+	/** Whether the backend deleted the meeting (its pipeline is a tombstone). */
+	boolean deleted(UUID meetingId) {
+		return pipeline(meetingId).map((pipeline) -> pipeline.state() == PipelineState.DELETED).orElse(false);
+	}
+
 	Optional<Step> step(UUID stepId) {
 		return this.jdbc.sql("SELECT " + STEP_COLUMNS + " FROM steps WHERE step_id = :step")
 			.param("step", stepId)

@@ -95,7 +95,7 @@ class StepDispatcher {
 				DiarizationDocument.class);
 		MeetingTranscript joined = this.speakers.identify(pipeline.organisationId(), pipeline.meetingId(),
 				diarization, TranscriptJoiner.join(transcript, diarization, pipeline.language()));
-		if (this.store.pipeline(step.meetingId()).map((p) -> p.state() == PipelineState.DELETED).orElse(false)) {
+		if (this.store.deleted(step.meetingId())) {
 			// deleted while joining: the deletion forgot the embeddings before they were stored here
 			this.embeddings.forget(pipeline.organisationId(), pipeline.meetingId());
 			throw new IllegalStateException("Meeting " + step.meetingId() + " was deleted while it was joined");
