@@ -46,6 +46,10 @@ public final class Queues {
 	/** Pipeline events the backend consumes. */
 	public static final String BACKEND_EVENTS = "backend.events";
 
+	/** The queues a meeting passes through from upload to minutes, in that order. */
+	public static final java.util.List<String> PIPELINE = java.util.List.of(PROCESS_MEETING, TRANSCRIBE, DIARIZE,
+			WRITE_MINUTES, ML_EVENTS, BACKEND_EVENTS);
+
 	public static final String EVENT_TRANSCRIPT_READY = "event.transcript-ready";
 
 	public static final String EVENT_DIARIZATION_READY = "event.diarization-ready";

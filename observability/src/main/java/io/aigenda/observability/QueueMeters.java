@@ -28,9 +28,11 @@ class QueueMeters implements SmartInitializingSingleton, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(QueueMeters.class);
 
-	static final List<String> QUEUES = List.of(Queues.PROCESS_MEETING, Queues.TRANSCRIBE, Queues.DIARIZE,
-			Queues.WRITE_MINUTES, Queues.ML_EVENTS, Queues.BACKEND_EVENTS, Queues.VOICEPRINTS, Queues.ML_DELETIONS,
-			Queues.START_RECORDING, Queues.STOP_RECORDING);
+	static final List<String> QUEUES = java.util.stream.Stream
+		.concat(Queues.PIPELINE.stream(),
+				java.util.stream.Stream.of(Queues.VOICEPRINTS, Queues.ML_DELETIONS, Queues.START_RECORDING,
+						Queues.STOP_RECORDING))
+		.toList();
 
 	private final AmqpAdmin admin;
 

@@ -2,7 +2,6 @@ package io.aigenda.app.load;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -17,9 +16,6 @@ import io.aigenda.messaging.Topology;
  * the broker with a passive declare, which RabbitMQ and the embedded broker both answer.
  */
 public final class QueueDepths implements AutoCloseable {
-
-	static final List<String> PIPELINE = List.of(Queues.PROCESS_MEETING, Queues.TRANSCRIBE, Queues.DIARIZE,
-			Queues.WRITE_MINUTES, Queues.ML_EVENTS, Queues.BACKEND_EVENTS);
 
 	private final Connection connection;
 
@@ -62,7 +58,7 @@ public final class QueueDepths implements AutoCloseable {
 	/** Messages waiting now, by queue; a queue the broker does not know counts as empty. */
 	public synchronized Map<String, Long> now() {
 		Map<String, Long> depths = new LinkedHashMap<>();
-		for (String base : PIPELINE) {
+		for (String base : Queues.PIPELINE) {
 			depths.put(base, count(this.topology.queue(base)));
 			depths.put(base + Queues.DEAD_LETTER_SUFFIX, count(this.topology.deadLetterQueue(base)));
 		}
