@@ -3,7 +3,6 @@ package io.aigenda.asr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,21 +90,8 @@ public final class Transcriber implements AutoCloseable {
 	 */
 	public Transcription transcribeMeasured(Path file, String language, ProgressListener progress) {
 		long started = System.nanoTime();
-		Path pcm = null;
-		try {
-			pcm = Files.createTempFile("aigenda-asr-", ".f32");
-			try (PcmFile audio = this.decoder.decodeToFile(file, pcm)) {
-				double decodeSeconds = secondsSince(started);
-				return transcribeMeasured(audio, language, progress, decodeSeconds);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot hold the decoded recording on disk: " + ex.getMessage(), ex);
-		}
-		finally {
-			if (pcm != null) {
-				pcm.toFile().delete();
-			}
+		try (PcmFile audio = this.decoder.decodeToTemporaryFile(file)) {
+			return transcribeMeasured(audio, language, progress, secondsSince(started));
 		}
 	}
 

@@ -1,5 +1,8 @@
 package io.aigenda.audio;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Turns a recording in some container into 16 kHz mono {@link Audio}. */
@@ -19,6 +22,27 @@ public interface AudioDecoder {
 	 */
 	default PcmFile decodeToFile(Path file, Path pcm) {
 		return PcmFile.write(decode(file), pcm);
+	}
+
+	/**
+	 * {@link #decodeToFile} into a new temporary file, deleted when the result is closed, or at
+	 * once when decoding fails.
+	 */
+	default PcmFile decodeToTemporaryFile(Path file) {
+		Path pcm;
+		try {
+			pcm = Files.createTempFile("aigenda-decoded-", ".f32");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No room on disk for the decoded recording: " + ex.getMessage(), ex);
+		}
+		try {
+			return decodeToFile(file, pcm);
+		}
+		catch (RuntimeException ex) {
+			pcm.toFile().delete();
+			throw ex;
+		}
 	}
 
 }

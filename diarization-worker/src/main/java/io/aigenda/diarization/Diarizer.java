@@ -1,8 +1,5 @@
 package io.aigenda.diarization;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -96,29 +93,8 @@ public final class Diarizer implements AutoCloseable {
 	 * @throws io.aigenda.audio.AudioDecodingException when the file is not audio it can read
 	 */
 	public DiarizationDocument diarize(Path file, Integer minSpeakers, Integer maxSpeakers) {
-		Path pcm = null;
-		try {
-			pcm = Files.createTempFile("aigenda-diarize-", ".f32");
-			try (PcmFile audio = this.decoder.decodeToFile(file, pcm)) {
-				return diarize(audio, minSpeakers, maxSpeakers);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot hold the decoded recording on disk", ex);
-		}
-		finally {
-			deleteQuietly(pcm);
-		}
-	}
-
-	private static void deleteQuietly(Path file) {
-		try {
-			if (file != null) {
-				Files.deleteIfExists(file);
-			}
-		}
-		catch (IOException ex) {
-			// a temporary file; the operating system cleans its temporary folder
+		try (PcmFile audio = this.decoder.decodeToTemporaryFile(file)) {
+			return diarize(audio, minSpeakers, maxSpeakers);
 		}
 	}
 
