@@ -2,8 +2,11 @@ package io.aigenda.app;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import io.aigenda.app.platform.Platform;
 import picocli.CommandLine.Option;
 
 /** Options every command that may start the platform understands. */
@@ -26,6 +29,30 @@ public class CommonOptions {
 		settings.put("aigenda.data-dir", this.dataDir.toString());
 		settings.put("aigenda.verbose", String.valueOf(this.verbose));
 		return settings;
+	}
+
+	/**
+	 * Starts every service in this process on a free port, so a command cannot clash with a server
+	 * already running here; with {@code --verbose} it lists what it started.
+	 */
+	public Platform startPlatformOnFreePort() {
+		Map<String, Object> settings = platformSettings();
+		settings.put("aigenda.port", "0");
+		System.err.println("Starting AiGenda...");
+		Platform platform = Platform.start(settings);
+		if (this.verbose) {
+			platform.startupLog().forEach(line -> System.err.println("  " + line));
+		}
+		return platform;
+	}
+
+	/** A {@code --lang} value as the API takes it: ru, en or auto. */
+	public static String language(String option) {
+		String language = option.toLowerCase(Locale.ROOT);
+		if (!List.of("ru", "en", "auto").contains(language)) {
+			throw new IllegalArgumentException("--lang must be ru, en or auto, not '" + option + "'");
+		}
+		return language;
 	}
 
 }

@@ -4,9 +4,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.aigenda.app.CommonOptions;
@@ -79,9 +76,7 @@ public class LoadCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (!List.of("ru", "en", "auto").contains(this.language.toLowerCase(Locale.ROOT))) {
-			throw new IllegalArgumentException("--lang must be ru, en or auto, not '" + this.language + "'");
-		}
+		String lang = CommonOptions.language(this.language);
 		Path folder = (this.recordings != null) ? this.recordings : SharedFolder.evalDev(".");
 		if (!Files.isDirectory(folder)) {
 			throw new IllegalArgumentException("No such folder: " + folder);
@@ -89,7 +84,7 @@ public class LoadCommand implements Callable<Integer> {
 		Path work = Files.createTempDirectory("aigenda-load");
 		try {
 			LoadDriver.Settings settings = new LoadDriver.Settings(this.uploads, this.meetings, this.clipSeconds,
-					this.parallel, this.pollRate, this.timeout, this.language.toLowerCase(Locale.ROOT), folder, work);
+					this.parallel, this.pollRate, this.timeout, lang, folder, work);
 			LoadResult result = (this.url != null) ? againstServer(settings) : embedded(settings);
 			result.print(System.out);
 			return result.defects() == 0 ? 0 : 1;
@@ -110,13 +105,7 @@ public class LoadCommand implements Callable<Integer> {
 	}
 
 	private LoadResult embedded(LoadDriver.Settings settings) throws InterruptedException {
-		Map<String, Object> platformSettings = this.common.platformSettings();
-		platformSettings.put("aigenda.port", "0");
-		System.err.println("Starting AiGenda...");
-		try (Platform platform = Platform.start(platformSettings)) {
-			if (this.common.verbose) {
-				platform.startupLog().forEach(line -> System.err.println("  " + line));
-			}
+		try (Platform platform = this.common.startPlatformOnFreePort()) {
 			Platform.BrokerAddress broker = platform.broker();
 			try (QueueDepths queues = QueueDepths.connect(broker.host(), broker.port(), broker.username(),
 					broker.password(), broker.virtualHost(), platform.properties().messaging().namespace())) {

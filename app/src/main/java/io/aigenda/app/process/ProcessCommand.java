@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.aigenda.app.CommonOptions;
@@ -51,10 +50,7 @@ public class ProcessCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		String lang = this.language.toLowerCase(Locale.ROOT);
-		if (!List.of("ru", "en", "auto").contains(lang)) {
-			throw new IllegalArgumentException("--lang must be ru, en or auto, not '" + this.language + "'");
-		}
+		String lang = CommonOptions.language(this.language);
 		for (Path file : this.files) {
 			if (!Files.isRegularFile(file)) {
 				throw new IllegalArgumentException("No such file: " + file);
@@ -66,14 +62,7 @@ public class ProcessCommand implements Callable<Integer> {
 			}
 			return processAll(new BackendClient(this.server, this.token), lang);
 		}
-		Map<String, Object> settings = this.common.platformSettings();
-		// a free port: processing files must not clash with a server already running here
-		settings.put("aigenda.port", "0");
-		System.err.println("Starting AiGenda...");
-		try (Platform platform = Platform.start(settings)) {
-			if (this.common.verbose) {
-				platform.startupLog().forEach(line -> System.err.println("  " + line));
-			}
+		try (Platform platform = this.common.startPlatformOnFreePort()) {
 			return processAll(new BackendClient(platform.backendUrl(), platform.adminToken()), lang);
 		}
 	}
