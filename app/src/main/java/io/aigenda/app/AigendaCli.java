@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /**
- * The {@code aigenda} command: process recordings, serve the platform, evaluate and benchmark
- * the models. Errors are one line ({@code aigenda: <reason>}); {@code --debug} adds the stack
- * trace.
+ * The {@code aigenda} command: process recordings, serve the platform, evaluate and
+ * benchmark the models. Errors are one line ({@code aigenda: <reason>}); {@code --debug}
+ * adds the stack trace.
  */
 @Command(name = "aigenda", mixinStandardHelpOptions = true, version = "AiGenda 0.1.0",
 		description = "Meeting recordings to speaker-attributed transcripts and minutes.",

@@ -32,8 +32,8 @@ public class CommonOptions {
 	}
 
 	/**
-	 * Starts every service in this process on a free port, so a command cannot clash with a server
-	 * already running here; with {@code --verbose} it lists what it started.
+	 * Starts every service in this process on a free port, so a command cannot clash with
+	 * a server already running here; with {@code --verbose} it lists what it started.
 	 */
 	public Platform startPlatformOnFreePort() {
 		Map<String, Object> settings = platformSettings();

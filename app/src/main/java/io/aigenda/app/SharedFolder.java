@@ -4,9 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the folder with the evaluation recordings ({@code eval-dev/}) beside the repository:
- * {@code -Daigenda.shared}, {@code AIGENDA_SHARED}, {@code ../shared} from the working folder,
- * or {@code ../shared} from the installation ({@code AIGENDA_HOME}, set by the launcher script).
+ * Finds the folder with the evaluation recordings ({@code eval-dev/}) beside the
+ * repository: {@code -Daigenda.shared}, {@code AIGENDA_SHARED}, {@code ../shared} from
+ * the working folder, or {@code ../shared} from the installation ({@code AIGENDA_HOME},
+ * set by the launcher script).
  */
 public final class SharedFolder {
 

@@ -32,10 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole platform in this JVM for an end-to-end test, on a fresh database of the machine's
- * PostgreSQL, with the REST calls such tests make. On the machine's RabbitMQ it runs in a
- * {@code test-} namespace whose queues and exchanges it deletes when closed; the embedded broker
- * keeps a test independent of that RabbitMQ's state.
+ * The whole platform in this JVM for an end-to-end test, on a fresh database of the
+ * machine's PostgreSQL, with the REST calls such tests make. On the machine's RabbitMQ it
+ * runs in a {@code test-} namespace whose queues and exchanges it deletes when closed;
+ * the embedded broker keeps a test independent of that RabbitMQ's state.
  */
 public final class TestPlatform implements AutoCloseable {
 
@@ -74,7 +74,10 @@ public final class TestPlatform implements AutoCloseable {
 		return start(dataDir, broker, Map.of());
 	}
 
-	/** @param settings further platform settings ({@code aigenda.verbose}, {@code aigenda.log-format}...) */
+	/**
+	 * @param settings further platform settings ({@code aigenda.verbose},
+	 * {@code aigenda.log-format}...)
+	 */
 	public static TestPlatform start(Path dataDir, Broker broker, Map<String, String> settings) {
 		String database = "aigenda_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String namespace = "test-" + UUID.randomUUID();
@@ -139,7 +142,8 @@ public final class TestPlatform implements AutoCloseable {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.platform.backendUrl() + path))
 			.header("Authorization", "Bearer " + token);
 		if (body != null) {
-			request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(body));
 		}
 		else {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -147,20 +151,25 @@ public final class TestPlatform implements AutoCloseable {
 		return send(request.build());
 	}
 
-	/** A multipart/form-data POST of text fields and, unless {@code file} is null, a file part. */
-	public HttpResponse<String> postMultipart(String path, String token, Map<String, String> fields,
-			String fileField, Path file) {
+	/**
+	 * A multipart/form-data POST of text fields and, unless {@code file} is null, a file
+	 * part.
+	 */
+	public HttpResponse<String> postMultipart(String path, String token, Map<String, String> fields, String fileField,
+			Path file) {
 		String boundary = "aigenda-test-" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		try {
 			for (Map.Entry<String, String> field : fields.entrySet()) {
 				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-						+ "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+						+ "\"\r\n\r\n" + field.getValue() + "\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 			}
 			if (file != null) {
-				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-						+ "\"; filename=\"" + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-					.getBytes(StandardCharsets.UTF_8));
+				body.write(
+						("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+								+ file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+							.getBytes(StandardCharsets.UTF_8));
 				body.write(Files.readAllBytes(file));
 				body.write("\r\n".getBytes(StandardCharsets.UTF_8));
 			}

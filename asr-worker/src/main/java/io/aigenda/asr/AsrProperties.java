@@ -7,14 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Speech recognition settings ({@code aigenda.asr.*}). The defaults work on one machine with no
- * downloads: Vosk with the English model that ships inside this module.
+ * Speech recognition settings ({@code aigenda.asr.*}). The defaults work on one machine
+ * with no downloads: Vosk with the English model that ships inside this module.
  *
  * @param engine which recogniser runs: {@code vosk} or {@code whisper-cpp}
- * @param defaultLanguage language used when a request names none (or {@code auto}) and the engine
- * cannot detect it
- * @param maxChunkSeconds longest piece of audio given to the engine at once; speech is cut only in
- * silences found by the voice activity detector
+ * @param defaultLanguage language used when a request names none (or {@code auto}) and
+ * the engine cannot detect it
+ * @param maxChunkSeconds longest piece of audio given to the engine at once; speech is
+ * cut only in silences found by the voice activity detector
  * @param vad voice activity detection
  * @param vosk Vosk models
  * @param whisper whisper.cpp model and threads
@@ -33,7 +33,9 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 		whisper = (whisper != null) ? whisper : new Whisper(null, 0);
 	}
 
-	/** The defaults, for use outside Spring (the CLI's {@code eval} and {@code bench}). */
+	/**
+	 * The defaults, for use outside Spring (the CLI's {@code eval} and {@code bench}).
+	 */
 	public static AsrProperties defaults() {
 		return new AsrProperties(Engine.VOSK, "en", 30, null, null, null);
 	}
@@ -55,7 +57,9 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 
 	public enum Engine {
 
-		/** Vosk (Kaldi), small English model bundled; other languages from a model folder. */
+		/**
+		 * Vosk (Kaldi), small English model bundled; other languages from a model folder.
+		 */
 		VOSK("vosk"),
 
 		/** whisper.cpp through JNI with a ggml model file. */
@@ -80,9 +84,9 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	 * @param threshold speech probability above which a 32 ms frame is speech
 	 * @param minSpeechSeconds shorter speech is dropped
 	 * @param minSilenceSeconds shorter pauses do not split speech
-	 * @param padSeconds added around each speech region. Wider than Silero's own 30 ms: soft word
-	 * onsets and unvoiced consonants score below the threshold, and a clipped onset costs the
-	 * recogniser the whole word
+	 * @param padSeconds added around each speech region. Wider than Silero's own 30 ms:
+	 * soft word onsets and unvoiced consonants score below the threshold, and a clipped
+	 * onset costs the recogniser the whole word
 	 */
 	public record Vad(@DefaultValue("0.5") double threshold, @DefaultValue("0.25") double minSpeechSeconds,
 			@DefaultValue("0.1") double minSilenceSeconds, @DefaultValue("0.2") double padSeconds) {
@@ -93,8 +97,8 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	 *
 	 * @param cacheDir where the bundled English model is extracted on first use (default
 	 * {@code ~/.cache/aigenda/models})
-	 * @param modelDirs model folder per language ({@code en}, {@code ru}...); {@code en} defaults to
-	 * the bundled model, other languages need a model an operator downloaded
+	 * @param modelDirs model folder per language ({@code en}, {@code ru}...); {@code en}
+	 * defaults to the bundled model, other languages need a model an operator downloaded
 	 */
 	public record Vosk(Path cacheDir, Map<String, Path> modelDirs) {
 
@@ -109,8 +113,10 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	/**
 	 * whisper.cpp.
 	 *
-	 * @param modelPath a ggml model file (for example {@code ggml-base.bin}); required with this engine
-	 * @param threads CPU threads per recognition; 0 uses all available processors (at most 8)
+	 * @param modelPath a ggml model file (for example {@code ggml-base.bin}); required
+	 * with this engine
+	 * @param threads CPU threads per recognition; 0 uses all available processors (at
+	 * most 8)
 	 */
 	public record Whisper(Path modelPath, @DefaultValue("0") int threads) {
 

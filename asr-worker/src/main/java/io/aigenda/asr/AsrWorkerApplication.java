@@ -5,8 +5,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The speech recognition worker: takes {@code Transcribe} commands from RabbitMQ and answers with
- * a stored transcript. It holds no database or storage credentials, only presigned URLs.
+ * The speech recognition worker: takes {@code Transcribe} commands from RabbitMQ and
+ * answers with a stored transcript. It holds no database or storage credentials, only
+ * presigned URLs.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -22,10 +22,10 @@ import io.aigenda.contracts.TranscriptDocument;
 import io.aigenda.contracts.Word;
 
 /**
- * Long-form transcription of a recording: decode to 16 kHz mono, find speech with Silero VAD,
- * group it into chunks of at most {@code maxChunkSeconds} cut in silences, recognise each chunk
- * and shift its word times to the recording's clock. A recording without speech gives an empty
- * transcript, not an error.
+ * Long-form transcription of a recording: decode to 16 kHz mono, find speech with Silero
+ * VAD, group it into chunks of at most {@code maxChunkSeconds} cut in silences, recognise
+ * each chunk and shift its word times to the recording's clock. A recording without
+ * speech gives an empty transcript, not an error.
  * <p>
  * Used by the worker and, outside Spring, by the CLI's {@code eval asr} and {@code bench}
  * (through {@link #create(AsrProperties)}). Safe to share between threads.
@@ -47,7 +47,10 @@ public final class Transcriber implements AutoCloseable {
 		this.maxChunkSeconds = maxChunkSeconds;
 	}
 
-	/** A transcriber with the configured engine, the best decoder on this machine and Silero VAD. */
+	/**
+	 * A transcriber with the configured engine, the best decoder on this machine and
+	 * Silero VAD.
+	 */
 	public static Transcriber create(AsrProperties properties) {
 		SileroVad vad = sileroVad(properties.vad());
 		try {
@@ -65,8 +68,8 @@ public final class Transcriber implements AutoCloseable {
 			if (model == null) {
 				throw new IllegalStateException("The Silero VAD model is missing from the classpath");
 			}
-			return new SileroVad(model.readAllBytes(), new VadOptions(settings.threshold(),
-					settings.minSpeechSeconds(), settings.minSilenceSeconds(), settings.padSeconds()));
+			return new SileroVad(model.readAllBytes(), new VadOptions(settings.threshold(), settings.minSpeechSeconds(),
+					settings.minSilenceSeconds(), settings.padSeconds()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The Silero VAD model could not be read: " + ex.getMessage(), ex);
@@ -74,19 +77,20 @@ public final class Transcriber implements AutoCloseable {
 	}
 
 	/**
-	 * @param language a language code, or {@code null} / {@code auto} for the engine's choice
+	 * @param language a language code, or {@code null} / {@code auto} for the engine's
+	 * choice
 	 * @throws io.aigenda.audio.AudioDecodingException when the file is not usable audio
-	 * @throws io.aigenda.asr.recognizer.UnsupportedLanguageException when the engine has no model
-	 * for the language
+	 * @throws io.aigenda.asr.recognizer.UnsupportedLanguageException when the engine has
+	 * no model for the language
 	 */
 	public TranscriptDocument transcribe(Path file, String language, ProgressListener progress) {
 		return transcribeMeasured(file, language, progress).document();
 	}
 
 	/**
-	 * Same as {@link #transcribe}, with the time each stage took. The decoded samples go to a
-	 * temporary file and each piece of speech is read from it when its turn comes, so a long
-	 * meeting is never in the heap whole.
+	 * Same as {@link #transcribe}, with the time each stage took. The decoded samples go
+	 * to a temporary file and each piece of speech is read from it when its turn comes,
+	 * so a long meeting is never in the heap whole.
 	 */
 	public Transcription transcribeMeasured(Path file, String language, ProgressListener progress) {
 		long started = System.nanoTime();
@@ -145,7 +149,8 @@ public final class Transcriber implements AutoCloseable {
 		return this.recognizer;
 	}
 
-	// Millisecond precision is all a transcript needs, and keeps stored JSON stable and small.
+	// Millisecond precision is all a transcript needs, and keeps stored JSON stable and
+	// small.
 	private static double round(double seconds) {
 		return Math.round(seconds * 1000) / 1000.0;
 	}

@@ -3,8 +3,8 @@ package io.aigenda.asr;
 import io.aigenda.contracts.TranscriptDocument;
 
 /**
- * A transcript with the time each stage took, for the worker's events and the {@code bench}
- * command's real-time factors.
+ * A transcript with the time each stage took, for the worker's events and the
+ * {@code bench} command's real-time factors.
  *
  * @param document the words, as stored
  * @param chunks pieces of speech given to the engine

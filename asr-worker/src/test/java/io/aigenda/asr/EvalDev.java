@@ -5,7 +5,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Recordings and model files beside the repository ({@code ../shared}), located by a system property. */
+/**
+ * Recordings and model files beside the repository ({@code ../shared}), located by a
+ * system property.
+ */
 public final class EvalDev {
 
 	private EvalDev() {

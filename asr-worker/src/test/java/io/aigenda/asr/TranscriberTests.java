@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** The long-form pipeline with the default engine (Vosk, bundled English model) on real recordings. */
+/**
+ * The long-form pipeline with the default engine (Vosk, bundled English model) on real
+ * recordings.
+ */
 class TranscriberTests {
 
 	private static Transcriber transcriber;
@@ -62,7 +65,8 @@ class TranscriberTests {
 			assertThat(word.speaker()).isNull();
 			previousStart = word.start();
 		}
-		// "And so my fellow Americans" starts after a short pause; "country" ends the recording.
+		// "And so my fellow Americans" starts after a short pause; "country" ends the
+		// recording.
 		assertThat(document.words().get(0).start()).isBetween(0.1, 1.0);
 		assertThat(document.words().getLast().text()).isEqualTo("country");
 		assertThat(document.words().getLast().end()).isBetween(9.5, 11.0);
@@ -74,7 +78,8 @@ class TranscriberTests {
 		Path file = EvalDev.shared("eval-dev/containers/silero_test.opus");
 		TranscriptDocument document = transcriber.transcribe(file, "en", ProgressListener.none());
 
-		// 48 kHz Opus decoded to 16 kHz: the clip holds clicks and noise rather than words.
+		// 48 kHz Opus decoded to 16 kHz: the clip holds clicks and noise rather than
+		// words.
 		assertThat(document.durationSeconds()).isCloseTo(8.07, within(0.2));
 		assertThat(document.engine()).isEqualTo("vosk");
 		assertThat(document.words())
@@ -84,7 +89,8 @@ class TranscriberTests {
 	@Test
 	void m4aRecordingIsTranscribed() {
 		Path file = EvalDev.shared("eval-dev/containers/pisets_test_mpeg.m4a");
-		// Russian speech (48 kHz stereo AAC); the bundled English model still finds words in it.
+		// Russian speech (48 kHz stereo AAC); the bundled English model still finds words
+		// in it.
 		TranscriptDocument document = transcriber.transcribe(file, "en", ProgressListener.none());
 
 		assertThat(document.durationSeconds()).isCloseTo(3.6, within(0.2));
@@ -108,7 +114,8 @@ class TranscriberTests {
 		List<Double> progress = new ArrayList<>();
 		Path file = EvalDev.shared("eval-dev/asr/ru/long_ru_60s_noref.wav");
 
-		// 60 s of speech cannot fit one 30 s chunk; the bundled English model stands in for Russian here.
+		// 60 s of speech cannot fit one 30 s chunk; the bundled English model stands in
+		// for Russian here.
 		Transcription transcription = transcriber.transcribeMeasured(file, "en",
 				(fraction, message) -> progress.add(fraction));
 

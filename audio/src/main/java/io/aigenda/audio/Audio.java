@@ -3,7 +3,8 @@ package io.aigenda.audio;
 import java.util.Arrays;
 
 /**
- * Decoded audio: mono float samples in [-1, 1], always at {@link #SAMPLE_RATE} after decoding.
+ * Decoded audio: mono float samples in [-1, 1], always at {@link #SAMPLE_RATE} after
+ * decoding.
  */
 public record Audio(float[] samples, int sampleRate) implements AudioSource {
 

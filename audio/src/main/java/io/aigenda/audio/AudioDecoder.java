@@ -16,8 +16,9 @@ public interface AudioDecoder {
 	Audio decode(Path file);
 
 	/**
-	 * Decodes the first audio track of a file into {@code pcm} on disk as 16 kHz mono float
-	 * samples, for recordings too long to hold in memory. Closing the result deletes the file.
+	 * Decodes the first audio track of a file into {@code pcm} on disk as 16 kHz mono
+	 * float samples, for recordings too long to hold in memory. Closing the result
+	 * deletes the file.
 	 * @throws AudioDecodingException as {@link #decode(Path)}
 	 */
 	default PcmFile decodeToFile(Path file, Path pcm) {
@@ -25,8 +26,8 @@ public interface AudioDecoder {
 	}
 
 	/**
-	 * {@link #decodeToFile} into a new temporary file, deleted when the result is closed, or at
-	 * once when decoding fails.
+	 * {@link #decodeToFile} into a new temporary file, deleted when the result is closed,
+	 * or at once when decoding fails.
 	 */
 	default PcmFile decodeToTemporaryFile(Path file) {
 		Path pcm;

@@ -1,8 +1,8 @@
 package io.aigenda.audio;
 
 /**
- * Mono audio read a stretch at a time, so a long recording need not be held in memory: decoded
- * {@link Audio} is one, a {@link PcmFile} on disk another.
+ * Mono audio read a stretch at a time, so a long recording need not be held in memory:
+ * decoded {@link Audio} is one, a {@link PcmFile} on disk another.
  */
 public interface AudioSource {
 
@@ -12,7 +12,8 @@ public interface AudioSource {
 	long length();
 
 	/**
-	 * The samples {@code from..from+count}, clamped to the recording (shorter at its end).
+	 * The samples {@code from..from+count}, clamped to the recording (shorter at its
+	 * end).
 	 */
 	Audio read(long from, int count);
 

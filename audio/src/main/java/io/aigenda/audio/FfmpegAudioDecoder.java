@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decodes any container ffmpeg knows (WAV, FLAC, MP3, M4A/AAC, Ogg/Opus, WebM, MP4...) by running
- * ffmpeg as a process: first audio track, mixed to mono, resampled to 16 kHz, as raw 32-bit
- * floats on its standard output.
+ * Decodes any container ffmpeg knows (WAV, FLAC, MP3, M4A/AAC, Ogg/Opus, WebM, MP4...) by
+ * running ffmpeg as a process: first audio track, mixed to mono, resampled to 16 kHz, as
+ * raw 32-bit floats on its standard output.
  */
 public class FfmpegAudioDecoder implements AudioDecoder {
 
@@ -59,14 +59,20 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 		return new Audio(toFloats(run(file, "pipe:1")), Audio.SAMPLE_RATE);
 	}
 
-	/** Lets ffmpeg write the samples straight to disk: memory stays small however long the recording. */
+	/**
+	 * Lets ffmpeg write the samples straight to disk: memory stays small however long the
+	 * recording.
+	 */
 	@Override
 	public PcmFile decodeToFile(Path file, Path pcm) {
 		run(file, pcm.toAbsolutePath().toString());
 		return new PcmFile(pcm, Audio.SAMPLE_RATE);
 	}
 
-	/** Runs ffmpeg with 16 kHz mono float output to {@code output}; returns what it wrote to its standard output. */
+	/**
+	 * Runs ffmpeg with 16 kHz mono float output to {@code output}; returns what it wrote
+	 * to its standard output.
+	 */
 	private byte[] run(Path file, String output) {
 		if (!Files.isRegularFile(file)) {
 			throw new AudioDecodingException("The recording file does not exist");

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Decoded audio kept on disk as raw little-endian 32-bit float samples, read a stretch at a time:
- * an hour at 16 kHz is 230 MB, which the disk holds more cheaply than the heap. Closing it
- * deletes the file.
+ * Decoded audio kept on disk as raw little-endian 32-bit float samples, read a stretch at
+ * a time: an hour at 16 kHz is 230 MB, which the disk holds more cheaply than the heap.
+ * Closing it deletes the file.
  */
 public final class PcmFile implements AudioSource, AutoCloseable {
 

@@ -1,8 +1,8 @@
 package io.aigenda.audio;
 
 /**
- * Band-limited resampling with a Hann-windowed sinc kernel: good enough for speech models, which
- * look below 8 kHz, and free of the aliasing that plain decimation brings.
+ * Band-limited resampling with a Hann-windowed sinc kernel: good enough for speech
+ * models, which look below 8 kHz, and free of the aliasing that plain decimation brings.
  */
 final class Resampler {
 

@@ -16,9 +16,10 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 /**
- * Silero VAD v6 through ONNX Runtime. The model (MIT, bundled in this jar) takes 512 new samples at
- * 16 kHz with the previous 64 as context and carries a recurrent state across calls, giving one
- * speech probability per 32 ms frame. Not thread-safe: one instance per thread.
+ * Silero VAD v6 through ONNX Runtime. The model (MIT, bundled in this jar) takes 512 new
+ * samples at 16 kHz with the previous 64 as context and carries a recurrent state across
+ * calls, giving one speech probability per 32 ms frame. Not thread-safe: one instance per
+ * thread.
  */
 public final class SileroVad implements VoiceActivityDetector, AutoCloseable {
 
@@ -89,7 +90,8 @@ public final class SileroVad implements VoiceActivityDetector, AutoCloseable {
 			for (int f = 0; f < frames; f++) {
 				long offset = (long) f * FRAME;
 				if (offset >= blockStart + samples.length) {
-					// a block of frames at a time: a long recording is never in memory whole
+					// a block of frames at a time: a long recording is never in memory
+					// whole
 					blockStart = offset;
 					samples = audio.read(offset, BLOCK_FRAMES * FRAME).samples();
 				}
@@ -123,8 +125,9 @@ public final class SileroVad implements VoiceActivityDetector, AutoCloseable {
 	}
 
 	/**
-	 * Hysteresis over frame probabilities: a region starts above the threshold and ends only after
-	 * the probability stays below {@code threshold - 0.15} for the minimum silence.
+	 * Hysteresis over frame probabilities: a region starts above the threshold and ends
+	 * only after the probability stays below {@code threshold - 0.15} for the minimum
+	 * silence.
 	 */
 	static List<SpeechRegion> regions(float[] probabilities, double totalSeconds, VadOptions options) {
 		List<SpeechRegion> raw = new ArrayList<>();

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Groups speech regions into chunks a recogniser can take at once, cutting only in silences so no
- * word is split. A single region longer than the limit is cut hard at the limit.
+ * Groups speech regions into chunks a recogniser can take at once, cutting only in
+ * silences so no word is split. A single region longer than the limit is cut hard at the
+ * limit.
  */
 public final class SpeechChunker {
 

@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Pure-Java decoder for RIFF/WAVE files: integer PCM of 8, 16, 24 or 32 bits and IEEE float of 32
- * or 64 bits, any channel count (mixed down), any sane sample rate (resampled to 16 kHz). Used
- * where ffmpeg is not installed. Streams the data chunk, so a header that claims hours of audio
- * costs nothing: only the bytes really present are read, up to the duration limit.
+ * Pure-Java decoder for RIFF/WAVE files: integer PCM of 8, 16, 24 or 32 bits and IEEE
+ * float of 32 or 64 bits, any channel count (mixed down), any sane sample rate (resampled
+ * to 16 kHz). Used where ffmpeg is not installed. Streams the data chunk, so a header
+ * that claims hours of audio costs nothing: only the bytes really present are read, up to
+ * the duration limit.
  */
 public class WavAudioDecoder implements AudioDecoder {
 
@@ -54,7 +55,8 @@ public class WavAudioDecoder implements AudioDecoder {
 		byte[] riff = new byte[12];
 		int got = in.readNBytes(riff, 0, 12);
 		if (got < 12 || !ascii(riff, 0, "RIFF") || !ascii(riff, 8, "WAVE")) {
-			throw new AudioDecodingException("The file is not a WAV recording (only WAV can be decoded without ffmpeg)");
+			throw new AudioDecodingException(
+					"The file is not a WAV recording (only WAV can be decoded without ffmpeg)");
 		}
 		Format format = null;
 		while (true) {
@@ -153,7 +155,8 @@ public class WavAudioDecoder implements AudioDecoder {
 				throw new AudioDecodingException("The WAV file declares " + channels + " channels");
 			}
 			if (sampleRate < 1000 || sampleRate > MAX_SAMPLE_RATE) {
-				throw new AudioDecodingException("The WAV file declares an unusable sample rate of " + sampleRate + " Hz");
+				throw new AudioDecodingException(
+						"The WAV file declares an unusable sample rate of " + sampleRate + " Hz");
 			}
 			boolean pcm = encoding == FORMAT_PCM && (bits == 8 || bits == 16 || bits == 24 || bits == 32);
 			boolean floating = encoding == FORMAT_FLOAT && (bits == 32 || bits == 64);

@@ -20,7 +20,8 @@ class FfmpegAudioDecoderTest {
 
 	@BeforeAll
 	static void ffmpegIsInstalled() {
-		// CI installs ffmpeg; failing here (not skipping) keeps a missing install step visible.
+		// CI installs ffmpeg; failing here (not skipping) keeps a missing install step
+		// visible.
 		assertThat(FfmpegAudioDecoder.isAvailable()).as("ffmpeg on PATH").isTrue();
 	}
 

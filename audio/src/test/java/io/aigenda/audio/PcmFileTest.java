@@ -9,7 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Long recordings decoded to disk and read a stretch at a time give exactly the samples decoded into memory. */
+/**
+ * Long recordings decoded to disk and read a stretch at a time give exactly the samples
+ * decoded into memory.
+ */
 class PcmFileTest {
 
 	@Test
@@ -57,7 +60,8 @@ class PcmFileTest {
 
 	@Test
 	void voiceActivityOverAFileReadInBlocksEqualsItOverTheWholeRecording(@TempDir Path dir) {
-		// 60 s: the detector reads about 32 s at a time, so its state crosses a block boundary
+		// 60 s: the detector reads about 32 s at a time, so its state crosses a block
+		// boundary
 		Audio audio = new WavAudioDecoder().decode(EvalDev.file("asr/ru/long_ru_60s_noref.wav"));
 		try (SileroVad vad = SileroVad.load(); PcmFile pcm = PcmFile.write(audio, dir.resolve("ru.f32"))) {
 			float[] whole = vad.probabilities(audio);

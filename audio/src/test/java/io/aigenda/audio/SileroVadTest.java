@@ -51,9 +51,11 @@ class SileroVadTest {
 
 	@Test
 	void musicVideoWithoutSpeechHasLittleOrNoSpeech() {
-		Audio audio = new FfmpegAudioDecoder().decode(EvalDev.file("containers/lhotse_big_buck_bunny_small_nonspeech.mp4"));
+		Audio audio = new FfmpegAudioDecoder()
+			.decode(EvalDev.file("containers/lhotse_big_buck_bunny_small_nonspeech.mp4"));
 		double speech = vad.detect(audio).stream().mapToDouble(SpeechRegion::duration).sum();
-		// Animal calls and effects in the cartoon score as voice now and then (measured: 39% of
+		// Animal calls and effects in the cartoon score as voice now and then (measured:
+		// 39% of
 		// the time), far below a spoken recording (jfk.wav: over 70%).
 		assertThat(speech / audio.durationSeconds()).isLessThan(0.5);
 	}

@@ -36,7 +36,8 @@ class WavAudioDecoderTest {
 		byte[] wav = Files.readAllBytes(EvalDev.file("asr/en/jfk.wav"));
 		ByteBuffer buffer = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
 		int data = indexOf(wav, "data");
-		buffer.putInt(data + 4, Integer.MAX_VALUE); // about 18 hours at 16 kHz 16-bit mono
+		buffer.putInt(data + 4, Integer.MAX_VALUE); // about 18 hours at 16 kHz 16-bit
+													// mono
 		Path liar = Files.write(dir.resolve("liar.wav"), wav);
 		Audio audio = this.decoder.decode(liar);
 		assertThat(audio.durationSeconds()).isCloseTo(11.0, within(0.05));

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * REST API, accounts, meetings and uploads; the only service with PostgreSQL and S3 credentials.
+ * REST API, accounts, meetings and uploads; the only service with PostgreSQL and S3
+ * credentials.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

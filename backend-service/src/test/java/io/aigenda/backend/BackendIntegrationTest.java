@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the backend against the machine's PostgreSQL (a database of its own, recreated once per
- * test run), the machine's RabbitMQ (a namespace of its own) and an in-process S3Proxy.
+ * Runs the backend against the machine's PostgreSQL (a database of its own, recreated
+ * once per test run), the machine's RabbitMQ (a namespace of its own) and an in-process
+ * S3Proxy.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=backend-service", "aigenda.backend.bootstrap.email=admin@test.local",
@@ -56,7 +57,8 @@ public abstract class BackendIntegrationTest {
 
 	public static final String SERVICE_TOKEN = "test-service-token";
 
-	// one database per test JVM, so builds running side by side on one PostgreSQL never meet
+	// one database per test JVM, so builds running side by side on one PostgreSQL never
+	// meet
 	private static final String DATABASE = "aigenda_backend_test_"
 			+ UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
@@ -199,8 +201,8 @@ public abstract class BackendIntegrationTest {
 	}
 
 	/**
-	 * The next message of the given type on the queue whose text mentions the id (a meeting's or a
-	 * bot's); messages for other tests are dropped on the way.
+	 * The next message of the given type on the queue whose text mentions the id (a
+	 * meeting's or a bot's); messages for other tests are dropped on the way.
 	 */
 	protected <T> T receive(String queueBase, Class<T> type, String id) {
 		String queue = this.topology.queue(queueBase);
@@ -237,8 +239,7 @@ public abstract class BackendIntegrationTest {
 
 	private static void dropDatabase() {
 		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-				"postgres", "");
-				Statement statement = connection.createStatement()) {
+				"postgres", ""); Statement statement = connection.createStatement()) {
 			statement.execute("drop database if exists " + DATABASE + " with (force)");
 		}
 		catch (SQLException ex) {
@@ -249,8 +250,7 @@ public abstract class BackendIntegrationTest {
 	private static void recreateDatabase() {
 		Runtime.getRuntime().addShutdownHook(new Thread(BackendIntegrationTest::dropDatabase));
 		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-				"postgres", "");
-				Statement statement = connection.createStatement()) {
+				"postgres", ""); Statement statement = connection.createStatement()) {
 			statement.execute("create database " + DATABASE);
 		}
 		catch (SQLException ex) {
@@ -259,10 +259,10 @@ public abstract class BackendIntegrationTest {
 	}
 
 	/**
-	 * A meeting processed as the pipeline would leave it: jfk.wav uploaded as its recording, then a
-	 * transcript of {@code text} (one word per half second, speaker S1, confidence 0.95 except 0.3
-	 * at {@code doubtful}) and extractive minutes stored through presigned URLs and announced by
-	 * MinutesReady.
+	 * A meeting processed as the pipeline would leave it: jfk.wav uploaded as its
+	 * recording, then a transcript of {@code text} (one word per half second, speaker S1,
+	 * confidence 0.95 except 0.3 at {@code doubtful}) and extractive minutes stored
+	 * through presigned URLs and announced by MinutesReady.
 	 */
 	protected String processedMeeting(String title, String[] text, int doubtful, String language) throws Exception {
 		String id = createMeeting(ADMIN_TOKEN, title);
@@ -283,9 +283,11 @@ public abstract class BackendIntegrationTest {
 		putJson(urls.path("putUrls").path("transcript.json").asString(), this.json.writeValueAsString(transcript));
 		putJson(urls.path("putUrls").path("minutes.json").asString(), this.json.writeValueAsString(minutes));
 		UUID organisation = UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
-		this.messages.publishEventConfirmed(new MinutesReady(UUID.fromString(id), organisation,
-				urls.path("keys").path("transcript.json").asString(), urls.path("keys").path("minutes.json").asString(),
-				language, 11.0, 1, Map.of()), UUID.randomUUID().toString());
+		this.messages.publishEventConfirmed(
+				new MinutesReady(UUID.fromString(id), organisation,
+						urls.path("keys").path("transcript.json").asString(),
+						urls.path("keys").path("minutes.json").asString(), language, 11.0, 1, Map.of()),
+				UUID.randomUUID().toString());
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> "PROCESSED".equals(body(get("/api/v1/meetings/" + id, ADMIN_TOKEN)).path("state").asString()));
 		return id;

@@ -6,11 +6,12 @@ import java.util.Map;
 /**
  * What the diarization-worker stores: speaker turns and the speaker labels used.
  *
- * @param speakerEmbeddings per speaker label, an L2-normalised embedding of all that speaker's
- * speech, comparable across recordings (for voiceprints); empty when the engine has none
+ * @param speakerEmbeddings per speaker label, an L2-normalised embedding of all that
+ * speaker's speech, comparable across recordings (for voiceprints); empty when the engine
+ * has none
  */
-public record DiarizationDocument(double durationSeconds, String engine, List<String> speakers,
-		List<SpeakerTurn> turns, Map<String, float[]> speakerEmbeddings) {
+public record DiarizationDocument(double durationSeconds, String engine, List<String> speakers, List<SpeakerTurn> turns,
+		Map<String, float[]> speakerEmbeddings) {
 
 	public DiarizationDocument {
 		speakerEmbeddings = speakerEmbeddings == null ? Map.of() : Map.copyOf(speakerEmbeddings);

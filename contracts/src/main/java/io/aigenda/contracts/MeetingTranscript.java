@@ -3,9 +3,11 @@ package io.aigenda.contracts;
 import java.util.List;
 
 /**
- * The joined, speaker-attributed transcript the ml-controller writes for the llm-worker and backend.
+ * The joined, speaker-attributed transcript the ml-controller writes for the llm-worker
+ * and backend.
  *
- * @param identities speakers recognised by a voiceprint of the organisation; empty when none
+ * @param identities speakers recognised by a voiceprint of the organisation; empty when
+ * none
  */
 public record MeetingTranscript(String language, double durationSeconds, List<String> speakers, List<Word> words,
 		List<SpeakerTurn> turns, List<SpeakerIdentity> identities) {

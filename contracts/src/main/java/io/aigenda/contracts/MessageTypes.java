@@ -4,18 +4,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Logical type ids carried in the {@link #HEADER} header of every message. Java class names never
- * travel on the wire, so a record can move packages without breaking consumers, and a consumer
- * refuses a type it does not know instead of instantiating it.
+ * Logical type ids carried in the {@link #HEADER} header of every message. Java class
+ * names never travel on the wire, so a record can move packages without breaking
+ * consumers, and a consumer refuses a type it does not know instead of instantiating it.
  */
 public final class MessageTypes {
 
 	public static final String HEADER = "aigenda-type";
 
-	private static final Map<Class<?>, String> IDS = Map.ofEntries(
-			Map.entry(ProcessMeeting.class, "ProcessMeeting.v1"), Map.entry(Transcribe.class, "Transcribe.v1"),
-			Map.entry(TranscriptReady.class, "TranscriptReady.v1"), Map.entry(Diarize.class, "Diarize.v1"),
-			Map.entry(DiarizationReady.class, "DiarizationReady.v1"),
+	private static final Map<Class<?>, String> IDS = Map.ofEntries(Map.entry(ProcessMeeting.class, "ProcessMeeting.v1"),
+			Map.entry(Transcribe.class, "Transcribe.v1"), Map.entry(TranscriptReady.class, "TranscriptReady.v1"),
+			Map.entry(Diarize.class, "Diarize.v1"), Map.entry(DiarizationReady.class, "DiarizationReady.v1"),
 			Map.entry(WriteMinutes.class, "WriteMinutes.v1"), Map.entry(MinutesWritten.class, "MinutesWritten.v1"),
 			Map.entry(MinutesReady.class, "MinutesReady.v1"), Map.entry(StepFailed.class, "StepFailed.v1"),
 			Map.entry(StepProgress.class, "StepProgress.v1"), Map.entry(MeetingFailed.class, "MeetingFailed.v1"),
@@ -44,7 +43,10 @@ public final class MessageTypes {
 		return Optional.ofNullable(CLASSES.get(id));
 	}
 
-	/** The event routing key for an event record, used when publishing to the events exchange. */
+	/**
+	 * The event routing key for an event record, used when publishing to the events
+	 * exchange.
+	 */
 	public static String eventRoutingKey(Class<?> type) {
 		if (type == TranscriptReady.class) {
 			return Queues.EVENT_TRANSCRIPT_READY;

@@ -3,8 +3,9 @@ package io.aigenda.contracts;
 import java.util.List;
 
 /**
- * Minutes of a meeting in the one fixed format every writer produces; {@code minutes.schema.json}
- * in this package is its JSON schema and {@link MinutesSchema} validates against it.
+ * Minutes of a meeting in the one fixed format every writer produces;
+ * {@code minutes.schema.json} in this package is its JSON schema and
+ * {@link MinutesSchema} validates against it.
  */
 public record Minutes(String language, String engine, String summary, List<Topic> topics, List<Decision> decisions,
 		List<ActionItem> actionItems, List<String> warnings) {

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Event from the ml-controller to the backend: the meeting is processed. The backend loads the
- * {@link MeetingTranscript} and {@link Minutes} from S3 and stores them.
+ * Event from the ml-controller to the backend: the meeting is processed. The backend
+ * loads the {@link MeetingTranscript} and {@link Minutes} from S3 and stores them.
  *
  * @param stepSeconds wall-clock seconds per step name, for real-time-factor reporting
  */

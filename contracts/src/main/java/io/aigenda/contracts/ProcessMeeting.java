@@ -12,9 +12,10 @@ import java.util.UUID;
  * @param audioKey S3 key of the original recording, relative to nothing (full key)
  * @param minSpeakers lower bound on speakers, or {@code null}
  * @param maxSpeakers upper bound on speakers, or {@code null}
- * @param run which processing of the meeting this is: 1 for the first, one more for each retry
- * after a failure ({@code null} from older senders means 1). A repeated command of a run the
- * controller already saw changes nothing, so a redelivered retry never restarts a pipeline twice.
+ * @param run which processing of the meeting this is: 1 for the first, one more for each
+ * retry after a failure ({@code null} from older senders means 1). A repeated command of
+ * a run the controller already saw changes nothing, so a redelivered retry never restarts
+ * a pipeline twice.
  */
 public record ProcessMeeting(UUID meetingId, UUID organisationId, String language, String audioKey,
 		String originalFilename, Integer minSpeakers, Integer maxSpeakers, Instant requestedAt, Integer run) {
@@ -22,8 +23,7 @@ public record ProcessMeeting(UUID meetingId, UUID organisationId, String languag
 	/** The first processing of a meeting. */
 	public ProcessMeeting(UUID meetingId, UUID organisationId, String language, String audioKey,
 			String originalFilename, Integer minSpeakers, Integer maxSpeakers, Instant requestedAt) {
-		this(meetingId, organisationId, language, audioKey, originalFilename, minSpeakers, maxSpeakers, requestedAt,
-				1);
+		this(meetingId, organisationId, language, audioKey, originalFilename, minSpeakers, maxSpeakers, requestedAt, 1);
 	}
 
 	/** The run number, 1 when the sender did not say. */

@@ -2,9 +2,9 @@ package io.aigenda.contracts;
 
 /**
  * Base names of the exchanges and queues. A deployment prefixes each with its namespace
- * ({@code aigenda.messaging.namespace}, default {@code aigenda}), so
- * {@link #TRANSCRIBE} becomes {@code aigenda.asr.transcribe}. The topology itself is declared in
- * one place, the {@code messaging} library.
+ * ({@code aigenda.messaging.namespace}, default {@code aigenda}), so {@link #TRANSCRIBE}
+ * becomes {@code aigenda.asr.transcribe}. The topology itself is declared in one place,
+ * the {@code messaging} library.
  */
 public final class Queues {
 
@@ -14,7 +14,10 @@ public final class Queues {
 	/** Topic exchange for events; routing keys are the {@code EVENT_*} names below. */
 	public static final String EVENTS_EXCHANGE = "events";
 
-	/** Direct exchange for dead letters; a dead letter's routing key is the queue it failed in. */
+	/**
+	 * Direct exchange for dead letters; a dead letter's routing key is the queue it
+	 * failed in.
+	 */
 	public static final String DEAD_LETTER_EXCHANGE = "dlx";
 
 	/** Suffix of each queue's dead-letter queue. */
@@ -28,13 +31,21 @@ public final class Queues {
 
 	public static final String WRITE_MINUTES = "llm.write-minutes";
 
-	/** Voiceprint commands (store, forget, enrol) from the backend to the ml-controller. */
+	/**
+	 * Voiceprint commands (store, forget, enrol) from the backend to the ml-controller.
+	 */
 	public static final String VOICEPRINTS = "ml.voiceprints";
 
-	/** Recorder bots to send into calls ({@link StartRecording}); the meeting-controller consumes it. */
+	/**
+	 * Recorder bots to send into calls ({@link StartRecording}); the meeting-controller
+	 * consumes it.
+	 */
 	public static final String START_RECORDING = "bots.start-recording";
 
-	/** Recorder bots to call back ({@link StopRecording}); the meeting-controller consumes it. */
+	/**
+	 * Recorder bots to call back ({@link StopRecording}); the meeting-controller consumes
+	 * it.
+	 */
 	public static final String STOP_RECORDING = "bots.stop-recording";
 
 	/** Worker events the ml-controller consumes. */

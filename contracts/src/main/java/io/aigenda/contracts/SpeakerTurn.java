@@ -1,6 +1,8 @@
 package io.aigenda.contracts;
 
-/** A stretch of time in which one speaker talks. Turns of different speakers may overlap. */
+/**
+ * A stretch of time in which one speaker talks. Turns of different speakers may overlap.
+ */
 public record SpeakerTurn(double start, double end, String speaker) {
 
 	public double overlap(double from, double to) {

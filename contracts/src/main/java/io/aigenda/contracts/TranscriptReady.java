@@ -2,7 +2,9 @@ package io.aigenda.contracts;
 
 import java.util.UUID;
 
-/** Event from the asr-worker: the transcript of a step is stored under {@code resultKey}. */
+/**
+ * Event from the asr-worker: the transcript of a step is stored under {@code resultKey}.
+ */
 public record TranscriptReady(UUID meetingId, UUID stepId, int attempt, String resultKey, String language,
 		double audioSeconds, String engine, double processingSeconds, int wordCount) {
 }

@@ -6,7 +6,8 @@ package io.aigenda.contracts;
  * @param start seconds from the start of the recording
  * @param end seconds from the start of the recording
  * @param confidence 0..1 as reported by the engine
- * @param speaker speaker label ({@code S1}, {@code S2}...), {@code null} before diarization
+ * @param speaker speaker label ({@code S1}, {@code S2}...), {@code null} before
+ * diarization
  */
 public record Word(double start, double end, String text, double confidence, String speaker) {
 

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * Command to the llm-worker. Reads the speaker-attributed {@link MeetingTranscript} from
- * {@code transcriptUrl}, writes {@link Minutes} JSON to {@code resultUploadUrl} and answers
- * {@link MinutesWritten}.
+ * {@code transcriptUrl}, writes {@link Minutes} JSON to {@code resultUploadUrl} and
+ * answers {@link MinutesWritten}.
  */
 public record WriteMinutes(UUID meetingId, UUID stepId, int attempt, Instant deadline, String language,
 		String transcriptUrl, String resultUploadUrl, String resultKey) implements StepCommand {

@@ -6,11 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Average-linkage agglomerative clustering on cosine distance. The full dendrogram is built with
- * the nearest-neighbour-chain algorithm (O(n²) time, one float matrix), then cut where the next
- * merge would join clusters farther apart than the threshold, within the requested speaker
- * bounds. Clusters with too little speech are then folded into their nearest larger cluster, and
- * windows are moved to their nearest cluster centroid.
+ * Average-linkage agglomerative clustering on cosine distance. The full dendrogram is
+ * built with the nearest-neighbour-chain algorithm (O(n²) time, one float matrix), then
+ * cut where the next merge would join clusters farther apart than the threshold, within
+ * the requested speaker bounds. Clusters with too little speech are then folded into
+ * their nearest larger cluster, and windows are moved to their nearest cluster centroid.
  */
 class AgglomerativeClusterer implements SpeakerClusterer {
 
@@ -57,7 +57,10 @@ class AgglomerativeClusterer implements SpeakerClusterer {
 		return compact(labels);
 	}
 
-	/** Moves the windows of clusters with little speech to the nearest cluster by centroid. */
+	/**
+	 * Moves the windows of clusters with little speech to the nearest cluster by
+	 * centroid.
+	 */
 	int[] foldSmallClusters(float[][] embeddings, double[] weights, int[] labels, int min) {
 		while (true) {
 			int[] ids = Arrays.stream(labels).distinct().toArray();
@@ -70,7 +73,8 @@ class AgglomerativeClusterer implements SpeakerClusterer {
 			}
 			int smallest = -1;
 			for (int id : ids) {
-				if (seconds[id] < this.options.minSpeakerSeconds() && (smallest < 0 || seconds[id] < seconds[smallest])) {
+				if (seconds[id] < this.options.minSpeakerSeconds()
+						&& (smallest < 0 || seconds[id] < seconds[smallest])) {
 					smallest = id;
 				}
 			}
@@ -98,8 +102,9 @@ class AgglomerativeClusterer implements SpeakerClusterer {
 	}
 
 	/**
-	 * Average linkage commits early merges for good; moving each window to the nearest cluster
-	 * centroid afterwards repairs windows that were merged before their speaker's cluster formed.
+	 * Average linkage commits early merges for good; moving each window to the nearest
+	 * cluster centroid afterwards repairs windows that were merged before their speaker's
+	 * cluster formed.
 	 */
 	private static int[] reassignToCentroids(float[][] embeddings, int[] labels) {
 		int[] ids = Arrays.stream(labels).distinct().toArray();

@@ -4,10 +4,11 @@ import io.aigenda.audio.Audio;
 import io.aigenda.audio.AudioSource;
 
 /**
- * How much of a recording the feature stages hold at once. A recording up to {@value #SECONDS} s
- * is processed whole; a longer one in stretches of that length with {@value #MARGIN} s of audio
- * either side, so memory stays the same for a 10 minute and a 6 hour meeting while features keep
- * their per-recording normalisation over minutes of speech.
+ * How much of a recording the feature stages hold at once. A recording up to
+ * {@value #SECONDS} s is processed whole; a longer one in stretches of that length with
+ * {@value #MARGIN} s of audio either side, so memory stays the same for a 10 minute and a
+ * 6 hour meeting while features keep their per-recording normalisation over minutes of
+ * speech.
  */
 final class AudioBlocks {
 
@@ -40,7 +41,9 @@ final class AudioBlocks {
 
 	}
 
-	/** Hands the recording over in consecutive stretches; a short one in a single piece. */
+	/**
+	 * Hands the recording over in consecutive stretches; a short one in a single piece.
+	 */
 	static void forEach(AudioSource audio, Consumer consumer) {
 		double duration = audio.durationSeconds();
 		if (whole(audio)) {

@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * Keeps clustering's memory the same however long the meeting: agglomerative and spectral
- * clustering hold an n-by-n matrix (an hour of speech has some 4,500 windows, 80 MB of floats), so
- * above {@code maxWindows} only every k-th window is clustered, and then every window joins the
- * cluster whose centroid is nearest. A speaker who talks for more than a few seconds keeps
- * windows in the sample; the sample's weights stand for the windows between.
+ * clustering hold an n-by-n matrix (an hour of speech has some 4,500 windows, 80 MB of
+ * floats), so above {@code maxWindows} only every k-th window is clustered, and then
+ * every window joins the cluster whose centroid is nearest. A speaker who talks for more
+ * than a few seconds keeps windows in the sample; the sample's weights stand for the
+ * windows between.
  */
 final class BoundedClusterer implements SpeakerClusterer {
 

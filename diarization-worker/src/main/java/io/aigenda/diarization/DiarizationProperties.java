@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Hyper-parameters of the diarization pipeline, all explicit so that evaluation runs can vary
- * them.
+ * Hyper-parameters of the diarization pipeline, all explicit so that evaluation runs can
+ * vary them.
  *
  * @param vad voice activity detection that finds the speech to diarize
  * @param segmentation sliding windows inside speech
@@ -31,7 +31,9 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		this(vad, segmentation, embedding, clustering, turns, httpTimeout, Models.defaults());
 	}
 
-	/** The same values Spring binds when nothing is configured, for use outside Spring. */
+	/**
+	 * The same values Spring binds when nothing is configured, for use outside Spring.
+	 */
 	public static DiarizationProperties defaults() {
 		return new DiarizationProperties(Vad.defaults(), Segmentation.defaults(), Embedding.defaults(),
 				Clustering.defaults(), Turns.defaults(), Duration.ofSeconds(120), Models.defaults());
@@ -43,19 +45,20 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	}
 
 	/**
-	 * @param embedder the speaker embedder: {@code ivector-mfcc} (the offline default: i-vectors
-	 * fused with spectral statistics), {@code ivector} (the trained Kaldi i-vector extractor in the
-	 * jar), {@code mfcc} (spectral statistics, no model),
+	 * @param embedder the speaker embedder: {@code ivector-mfcc} (the offline default:
+	 * i-vectors fused with spectral statistics), {@code ivector} (the trained Kaldi
+	 * i-vector extractor in the jar), {@code mfcc} (spectral statistics, no model),
 	 * {@code onnx} (a WeSpeaker-style ONNX model, e.g. {@code aigenda models pull
-	 * wespeaker-voxceleb-resnet34}) or {@code torchscript} (the same as TorchScript, run by DJL's
-	 * PyTorch engine)
+	 * wespeaker-voxceleb-resnet34}) or {@code torchscript} (the same as TorchScript, run
+	 * by DJL's PyTorch engine)
 	 * @param embeddingModel file of the ONNX or TorchScript embedding model
-	 * @param segmentationModel file of a pyannote segmentation-3.0 ONNX model; empty: voice
-	 * activity windows
-	 * @param ivectorPosteriorScale scale of the UBM posteriors in i-vector statistics; Kaldi's
-	 * online extractor uses 0.1 for whole utterances, short diarization windows need more
-	 * @param device {@code cpu}, or {@code cuda} for ONNX Runtime's CUDA execution provider (needs
-	 * the onnxruntime_gpu build on the class path and a GPU)
+	 * @param segmentationModel file of a pyannote segmentation-3.0 ONNX model; empty:
+	 * voice activity windows
+	 * @param ivectorPosteriorScale scale of the UBM posteriors in i-vector statistics;
+	 * Kaldi's online extractor uses 0.1 for whole utterances, short diarization windows
+	 * need more
+	 * @param device {@code cpu}, or {@code cuda} for ONNX Runtime's CUDA execution
+	 * provider (needs the onnxruntime_gpu build on the class path and a GPU)
 	 * @param segmentationStepSeconds step between the segmentation model's 10 s chunks
 	 */
 	public record Models(@DefaultValue("ivector-mfcc") EmbedderKind embedder, @DefaultValue("") String embeddingModel,
@@ -93,9 +96,10 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * @param threshold speech probability above which a frame is speech
 	 * @param minSpeechSeconds shorter speech is dropped
 	 * @param minSilenceSeconds shorter silences do not split speech
-	 * @param padSeconds added on both sides of each speech region: 0.15 s keeps word onsets and
-	 * trailing syllables that Silero scores low, which is most of the missed speech in the
-	 * references (held-out mixes: DER 15.7% -> 8.5% and 34.8% -> 28.8% from 0.03 s)
+	 * @param padSeconds added on both sides of each speech region: 0.15 s keeps word
+	 * onsets and trailing syllables that Silero scores low, which is most of the missed
+	 * speech in the references (held-out mixes: DER 15.7% -> 8.5% and 34.8% -> 28.8% from
+	 * 0.03 s)
 	 */
 	public record Vad(@DefaultValue("0.5") double threshold, @DefaultValue("0.25") double minSpeechSeconds,
 			@DefaultValue("0.1") double minSilenceSeconds, @DefaultValue("0.15") double padSeconds) {
@@ -109,8 +113,8 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	/**
 	 * @param windowSeconds length of each embedding window
 	 * @param hopSeconds step between windows
-	 * @param minWindowSeconds speech shorter than this gets no window of its own and takes the
-	 * label of the nearest window
+	 * @param minWindowSeconds speech shorter than this gets no window of its own and
+	 * takes the label of the nearest window
 	 */
 	public record Segmentation(@DefaultValue("1.5") double windowSeconds, @DefaultValue("0.75") double hopSeconds,
 			@DefaultValue("0.3") double minWindowSeconds) {
@@ -142,20 +146,22 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	}
 
 	/**
-	 * @param threshold average-linkage cosine distance above which clusters are not merged. The
-	 * embeddings are standardised per recording, so unrelated windows sit near 1; 1.1 was chosen
-	 * in the middle of the range (1.05 to 1.2) that finds two speakers in the pyannote sample call
+	 * @param threshold average-linkage cosine distance above which clusters are not
+	 * merged. The embeddings are standardised per recording, so unrelated windows sit
+	 * near 1; 1.1 was chosen in the middle of the range (1.05 to 1.2) that finds two
+	 * speakers in the pyannote sample call
 	 * @param maxSpeakers cap on speakers when the request gives none
-	 * @param minSpeakerSeconds a cluster with less speech than this is folded into the nearest
-	 * larger one (it is more often noise or laughter than a person)
-	 * @param refineIterations passes that move each window to its nearest cluster centroid after
-	 * the tree is cut
-	 * @param method {@code agglomerative} (threshold) or {@code spectral} (eigengap speaker count)
+	 * @param minSpeakerSeconds a cluster with less speech than this is folded into the
+	 * nearest larger one (it is more often noise or laughter than a person)
+	 * @param refineIterations passes that move each window to its nearest cluster
+	 * centroid after the tree is cut
+	 * @param method {@code agglomerative} (threshold) or {@code spectral} (eigengap
+	 * speaker count)
 	 * @param pruning spectral: fraction of each window's strongest affinities kept
-	 * @param maxWindows most windows clustered together (the method holds a matrix of their
-	 * distances); a longer meeting clusters an even sample of this many and assigns the rest to
-	 * the nearest cluster, so memory stays the same however long it is (2,000 windows is about 25
-	 * minutes of speech)
+	 * @param maxWindows most windows clustered together (the method holds a matrix of
+	 * their distances); a longer meeting clusters an even sample of this many and assigns
+	 * the rest to the nearest cluster, so memory stays the same however long it is (2,000
+	 * windows is about 25 minutes of speech)
 	 */
 	public record Clustering(@DefaultValue("1.1") double threshold, @DefaultValue("10") int maxSpeakers,
 			@DefaultValue("2.0") double minSpeakerSeconds, @DefaultValue("2") int refineIterations,
@@ -196,7 +202,8 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	}
 
 	/**
-	 * @param minTurnSeconds a shorter turn between other speakers' turns is given to a neighbour
+	 * @param minTurnSeconds a shorter turn between other speakers' turns is given to a
+	 * neighbour
 	 * @param mergeGapSeconds same-speaker turns closer than this become one turn
 	 */
 	public record Turns(@DefaultValue("0.5") double minTurnSeconds, @DefaultValue("0.5") double mergeGapSeconds) {

@@ -13,8 +13,7 @@ public class DiarizationWorkerApplication {
 	public static final String CONFIG_NAME = "diarization-worker";
 
 	public static void main(String[] args) {
-		new SpringApplicationBuilder(DiarizationWorkerApplication.class)
-			.properties("spring.config.name=" + CONFIG_NAME)
+		new SpringApplicationBuilder(DiarizationWorkerApplication.class).properties("spring.config.name=" + CONFIG_NAME)
 			.run(args);
 	}
 

@@ -16,12 +16,11 @@ import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.contracts.SpeakerTurn;
 
 /**
- * Who spoke when: segmentation, speaker embeddings, clustering and turn building. Usable without
- * Spring (the command line builds one with {@link #create(DiarizationProperties)}); close it to
- * release the voice activity model.
+ * Who spoke when: segmentation, speaker embeddings, clustering and turn building. Usable
+ * without Spring (the command line builds one with
+ * {@link #create(DiarizationProperties)}); close it to release the voice activity model.
  */
 public final class Diarizer implements AutoCloseable {
-
 
 	private final AudioDecoder decoder;
 
@@ -47,8 +46,8 @@ public final class Diarizer implements AutoCloseable {
 		this.vad = vad;
 		DiarizationProperties.Models models = properties.models();
 		this.segmenter = models.segmentationModel().isBlank() ? new VadWindowSegmenter(vad, properties.segmentation())
-				: new PyannoteSegmenter(models.segmentationModel(), models.device(),
-						models.segmentationStepSeconds(), properties.segmentation().windowSeconds());
+				: new PyannoteSegmenter(models.segmentationModel(), models.device(), models.segmentationStepSeconds(),
+						properties.segmentation().windowSeconds());
 		this.embedder = embedder(properties);
 		this.engine = (models.segmentationModel().isBlank() ? "vad" : "pyannote") + "-"
 				+ models.embedder().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
@@ -87,10 +86,11 @@ public final class Diarizer implements AutoCloseable {
 	}
 
 	/**
-	 * Decodes and diarizes a recording in any format the decoder knows. The decoded samples go to
-	 * a temporary file and are read a stretch at a time, so memory does not grow with the length
-	 * of the meeting.
-	 * @throws io.aigenda.audio.AudioDecodingException when the file is not audio it can read
+	 * Decodes and diarizes a recording in any format the decoder knows. The decoded
+	 * samples go to a temporary file and are read a stretch at a time, so memory does not
+	 * grow with the length of the meeting.
+	 * @throws io.aigenda.audio.AudioDecodingException when the file is not audio it can
+	 * read
 	 */
 	public DiarizationDocument diarize(Path file, Integer minSpeakers, Integer maxSpeakers) {
 		try (PcmFile audio = this.decoder.decodeToTemporaryFile(file)) {
@@ -107,14 +107,16 @@ public final class Diarizer implements AutoCloseable {
 			int[] labels = labels(windows, embeddings, minSpeakers, maxSpeakers);
 			result = OverlapAssigner.addSecondSpeakers(this.turns.build(windows, labels), segmentation.overlaps());
 		}
-		List<String> speakers = new ArrayList<>(new LinkedHashSet<>(result.stream().map(SpeakerTurn::speaker).toList()));
+		List<String> speakers = new ArrayList<>(
+				new LinkedHashSet<>(result.stream().map(SpeakerTurn::speaker).toList()));
 		return new DiarizationDocument(audio.durationSeconds(), this.engine, speakers, result,
 				this.voiceprints.embed(audio, result));
 	}
 
 	/**
-	 * Raw embeddings of all windows, computed on stretches of at most {@link AudioBlocks#SECONDS}
-	 * of audio; windows are ordered by start, so each stretch takes the next run of windows.
+	 * Raw embeddings of all windows, computed on stretches of at most
+	 * {@link AudioBlocks#SECONDS} of audio; windows are ordered by start, so each stretch
+	 * takes the next run of windows.
 	 */
 	private float[][] rawEmbeddings(AudioSource audio, List<SpeakerSegmenter.Window> windows) {
 		if (AudioBlocks.whole(audio)) {
@@ -146,8 +148,9 @@ public final class Diarizer implements AutoCloseable {
 	}
 
 	/**
-	 * Clusters the windows long enough to carry a voice; each shorter one takes the label of the
-	 * window nearest in time, as speakers rarely change within a fraction of a second.
+	 * Clusters the windows long enough to carry a voice; each shorter one takes the label
+	 * of the window nearest in time, as speakers rarely change within a fraction of a
+	 * second.
 	 */
 	private int[] labels(List<SpeakerSegmenter.Window> windows, float[][] embeddings, Integer minSpeakers,
 			Integer maxSpeakers) {
@@ -202,7 +205,10 @@ public final class Diarizer implements AutoCloseable {
 		}
 	}
 
-	/** Names the segmenter, embedder and clustering in use, e.g. {@code vad-ivector-mfcc-agglomerative}. */
+	/**
+	 * Names the segmenter, embedder and clustering in use, e.g.
+	 * {@code vad-ivector-mfcc-agglomerative}.
+	 */
 	public String engine() {
 		return this.engine;
 	}

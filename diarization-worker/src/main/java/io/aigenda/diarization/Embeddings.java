@@ -39,7 +39,10 @@ final class Embeddings {
 		}
 	}
 
-	/** A model's raw outputs made comparable within a recording: standardised, then unit length. */
+	/**
+	 * A model's raw outputs made comparable within a recording: standardised, then unit
+	 * length.
+	 */
 	static float[][] normalised(float[][] raw) {
 		standardise(raw);
 		for (float[] e : raw) {

@@ -9,14 +9,17 @@ import io.aigenda.audio.Audio;
 import io.aigenda.diarization.kaldi.KaldiFbank;
 
 /**
- * The input of WeSpeaker-style embedding models: per window, 80-bin Kaldi fbank with the window's
- * mean removed; windows grouped by frame count so each group runs as one batch.
+ * The input of WeSpeaker-style embedding models: per window, 80-bin Kaldi fbank with the
+ * window's mean removed; windows grouped by frame count so each group runs as one batch.
  */
 final class FbankWindows {
 
 	private final KaldiFbank fbank = KaldiFbank.wespeaker();
 
-	/** Runs a model on one batch flattened as (batch, frames, 80); one output row per window. */
+	/**
+	 * Runs a model on one batch flattened as (batch, frames, 80); one output row per
+	 * window.
+	 */
 	@FunctionalInterface
 	interface Batch {
 
@@ -24,7 +27,10 @@ final class FbankWindows {
 
 	}
 
-	/** The model's output for each window, running windows of equal frame count as one batch. */
+	/**
+	 * The model's output for each window, running windows of equal frame count as one
+	 * batch.
+	 */
 	float[][] embed(Audio audio, List<SpeakerSegmenter.Window> windows, Batch model) {
 		List<float[][]> features = features(audio, windows);
 		float[][] embeddings = new float[windows.size()][];

@@ -5,9 +5,10 @@ import java.util.List;
 import io.aigenda.audio.Audio;
 
 /**
- * Two embedders' unit vectors side by side, each weighted by 1/sqrt(2), so the cosine of two
- * fused embeddings is the mean of the two cosines: the i-vector's learned speaker space and the
- * spectral statistics err on different windows, and their average errs less than either.
+ * Two embedders' unit vectors side by side, each weighted by 1/sqrt(2), so the cosine of
+ * two fused embeddings is the mean of the two cosines: the i-vector's learned speaker
+ * space and the spectral statistics err on different windows, and their average errs less
+ * than either.
  */
 final class FusedEmbedder implements SpeakerEmbedder {
 
@@ -15,7 +16,10 @@ final class FusedEmbedder implements SpeakerEmbedder {
 
 	private final SpeakerEmbedder second;
 
-	/** Size of the first embedder's part, fixed by its model; known after the first window. */
+	/**
+	 * Size of the first embedder's part, fixed by its model; known after the first
+	 * window.
+	 */
 	private volatile int firstDimensions;
 
 	FusedEmbedder(SpeakerEmbedder first, SpeakerEmbedder second) {
@@ -37,7 +41,9 @@ final class FusedEmbedder implements SpeakerEmbedder {
 		return joined;
 	}
 
-	/** Normalises each embedder's part on its own, then weights both parts by 1/sqrt(2). */
+	/**
+	 * Normalises each embedder's part on its own, then weights both parts by 1/sqrt(2).
+	 */
 	@Override
 	public float[][] normalise(float[][] raw) {
 		if (raw.length == 0) {

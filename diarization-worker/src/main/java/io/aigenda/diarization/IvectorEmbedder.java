@@ -7,11 +7,12 @@ import io.aigenda.audio.Audio;
 import io.aigenda.diarization.kaldi.IvectorExtractor;
 
 /**
- * Speaker embeddings as Kaldi i-vectors from the trained extractor that ships with the English
- * Vosk model (a total-variability model of 512 Gaussians trained on thousands of speakers), so
- * the offline default uses learned speaker variability instead of raw spectral statistics.
- * Per recording, i-vectors are standardised per dimension over the windows before length
- * normalisation, which removes what all windows share (the room, the microphone).
+ * Speaker embeddings as Kaldi i-vectors from the trained extractor that ships with the
+ * English Vosk model (a total-variability model of 512 Gaussians trained on thousands of
+ * speakers), so the offline default uses learned speaker variability instead of raw
+ * spectral statistics. Per recording, i-vectors are standardised per dimension over the
+ * windows before length normalisation, which removes what all windows share (the room,
+ * the microphone).
  */
 final class IvectorEmbedder implements SpeakerEmbedder {
 

@@ -1,8 +1,8 @@
 package io.aigenda.diarization;
 
 /**
- * Mel-frequency cepstral coefficients: pre-emphasis, Hamming window, FFT power spectrum, mel
- * filterbank, log, DCT-II. Pure Java, so the worker needs no native library.
+ * Mel-frequency cepstral coefficients: pre-emphasis, Hamming window, FFT power spectrum,
+ * mel filterbank, log, DCT-II. Pure Java, so the worker needs no native library.
  */
 final class Mfcc {
 

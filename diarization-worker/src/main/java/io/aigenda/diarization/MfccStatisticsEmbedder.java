@@ -5,12 +5,12 @@ import java.util.List;
 import io.aigenda.audio.Audio;
 
 /**
- * Signal-processing speaker embedding: per window, the mean and standard deviation of MFCCs and
- * the standard deviation of their deltas. Features are mean- and variance-normalised over the
- * speech of the audio given (removing the channel): the whole recording, or a few minutes of a
- * long one. Embeddings are standardised per dimension over
- * the recording's windows before L2 normalisation, so cosine distance measures how voices differ
- * from the recording's average voice rather than from silence.
+ * Signal-processing speaker embedding: per window, the mean and standard deviation of
+ * MFCCs and the standard deviation of their deltas. Features are mean- and
+ * variance-normalised over the speech of the audio given (removing the channel): the
+ * whole recording, or a few minutes of a long one. Embeddings are standardised per
+ * dimension over the recording's windows before L2 normalisation, so cosine distance
+ * measures how voices differ from the recording's average voice rather than from silence.
  */
 class MfccStatisticsEmbedder implements SpeakerEmbedder {
 
@@ -32,7 +32,8 @@ class MfccStatisticsEmbedder implements SpeakerEmbedder {
 		int dims = this.options.coefficients();
 		boolean[] speech = new boolean[features.length];
 		for (SpeakerSegmenter.Window window : windows) {
-			for (int f = firstFrame(mfcc, window.start()); f < features.length && mfcc.frameTime(f) <= window.end(); f++) {
+			for (int f = firstFrame(mfcc, window.start()); f < features.length
+					&& mfcc.frameTime(f) <= window.end(); f++) {
 				speech[f] = true;
 			}
 		}
@@ -49,8 +50,8 @@ class MfccStatisticsEmbedder implements SpeakerEmbedder {
 		return Math.max(0, (int) Math.floor(time / mfcc.frameStep()) - 2);
 	}
 
-	private static float[] statistics(Mfcc mfcc, float[][] features, float[][] deltas,
-			SpeakerSegmenter.Window window, int dims) {
+	private static float[] statistics(Mfcc mfcc, float[][] features, float[][] deltas, SpeakerSegmenter.Window window,
+			int dims) {
 		double[] sum = new double[dims];
 		double[] squares = new double[dims];
 		double[] deltaSquares = new double[dims];

@@ -16,8 +16,8 @@ final class OnnxModels {
 	static OrtSession open(String file, String device, String what) {
 		Path path = Path.of(file);
 		if (!Files.isRegularFile(path)) {
-			throw new IllegalArgumentException("The " + what + " model " + file
-					+ " does not exist (download it with: aigenda models pull NAME)");
+			throw new IllegalArgumentException(
+					"The " + what + " model " + file + " does not exist (download it with: aigenda models pull NAME)");
 		}
 		try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
 			options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -26,8 +26,10 @@ final class OnnxModels {
 					options.addCUDA(0);
 				}
 				catch (OrtException | UnsatisfiedLinkError ex) {
-					throw new IllegalStateException("ONNX Runtime has no CUDA execution provider here (put the "
-							+ "onnxruntime_gpu build on the class path and install CUDA): " + ex.getMessage(), ex);
+					throw new IllegalStateException(
+							"ONNX Runtime has no CUDA execution provider here (put the "
+									+ "onnxruntime_gpu build on the class path and install CUDA): " + ex.getMessage(),
+							ex);
 				}
 			}
 			else if (!"cpu".equalsIgnoreCase(device)) {

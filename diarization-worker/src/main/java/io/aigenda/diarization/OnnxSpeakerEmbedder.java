@@ -12,9 +12,10 @@ import io.aigenda.audio.Audio;
 
 /**
  * Speaker embeddings from a WeSpeaker-style ONNX model (ResNet34 on VoxCeleb from
- * {@code aigenda models pull wespeaker-voxceleb-resnet34}): input Kaldi fbank (batch, frames,
- * 80), output (batch, dimension). Embeddings are standardised over the recording and
- * length-normalised, like the other embedders, so one clustering threshold serves them all.
+ * {@code aigenda models pull wespeaker-voxceleb-resnet34}): input Kaldi fbank (batch,
+ * frames, 80), output (batch, dimension). Embeddings are standardised over the recording
+ * and length-normalised, like the other embedders, so one clustering threshold serves
+ * them all.
  */
 final class OnnxSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable {
 

@@ -7,10 +7,10 @@ import java.util.List;
 import io.aigenda.contracts.SpeakerTurn;
 
 /**
- * Overlap-aware reassignment: where the segmenter heard two people at once, the speaker the turns
- * already give keeps the stretch and a second turn goes to the nearest other speaker in time
- * (the heuristic of VBx and pyannote's overlap post-processing: in a conversation, the one who
- * talks over you is most often the one you just answered).
+ * Overlap-aware reassignment: where the segmenter heard two people at once, the speaker
+ * the turns already give keeps the stretch and a second turn goes to the nearest other
+ * speaker in time (the heuristic of VBx and pyannote's overlap post-processing: in a
+ * conversation, the one who talks over you is most often the one you just answered).
  */
 final class OverlapAssigner {
 
@@ -52,7 +52,10 @@ final class OverlapAssigner {
 		return mergeSameSpeaker(result);
 	}
 
-	/** One speaker's overlapping turns become one, so nobody is counted twice at the same time. */
+	/**
+	 * One speaker's overlapping turns become one, so nobody is counted twice at the same
+	 * time.
+	 */
 	static List<SpeakerTurn> mergeSameSpeaker(List<SpeakerTurn> turns) {
 		List<SpeakerTurn> sorted = new ArrayList<>(turns);
 		sorted.sort(Comparator.comparing(SpeakerTurn::speaker).thenComparingDouble(SpeakerTurn::start));

@@ -14,13 +14,14 @@ import io.aigenda.audio.AudioSource;
 
 /**
  * Segmentation with a pyannote segmentation-3.0 ONNX model: 10 s chunks every
- * {@code segmentationStepSeconds}; per chunk the model gives, per frame (270 samples, 16.9 ms),
- * log probabilities of the 7 powerset classes (nobody, each of 3 local speakers, each pair).
- * Each frame takes its most likely class. Chunks overlap, so frame decisions are aggregated over
- * all chunks covering a frame with Hann weights (the model is surest in a chunk's middle): a frame
- * is speech, or overlap, when the weighted majority says so. Local speakers are not the same
- * across chunks; each local speaker's single-speaker stretch in a chunk becomes a window to embed,
- * and clustering links them, as pyannote's pipeline does.
+ * {@code segmentationStepSeconds}; per chunk the model gives, per frame (270 samples,
+ * 16.9 ms), log probabilities of the 7 powerset classes (nobody, each of 3 local
+ * speakers, each pair). Each frame takes its most likely class. Chunks overlap, so frame
+ * decisions are aggregated over all chunks covering a frame with Hann weights (the model
+ * is surest in a chunk's middle): a frame is speech, or overlap, when the weighted
+ * majority says so. Local speakers are not the same across chunks; each local speaker's
+ * single-speaker stretch in a chunk becomes a window to embed, and clustering links them,
+ * as pyannote's pipeline does.
  */
 final class PyannoteSegmenter implements SpeakerSegmenter, AutoCloseable {
 
@@ -70,8 +71,8 @@ final class PyannoteSegmenter implements SpeakerSegmenter, AutoCloseable {
 			for (int k = 0; k < batch.size(); k++) {
 				int[] classes = decode(output[k]);
 				int offset = batch.get(k) / FRAME_STEP;
-				aggregate.add(classes, offset, batch.get(k) + CHUNK_SAMPLES > length
-						? frameOf(length - batch.get(k)) : classes.length);
+				aggregate.add(classes, offset,
+						batch.get(k) + CHUNK_SAMPLES > length ? frameOf(length - batch.get(k)) : classes.length);
 				stretches.addAll(singleSpeakerStretches(classes, offset));
 			}
 		}
@@ -80,7 +81,9 @@ final class PyannoteSegmenter implements SpeakerSegmenter, AutoCloseable {
 		return new Segmentation(windows, aggregate.spans(aggregate.overlap));
 	}
 
-	/** Chunk starts every step; the last chunk ends with the recording (or starts at 0). */
+	/**
+	 * Chunk starts every step; the last chunk ends with the recording (or starts at 0).
+	 */
 	static List<Integer> chunkStarts(int samples, int step) {
 		List<Integer> starts = new ArrayList<>();
 		int last = Math.max(0, samples - CHUNK_SAMPLES);
@@ -157,7 +160,10 @@ final class PyannoteSegmenter implements SpeakerSegmenter, AutoCloseable {
 		return windows;
 	}
 
-	/** The model's output, (chunks, frames, 7), for the 10 s chunks starting at {@code starts}. */
+	/**
+	 * The model's output, (chunks, frames, 7), for the 10 s chunks starting at
+	 * {@code starts}.
+	 */
 	float[][][] logProbabilities(AudioSource audio, List<Integer> starts) {
 		float[] batch = new float[starts.size() * CHUNK_SAMPLES];
 		for (int k = 0; k < starts.size(); k++) {
@@ -213,7 +219,10 @@ final class PyannoteSegmenter implements SpeakerSegmenter, AutoCloseable {
 			this.weight = new double[frames];
 		}
 
-		/** Adds one chunk's decisions for its first {@code valid} frames (the rest is padding). */
+		/**
+		 * Adds one chunk's decisions for its first {@code valid} frames (the rest is
+		 * padding).
+		 */
 		void add(int[] classes, int offset, int valid) {
 			for (int f = 0; f < Math.min(valid, classes.length); f++) {
 				int g = offset + f;

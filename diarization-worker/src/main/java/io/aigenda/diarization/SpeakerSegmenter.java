@@ -5,8 +5,9 @@ import java.util.List;
 import io.aigenda.audio.AudioSource;
 
 /**
- * Finds the speech of a recording and cuts it into short windows, each assumed to hold one
- * speaker, and, where the segmenter can tell, the stretches where two people speak at once.
+ * Finds the speech of a recording and cuts it into short windows, each assumed to hold
+ * one speaker, and, where the segmenter can tell, the stretches where two people speak at
+ * once.
  */
 public interface SpeakerSegmenter {
 
@@ -14,7 +15,8 @@ public interface SpeakerSegmenter {
 	Segmentation segment(AudioSource audio);
 
 	/**
-	 * A stretch of speech to embed, inside the speech region {@code regionStart..regionEnd}.
+	 * A stretch of speech to embed, inside the speech region
+	 * {@code regionStart..regionEnd}.
 	 */
 	record Window(double start, double end, double regionStart, double regionEnd) {
 
@@ -30,7 +32,8 @@ public interface SpeakerSegmenter {
 
 	/**
 	 * @param windows windows to embed and label, ordered by start
-	 * @param overlaps stretches with two or more speakers; empty when the segmenter cannot tell
+	 * @param overlaps stretches with two or more speakers; empty when the segmenter
+	 * cannot tell
 	 */
 	record Segmentation(List<Window> windows, List<Span> overlaps) {
 

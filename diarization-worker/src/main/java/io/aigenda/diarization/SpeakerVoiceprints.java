@@ -15,22 +15,24 @@ import io.aigenda.audio.AudioSource;
 import io.aigenda.contracts.SpeakerTurn;
 
 /**
- * One embedding per speaker of a recording, comparable across recordings, for voiceprints:
- * mean and spread of MFCCs and the spread of their deltas over all of the speaker's turns. The
- * clustering embeddings are standardised per recording, which makes a lone speaker look like the
- * average voice; these are standardised instead against a fixed background of speech statistics
- * ({@value #BACKGROUND_RESOURCE}, made by {@code VoiceprintBackgroundTool} from recordings that
- * the voiceprint tests do not score), then L2-normalised, so their cosine compares voices.
+ * One embedding per speaker of a recording, comparable across recordings, for
+ * voiceprints: mean and spread of MFCCs and the spread of their deltas over all of the
+ * speaker's turns. The clustering embeddings are standardised per recording, which makes
+ * a lone speaker look like the average voice; these are standardised instead against a
+ * fixed background of speech statistics ({@value #BACKGROUND_RESOURCE}, made by
+ * {@code VoiceprintBackgroundTool} from recordings that the voiceprint tests do not
+ * score), then L2-normalised, so their cosine compares voices.
  */
 final class SpeakerVoiceprints {
 
 	static final String BACKGROUND_RESOURCE = "voiceprint-background.tsv";
 
 	/**
-	 * Cosine above which a speaker is taken for a stored voiceprint. With reference turns on the
-	 * AMI and pyannote clips, halves of one person scored about 0.6 to 0.95 and two different
-	 * people up to about 0.9: this embedding cannot separate every pair, so the ml-controller
-	 * also requires the best voiceprint to be the best for only one speaker of the meeting.
+	 * Cosine above which a speaker is taken for a stored voiceprint. With reference turns
+	 * on the AMI and pyannote clips, halves of one person scored about 0.6 to 0.95 and
+	 * two different people up to about 0.9: this embedding cannot separate every pair, so
+	 * the ml-controller also requires the best voiceprint to be the best for only one
+	 * speaker of the meeting.
 	 */
 	static final double MATCH_THRESHOLD = 0.75;
 
@@ -47,13 +49,19 @@ final class SpeakerVoiceprints {
 		this(options, readBackground());
 	}
 
-	/** @param background mean and standard deviation per dimension, or null for raw statistics */
+	/**
+	 * @param background mean and standard deviation per dimension, or null for raw
+	 * statistics
+	 */
 	SpeakerVoiceprints(DiarizationProperties.Embedding options, double[][] background) {
 		this.options = options;
 		this.background = background;
 	}
 
-	/** Per speaker with at least {@link #MIN_SECONDS} of turns, its L2-normalised voiceprint. */
+	/**
+	 * Per speaker with at least {@link #MIN_SECONDS} of turns, its L2-normalised
+	 * voiceprint.
+	 */
 	Map<String, float[]> embed(AudioSource audio, List<SpeakerTurn> turns) {
 		Map<String, float[]> result = statistics(audio, turns);
 		result.replaceAll((speaker, stats) -> {
@@ -95,7 +103,10 @@ final class SpeakerVoiceprints {
 		return result;
 	}
 
-	/** Adds the frames of each turn that fall in {@code from..to} of this block to its speaker's sums. */
+	/**
+	 * Adds the frames of each turn that fall in {@code from..to} of this block to its
+	 * speaker's sums.
+	 */
 	private void accumulate(Mfcc mfcc, Audio block, double offset, double from, double to, List<SpeakerTurn> turns,
 			Map<String, double[]> sums, Map<String, Integer> counts) {
 		float[][] features = mfcc.compute(block.samples());
@@ -105,7 +116,8 @@ final class SpeakerVoiceprints {
 				continue;
 			}
 			double[] acc = sums.computeIfAbsent(turn.speaker(), s -> new double[3 * dims]);
-			int first = Math.max(DELTA_SPAN, (int) Math.ceil((Math.max(from, turn.start()) - offset) / mfcc.frameStep()));
+			int first = Math.max(DELTA_SPAN,
+					(int) Math.ceil((Math.max(from, turn.start()) - offset) / mfcc.frameStep()));
 			int last = Math.min(features.length - DELTA_SPAN,
 					(int) Math.floor((Math.min(to, turn.end()) - offset) / mfcc.frameStep()));
 			int n = 0;

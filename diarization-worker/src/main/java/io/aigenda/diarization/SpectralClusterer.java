@@ -8,12 +8,12 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Spectral clustering with the speaker count from the eigengap: cosine affinities between windows,
- * each row pruned to its strongest {@code pruning} fraction and symmetrised, the normalised graph
- * Laplacian's smallest eigenvalues, and the count at the largest gap between consecutive ones
- * (within the requested bounds); then k-means on the row-normalised eigenvectors. Very long
- * recordings (over {@value #MAX_WINDOWS} windows) fall back to agglomerative clustering, whose
- * cost grows more slowly.
+ * Spectral clustering with the speaker count from the eigengap: cosine affinities between
+ * windows, each row pruned to its strongest {@code pruning} fraction and symmetrised, the
+ * normalised graph Laplacian's smallest eigenvalues, and the count at the largest gap
+ * between consecutive ones (within the requested bounds); then k-means on the
+ * row-normalised eigenvectors. Very long recordings (over {@value #MAX_WINDOWS} windows)
+ * fall back to agglomerative clustering, whose cost grows more slowly.
  */
 class SpectralClusterer implements SpeakerClusterer {
 
@@ -51,14 +51,19 @@ class SpectralClusterer implements SpeakerClusterer {
 		double[][] affinity = affinity(embeddings);
 		double[] eigenvalues = new double[n];
 		double[][] vectors = laplacianEigen(affinity, eigenvalues);
-		// Look past a requested maximum, then cap: three clear voices asked for as two stay two.
+		// Look past a requested maximum, then cap: three clear voices asked for as two
+		// stay two.
 		int k = Math.max(min, Math.min(max, eigengap(eigenvalues, min, Math.max(max, this.options.maxSpeakers()))));
 		int[] labels = kMeans(spectralRows(vectors, k), k);
-		// As after agglomerative clustering: a cluster with little speech is noise more often than a person.
+		// As after agglomerative clustering: a cluster with little speech is noise more
+		// often than a person.
 		return compact(this.fallback.foldSmallClusters(embeddings, weights, labels, min));
 	}
 
-	/** Cosine similarity (negative as 0), each row pruned to its strongest entries, symmetrised. */
+	/**
+	 * Cosine similarity (negative as 0), each row pruned to its strongest entries,
+	 * symmetrised.
+	 */
 	private double[][] affinity(float[][] embeddings) {
 		int n = embeddings.length;
 		double[][] a = new double[n][n];
@@ -162,7 +167,10 @@ class SpectralClusterer implements SpeakerClusterer {
 		return rows;
 	}
 
-	/** k-means with k-means++ seeding; a fixed seed keeps results reproducible; best of restarts. */
+	/**
+	 * k-means with k-means++ seeding; a fixed seed keeps results reproducible; best of
+	 * restarts.
+	 */
 	static int[] kMeans(double[][] points, int k) {
 		int n = points.length;
 		int[] best = new int[n];

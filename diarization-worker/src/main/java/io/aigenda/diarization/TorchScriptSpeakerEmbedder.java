@@ -19,9 +19,9 @@ import ai.djl.translate.TranslateException;
 import io.aigenda.audio.Audio;
 
 /**
- * Speaker embeddings from a WeSpeaker-style TorchScript model, run by DJL's PyTorch engine: the
- * same fbank input (batch, frames, 80) and output (batch, dimension) as the ONNX embedder, for
- * models published as TorchScript only.
+ * Speaker embeddings from a WeSpeaker-style TorchScript model, run by DJL's PyTorch
+ * engine: the same fbank input (batch, frames, 80) and output (batch, dimension) as the
+ * ONNX embedder, for models published as TorchScript only.
  */
 final class TorchScriptSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable {
 
@@ -44,7 +44,8 @@ final class TorchScriptSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable
 			this.model = criteria.loadModel();
 		}
 		catch (IOException | ModelNotFoundException | MalformedModelException ex) {
-			throw new IllegalArgumentException("Cannot load the TorchScript model " + file + ": " + ex.getMessage(), ex);
+			throw new IllegalArgumentException("Cannot load the TorchScript model " + file + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 

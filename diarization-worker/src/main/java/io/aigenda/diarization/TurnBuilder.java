@@ -10,10 +10,11 @@ import java.util.Map;
 import io.aigenda.contracts.SpeakerTurn;
 
 /**
- * Turns labelled windows into speaker turns: each 10 ms of speech takes the majority label of the
- * windows covering it (the nearest window centre breaks ties), adjacent same-speaker pieces are
- * merged, and pieces shorter than the minimum turn wedged against other speech are given to the
- * longer neighbour. Speakers are renamed {@code S1}, {@code S2}... in order of first appearance.
+ * Turns labelled windows into speaker turns: each 10 ms of speech takes the majority
+ * label of the windows covering it (the nearest window centre breaks ties), adjacent
+ * same-speaker pieces are merged, and pieces shorter than the minimum turn wedged against
+ * other speech are given to the longer neighbour. Speakers are renamed {@code S1},
+ * {@code S2}... in order of first appearance.
  */
 class TurnBuilder {
 
@@ -102,7 +103,9 @@ class TurnBuilder {
 		}
 	}
 
-	/** The longer adjacent piece of another speaker, or -1 when the piece stands alone. */
+	/**
+	 * The longer adjacent piece of another speaker, or -1 when the piece stands alone.
+	 */
 	private int neighbour(List<Piece> pieces, int i) {
 		Piece p = pieces.get(i);
 		int best = -1;

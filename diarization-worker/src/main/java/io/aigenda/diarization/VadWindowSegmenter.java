@@ -8,9 +8,9 @@ import io.aigenda.audio.SpeechRegion;
 import io.aigenda.audio.VoiceActivityDetector;
 
 /**
- * Baseline segmentation: speech regions from voice activity detection, cut into overlapping
- * sliding windows. Speaker changes inside a region are found later, when windows of one region
- * fall into different clusters.
+ * Baseline segmentation: speech regions from voice activity detection, cut into
+ * overlapping sliding windows. Speaker changes inside a region are found later, when
+ * windows of one region fall into different clusters.
  */
 class VadWindowSegmenter implements SpeakerSegmenter {
 

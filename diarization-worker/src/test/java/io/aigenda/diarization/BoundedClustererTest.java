@@ -22,10 +22,12 @@ class BoundedClustererTest {
 
 	@Test
 	void aLongMeetingIsClusteredOnASampleAndEveryWindowJoinsItsSpeaker() {
-		// 3,000 windows of three voices taking turns of 40 windows; only 150 are clustered together
+		// 3,000 windows of three voices taking turns of 40 windows; only 150 are
+		// clustered together
 		int[] truth = turnTaking(3000, 40, 3);
 		float[][] points = speakers(truth, 24, 0.3, 11);
-		int[] labels = new BoundedClusterer(this.agglomerative, 150).cluster(points, windows(points.length), null, null);
+		int[] labels = new BoundedClusterer(this.agglomerative, 150).cluster(points, windows(points.length), null,
+				null);
 		assertThat(labels).hasSize(3000);
 		assertThat(Arrays.stream(labels).distinct().count()).isEqualTo(3);
 		int[] mapping = new int[3];
@@ -48,7 +50,10 @@ class BoundedClustererTest {
 		assertThat(Arrays.stream(labels).distinct().count()).isEqualTo(2);
 	}
 
-	/** Who speaks in each of {@code windows} windows: {@code speakers} voices taking turns of {@code turn} windows. */
+	/**
+	 * Who speaks in each of {@code windows} windows: {@code speakers} voices taking turns
+	 * of {@code turn} windows.
+	 */
 	private static int[] turnTaking(int windows, int turn, int speakers) {
 		int[] truth = new int[windows];
 		for (int i = 0; i < windows; i++) {

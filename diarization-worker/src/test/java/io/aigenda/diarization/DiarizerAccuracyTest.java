@@ -19,21 +19,24 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default pipeline on real recordings, scored against their references with a 0.25 s collar.
- * Bounds are the measured DER plus a margin, so a regression fails while small numeric drift
- * does not.
+ * The default pipeline on real recordings, scored against their references with a 0.25 s
+ * collar. Bounds are the measured DER plus a margin, so a regression fails while small
+ * numeric drift does not.
  */
 class DiarizerAccuracyTest {
 
 	private static final Path DATA = Path.of(System.getProperty("aigenda.shared"), "eval-dev/diarization");
 
-	/** Measured 3.1% (2 speakers) with the default i-vector + MFCC embedder; margin for decoder and VAD differences. */
+	/**
+	 * Measured 3.1% (2 speakers) with the default i-vector + MFCC embedder; margin for
+	 * decoder and VAD differences.
+	 */
 	private static final double SAMPLE_DER_BOUND = 0.08;
 
 	/**
-	 * Measured 23.0% (dev00) and 25.5% (dev01) with the default i-vector + MFCC embedder, 2 speakers
-	 * each as in the references; most of the rest is overlapped speech, which the default path
-	 * cannot hear.
+	 * Measured 23.0% (dev00) and 25.5% (dev01) with the default i-vector + MFCC embedder,
+	 * 2 speakers each as in the references; most of the rest is overlapped speech, which
+	 * the default path cannot hear.
 	 */
 	private static final double AMI_DER_BOUND = 0.32;
 
@@ -86,17 +89,18 @@ class DiarizerAccuracyTest {
 	}
 
 	/**
-	 * Measured 3.95% with spectral clustering on the MFCC embedder and 0.03 s VAD padding (AMI: 53.89% and 40.50%, worse
-	 * than agglomerative; with the i-vector + MFCC embedder the sample gives 26.6%).
+	 * Measured 3.95% with spectral clustering on the MFCC embedder and 0.03 s VAD padding
+	 * (AMI: 53.89% and 40.50%, worse than agglomerative; with the i-vector + MFCC
+	 * embedder the sample gives 26.6%).
 	 */
 	@Test
 	void spectralClusteringFindsTheTwoSpeakersOfThePyannoteSample() {
 		DiarizationProperties defaults = DiarizationProperties.defaults();
 		DiarizationProperties spectral = new DiarizationProperties(new DiarizationProperties.Vad(0.5, 0.25, 0.1, 0.03),
-				defaults.segmentation(),
-				defaults.embedding(),
+				defaults.segmentation(), defaults.embedding(),
 				defaults.clustering().withMethod(DiarizationProperties.Clustering.Method.SPECTRAL), defaults.turns(),
-				defaults.httpTimeout(), defaults.models().withEmbedder(DiarizationProperties.Models.EmbedderKind.MFCC, ""));
+				defaults.httpTimeout(),
+				defaults.models().withEmbedder(DiarizationProperties.Models.EmbedderKind.MFCC, ""));
 		try (Diarizer diarizer = Diarizer.create(spectral)) {
 			DiarizationDocument document = diarizer.diarize(DATA.resolve("pyannote_sample/sample.wav"), null, null);
 			List<SpeakerTurn> reference = RttmFiles.read(DATA.resolve("pyannote_sample/sample.rttm")).get("sample");

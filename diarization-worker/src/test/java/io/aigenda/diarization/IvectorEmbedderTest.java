@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The bundled Kaldi i-vector extractor, loaded from the jar and run on real two-speaker audio. */
+/**
+ * The bundled Kaldi i-vector extractor, loaded from the jar and run on real two-speaker
+ * audio.
+ */
 class IvectorEmbedderTest {
 
 	private static final Path SAMPLE = Path.of(System.getProperty("aigenda.shared", "../shared"),
@@ -21,12 +24,13 @@ class IvectorEmbedderTest {
 
 	@Test
 	void bundledExtractorLoadsAndAnEmptyStretchIsThePriorMean() {
-		IvectorExtractor extractor = IvectorExtractor.load(
-				name -> IvectorEmbedder.class.getResourceAsStream(IvectorEmbedder.RESOURCE_FOLDER + name), 1.0);
+		IvectorExtractor extractor = IvectorExtractor
+			.load(name -> IvectorEmbedder.class.getResourceAsStream(IvectorEmbedder.RESOURCE_FOLDER + name), 1.0);
 		assertThat(extractor.dimension()).isEqualTo(30);
 		IvectorExtractor.Frames frames = extractor.frames(new float[16_000]);
 		assertThat(frames.length()).isEqualTo(98);
-		// no statistics: the posterior mean is the prior's, which is zero once the offset is removed
+		// no statistics: the posterior mean is the prior's, which is zero once the offset
+		// is removed
 		assertThat(extractor.ivector(frames, 0, 0)).containsOnly(0.0);
 	}
 

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A recording longer than one block ({@link AudioBlocks#SECONDS}) with more windows than are
- * clustered together: the pyannote sample looped twelve times (6 minutes) by ffmpeg, decoded to
- * disk and diarized a stretch at a time, with clustering limited to 150 windows. The speakers and
- * the error against the looped reference must stay those of the clip.
+ * A recording longer than one block ({@link AudioBlocks#SECONDS}) with more windows than
+ * are clustered together: the pyannote sample looped twelve times (6 minutes) by ffmpeg,
+ * decoded to disk and diarized a stretch at a time, with clustering limited to 150
+ * windows. The speakers and the error against the looped reference must stay those of the
+ * clip.
  */
 class LongRecordingDiarizationTest {
 
@@ -57,13 +58,14 @@ class LongRecordingDiarizationTest {
 			System.out.println("pyannote sample looped " + COPIES + " times, streamed: " + der + ", speakers "
 					+ streamed.speakers());
 
-			assertThat(streamed.durationSeconds()).isGreaterThan(AudioBlocks.SECONDS).isCloseTo(COPIES * clipSeconds,
-					org.assertj.core.data.Offset.offset(0.5));
+			assertThat(streamed.durationSeconds()).isGreaterThan(AudioBlocks.SECONDS)
+				.isCloseTo(COPIES * clipSeconds, org.assertj.core.data.Offset.offset(0.5));
 			assertThat(streamed.speakers()).hasSize(2);
 			assertThat(der.der()).isLessThan(0.08);
 			assertThat(streamed.speakerEmbeddings()).containsOnlyKeys(streamed.speakers());
 
-			// the same audio held in memory goes through the same stretches and gives the same turns
+			// the same audio held in memory goes through the same stretches and gives the
+			// same turns
 			Audio inMemory = AudioDecoders.detect().decode(looped);
 			assertThat(diarizer.diarize(inMemory, null, null).turns()).isEqualTo(streamed.turns());
 		}

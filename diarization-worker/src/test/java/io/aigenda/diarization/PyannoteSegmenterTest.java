@@ -35,8 +35,10 @@ class PyannoteSegmenterTest {
 	@Test
 	void overlappingChunksVoteOnEachFrame() {
 		PyannoteSegmenter.Aggregate aggregate = new PyannoteSegmenter.Aggregate(20);
-		// chunk A (frames 0..9) hears speech in 2..7 and overlap in 4..5; chunk B (frames 5..14)
-		// hears speech in 7..11 and silence at 5..6, where A's middle outweighs B's edge; the
+		// chunk A (frames 0..9) hears speech in 2..7 and overlap in 4..5; chunk B (frames
+		// 5..14)
+		// hears speech in 7..11 and silence at 5..6, where A's middle outweighs B's edge;
+		// the
 		// two overlap frames are shorter than a region and dropped
 		aggregate.add(new int[] { 0, 0, 1, 1, 4, 4, 1, 1, 0, 0 }, 0, 10);
 		aggregate.add(new int[] { 0, 0, 2, 2, 2, 2, 2, 0, 0, 0 }, 5, 10);

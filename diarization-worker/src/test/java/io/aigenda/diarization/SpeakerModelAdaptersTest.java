@@ -15,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The ONNX and TorchScript adapters run the production loaders and inference on small models
- * with the real models' inputs and outputs (see src/test/resources/models/README.md), and match
- * what PyTorch computed for the same real recording.
+ * The ONNX and TorchScript adapters run the production loaders and inference on small
+ * models with the real models' inputs and outputs (see
+ * src/test/resources/models/README.md), and match what PyTorch computed for the same real
+ * recording.
  */
 class SpeakerModelAdaptersTest {
 
@@ -88,16 +89,17 @@ class SpeakerModelAdaptersTest {
 				.withEmbedder(EmbedderKind.ONNX, model("tiny-wespeaker.onnx"))
 				.withSegmentation(model("tiny-segmentation.onnx")));
 		try (Diarizer diarizer = Diarizer.create(properties)) {
-			DiarizationDocument document = diarizer
-				.diarize(AudioDecoders.detect().decode(SHARED.resolve("eval-dev/diarization/pyannote_sample/sample.wav")),
-						null, 3);
+			DiarizationDocument document = diarizer.diarize(
+					AudioDecoders.detect().decode(SHARED.resolve("eval-dev/diarization/pyannote_sample/sample.wav")),
+					null, 3);
 
 			assertThat(document.engine()).isEqualTo("pyannote-onnx-agglomerative");
 			assertThat(document.turns()).isNotEmpty();
 			assertThat(document.speakers().size()).isBetween(1, 3);
 			for (SpeakerTurn turn : document.turns()) {
 				assertThat(turn.start()).isGreaterThanOrEqualTo(0);
-				assertThat(turn.end()).isLessThanOrEqualTo(document.durationSeconds() + 0.05).isGreaterThan(turn.start());
+				assertThat(turn.end()).isLessThanOrEqualTo(document.durationSeconds() + 0.05)
+					.isGreaterThan(turn.start());
 			}
 		}
 	}

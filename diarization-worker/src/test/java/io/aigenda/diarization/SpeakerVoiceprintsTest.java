@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Voiceprints on real meetings, scored only on recordings the background statistics were not
- * made from: AMI dev00 and dev01 are two clips of one meeting with the same two people.
+ * Voiceprints on real meetings, scored only on recordings the background statistics were
+ * not made from: AMI dev00 and dev01 are two clips of one meeting with the same two
+ * people.
  */
 class SpeakerVoiceprintsTest {
 
@@ -25,7 +26,8 @@ class SpeakerVoiceprintsTest {
 
 	@Test
 	void eachPersonOfOneClipIsRecognisedInAnotherClipOfTheSameMeeting() {
-		Map<String, List<SpeakerTurn>> reference = RttmFiles.read(EVAL.resolve("diarization/ami_dev/debug.development.rttm"));
+		Map<String, List<SpeakerTurn>> reference = RttmFiles
+			.read(EVAL.resolve("diarization/ami_dev/debug.development.rttm"));
 		Map<String, float[]> enrolled = this.voiceprints.embed(audio("diarization/ami_dev/dev00.wav"),
 				reference.get("dev00"));
 		Map<String, float[]> later = this.voiceprints.embed(audio("diarization/ami_dev/dev01.wav"),
@@ -49,7 +51,8 @@ class SpeakerVoiceprintsTest {
 
 	@Test
 	void theSecondHalfOfEachSpeakerMatchesTheFirstHalfBest() {
-		Map<String, List<SpeakerTurn>> reference = RttmFiles.read(EVAL.resolve("diarization/pyannote_sample/sample.rttm"));
+		Map<String, List<SpeakerTurn>> reference = RttmFiles
+			.read(EVAL.resolve("diarization/pyannote_sample/sample.rttm"));
 		List<SpeakerTurn> turns = reference.get("sample");
 		double middle = 15.0;
 		List<SpeakerTurn> first = new ArrayList<>();
@@ -66,8 +69,7 @@ class SpeakerVoiceprintsTest {
 			}
 			for (String other : a.keySet()) {
 				if (!other.equals(speaker)) {
-					assertThat(cosine(a.get(speaker), b.get(speaker)))
-						.as(speaker + " vs " + other)
+					assertThat(cosine(a.get(speaker), b.get(speaker))).as(speaker + " vs " + other)
 						.isGreaterThan(cosine(a.get(other), b.get(speaker)));
 				}
 			}

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SpectralClustererTest {
 
-	private final SpectralClusterer clusterer = new SpectralClusterer(DiarizationProperties.Clustering.defaults()
-		.withMethod(DiarizationProperties.Clustering.Method.SPECTRAL));
+	private final SpectralClusterer clusterer = new SpectralClusterer(
+			DiarizationProperties.Clustering.defaults().withMethod(DiarizationProperties.Clustering.Method.SPECTRAL));
 
 	@Test
 	void theEigengapFindsThreeSeparateGroups() {

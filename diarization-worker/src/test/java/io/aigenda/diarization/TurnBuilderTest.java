@@ -13,7 +13,8 @@ class TurnBuilderTest {
 
 	@Test
 	void speakerChangeInsideARegionSplitsTheTurnAndLabelsFollowFirstAppearance() {
-		// one region 0..4.5 with windows of 1.5 s every 0.75 s: first half cluster 7, second half cluster 3
+		// one region 0..4.5 with windows of 1.5 s every 0.75 s: first half cluster 7,
+		// second half cluster 3
 		List<SpeakerSegmenter.Window> windows = VadWindowSegmenter
 			.windows(List.of(new io.aigenda.audio.SpeechRegion(0, 4.5)), 1.5, 0.75);
 		assertThat(windows).hasSize(5);

@@ -11,9 +11,9 @@ import io.aigenda.audio.AudioDecoders;
 import io.aigenda.contracts.SpeakerTurn;
 
 /**
- * Writes {@code voiceprint-background.tsv}: mean and standard deviation of the raw voiceprint
- * statistics over the single-speaker ASR recordings of eval-dev (each half of each recording),
- * which the voiceprint tests never score. Run from the repository root:
+ * Writes {@code voiceprint-background.tsv}: mean and standard deviation of the raw
+ * voiceprint statistics over the single-speaker ASR recordings of eval-dev (each half of
+ * each recording), which the voiceprint tests never score. Run from the repository root:
  *
  * <pre>
  * java -cp diarization-worker/target/classes:diarization-worker/target/test-classes:CLASSPATH \
@@ -33,9 +33,12 @@ public final class VoiceprintBackgroundTool {
 		for (String recording : RECORDINGS) {
 			Audio audio = AudioDecoders.detect().decode(evalDev.resolve(recording));
 			double half = audio.durationSeconds() / 2;
-			vectors.addAll(voiceprints
-				.statistics(audio, List.of(new SpeakerTurn(0, half, "A"), new SpeakerTurn(half, audio.durationSeconds(), "B")))
-				.values());
+			vectors.addAll(
+					voiceprints
+						.statistics(audio,
+								List.of(new SpeakerTurn(0, half, "A"),
+										new SpeakerTurn(half, audio.durationSeconds(), "B")))
+						.values());
 		}
 		int dims = vectors.get(0).length;
 		double[] mean = new double[dims];

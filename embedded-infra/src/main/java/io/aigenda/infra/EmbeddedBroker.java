@@ -17,8 +17,9 @@ import org.apache.qpid.server.model.SystemConfig;
 
 /**
  * An AMQP 0-9-1 broker (Apache Qpid Broker-J) with an in-memory virtual host and the user
- * guest/guest, for running every service in one JVM without a RabbitMQ installation. Messages do
- * not survive a restart; the pipeline state that matters lives in the database.
+ * guest/guest, for running every service in one JVM without a RabbitMQ installation.
+ * Messages do not survive a restart; the pipeline state that matters lives in the
+ * database.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -67,8 +68,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the broker on {@code port} (0 picks a free one); {@code workDir} holds the broker's
-	 * small working files (no messages).
+	 * Starts the broker on {@code port} (0 picks a free one); {@code workDir} holds the
+	 * broker's small working files (no messages).
 	 */
 	public static EmbeddedBroker start(Path workDir, int port) {
 		AtomicReference<SystemConfig<?>> system = new AtomicReference<>();
@@ -85,8 +86,10 @@ public final class EmbeddedBroker implements AutoCloseable {
 			Map<String, Object> attributes = new HashMap<>();
 			attributes.put(SystemConfig.TYPE, "Memory");
 			attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, config.toUri().toString());
-			// Without a location the broker reads "classpath:system.properties", a URL scheme that only
-			// resolves when Qpid sits on the system class path, not inside the launcher's executable jar.
+			// Without a location the broker reads "classpath:system.properties", a URL
+			// scheme that only
+			// resolves when Qpid sits on the system class path, not inside the launcher's
+			// executable jar.
 			Path systemProperties = workDir.resolve("system.properties");
 			Files.writeString(systemProperties, "# no broker-wide system properties\n", StandardCharsets.UTF_8);
 			attributes.put(SystemConfig.INITIAL_SYSTEM_PROPERTIES_LOCATION, systemProperties.toUri().toString());
@@ -103,8 +106,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 		}
 		catch (Exception ex) {
 			launcher.shutdown();
-			throw new IllegalStateException("Cannot start the embedded AMQP broker on port " + port + ": " + ex.getMessage(),
-					ex);
+			throw new IllegalStateException(
+					"Cannot start the embedded AMQP broker on port " + port + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -11,10 +11,11 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A PostgreSQL server started from binaries bundled on the classpath, keeping its data in a local
- * folder so meetings survive restarts. Connects as the superuser {@code postgres} without a
- * password, on the loopback interface only. The server is a separate process: call
- * {@link #close()} (also from a shutdown hook when the JVM may be stopped by a signal).
+ * A PostgreSQL server started from binaries bundled on the classpath, keeping its data in
+ * a local folder so meetings survive restarts. Connects as the superuser {@code postgres}
+ * without a password, on the loopback interface only. The server is a separate process:
+ * call {@link #close()} (also from a shutdown hook when the JVM may be stopped by a
+ * signal).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -35,7 +36,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setCleanDataDirectory(false)
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setPGStartupWait(Duration.ofSeconds(60))
-				// the owner stops it in order: after the services using it, not concurrently with them
+				// the owner stops it in order: after the services using it, not
+				// concurrently with them
 				.setRegisterShutdownHook(false);
 			if (port != 0) {
 				builder.setPort(port);
@@ -43,10 +45,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			return new EmbeddedDatabase(builder.start());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDir + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException(
+					"Cannot start the embedded PostgreSQL in " + dataDir + ": " + ex.getMessage(), ex);
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDir + ": " + ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"Cannot start the embedded PostgreSQL in " + dataDir + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -67,7 +71,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		return "";
 	}
 
-	/** A connection pool-less data source for administrative statements (creating databases). */
+	/**
+	 * A connection pool-less data source for administrative statements (creating
+	 * databases).
+	 */
 	public DataSource dataSource(String database) {
 		return this.postgres.getDatabase(USERNAME, database);
 	}

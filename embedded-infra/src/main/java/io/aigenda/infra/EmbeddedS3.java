@@ -18,9 +18,9 @@ import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.filesystem.reference.FilesystemConstants;
 
 /**
- * An S3-compatible server (S3Proxy) that keeps buckets as folders under a local directory. It
- * accepts AWS signature V2 and V4, including presigned V4 URLs, so the same clients and URLs work
- * as against a real object store.
+ * An S3-compatible server (S3Proxy) that keeps buckets as folders under a local
+ * directory. It accepts AWS signature V2 and V4, including presigned V4 URLs, so the same
+ * clients and URLs work as against a real object store.
  */
 public final class EmbeddedS3 implements AutoCloseable {
 
@@ -65,9 +65,11 @@ public final class EmbeddedS3 implements AutoCloseable {
 				.blobStore(context.getBlobStore())
 				.endpoint(URI.create("http://127.0.0.1:" + port))
 				.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-				// SDK clients send headers S3Proxy does not know (checksums, SDK metadata)
+				// SDK clients send headers S3Proxy does not know (checksums, SDK
+				// metadata)
 				.ignoreUnknownHeaders(true)
-				// the web app PUTs upload parts from the browser and must read each part's ETag
+				// the web app PUTs upload parts from the browser and must read each
+				// part's ETag
 				.corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("GET", "HEAD", "PUT"), List.of("*"),
 						List.of("ETag"), "false"))
 				.build();
@@ -81,7 +83,8 @@ public final class EmbeddedS3 implements AutoCloseable {
 		}
 		catch (Exception ex) {
 			closeQuietly(context);
-			throw new IllegalStateException("Cannot start the embedded S3 server on port " + port + ": " + ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"Cannot start the embedded S3 server on port " + port + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -102,7 +105,9 @@ public final class EmbeddedS3 implements AutoCloseable {
 		return this.secretKey;
 	}
 
-	/** Creates the bucket if it does not exist yet (no request signing needed in-process). */
+	/**
+	 * Creates the bucket if it does not exist yet (no request signing needed in-process).
+	 */
 	public void createBucket(String bucket) {
 		this.context.getBlobStore().createContainerInLocation(null, bucket);
 	}

@@ -52,8 +52,10 @@ class EmbeddedBrokerTests {
 			channel.queueBind("test.asr.transcribe", "test.commands", "asr.transcribe");
 			BlockingQueue<String> received = new ArrayBlockingQueue<>(1);
 			channel.basicConsume("test.asr.transcribe", false, (tag, delivery) -> {
-				// ack before handing the body over: once the test has it, it closes the channel, and an ack
-				// on a closed channel would fail this callback and turn the clean close into an error
+				// ack before handing the body over: once the test has it, it closes the
+				// channel, and an ack
+				// on a closed channel would fail this callback and turn the clean close
+				// into an error
 				channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
 				received.offer(new String(delivery.getBody(), StandardCharsets.UTF_8));
 			}, tag -> {

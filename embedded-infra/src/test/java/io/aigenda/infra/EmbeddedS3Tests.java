@@ -42,8 +42,7 @@ class EmbeddedS3Tests {
 	@BeforeAll
 	static void start() {
 		s3 = EmbeddedS3.start(dataDir.resolve("s3"), 0);
-		var credentials = StaticCredentialsProvider
-			.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
+		var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
 		var pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
 		client = S3Client.builder()
 			.endpointOverride(URI.create(s3.endpoint()))
@@ -92,11 +91,13 @@ class EmbeddedS3Tests {
 	void objectPutThroughPresignedUrlIsReadThroughPresignedUrl() throws Exception {
 		String key = "orgs/1/meetings/3/artifacts/transcript.json";
 		URI put = presigner
-			.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5)).putObjectRequest(o -> o.bucket(BUCKET).key(key)))
+			.presignPutObject(
+					p -> p.signatureDuration(Duration.ofMinutes(5)).putObjectRequest(o -> o.bucket(BUCKET).key(key)))
 			.url()
 			.toURI();
 		URI get = presigner
-			.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5)).getObjectRequest(o -> o.bucket(BUCKET).key(key)))
+			.presignGetObject(
+					p -> p.signatureDuration(Duration.ofMinutes(5)).getObjectRequest(o -> o.bucket(BUCKET).key(key)))
 			.url()
 			.toURI();
 
@@ -134,9 +135,10 @@ class EmbeddedS3Tests {
 	void unsignedRequestIsRejected() throws Exception {
 		client.putObject(b -> b.bucket(BUCKET).key("orgs/1/meetings/5/recording"), RequestBody.fromString("private"));
 
-		HttpResponse<String> response = http.send(
-				HttpRequest.newBuilder(URI.create(s3.endpoint() + "/" + BUCKET + "/orgs/1/meetings/5/recording")).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = http
+			.send(HttpRequest.newBuilder(URI.create(s3.endpoint() + "/" + BUCKET + "/orgs/1/meetings/5/recording"))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(403);
 	}

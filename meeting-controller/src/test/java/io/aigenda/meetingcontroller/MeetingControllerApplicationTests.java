@@ -55,7 +55,8 @@ class MeetingControllerApplicationTests {
 	@DynamicPropertySource
 	static void namespace(DynamicPropertyRegistry registry) {
 		registry.add("aigenda.messaging.namespace", () -> NAMESPACE);
-		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + NAMESPACE + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+		registry.add("spring.datasource.url",
+				() -> "jdbc:h2:mem:" + NAMESPACE + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
 	}
 
 	@Test

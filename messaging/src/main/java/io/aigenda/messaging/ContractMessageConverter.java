@@ -12,15 +12,17 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON bodies with the logical type id from {@link MessageTypes} in a header. A message without a
- * known type id cannot be converted; the listener's recoverer then dead-letters it with the reason.
+ * JSON bodies with the logical type id from {@link MessageTypes} in a header. A message
+ * without a known type id cannot be converted; the listener's recoverer then dead-letters
+ * it with the reason.
  */
 public class ContractMessageConverter implements MessageConverter {
 
 	private final JsonMapper json;
 
 	public ContractMessageConverter() {
-		// Tolerant reader: a newer producer may add fields an older consumer does not know yet.
+		// Tolerant reader: a newer producer may add fields an older consumer does not
+		// know yet.
 		this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 	}
 
@@ -46,8 +48,7 @@ public class ContractMessageConverter implements MessageConverter {
 			return this.json.readValue(message.getBody(), type);
 		}
 		catch (JacksonException ex) {
-			throw new MessageConversionException(
-					"Body of " + header + " is not valid: " + ex.getOriginalMessage(), ex);
+			throw new MessageConversionException("Body of " + header + " is not valid: " + ex.getOriginalMessage(), ex);
 		}
 	}
 

@@ -12,9 +12,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 
 /**
- * After the last failed delivery, republishes the message unchanged to the dead-letter exchange,
- * routed by the queue it failed in, with the reason in headers. Works on any AMQP 0-9-1 broker,
- * which is why it is used instead of broker-side dead-lettering.
+ * After the last failed delivery, republishes the message unchanged to the dead-letter
+ * exchange, routed by the queue it failed in, with the reason in headers. Works on any
+ * AMQP 0-9-1 broker, which is why it is used instead of broker-side dead-lettering.
  */
 public class DeadLetterRecoverer implements MessageRecoverer {
 

@@ -10,12 +10,13 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
 /**
- * How often a listener tries a message before it is dead-lettered. A message that fails on its own
- * (content that cannot be handled, a bug) is tried {@code maxAttempts} times a fraction of a second
- * apart. One that fails because the database cannot be reached (restarting, failing over, its
- * connection cut) is fine: dead-lettering it would strand its meeting, so it is tried again with
- * growing delays for about a minute. Retries run on the listener's thread, so the policy tells the
- * two apart from the failure just before each back-off.
+ * How often a listener tries a message before it is dead-lettered. A message that fails
+ * on its own (content that cannot be handled, a bug) is tried {@code maxAttempts} times a
+ * fraction of a second apart. One that fails because the database cannot be reached
+ * (restarting, failing over, its connection cut) is fine: dead-lettering it would strand
+ * its meeting, so it is tried again with growing delays for about a minute. Retries run
+ * on the listener's thread, so the policy tells the two apart from the failure just
+ * before each back-off.
  */
 final class DeliveryRetryPolicy implements RetryPolicy {
 
@@ -47,7 +48,10 @@ final class DeliveryRetryPolicy implements RetryPolicy {
 		return Execution::new;
 	}
 
-	/** Whether the failure comes from a database that could not be reached, not from the message. */
+	/**
+	 * Whether the failure comes from a database that could not be reached, not from the
+	 * message.
+	 */
 	static boolean infrastructure(Throwable failure) {
 		int depth = 0;
 		for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
@@ -56,7 +60,8 @@ final class DeliveryRetryPolicy implements RetryPolicy {
 				return true;
 			}
 			if (t instanceof SQLException sql && sql.getSQLState() != null
-					// class 08: connection exception; 57P01-57P03: the server is shutting down or starting
+			// class 08: connection exception; 57P01-57P03: the server is shutting down or
+			// starting
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
 				return true;
 			}

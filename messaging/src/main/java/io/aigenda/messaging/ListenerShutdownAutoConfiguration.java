@@ -12,12 +12,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Graceful stop of the listeners, so a rolling update loses no work: on shutdown a listener takes no
- * new message and gets {@code aigenda.messaging.shutdown.timeout} to finish the one in hand (and
- * acknowledge it). A message still unfinished then is not acknowledged, so the broker returns it to
- * its queue when the channel closes and another worker takes it. Keep
- * {@code spring.lifecycle.timeout-per-shutdown-phase} and the orchestrator's grace period (Compose
- * {@code stop_grace_period}, Kubernetes {@code terminationGracePeriodSeconds}) at least as long.
+ * Graceful stop of the listeners, so a rolling update loses no work: on shutdown a
+ * listener takes no new message and gets {@code aigenda.messaging.shutdown.timeout} to
+ * finish the one in hand (and acknowledge it). A message still unfinished then is not
+ * acknowledged, so the broker returns it to its queue when the channel closes and another
+ * worker takes it. Keep {@code spring.lifecycle.timeout-per-shutdown-phase} and the
+ * orchestrator's grace period (Compose {@code stop_grace_period}, Kubernetes
+ * {@code terminationGracePeriodSeconds}) at least as long.
  */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
 public class ListenerShutdownAutoConfiguration {

@@ -22,7 +22,9 @@ public class Messages {
 		this.topology = topology;
 	}
 
-	/** Sends a command to the queue with the given base name (one of the command queues). */
+	/**
+	 * Sends a command to the queue with the given base name (one of the command queues).
+	 */
 	public void sendCommand(String queueBase, Object command) {
 		this.template.convertAndSend(this.topology.commandsExchange(), queueBase, command, persistent(null));
 	}
@@ -34,9 +36,9 @@ public class Messages {
 	}
 
 	/**
-	 * Sends a command and waits until the broker confirms it, so a caller such as an outbox relay
-	 * marks it sent only when it is safe on the broker. {@code messageId} lets consumers drop
-	 * duplicates after a re-send.
+	 * Sends a command and waits until the broker confirms it, so a caller such as an
+	 * outbox relay marks it sent only when it is safe on the broker. {@code messageId}
+	 * lets consumers drop duplicates after a re-send.
 	 */
 	public void sendCommandConfirmed(String queueBase, Object command, String messageId) {
 		this.template.invoke(operations -> {
@@ -61,8 +63,7 @@ public class Messages {
 			message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.PERSISTENT);
 			// consumers measure how long it waited in the queue from this
 			message.getMessageProperties().setTimestamp(new Date());
-			message.getMessageProperties()
-				.setMessageId(messageId != null ? messageId : UUID.randomUUID().toString());
+			message.getMessageProperties().setMessageId(messageId != null ? messageId : UUID.randomUUID().toString());
 			return message;
 		};
 	}

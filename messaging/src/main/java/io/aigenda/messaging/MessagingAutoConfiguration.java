@@ -21,12 +21,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Wires every service the same way: the topology, JSON conversion by logical type id, publisher
- * confirms, and listeners with explicit acknowledgement, bounded retries with back-off and an
- * application-level dead-letter path.
+ * Wires every service the same way: the topology, JSON conversion by logical type id,
+ * publisher confirms, and listeners with explicit acknowledgement, bounded retries with
+ * back-off and an application-level dead-letter path.
  */
-// Before Boot's Rabbit auto-configuration, so its default listener factory backs off for ours and its
-// RabbitTemplate picks up our converter; the beans we use from it are resolved when created.
+// Before Boot's Rabbit auto-configuration, so its default listener factory backs off for
+// ours and its
+// RabbitTemplate picks up our converter; the beans we use from it are resolved when
+// created.
 @AutoConfiguration(beforeName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
@@ -50,10 +52,11 @@ public class MessagingAutoConfiguration {
 	}
 
 	/**
-	 * Declares the topology once every singleton exists and before listener containers start. The
-	 * admin otherwise declares only when a connection opens, and the broker probe above opens the
-	 * first one before the admin is listening, so a service without listeners would never declare.
-	 * Declarations are idempotent; if the broker is down now, the admin declares on reconnect.
+	 * Declares the topology once every singleton exists and before listener containers
+	 * start. The admin otherwise declares only when a connection opens, and the broker
+	 * probe above opens the first one before the admin is listening, so a service without
+	 * listeners would never declare. Declarations are idempotent; if the broker is down
+	 * now, the admin declares on reconnect.
 	 */
 	@Bean
 	static SmartInitializingSingleton declareTopologyAtStartup(ObjectProvider<AmqpAdmin> admins) {
@@ -75,8 +78,9 @@ public class MessagingAutoConfiguration {
 	}
 
 	/**
-	 * Relays wait for publisher confirms; simple confirms need no callbacks. Set before the first
-	 * connection is opened, unless the service configured a confirm type itself.
+	 * Relays wait for publisher confirms; simple confirms need no callbacks. Set before
+	 * the first connection is opened, unless the service configured a confirm type
+	 * itself.
 	 */
 	@Bean
 	static BeanPostProcessor simplePublisherConfirms() {

@@ -3,8 +3,9 @@ package io.aigenda.messaging;
 import io.aigenda.contracts.Queues;
 
 /**
- * Full names of exchanges and queues for one namespace. Listeners refer to queues through this
- * bean, for example {@code @RabbitListener(queues = "#{topology.queue('asr.transcribe')}")}.
+ * Full names of exchanges and queues for one namespace. Listeners refer to queues through
+ * this bean, for example {@code @RabbitListener(queues =
+ * "#{topology.queue('asr.transcribe')}")}.
  */
 public class Topology {
 
@@ -23,7 +24,10 @@ public class Topology {
 		return this.namespace + "." + base;
 	}
 
-	/** Base names of every work queue the topology declares (each has a dead-letter queue beside it). */
+	/**
+	 * Base names of every work queue the topology declares (each has a dead-letter queue
+	 * beside it).
+	 */
 	public static java.util.List<String> queueBases() {
 		return TopologyDeclarations.queueBases();
 	}

@@ -15,19 +15,18 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 
 /**
- * The one place that declares the AMQP topology: exchanges, work queues, their bindings and a
- * dead-letter queue beside each. Every service declares all of it (declarations are idempotent),
- * so start-up order does not matter.
+ * The one place that declares the AMQP topology: exchanges, work queues, their bindings
+ * and a dead-letter queue beside each. Every service declares all of it (declarations are
+ * idempotent), so start-up order does not matter.
  */
 final class TopologyDeclarations {
 
 	private static final List<String> COMMAND_QUEUES = List.of(Queues.PROCESS_MEETING, Queues.TRANSCRIBE,
-			Queues.DIARIZE, Queues.WRITE_MINUTES, Queues.VOICEPRINTS, Queues.START_RECORDING,
-			Queues.STOP_RECORDING);
+			Queues.DIARIZE, Queues.WRITE_MINUTES, Queues.VOICEPRINTS, Queues.START_RECORDING, Queues.STOP_RECORDING);
 
-	private static final Map<String, List<String>> EVENT_QUEUES = Map.of(Queues.ML_EVENTS,
-			List.of(Queues.EVENT_TRANSCRIPT_READY, Queues.EVENT_DIARIZATION_READY, Queues.EVENT_MINUTES_WRITTEN,
-					Queues.EVENT_STEP_FAILED, Queues.EVENT_STEP_PROGRESS),
+	private static final Map<String, List<String>> EVENT_QUEUES = Map.of(
+			Queues.ML_EVENTS, List.of(Queues.EVENT_TRANSCRIPT_READY, Queues.EVENT_DIARIZATION_READY,
+					Queues.EVENT_MINUTES_WRITTEN, Queues.EVENT_STEP_FAILED, Queues.EVENT_STEP_PROGRESS),
 			Queues.BACKEND_EVENTS,
 			List.of(Queues.EVENT_MINUTES_READY, Queues.EVENT_MEETING_FAILED, Queues.EVENT_STEP_PROGRESS,
 					Queues.EVENT_VOICEPRINT_ENROLLED, Queues.EVENT_VOICEPRINT_ENROLMENT_FAILED),
@@ -68,9 +67,9 @@ final class TopologyDeclarations {
 	}
 
 	/**
-	 * RabbitMQ gets quorum queues and broker-side dead-lettering as well; Qpid Broker-J closes the
-	 * connection on those arguments, so there the application-level recoverer is the only path to
-	 * the dead-letter queue (it is the main path on RabbitMQ too).
+	 * RabbitMQ gets quorum queues and broker-side dead-lettering as well; Qpid Broker-J
+	 * closes the connection on those arguments, so there the application-level recoverer
+	 * is the only path to the dead-letter queue (it is the main path on RabbitMQ too).
 	 */
 	private static Queue workQueue(Topology topology, String base, boolean rabbitMq) {
 		Map<String, Object> arguments = new HashMap<>();

@@ -33,7 +33,8 @@ class DeliveryRetryPolicyTest {
 
 	@Test
 	void postgresqlConnectionAndShutdownStatesCountAsTheDatabaseBeingAway() {
-		assertThat(DeliveryRetryPolicy.infrastructure(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
+		assertThat(DeliveryRetryPolicy
+			.infrastructure(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
 		assertThat(DeliveryRetryPolicy.infrastructure(new SQLException("An I/O error occurred", "08006"))).isTrue();
 		assertThat(DeliveryRetryPolicy.infrastructure(new SQLException("duplicate key", "23505"))).isFalse();
 		assertThat(DeliveryRetryPolicy.infrastructure(new IllegalArgumentException("bad message"))).isFalse();

@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A worker stopped (a rolling update, a scale-in) while it handles a message, on the RabbitMQ of this
- * machine in a namespace of its own: it finishes the message within the shutdown timeout, and a
- * message it cannot finish in time goes back to the queue. Either way no work is lost.
+ * A worker stopped (a rolling update, a scale-in) while it handles a message, on the
+ * RabbitMQ of this machine in a namespace of its own: it finishes the message within the
+ * shutdown timeout, and a message it cannot finish in time goes back to the queue. Either
+ * way no work is lost.
  */
 class GracefulShutdownTest {
 
@@ -71,7 +72,8 @@ class GracefulShutdownTest {
 
 	@Test
 	void stoppedWorkerFinishesItsInFlightMessage() throws Exception {
-		// Longer than the listener container's own default of 5 s, so the configured timeout is what counts.
+		// Longer than the listener container's own default of 5 s, so the configured
+		// timeout is what counts.
 		ConfigurableApplicationContext context = worker("20s", 6500);
 		Work work = context.getBean(Work.class);
 		sendTranscribe(context);

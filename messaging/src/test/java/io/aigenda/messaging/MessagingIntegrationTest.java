@@ -46,10 +46,12 @@ class MessagingIntegrationTest {
 
 	@Test
 	void commandsAndEventsTravelAsTypedRecords() {
-		Transcribe command = new Transcribe(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.parse("2026-01-01T00:00:00Z"),
-				"http://s3/audio", "en", "http://s3/put", "orgs/o/meetings/m/artifacts/transcript.asr.json");
+		Transcribe command = new Transcribe(UUID.randomUUID(), UUID.randomUUID(), 1,
+				Instant.parse("2026-01-01T00:00:00Z"), "http://s3/audio", "en", "http://s3/put",
+				"orgs/o/meetings/m/artifacts/transcript.asr.json");
 		this.messages.sendCommandConfirmed(Queues.TRANSCRIBE, command, "m-1");
-		StepProgress progress = new StepProgress(command.meetingId(), command.stepId(), StepKind.TRANSCRIBE, 0.5, "half");
+		StepProgress progress = new StepProgress(command.meetingId(), command.stepId(), StepKind.TRANSCRIBE, 0.5,
+				"half");
 		this.messages.publishEvent(progress);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.listeners.received.size() == 2);
 		assertThat(this.listeners.received).containsExactlyInAnyOrder(command, progress);
@@ -72,7 +74,8 @@ class MessagingIntegrationTest {
 
 	@Test
 	void failingHandlerIsRetriedThenDeadLettered() {
-		this.messages.publishEvent(new StepProgress(UUID.randomUUID(), UUID.randomUUID(), StepKind.DIARIZE, -1, "fail"));
+		this.messages
+			.publishEvent(new StepProgress(UUID.randomUUID(), UUID.randomUUID(), StepKind.DIARIZE, -1, "fail"));
 		Message dead = await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.rabbit.receive(this.topology.deadLetterQueue(Queues.BACKEND_EVENTS)), m -> m != null);
 		assertThat((String) dead.getMessageProperties().getHeader(DeadLetterRecoverer.HEADER_REASON))

@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the ml-controller.
  *
  * @param backendUrl base URL of the backend, whose internal API hands out presigned URLs
- * @param serviceToken bearer token for the backend's internal API (shared with the backend)
+ * @param serviceToken bearer token for the backend's internal API (shared with the
+ * backend)
  * @param deadlines how long each step may take before it is dispatched again
- * @param maxAttempts attempts of one step (first dispatch included) before the meeting fails
+ * @param maxAttempts attempts of one step (first dispatch included) before the meeting
+ * fails
  * @param scanInterval how often overdue steps and due retries are looked for
- * @param retryBackoff wait before retrying a step a worker reported as failed but retryable
- * @param urlMargin presigned URLs stay valid this long past the step's deadline, so a worker
- * finishing just in time can still upload
+ * @param retryBackoff wait before retrying a step a worker reported as failed but
+ * retryable
+ * @param urlMargin presigned URLs stay valid this long past the step's deadline, so a
+ * worker finishing just in time can still upload
  * @param httpTimeout timeout of each call to the backend and of each document transfer
  */
 @ConfigurationProperties("aigenda.ml-controller")
@@ -35,8 +38,8 @@ public record MlControllerProperties(@DefaultValue("http://127.0.0.1:8080") URI 
 	}
 
 	/**
-	 * Wait before attempt {@code failedAttempt + 1} of a step: the step's first delay, multiplied
-	 * for each further attempt, capped at the maximum.
+	 * Wait before attempt {@code failedAttempt + 1} of a step: the step's first delay,
+	 * multiplied for each further attempt, capped at the maximum.
 	 */
 	public Duration backoff(StepKind kind, int failedAttempt) {
 		Duration first = switch (kind) {
@@ -54,7 +57,10 @@ public record MlControllerProperties(@DefaultValue("http://127.0.0.1:8080") URI 
 			@DefaultValue("10m") Duration writeMinutes) {
 	}
 
-	/** First retry delay per step, growing by {@code multiplier} per attempt up to {@code max}. */
+	/**
+	 * First retry delay per step, growing by {@code multiplier} per attempt up to
+	 * {@code max}.
+	 */
 	public record RetryBackoff(@DefaultValue("10s") Duration transcribe, @DefaultValue("10s") Duration diarize,
 			@DefaultValue("10s") Duration writeMinutes, @DefaultValue("2.0") double multiplier,
 			@DefaultValue("5m") Duration max) {

@@ -3,8 +3,9 @@ package io.aigenda.mlcontroller;
 import java.util.Map;
 
 /**
- * The ml-controller as most integration tests need it: on a broker namespace, a PostgreSQL
- * database and a fake backend of its own. Closing it stops the controller and removes all three.
+ * The ml-controller as most integration tests need it: on a broker namespace, a
+ * PostgreSQL database and a fake backend of its own. Closing it stops the controller and
+ * removes all three.
  */
 public final class ControllerEnvironment implements AutoCloseable {
 

@@ -13,8 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Starts the ml-controller the way the launcher does (its own config file, settings passed as
- * high-precedence properties), against the real broker, so a test can stop and start it again.
+ * Starts the ml-controller the way the launcher does (its own config file, settings
+ * passed as high-precedence properties), against the real broker, so a test can stop and
+ * start it again.
  */
 public final class ControllerUnderTest implements AutoCloseable {
 
@@ -32,8 +33,8 @@ public final class ControllerUnderTest implements AutoCloseable {
 	}
 
 	/**
-	 * Test defaults: short deadlines and back-off, a fast scan; {@code overrides} win. Without a
-	 * {@code jdbcUrl} the configuration file's H2 file database is used.
+	 * Test defaults: short deadlines and back-off, a fast scan; {@code overrides} win.
+	 * Without a {@code jdbcUrl} the configuration file's H2 file database is used.
 	 */
 	public static ControllerUnderTest start(String namespace, FakeBackend backend, String jdbcUrl, String username,
 			Map<String, String> overrides) {

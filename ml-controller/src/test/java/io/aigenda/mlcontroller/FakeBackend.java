@@ -18,8 +18,8 @@ import io.aigenda.contracts.ArtifactUrlsRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Plays the backend's internal artifact-urls endpoint and the S3 server behind the URLs it hands
- * out: URLs point back at this server, and PUT bodies are kept in memory by key.
+ * Plays the backend's internal artifact-urls endpoint and the S3 server behind the URLs
+ * it hands out: URLs point back at this server, and PUT bodies are kept in memory by key.
  */
 public final class FakeBackend implements AutoCloseable {
 
@@ -84,7 +84,10 @@ public final class FakeBackend implements AutoCloseable {
 		return this.requests.getOrDefault(meetingId, List.of());
 	}
 
-	/** While refusing, the internal endpoint answers 503, as a backend being restarted would. */
+	/**
+	 * While refusing, the internal endpoint answers 503, as a backend being restarted
+	 * would.
+	 */
 	public void refuse(boolean refusing) {
 		this.refusing = refusing;
 	}

@@ -43,8 +43,8 @@ class MlControllerPropertiesTest {
 	}
 
 	private static MlControllerProperties bind(Map<String, String> values) {
-		return new Binder(new MapConfigurationPropertySource(values))
-			.bindOrCreate("aigenda.ml-controller", MlControllerProperties.class);
+		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("aigenda.ml-controller",
+				MlControllerProperties.class);
 	}
 
 }

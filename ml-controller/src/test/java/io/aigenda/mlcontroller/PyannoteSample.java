@@ -15,8 +15,8 @@ import io.aigenda.contracts.TranscriptDocument;
 import io.aigenda.contracts.Word;
 
 /**
- * The 30 s two-speaker call in eval-dev: its timed speaker transcript (STM) stands in for what
- * the ASR would hear and its reference RTTM for what diarization would find.
+ * The 30 s two-speaker call in eval-dev: its timed speaker transcript (STM) stands in for
+ * what the ASR would hear and its reference RTTM for what diarization would find.
  */
 public final class PyannoteSample {
 
@@ -38,7 +38,10 @@ public final class PyannoteSample {
 		}
 	}
 
-	/** One entry per word of the STM: the word (speaker = the STM's speaker name, for checking). */
+	/**
+	 * One entry per word of the STM: the word (speaker = the STM's speaker name, for
+	 * checking).
+	 */
 	public static List<Word> referenceWords() {
 		List<Word> words = new ArrayList<>();
 		for (String line : lines("sample.stm")) {
@@ -47,7 +50,8 @@ public final class PyannoteSample {
 			double start = Double.parseDouble(parts[3]);
 			double end = Double.parseDouble(parts[4]);
 			String[] tokens = parts[5].split("\\s+");
-			// The STM times utterances, not words: spread the words evenly over the utterance.
+			// The STM times utterances, not words: spread the words evenly over the
+			// utterance.
 			double step = (end - start) / tokens.length;
 			for (int i = 0; i < tokens.length; i++) {
 				words.add(new Word(start + i * step, start + (i + 1) * step, tokens[i], 0.9, speaker));

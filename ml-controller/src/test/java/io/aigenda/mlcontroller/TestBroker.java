@@ -19,8 +19,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Plays the workers and the backend on the real broker: takes commands off the worker queues and
- * events off the backend's queue, and moves documents through presigned URLs as a worker does.
+ * Plays the workers and the backend on the real broker: takes commands off the worker
+ * queues and events off the backend's queue, and moves documents through presigned URLs
+ * as a worker does.
  */
 public final class TestBroker {
 
@@ -41,7 +42,10 @@ public final class TestBroker {
 		return "test-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	/** The next command of this type for this meeting on a worker queue; others are dropped. */
+	/**
+	 * The next command of this type for this meeting on a worker queue; others are
+	 * dropped.
+	 */
 	public <T> T command(String queueBase, Class<T> type, UUID meetingId, Duration timeout) {
 		return next(this.topology.queue(queueBase), type, meetingId, timeout, (command) -> true);
 	}
@@ -50,7 +54,10 @@ public final class TestBroker {
 		return next(this.topology.queue(queueBase), type, meetingId, timeout, accept);
 	}
 
-	/** The next event of this type for this meeting on the backend's queue; others are dropped. */
+	/**
+	 * The next event of this type for this meeting on the backend's queue; others are
+	 * dropped.
+	 */
 	public <T> T event(Class<T> type, UUID meetingId, Duration timeout) {
 		return next(this.topology.queue(Queues.BACKEND_EVENTS), type, meetingId, timeout, (event) -> true);
 	}
@@ -109,8 +116,8 @@ public final class TestBroker {
 	private <T> T next(String queue, Class<T> type, UUID meetingId, Duration timeout, Predicate<T> accept) {
 		T found = nextOrNull(queue, type, meetingId, timeout, accept);
 		if (found == null) {
-			throw new AssertionError("No " + type.getSimpleName() + " for meeting " + meetingId + " on " + queue
-					+ " within " + timeout);
+			throw new AssertionError(
+					"No " + type.getSimpleName() + " for meeting " + meetingId + " on " + queue + " within " + timeout);
 		}
 		return found;
 	}

@@ -7,8 +7,8 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A fresh database on the machine's PostgreSQL, as an operator would give the controller, dropped
- * again after the tests.
+ * A fresh database on the machine's PostgreSQL, as an operator would give the controller,
+ * dropped again after the tests.
  */
 public final class TestDatabase implements AutoCloseable {
 

@@ -12,11 +12,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Turns on Spring AMQP's Micrometer observation for every template and listener container, whoever
- * created them: publishing then writes the W3C {@code traceparent} header and receiving continues
- * that trace, so one meeting's way through all services is one trace. Also times every delivery
- * ({@code spring.rabbit.listener}), measures how long each message waited in its queue and adds
- * the meeting context to the logs.
+ * Turns on Spring AMQP's Micrometer observation for every template and listener
+ * container, whoever created them: publishing then writes the W3C {@code traceparent}
+ * header and receiving continues that trace, so one meeting's way through all services is
+ * one trace. Also times every delivery ({@code spring.rabbit.listener}), measures how
+ * long each message waited in its queue and adds the meeting context to the logs.
  */
 class AmqpObservation implements BeanPostProcessor {
 
@@ -29,7 +29,8 @@ class AmqpObservation implements BeanPostProcessor {
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		if (bean.getClass() == ContractMessageConverter.class) {
-			// The same conversion, plus the step meters of every event this service publishes.
+			// The same conversion, plus the step meters of every event this service
+			// publishes.
 			return new StepEventMeters(meters);
 		}
 		if (bean instanceof RabbitTemplate template) {
@@ -44,7 +45,8 @@ class AmqpObservation implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof SimpleRabbitListenerContainerFactory factory) {
-			// Outermost, so the meeting is in the log context for retries and dead-lettering too.
+			// Outermost, so the meeting is in the log context for retries and
+			// dead-lettering too.
 			List<Advice> chain = new ArrayList<>();
 			chain.add(new MeetingContextAdvice());
 			chain.add(new QueueWaitAdvice(meters));

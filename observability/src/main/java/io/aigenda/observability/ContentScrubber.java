@@ -9,11 +9,12 @@ import io.sentry.protocol.Message;
 import io.sentry.protocol.SentryException;
 
 /**
- * Last stop before an event leaves for Sentry: recordings and transcripts must never reach a third
- * party. Removes what may quote them (breadcrumbs, extras, request data) and redacts transcript
- * fields in messages and exception texts: JSON fields and record components named like transcript
- * content, and the query of every URL (a presigned URL is a key to a recording). Exception types
- * and stack frames stay, which is what a developer needs.
+ * Last stop before an event leaves for Sentry: recordings and transcripts must never
+ * reach a third party. Removes what may quote them (breadcrumbs, extras, request data)
+ * and redacts transcript fields in messages and exception texts: JSON fields and record
+ * components named like transcript content, and the query of every URL (a presigned URL
+ * is a key to a recording). Exception types and stack frames stay, which is what a
+ * developer needs.
  */
 class ContentScrubber implements SentryOptions.BeforeSendCallback {
 

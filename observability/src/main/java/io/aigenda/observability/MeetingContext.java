@@ -1,8 +1,9 @@
 package io.aigenda.observability;
 
 /**
- * Names of the log context (MDC) entries that tie a log line, a metric exemplar and a Sentry event
- * to one meeting. Micrometer Tracing adds {@code traceId} and {@code spanId} itself.
+ * Names of the log context (MDC) entries that tie a log line, a metric exemplar and a
+ * Sentry event to one meeting. Micrometer Tracing adds {@code traceId} and {@code spanId}
+ * itself.
  */
 public final class MeetingContext {
 

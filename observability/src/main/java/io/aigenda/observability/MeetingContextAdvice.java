@@ -11,13 +11,15 @@ import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 
 /**
- * Puts the meeting id and step id of the message being handled into the log context, so every log
- * line a handler writes (and every Sentry event) names its meeting. Wraps the whole delivery,
- * retries and dead-lettering included.
+ * Puts the meeting id and step id of the message being handled into the log context, so
+ * every log line a handler writes (and every Sentry event) names its meeting. Wraps the
+ * whole delivery, retries and dead-lettering included.
  */
 class MeetingContextAdvice implements MethodInterceptor {
 
-	/** Ids sit near the start of every contract's JSON; no need to read a whole document. */
+	/**
+	 * Ids sit near the start of every contract's JSON; no need to read a whole document.
+	 */
 	private static final int SCAN_BYTES = 4096;
 
 	private static final Pattern MEETING_ID = id("meetingId");

@@ -8,8 +8,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Down while a model this service needs is missing or unreadable (a volume not mounted, a download
- * not finished), so readiness keeps traffic, and queue messages, away from it.
+ * Down while a model this service needs is missing or unreadable (a volume not mounted, a
+ * download not finished), so readiness keeps traffic, and queue messages, away from it.
  */
 class ModelsHealthIndicator implements HealthIndicator {
 

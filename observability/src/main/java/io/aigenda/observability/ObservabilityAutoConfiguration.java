@@ -15,12 +15,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * What every AiGenda service gets by depending on this library: domain meters, AMQP tracing and
- * meeting context in logs, Sentry once a DSN is set, queue depth gauges where enabled and a health
- * indicator for the models a service needs. Defaults for Spring Boot's own metrics, tracing and
- * probes come from {@link ObservabilityDefaults}.
+ * What every AiGenda service gets by depending on this library: domain meters, AMQP
+ * tracing and meeting context in logs, Sentry once a DSN is set, queue depth gauges where
+ * enabled and a health indicator for the models a service needs. Defaults for Spring
+ * Boot's own metrics, tracing and probes come from {@link ObservabilityDefaults}.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"io.aigenda.messaging.MessagingAutoConfiguration",
 		"org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration" })
 @EnableConfigurationProperties({ ObservabilityProperties.class, SentryProperties.class })

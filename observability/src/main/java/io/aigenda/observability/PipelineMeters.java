@@ -15,16 +15,20 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The domain meters every dashboard and alert is built on. Names here are the only place they are
- * spelled; {@code deploy/grafana} and {@code deploy/prometheus} use their Prometheus forms, and a
- * test checks that every name there is one this class (or Spring Boot) registers.
+ * The domain meters every dashboard and alert is built on. Names here are the only place
+ * they are spelled; {@code deploy/grafana} and {@code deploy/prometheus} use their
+ * Prometheus forms, and a test checks that every name there is one this class (or Spring
+ * Boot) registers.
  */
 public class PipelineMeters {
 
 	/** How long one pipeline step took in a worker, by step, model and outcome. */
 	public static final String STEP_DURATION = "aigenda.step.duration";
 
-	/** Processing time over audio duration for one step, by step and engine: below 1 is faster than real time. */
+	/**
+	 * Processing time over audio duration for one step, by step and engine: below 1 is
+	 * faster than real time.
+	 */
 	public static final String STEP_RTF = "aigenda.step.real.time.factor";
 
 	/** Steps that failed, by step and reason (one of {@link #FAILURE_REASONS}). */
@@ -36,14 +40,18 @@ public class PipelineMeters {
 	/** Meetings by state, as the backend sees them. */
 	public static final String MEETINGS = "aigenda.meetings";
 
-	/** Meetings finished (processed or failed) in the last 24 hours, by organisation and state. */
+	/**
+	 * Meetings finished (processed or failed) in the last 24 hours, by organisation and
+	 * state.
+	 */
 	public static final String MEETINGS_FINISHED_LAST_DAY = "aigenda.meetings.finished.last.day";
 
 	/**
-	 * Bytes moved to and from S3, by direction: {@code in} is written into the store, {@code out}
-	 * read out of it. Each service counts the transfers it makes itself (workers through presigned
-	 * URLs, the backend through its client) and the backend also the client uploads it completes,
-	 * so summing over services counts every byte once.
+	 * Bytes moved to and from S3, by direction: {@code in} is written into the store,
+	 * {@code out} read out of it. Each service counts the transfers it makes itself
+	 * (workers through presigned URLs, the backend through its client) and the backend
+	 * also the client uploads it completes, so summing over services counts every byte
+	 * once.
 	 */
 	public static final String S3_BYTES = "aigenda.s3.bytes";
 
@@ -53,7 +61,10 @@ public class PipelineMeters {
 	/** Age of the oldest running recorder bot: alerts when a VM outlives its maximum. */
 	public static final String BOTS_OLDEST_AGE = "aigenda.bots.oldest.age";
 
-	/** The longest a recorder bot may live before it is stopped; a bot older than this leaked. */
+	/**
+	 * The longest a recorder bot may live before it is stopped; a bot older than this
+	 * leaked.
+	 */
 	public static final String BOTS_MAX_AGE = "aigenda.bots.max.age";
 
 	/** Seconds of bot server time, by provider: the cost of recording. */
@@ -66,16 +77,20 @@ public class PipelineMeters {
 	public static final String QUEUE_CONSUMERS = "aigenda.queue.consumers";
 
 	/**
-	 * How long a message waited in its queue, from its publish timestamp to its delivery, by queue.
-	 * Its maximum is the age the head message had when it was taken: RabbitMQ's quorum queues do
-	 * not report their head message's timestamp, and peeking at it would count as a delivery.
+	 * How long a message waited in its queue, from its publish timestamp to its delivery,
+	 * by queue. Its maximum is the age the head message had when it was taken: RabbitMQ's
+	 * quorum queues do not report their head message's timestamp, and peeking at it would
+	 * count as a delivery.
 	 */
 	public static final String QUEUE_WAIT = "aigenda.queue.wait";
 
 	/** Items per inference batch, by step. */
 	public static final String BATCH_SIZE = "aigenda.step.batch.size";
 
-	/** The categories a failure's reason falls into: Prometheus needs few values, never free text. */
+	/**
+	 * The categories a failure's reason falls into: Prometheus needs few values, never
+	 * free text.
+	 */
 	public static final List<String> FAILURE_REASONS = List.of("timeout", "transfer", "audio", "language", "model",
 			"other");
 
@@ -111,12 +126,17 @@ public class PipelineMeters {
 		}
 	}
 
-	/** One step failed, counted by reason (a small set of categories, never free text). */
+	/**
+	 * One step failed, counted by reason (a small set of categories, never free text).
+	 */
 	public void stepFailed(String step, String reason) {
 		failures(step, reason).increment();
 	}
 
-	/** Registers a step's failure counters at zero, one per reason, before anything failed. */
+	/**
+	 * Registers a step's failure counters at zero, one per reason, before anything
+	 * failed.
+	 */
 	public void stepFailuresStartAtZero(String step) {
 		FAILURE_REASONS.forEach(reason -> failures(step, reason));
 	}
@@ -133,7 +153,10 @@ public class PipelineMeters {
 			.increment(bytes);
 	}
 
-	/** The S3 byte counters as a transfer meter, for artifact transfers through presigned URLs. */
+	/**
+	 * The S3 byte counters as a transfer meter, for artifact transfers through presigned
+	 * URLs.
+	 */
 	public TransferMeter transfers() {
 		return new TransferMeter() {
 			@Override
@@ -163,8 +186,8 @@ public class PipelineMeters {
 	}
 
 	/**
-	 * Meetings finished in the last 24 hours, one row per organisation and state; rows missing from
-	 * a later call are removed, so a day without meetings shows none.
+	 * Meetings finished in the last 24 hours, one row per organisation and state; rows
+	 * missing from a later call are removed, so a day without meetings shows none.
 	 */
 	public void meetingsFinishedLastDay(List<FinishedMeetings> rows) {
 		finishedLastDay.register(rows.stream()
@@ -177,7 +200,9 @@ public class PipelineMeters {
 	public record FinishedMeetings(String organisation, String state, long count) {
 	}
 
-	/** The recorder bots: how many run now, how old the oldest is and how old one may get. */
+	/**
+	 * The recorder bots: how many run now, how old the oldest is and how old one may get.
+	 */
 	public void bots(Supplier<Number> active, Supplier<Duration> oldestAge, Duration maxAge) {
 		Gauge.builder(BOTS_MAX_AGE, maxAge, max -> max.toMillis() / 1000.0)
 			.baseUnit("seconds")

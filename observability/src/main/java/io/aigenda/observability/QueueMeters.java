@@ -20,9 +20,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Depth and consumers of every AiGenda queue and its dead-letter queue, asked from the broker over
- * AMQP (a passive declare), so it works on RabbitMQ and on the embedded broker alike. The broker is
- * asked on a schedule, never on the scrape path. KEDA reads the same numbers from RabbitMQ itself.
+ * Depth and consumers of every AiGenda queue and its dead-letter queue, asked from the
+ * broker over AMQP (a passive declare), so it works on RabbitMQ and on the embedded
+ * broker alike. The broker is asked on a schedule, never on the scrape path. KEDA reads
+ * the same numbers from RabbitMQ itself.
  */
 class QueueMeters implements SmartInitializingSingleton, DisposableBean {
 

@@ -11,12 +11,13 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Records how long each delivered message waited in its queue: from the publish timestamp that
- * {@code Messages} stamps on every message (AMQP timestamps have one-second resolution) to the
- * moment a consumer takes it. Queues are FIFO, so the message taken is the head, and the largest
- * wait in a scrape interval is the oldest message's age at that time. Measured here because the
- * broker cannot say: RabbitMQ reports no head-message timestamp for quorum queues, and peeking
- * (basic.get, then requeue) would reorder the queue and count against the delivery limit.
+ * Records how long each delivered message waited in its queue: from the publish timestamp
+ * that {@code Messages} stamps on every message (AMQP timestamps have one-second
+ * resolution) to the moment a consumer takes it. Queues are FIFO, so the message taken is
+ * the head, and the largest wait in a scrape interval is the oldest message's age at that
+ * time. Measured here because the broker cannot say: RabbitMQ reports no head-message
+ * timestamp for quorum queues, and peeking (basic.get, then requeue) would reorder the
+ * queue and count against the delivery limit.
  */
 class QueueWaitAdvice implements MethodInterceptor {
 

@@ -7,8 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Container health check: exits 0 when the given health URL answers 200, 1 otherwise. The service
- * images (built by Jib) have a JVM but no curl or wget.
+ * Container health check: exits 0 when the given health URL answers 200, 1 otherwise. The
+ * service images (built by Jib) have a JVM but no curl or wget.
  */
 public final class ReadinessCheck {
 

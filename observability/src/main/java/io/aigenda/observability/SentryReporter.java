@@ -18,10 +18,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Sends every ERROR log line (with its exception) to Sentry, tagged with the service, release,
- * environment and the meeting, step and trace of the log context. Errors in AiGenda are logged
- * where they are handled (failed steps, dead-lettered messages, API errors), so the log is the one
- * place to hook. Only created when a DSN is configured.
+ * Sends every ERROR log line (with its exception) to Sentry, tagged with the service,
+ * release, environment and the meeting, step and trace of the log context. Errors in
+ * AiGenda are logged where they are handled (failed steps, dead-lettered messages, API
+ * errors), so the log is the one place to hook. Only created when a DSN is configured.
  */
 class SentryReporter implements InitializingBean, DisposableBean {
 

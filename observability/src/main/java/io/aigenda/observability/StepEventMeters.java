@@ -14,11 +14,11 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Records step latency, real-time factor and failures from the events a worker publishes: each
- * worker already measures its step (processing seconds, audio seconds, engine) and reports it in
- * {@code TranscriptReady}, {@code DiarizationReady}, {@code MinutesWritten} and {@code StepFailed},
- * so the meters are exactly the numbers the pipeline sees, counted once per published event, in the
- * worker that did the work.
+ * Records step latency, real-time factor and failures from the events a worker publishes:
+ * each worker already measures its step (processing seconds, audio seconds, engine) and
+ * reports it in {@code TranscriptReady}, {@code DiarizationReady}, {@code MinutesWritten}
+ * and {@code StepFailed}, so the meters are exactly the numbers the pipeline sees,
+ * counted once per published event, in the worker that did the work.
  */
 class StepEventMeters extends ContractMessageConverter {
 
@@ -53,8 +53,8 @@ class StepEventMeters extends ContractMessageConverter {
 	}
 
 	/**
-	 * A failure's text names files and ids; Prometheus needs a small set of values, so the reason
-	 * becomes a category.
+	 * A failure's text names files and ids; Prometheus needs a small set of values, so
+	 * the reason becomes a category.
 	 */
 	static String reason(String text) {
 		String lower = (text == null) ? "" : text.toLowerCase(Locale.ROOT);

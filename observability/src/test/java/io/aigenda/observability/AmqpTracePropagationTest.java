@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two services on the RabbitMQ of this machine (127.0.0.1:5672), in a namespace of their own: the
- * first sends a command inside a trace, the second handles it and publishes an event, the first
- * handles that. All three must carry one trace id, and the handlers' log context names the meeting.
+ * Two services on the RabbitMQ of this machine (127.0.0.1:5672), in a namespace of their
+ * own: the first sends a command inside a trace, the second handles it and publishes an
+ * event, the first handles that. All three must carry one trace id, and the handlers' log
+ * context names the meeting.
  */
 class AmqpTracePropagationTest {
 
@@ -75,8 +76,8 @@ class AmqpTracePropagationTest {
 	void oneTraceFollowsACommandAndItsEventThroughTwoServices() {
 		sender = start(SenderService.class, "sender");
 		worker = start(WorkerService.class, "worker");
-		Transcribe command = new Transcribe(UUID.randomUUID(), UUID.randomUUID(), 1,
-				Instant.now().plusSeconds(600), "http://s3/audio", "en", "http://s3/put", "orgs/o/transcript.json");
+		Transcribe command = new Transcribe(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now().plusSeconds(600),
+				"http://s3/audio", "en", "http://s3/put", "orgs/o/transcript.json");
 
 		Tracer tracer = sender.getBean(Tracer.class);
 		String[] started = new String[1];

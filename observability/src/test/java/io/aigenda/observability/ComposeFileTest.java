@@ -17,17 +17,17 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The root {@code docker-compose.yml}, read as Compose reads it (YAML with merge keys), checked for
- * what an operator relies on: every part present, health checks, secrets only where needed, GPU
- * reservations, the models volume and the monitoring files it mounts.
+ * The root {@code docker-compose.yml}, read as Compose reads it (YAML with merge keys),
+ * checked for what an operator relies on: every part present, health checks, secrets only
+ * where needed, GPU reservations, the models volume and the monitoring files it mounts.
  */
 @SuppressWarnings("unchecked")
 class ComposeFileTest {
 
 	static final Path ROOT = Path.of("..");
 
-	static final List<String> SERVICES = List.of("backend-service", "ml-controller", "asr-worker",
-			"diarization-worker", "llm-worker", "meeting-controller");
+	static final List<String> SERVICES = List.of("backend-service", "ml-controller", "asr-worker", "diarization-worker",
+			"llm-worker", "meeting-controller");
 
 	static final List<String> WORKERS = List.of("asr-worker", "diarization-worker", "llm-worker");
 
@@ -74,8 +74,9 @@ class ComposeFileTest {
 		services.forEach((name, service) -> {
 			Object environment = service.get("environment");
 			if (environment instanceof Map<?, ?> map && !name.equals("backend-service")) {
-				assertThat(map.keySet()).as(name).noneMatch(key -> key.toString().startsWith("SPRING_DATASOURCE")
-						|| key.toString().startsWith("AIGENDA_S3_"));
+				assertThat(map.keySet()).as(name)
+					.noneMatch(key -> key.toString().startsWith("SPRING_DATASOURCE")
+							|| key.toString().startsWith("AIGENDA_S3_"));
 			}
 		});
 	}
@@ -133,9 +134,10 @@ class ComposeFileTest {
 	}
 
 	/**
-	 * Docker Compose's own reading of the file (interpolation, merge keys, profiles, schema), with
-	 * the required secrets of {@code compose.env.example} set. Needs the Compose plugin; without it
-	 * the test is skipped and the checks above are all there is.
+	 * Docker Compose's own reading of the file (interpolation, merge keys, profiles,
+	 * schema), with the required secrets of {@code compose.env.example} set. Needs the
+	 * Compose plugin; without it the test is skipped and the checks above are all there
+	 * is.
 	 */
 	@Test
 	void composeAcceptsTheFileWithTheExampleSecretsSet() throws Exception {
@@ -160,7 +162,8 @@ class ComposeFileTest {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().putAll(environment);
 			Process process = builder.start();
-			String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			String output = new String(process.getInputStream().readAllBytes(),
+					java.nio.charset.StandardCharsets.UTF_8);
 			return new Result(process.waitFor(), output);
 		}
 		catch (IOException ex) {

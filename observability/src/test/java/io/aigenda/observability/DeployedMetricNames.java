@@ -18,16 +18,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The metric names the Grafana dashboards ({@code deploy/grafana/**}{@code /*.json}) and the
- * Prometheus alert rules ({@code deploy/prometheus/alerts.yml}) use, read from their PromQL, and
- * what a scrape of {@code /actuator/prometheus} exposes. Shared by the observability module's test
- * and the app's test of a whole running platform.
+ * The metric names the Grafana dashboards ({@code deploy/grafana/**}{@code /*.json}) and
+ * the Prometheus alert rules ({@code deploy/prometheus/alerts.yml}) use, read from their
+ * PromQL, and what a scrape of {@code /actuator/prometheus} exposes. Shared by the
+ * observability module's test and the app's test of a whole running platform.
  */
 public final class DeployedMetricNames {
 
 	/** Metrics from exporters outside AiGenda, with who exposes them. */
 	public static final Set<String> EXTERNAL = Set.of("up", // Prometheus itself
-			"DCGM_FI_DEV_GPU_UTIL", "DCGM_FI_DEV_FB_USED"); // NVIDIA dcgm-exporter on GPU nodes
+			"DCGM_FI_DEV_GPU_UTIL", "DCGM_FI_DEV_FB_USED"); // NVIDIA dcgm-exporter on GPU
+															// nodes
 
 	private static final Set<String> PROMQL_WORDS = Set.of("sum", "min", "max", "avg", "count", "rate", "irate",
 			"increase", "delta", "deriv", "histogram_quantile", "absent", "absent_over_time", "clamp_min", "time",
@@ -55,7 +56,9 @@ public final class DeployedMetricNames {
 		return JSON.readTree(dashboard.toFile());
 	}
 
-	/** The PromQL of every panel target of every dashboard, panels inside rows included. */
+	/**
+	 * The PromQL of every panel target of every dashboard, panels inside rows included.
+	 */
 	public static List<String> dashboardExpressions() {
 		List<String> expressions = new ArrayList<>();
 		for (Path file : dashboards()) {
@@ -102,9 +105,10 @@ public final class DeployedMetricNames {
 	}
 
 	/**
-	 * The metric names of a PromQL expression: what is left once strings, matchers, ranges, numbers,
-	 * label lists and functions are gone. Names keep their suffixes ({@code _bucket}, {@code _count},
-	 * {@code _sum}, {@code _total}, {@code _max}): each must be a series of its own in the scrape.
+	 * The metric names of a PromQL expression: what is left once strings, matchers,
+	 * ranges, numbers, label lists and functions are gone. Names keep their suffixes
+	 * ({@code _bucket}, {@code _count}, {@code _sum}, {@code _total}, {@code _max}): each
+	 * must be a series of its own in the scrape.
 	 */
 	public static Set<String> metricNames(String expression) {
 		String bare = expression.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")
@@ -124,9 +128,9 @@ public final class DeployedMetricNames {
 	}
 
 	/**
-	 * The series names of a scrape in the Prometheus text format: a histogram appears as its
-	 * {@code _bucket}, {@code _count} and {@code _sum} series, a counter as {@code _total}, exactly as
-	 * PromQL must name them.
+	 * The series names of a scrape in the Prometheus text format: a histogram appears as
+	 * its {@code _bucket}, {@code _count} and {@code _sum} series, a counter as
+	 * {@code _total}, exactly as PromQL must name them.
 	 */
 	public static Set<String> seriesNames(String scrape) {
 		Set<String> names = new TreeSet<>();

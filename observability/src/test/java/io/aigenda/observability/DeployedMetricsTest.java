@@ -42,10 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every metric the Grafana dashboards and the Prometheus alerts use must be one a service exposes,
- * or panels stay empty and alerts never fire. Runs a service with this library on the local
- * RabbitMQ, publishes the pipeline's events through the real message path, records the domain
- * meters, scrapes {@code /actuator/prometheus} and compares.
+ * Every metric the Grafana dashboards and the Prometheus alerts use must be one a service
+ * exposes, or panels stay empty and alerts never fire. Runs a service with this library
+ * on the local RabbitMQ, publishes the pipeline's events through the real message path,
+ * records the domain meters, scrapes {@code /actuator/prometheus} and compares.
  */
 class DeployedMetricsTest {
 
@@ -68,7 +68,8 @@ class DeployedMetricsTest {
 		messages.publishEvent(new TranscriptReady(meeting, UUID.randomUUID(), 1, "k", "en", 60, "vosk", 12, 100));
 		messages.publishEvent(new DiarizationReady(meeting, UUID.randomUUID(), 1, "k", 2, 60, "mfcc", 3));
 		messages.publishEvent(new MinutesWritten(meeting, UUID.randomUUID(), 1, "k", "extractive", 1));
-		messages.publishEvent(new StepFailed(meeting, UUID.randomUUID(), 1, StepKind.DIARIZE, "could not decode audio", false));
+		messages.publishEvent(
+				new StepFailed(meeting, UUID.randomUUID(), 1, StepKind.DIARIZE, "could not decode audio", false));
 		PipelineMeters meters = service.getBean(PipelineMeters.class);
 		meters.meetingsInState("done", () -> 1);
 		meters.meetingsFinishedLastDay(java.util.List.of(new PipelineMeters.FinishedMeetings("acme", "processed", 3)));
@@ -83,7 +84,8 @@ class DeployedMetricsTest {
 		HttpClient http = HttpClient.newHttpClient();
 		get(http, port, "/actuator/health");
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> get(http, port, "/actuator/prometheus").contains("aigenda_queue_consumers{base=\"ml.events\""));
+			.until(() -> get(http, port, "/actuator/prometheus")
+				.contains("aigenda_queue_consumers{base=\"ml.events\""));
 		exposed = DeployedMetricNames.seriesNames(get(http, port, "/actuator/prometheus"));
 	}
 
@@ -105,8 +107,9 @@ class DeployedMetricsTest {
 	}
 
 	private static String get(HttpClient http, int port, String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-				HttpResponse.BodyHandlers.ofString())
+		return http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofString())
 			.body();
 	}
 
@@ -166,7 +169,8 @@ class DeployedMetricsTest {
 			.tag("queue", queue)
 			.timer();
 		assertThat(waited.count()).isGreaterThanOrEqualTo(4);
-		// published a moment ago on this machine; AMQP timestamps have one-second resolution
+		// published a moment ago on this machine; AMQP timestamps have one-second
+		// resolution
 		assertThat(waited.max(java.util.concurrent.TimeUnit.SECONDS)).isLessThan(30);
 	}
 

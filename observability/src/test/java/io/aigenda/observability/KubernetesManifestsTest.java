@@ -37,11 +37,12 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Validates {@code deploy/k8s} offline. Built-in kinds are bound to the Kubernetes API model
- * (fabric8 kubernetes-model, generated from the Kubernetes OpenAPI schema) and rejected if any
- * field is unknown at any depth or has the wrong type; KEDA's kinds are checked against the fields
- * KEDA documents. Then what operating AiGenda needs: resources, probes, disruption budgets, secrets
- * only where needed, a queue-driven scaler per worker and GPU scheduling.
+ * Validates {@code deploy/k8s} offline. Built-in kinds are bound to the Kubernetes API
+ * model (fabric8 kubernetes-model, generated from the Kubernetes OpenAPI schema) and
+ * rejected if any field is unknown at any depth or has the wrong type; KEDA's kinds are
+ * checked against the fields KEDA documents. Then what operating AiGenda needs:
+ * resources, probes, disruption budgets, secrets only where needed, a queue-driven scaler
+ * per worker and GPU scheduling.
  */
 @SuppressWarnings("unchecked")
 class KubernetesManifestsTest {
@@ -83,7 +84,10 @@ class KubernetesManifestsTest {
 		}
 	}
 
-	/** The model keeps unknown fields in additionalProperties instead of failing; any there is a typo. */
+	/**
+	 * The model keeps unknown fields in additionalProperties instead of failing; any
+	 * there is a typo.
+	 */
 	static void assertNoUnknownFields(Object node, String where) throws Exception {
 		if (node == null || !node.getClass().getPackageName().startsWith("io.fabric8")) {
 			if (node instanceof Collection<?> items) {
@@ -105,8 +109,9 @@ class KubernetesManifestsTest {
 			}
 			Object value = getter.invoke(node);
 			if (property.getName().equals("additionalProperties")) {
-				assertThat((Map<String, Object>) value).as("unknown fields in %s (%s)", where,
-						node.getClass().getSimpleName()).isNullOrEmpty();
+				assertThat((Map<String, Object>) value)
+					.as("unknown fields in %s (%s)", where, node.getClass().getSimpleName())
+					.isNullOrEmpty();
 			}
 			else {
 				assertNoUnknownFields(value, where + "." + property.getName());
@@ -143,7 +148,8 @@ class KubernetesManifestsTest {
 					assertThat(container.getPorts()).extracting(p -> p.getName())
 						.contains(probe.getHttpGet().getPort().getStrVal());
 				}
-				assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+				assertThat(container.getReadinessProbe().getHttpGet().getPath())
+					.isEqualTo("/actuator/health/readiness");
 				assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
 			}
 		}
@@ -157,13 +163,15 @@ class KubernetesManifestsTest {
 		for (Deployment deployment : all(Deployment.class)) {
 			Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
 			assertThat(container.getEnvFrom()).singleElement()
-				.satisfies(from -> assertThat(from.getConfigMapRef().getName()).isEqualTo(config.getMetadata().getName()));
+				.satisfies(
+						from -> assertThat(from.getConfigMapRef().getName()).isEqualTo(config.getMetadata().getName()));
 			for (EnvVar env : container.getEnv()) {
 				assertThat(env.getValue() == null || !env.getName().matches(".*(PASSWORD|SECRET|TOKEN|DSN).*"))
 					.as("%s: %s must come from the Secret", deployment.getMetadata().getName(), env.getName())
 					.isTrue();
 				if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
-					assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(secret.getMetadata().getName());
+					assertThat(env.getValueFrom().getSecretKeyRef().getName())
+						.isEqualTo(secret.getMetadata().getName());
 					assertThat(secret.getStringData()).containsKey(env.getValueFrom().getSecretKeyRef().getKey());
 				}
 				if (!deployment.getMetadata().getName().equals("backend-service")) {
@@ -240,8 +248,7 @@ class KubernetesManifestsTest {
 			assertThat(rabbitMetadata).containsAll(metadata.keySet());
 			assertThat(metadata).containsEntry("mode", "QueueLength")
 				.containsEntry("queueName", queues.get(worker.replace("-gpu", "")));
-			assertThat(authentications)
-				.contains(((Map<String, String>) trigger.get("authenticationRef")).get("name"));
+			assertThat(authentications).contains(((Map<String, String>) trigger.get("authenticationRef")).get("name"));
 			if (worker.endsWith("-gpu")) {
 				assertThat(spec).containsEntry("minReplicaCount", 0);
 			}
@@ -253,7 +260,8 @@ class KubernetesManifestsTest {
 		Map<String, Object> kustomization = new Yaml().load(Files.readString(K8S.resolve("kustomization.yaml")));
 		try (Stream<Path> files = Files.list(K8S)) {
 			List<String> manifests = files.map(f -> f.getFileName().toString())
-				.filter(f -> f.endsWith(".yaml") && !f.equals("kustomization.yaml") && !f.equals("secrets.example.yaml"))
+				.filter(f -> f.endsWith(".yaml") && !f.equals("kustomization.yaml")
+						&& !f.equals("secrets.example.yaml"))
 				.toList();
 			assertThat((List<String>) kustomization.get("resources")).containsExactlyInAnyOrderElementsOf(manifests);
 		}

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Prometheus's own checker on the alert rules and their unit tests (promtool comes with Debian's
- * {@code prometheus} package, which CI installs).
+ * Prometheus's own checker on the alert rules and their unit tests (promtool comes with
+ * Debian's {@code prometheus} package, which CI installs).
  */
 class PromtoolTest {
 

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Sends an error through the real Sentry SDK to a local HTTP server that speaks Sentry's envelope
- * endpoint, and reads what arrived.
+ * Sends an error through the real Sentry SDK to a local HTTP server that speaks Sentry's
+ * envelope endpoint, and reads what arrived.
  */
 class SentryReporterTest {
 
@@ -52,7 +52,8 @@ class SentryReporterTest {
 			if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
 				in = new GZIPInputStream(in);
 			}
-			envelopes.add(exchange.getRequestURI().getPath() + "\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			envelopes
+				.add(exchange.getRequestURI().getPath() + "\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8));
 			exchange.sendResponseHeaders(200, -1);
 			exchange.close();
 		});
@@ -68,12 +69,14 @@ class SentryReporterTest {
 	void errorArrivesWithTagsAndWithoutTranscriptText() {
 		String dsn = "http://publickey@127.0.0.1:" + sink.getAddress().getPort() + "/42";
 		String meetingId = UUID.randomUUID().toString();
-		contexts.withPropertyValues("aigenda.sentry.dsn=" + dsn, "aigenda.sentry.environment=staging",
-				"aigenda.sentry.release=aigenda@1.2.3")
+		contexts
+			.withPropertyValues("aigenda.sentry.dsn=" + dsn, "aigenda.sentry.environment=staging",
+					"aigenda.sentry.release=aigenda@1.2.3")
 			.run(context -> {
 				assertThat(context).hasSingleBean(SentryReporter.class);
 				try (MDC.MDCCloseable meeting = MDC.putCloseable(MeetingContext.MEETING_ID, meetingId);
-						MDC.MDCCloseable trace = MDC.putCloseable(MeetingContext.TRACE_ID, "4bf92f3577b34da6a3ce929d0e0e4736")) {
+						MDC.MDCCloseable trace = MDC.putCloseable(MeetingContext.TRACE_ID,
+								"4bf92f3577b34da6a3ce929d0e0e4736")) {
 					IllegalStateException failure = new IllegalStateException(
 							"Could not store {\"words\":[{\"text\":\"" + SPOKEN + "\"}],\"text\":\"" + SPOKEN
 									+ "\"} at https://s3.local/bucket/audio.wav?X-Amz-Signature=abc123");

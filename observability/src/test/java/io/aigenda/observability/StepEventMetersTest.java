@@ -19,7 +19,10 @@ import org.springframework.amqp.core.MessageProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Step meters from published events, and the meeting context of a handled message; no I/O. */
+/**
+ * Step meters from published events, and the meeting context of a handled message; no
+ * I/O.
+ */
 class StepEventMetersTest {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -44,9 +47,12 @@ class StepEventMetersTest {
 				"Download of https://s3/x?sig=1 failed: HTTP 403", true));
 		StepEventMeters.record(meters, new StepFailed(UUID.randomUUID(), UUID.randomUUID(), 1, StepKind.DIARIZE,
 				"ffmpeg could not decode meeting 42", false));
-		assertThat(registry.get(PipelineMeters.STEP_FAILURES).tags("step", "diarize", "reason", "transfer").counter().count())
-			.isEqualTo(1.0);
-		assertThat(registry.get(PipelineMeters.STEP_FAILURES).tags("step", "diarize", "reason", "audio").counter().count())
+		assertThat(registry.get(PipelineMeters.STEP_FAILURES)
+			.tags("step", "diarize", "reason", "transfer")
+			.counter()
+			.count()).isEqualTo(1.0);
+		assertThat(
+				registry.get(PipelineMeters.STEP_FAILURES).tags("step", "diarize", "reason", "audio").counter().count())
 			.isEqualTo(1.0);
 		assertThat(StepEventMeters.reason("Step deadline passed")).isEqualTo("timeout");
 		assertThat(StepEventMeters.reason("something odd")).isEqualTo("other");
@@ -72,7 +78,8 @@ class StepEventMetersTest {
 		Message message = new Message(("{\"meetingId\":\"" + meeting + "\",\"stepId\":\"" + step + "\",\"attempt\":1}")
 			.getBytes(StandardCharsets.UTF_8), new MessageProperties());
 		AtomicReference<Map<String, String>> seen = new AtomicReference<>();
-		new MeetingContextAdvice().invoke(invocation(new Object[] { null, message }, () -> seen.set(MDC.getCopyOfContextMap())));
+		new MeetingContextAdvice()
+			.invoke(invocation(new Object[] { null, message }, () -> seen.set(MDC.getCopyOfContextMap())));
 		assertThat(seen.get()).containsEntry(MeetingContext.MEETING_ID, meeting.toString())
 			.containsEntry(MeetingContext.STEP_ID, step.toString());
 		assertThat(MDC.get(MeetingContext.MEETING_ID)).as("removed afterwards").isNull();

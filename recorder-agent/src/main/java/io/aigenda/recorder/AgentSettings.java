@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The recorder's settings, all from the environment (the controller sets them; on a server,
- * cloud-init writes them to a root-only file).
+ * The recorder's settings, all from the environment (the controller sets them; on a
+ * server, cloud-init writes them to a root-only file).
  *
  * @param chunkSeconds length of each uploaded chunk
  * @param silence the bot leaves after this long without sound
@@ -18,10 +18,9 @@ record AgentSettings(UUID botId, String meetingUrl, String platform, String toke
 		String ffmpeg, String pulseaudio, String botName, Duration heartbeatInterval, Duration joinTimeout) {
 
 	static AgentSettings fromEnvironment(Map<String, String> env) {
-		return new AgentSettings(UUID.fromString(required(env, "AIGENDA_BOT_ID")),
-				required(env, "AIGENDA_MEETING_URL"), env.getOrDefault("AIGENDA_PLATFORM", "jitsi"),
-				required(env, "AIGENDA_RECORDER_TOKEN"), trim(required(env, "AIGENDA_BACKEND_URL")),
-				trim(required(env, "AIGENDA_CONTROLLER_URL")),
+		return new AgentSettings(UUID.fromString(required(env, "AIGENDA_BOT_ID")), required(env, "AIGENDA_MEETING_URL"),
+				env.getOrDefault("AIGENDA_PLATFORM", "jitsi"), required(env, "AIGENDA_RECORDER_TOKEN"),
+				trim(required(env, "AIGENDA_BACKEND_URL")), trim(required(env, "AIGENDA_CONTROLLER_URL")),
 				Duration.ofSeconds(Long.parseLong(env.getOrDefault("AIGENDA_MAX_DURATION_SECONDS", "7200"))),
 				Duration.ofSeconds(Long.parseLong(env.getOrDefault("AIGENDA_CHUNK_SECONDS", "10"))),
 				Duration.ofSeconds(Long.parseLong(env.getOrDefault("AIGENDA_SILENCE_SECONDS", "600"))),

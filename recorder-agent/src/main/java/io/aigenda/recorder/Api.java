@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The recorder's two peers, both with its one token: the backend (upload URLs for chunks; the
- * chunk itself goes straight to S3) and the meeting-controller (heartbeats).
+ * The recorder's two peers, both with its one token: the backend (upload URLs for chunks;
+ * the chunk itself goes straight to S3) and the meeting-controller (heartbeats).
  */
 final class Api {
 
@@ -30,13 +30,13 @@ final class Api {
 
 	/** Uploads one chunk: a presigned URL from the backend, then a PUT to S3. */
 	void upload(Path chunk, int sequence) throws IOException, InterruptedException {
-		HttpResponse<String> url = this.http.send(
-				authorized(this.settings.backendUrl() + "/api/v1/recorder/chunks/" + sequence)
-					.POST(HttpRequest.BodyPublishers.noBody())
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> url = this.http
+			.send(authorized(this.settings.backendUrl() + "/api/v1/recorder/chunks/" + sequence)
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
 		if (url.statusCode() != 200) {
-			throw new IOException("Chunk " + sequence + ": the backend answered " + url.statusCode() + " " + url.body());
+			throw new IOException(
+					"Chunk " + sequence + ": the backend answered " + url.statusCode() + " " + url.body());
 		}
 		String target = JSON.readTree(url.body()).path("url").asString();
 		HttpResponse<String> put = this.http.send(HttpRequest.newBuilder(URI.create(target))
@@ -53,12 +53,11 @@ final class Api {
 		ObjectNode body = JSON.createObjectNode();
 		body.put("phase", phase);
 		body.put("detail", detail);
-		HttpResponse<String> response = this.http.send(
-				authorized(this.settings.controllerUrl() + "/api/v1/recorder/heartbeat")
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(authorized(this.settings.controllerUrl() + "/api/v1/recorder/heartbeat")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() == 401) {
 			// the bot was ended (its token is dead): nothing left to do in the call
 			return true;

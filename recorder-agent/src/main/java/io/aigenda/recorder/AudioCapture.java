@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * ffmpeg recording the sink's monitor as raw PCM (16-bit little-endian, 16 kHz, mono, what the
- * backend joins into the recording), cut into numbered chunks of a fixed length. A chunk is
- * complete once the next one exists, or once ffmpeg has ended.
+ * ffmpeg recording the sink's monitor as raw PCM (16-bit little-endian, 16 kHz, mono,
+ * what the backend joins into the recording), cut into numbered chunks of a fixed length.
+ * A chunk is complete once the next one exists, or once ffmpeg has ended.
  */
 final class AudioCapture implements AutoCloseable {
 
@@ -72,7 +72,8 @@ final class AudioCapture implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.process.isAlive()) {
-			this.process.toHandle().destroy(); // SIGTERM: ffmpeg finishes the file it writes
+			this.process.toHandle().destroy(); // SIGTERM: ffmpeg finishes the file it
+												// writes
 			try {
 				if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
 					this.process.destroyForcibly();

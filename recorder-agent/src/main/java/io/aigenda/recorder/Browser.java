@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Debian's Chromium, headless, driven over the DevTools protocol: one page, navigated to the call,
- * scripts evaluated in it. It plays the call's sound into the recorder's PulseAudio sink.
+ * Debian's Chromium, headless, driven over the DevTools protocol: one page, navigated to
+ * the call, scripts evaluated in it. It plays the call's sound into the recorder's
+ * PulseAudio sink.
  */
 final class Browser implements AutoCloseable {
 
@@ -44,13 +45,15 @@ final class Browser implements AutoCloseable {
 
 	static Browser start(String binary, Path profile, PulseAudio pulse) throws IOException, InterruptedException {
 		Files.createDirectories(profile);
-		// the flags keep a closed network quiet (no update, sync or metrics calls) and let the call's
-		// sound play without a user gesture; media permissions are granted without a prompt
+		// the flags keep a closed network quiet (no update, sync or metrics calls) and
+		// let the call's
+		// sound play without a user gesture; media permissions are granted without a
+		// prompt
 		ProcessBuilder builder = new ProcessBuilder(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
-				"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-				"--window-size=1280,800", "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank"))
+				"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--window-size=1280,800",
+				"--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank"))
 			.redirectErrorStream(true)
 			.redirectOutput(profile.resolveSibling("chromium.log").toFile());
 		pulse.configure(builder);
@@ -103,7 +106,10 @@ final class Browser implements AutoCloseable {
 		call("Page.navigate", params);
 	}
 
-	/** Evaluates an expression in the page and returns its value as a string ("" when none). */
+	/**
+	 * Evaluates an expression in the page and returns its value as a string ("" when
+	 * none).
+	 */
 	String evaluate(String expression) {
 		ObjectNode params = JSON.createObjectNode();
 		params.put("expression", expression);

@@ -2,7 +2,10 @@ package io.aigenda.recorder;
 
 import java.time.Instant;
 
-/** One line per event on standard error; the provider keeps it (a log file, the server's console). */
+/**
+ * One line per event on standard error; the provider keeps it (a log file, the server's
+ * console).
+ */
 final class Log {
 
 	private Log() {

@@ -3,14 +3,17 @@ package io.aigenda.recorder;
 import java.util.Map;
 
 /**
- * How to join each platform's web client with a bot name, and how to tell that the meeting is
- * over. Each step is a script evaluated in the page: the join script answers {@code joined} when
- * the bot is in the call (anything else means: not yet, run me again), the end script answers
- * {@code ended} when the call is over for the bot.
+ * How to join each platform's web client with a bot name, and how to tell that the
+ * meeting is over. Each step is a script evaluated in the page: the join script answers
+ * {@code joined} when the bot is in the call (anything else means: not yet, run me
+ * again), the end script answers {@code ended} when the call is over for the bot.
  */
 final class Platforms {
 
-	/** Page helpers: fill an input the way a person would (frameworks see the events), click by text. */
+	/**
+	 * Page helpers: fill an input the way a person would (frameworks see the events),
+	 * click by text.
+	 */
 	private static final String HELPERS = """
 			const fill = (selector, value) => {
 			  const input = document.querySelector(selector);
@@ -46,7 +49,9 @@ final class Platforms {
 
 	}
 
-	/** The test meeting page: a name field, a Join button, {@code data-state} on the body. */
+	/**
+	 * The test meeting page: a name field, a Join button, {@code data-state} on the body.
+	 */
 	static final Adapter TEST_PAGE = new Adapter("""
 			if (document.body && document.body.dataset.state === 'in-call') return 'joined';
 			fill('#name', botName);
@@ -58,16 +63,18 @@ final class Platforms {
 			""");
 
 	/** Jitsi Meet's web client: the pre-join screen takes a display name. */
-	static final Adapter JITSI = new Adapter("""
-			if (document.querySelector('#largeVideoContainer, .videocontainer') && !document.querySelector('.premeeting-screen')) return 'joined';
-			fill('input.field, input[data-testid="prejoin.input"], #premeeting-name-input', botName);
-			const join = document.querySelector('[data-testid="prejoin.joinMeeting"]');
-			if (join) join.click(); else clickText('join meeting', 'join');
-			return 'joining';
-			""", """
-			return pageSays('you have been disconnected', 'the meeting has been terminated', 'meeting has ended',
-			    'you were removed', 'you have been kicked') ? 'ended' : '';
-			""");
+	static final Adapter JITSI = new Adapter(
+			"""
+					if (document.querySelector('#largeVideoContainer, .videocontainer') && !document.querySelector('.premeeting-screen')) return 'joined';
+					fill('input.field, input[data-testid="prejoin.input"], #premeeting-name-input', botName);
+					const join = document.querySelector('[data-testid="prejoin.joinMeeting"]');
+					if (join) join.click(); else clickText('join meeting', 'join');
+					return 'joining';
+					""",
+			"""
+					return pageSays('you have been disconnected', 'the meeting has been terminated', 'meeting has ended',
+					    'you were removed', 'you have been kicked') ? 'ended' : '';
+					""");
 
 	/** Google Meet in the browser, as a guest asking to be let in. */
 	static final Adapter GOOGLE_MEET = new Adapter("""
@@ -81,7 +88,10 @@ final class Platforms {
 			    'meeting has ended', 'no one responded to your request') ? 'ended' : '';
 			""");
 
-	/** Zoom's web client (the /wc/join page), which asks for a name and then joins computer audio. */
+	/**
+	 * Zoom's web client (the /wc/join page), which asks for a name and then joins
+	 * computer audio.
+	 */
 	static final Adapter ZOOM = new Adapter("""
 			if (document.querySelector('.footer__leave-btn, [aria-label*="Leave" i]')) {
 			  clickText('join audio by computer', 'join audio');
@@ -96,8 +106,8 @@ final class Platforms {
 			    ? 'ended' : '';
 			""");
 
-	private static final Map<String, Adapter> BY_NAME = Map.of("test-page", TEST_PAGE, "jitsi", JITSI,
-			"google-meet", GOOGLE_MEET, "zoom", ZOOM);
+	private static final Map<String, Adapter> BY_NAME = Map.of("test-page", TEST_PAGE, "jitsi", JITSI, "google-meet",
+			GOOGLE_MEET, "zoom", ZOOM);
 
 	private Platforms() {
 	}

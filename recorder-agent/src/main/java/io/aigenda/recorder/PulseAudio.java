@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A PulseAudio server of the recorder's own (its own socket in a private folder) with a null sink
- * as the default output: the browser plays the call into it, and ffmpeg records its monitor. Two
- * recorders on one machine never hear each other.
+ * A PulseAudio server of the recorder's own (its own socket in a private folder) with a
+ * null sink as the default output: the browser plays the call into it, and ffmpeg records
+ * its monitor. Two recorders on one machine never hear each other.
  */
 final class PulseAudio implements AutoCloseable {
 
@@ -29,10 +29,10 @@ final class PulseAudio implements AutoCloseable {
 		Path runtime = Files.createDirectories(dir.resolve("runtime"));
 		Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
 		Path socket = dir.resolve("pulse.sock");
-		ProcessBuilder builder = new ProcessBuilder(List.of(binary, "-n", "--daemonize=no", "--exit-idle-time=-1",
-				"--disallow-exit", "--use-pid-file=no", "-L",
-				"module-native-protocol-unix socket=" + socket + " auth-anonymous=1", "-L",
-				"module-null-sink sink_name=" + SINK + " rate=48000", "-L", "module-always-sink"))
+		ProcessBuilder builder = new ProcessBuilder(
+				List.of(binary, "-n", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit", "--use-pid-file=no",
+						"-L", "module-native-protocol-unix socket=" + socket + " auth-anonymous=1", "-L",
+						"module-null-sink sink_name=" + SINK + " rate=48000", "-L", "module-always-sink"))
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("pulseaudio.log").toFile());
 		builder.environment().put("XDG_RUNTIME_DIR", runtime.toString());

@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A recorder bot: joins the call in headless Chromium, records what the call plays, uploads it in
- * chunks while the call runs, and leaves when the meeting ends, when nobody has spoken for a
- * while, at its maximum duration, or when the controller calls it back. Every chunk is uploaded
- * before the bot reports that it left, so the backend joins a complete recording.
+ * A recorder bot: joins the call in headless Chromium, records what the call plays,
+ * uploads it in chunks while the call runs, and leaves when the meeting ends, when nobody
+ * has spoken for a while, at its maximum duration, or when the controller calls it back.
+ * Every chunk is uploaded before the bot reports that it left, so the backend joins a
+ * complete recording.
  */
 public final class RecorderAgent {
 

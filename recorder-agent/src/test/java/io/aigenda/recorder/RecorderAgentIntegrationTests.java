@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The recorder in Debian's Chromium with its own PulseAudio and ffmpeg, joining a meeting page on
- * this machine that plays ../shared/eval-dev/diarization/pyannote_sample/sample.wav (30 s, two
- * speakers).
+ * The recorder in Debian's Chromium with its own PulseAudio and ffmpeg, joining a meeting
+ * page on this machine that plays
+ * ../shared/eval-dev/diarization/pyannote_sample/sample.wav (30 s, two speakers).
  */
 class RecorderAgentIntegrationTests {
 
@@ -32,7 +32,8 @@ class RecorderAgentIntegrationTests {
 			double seconds = pcm.length / 32000.0;
 			// the whole recording (30 s) was heard, plus a little before and after
 			assertThat(seconds).isBetween(28.0, 45.0);
-			// speech in the call is loud where the recording has speech (from 6.7 s) and quiet before
+			// speech in the call is loud where the recording has speech (from 6.7 s) and
+			// quiet before
 			double before = AudioCapture.rms(slice(pcm, 0, 4));
 			double during = AudioCapture.rms(slice(pcm, 8, 20));
 			assertThat(during).isGreaterThan(300).isGreaterThan(before * 10);
@@ -49,7 +50,8 @@ class RecorderAgentIntegrationTests {
 
 			assertThat(status).isZero();
 			assertThat(meeting.heartbeats).endsWith("ended");
-			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(25));
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+				.isLessThan(java.time.Duration.ofSeconds(25));
 			assertThat(AudioCapture.rms(joined(meeting.chunks))).isLessThan(RecorderAgent.SILENCE_RMS);
 		}
 	}
@@ -88,11 +90,10 @@ class RecorderAgentIntegrationTests {
 	}
 
 	private static Map<String, String> base(TestMeeting meeting) {
-		return Map.of("AIGENDA_BOT_ID", UUID.randomUUID().toString(),
-				"AIGENDA_MEETING_URL", meeting.url() + "/meeting/room", "AIGENDA_PLATFORM", "test-page",
-				"AIGENDA_RECORDER_TOKEN", TestMeeting.TOKEN, "AIGENDA_BACKEND_URL", meeting.url(),
-				"AIGENDA_CONTROLLER_URL", meeting.url(), "AIGENDA_CHUNK_SECONDS", "5", "AIGENDA_HEARTBEAT_MILLIS",
-				"500", "AIGENDA_MAX_DURATION_SECONDS", "90");
+		return Map.of("AIGENDA_BOT_ID", UUID.randomUUID().toString(), "AIGENDA_MEETING_URL",
+				meeting.url() + "/meeting/room", "AIGENDA_PLATFORM", "test-page", "AIGENDA_RECORDER_TOKEN",
+				TestMeeting.TOKEN, "AIGENDA_BACKEND_URL", meeting.url(), "AIGENDA_CONTROLLER_URL", meeting.url(),
+				"AIGENDA_CHUNK_SECONDS", "5", "AIGENDA_HEARTBEAT_MILLIS", "500", "AIGENDA_MAX_DURATION_SECONDS", "90");
 	}
 
 	private static byte[] joined(Map<Integer, byte[]> chunks) {

@@ -16,8 +16,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A meeting page on this machine that plays a recording once a participant joins, and the
- * recorder's two peers played over HTTP: the backend's chunk endpoint with an S3-style PUT target,
- * and the controller's heartbeat endpoint.
+ * recorder's two peers played over HTTP: the backend's chunk endpoint with an S3-style
+ * PUT target, and the controller's heartbeat endpoint.
  */
 final class TestMeeting implements AutoCloseable {
 
@@ -70,7 +70,8 @@ final class TestMeeting implements AutoCloseable {
 		}
 		int sequence = Integer.parseInt(exchange.getRequestURI().getPath().replaceAll(".*/", ""));
 		respond(exchange, 200, "application/json", ("{\"sequence\":" + sequence + ",\"url\":\"" + url() + "/s3/chunk-"
-				+ sequence + "?X-Amz-Signature=test\"}").getBytes());
+				+ sequence + "?X-Amz-Signature=test\"}")
+			.getBytes());
 	}
 
 	private void store(HttpExchange exchange) throws IOException {

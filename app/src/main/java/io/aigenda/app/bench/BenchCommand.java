@@ -34,9 +34,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code aigenda bench FILE}: real-time factor of each step called directly, then of the whole
- * pipeline through the platform (messages, presigned transfers, database), and the platform's
- * overhead against the bare ASR engine on the same file. One warm-up run of each is not counted.
+ * {@code aigenda bench FILE}: real-time factor of each step called directly, then of the
+ * whole pipeline through the platform (messages, presigned transfers, database), and the
+ * platform's overhead against the bare ASR engine on the same file. One warm-up run of
+ * each is not counted.
  */
 @Command(name = "bench", description = "Real-time factors of each step and of the whole platform on a recording.")
 public class BenchCommand implements Callable<Integer> {
@@ -44,7 +45,8 @@ public class BenchCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "FILE", description = "A recording.")
 	Path file;
 
-	@Option(names = "--runs", defaultValue = "3", description = "Timed runs of each measurement (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--runs", defaultValue = "3",
+			description = "Timed runs of each measurement (default: ${DEFAULT-VALUE}).")
 	int runs;
 
 	@Option(names = "--lang", defaultValue = "en", paramLabel = "ru|en|auto",
@@ -111,7 +113,10 @@ public class BenchCommand implements Callable<Integer> {
 		return StepTimes.mean(measured);
 	}
 
-	/** Seconds from the end of the upload until the minutes are ready, averaged over the runs. */
+	/**
+	 * Seconds from the end of the upload until the minutes are ready, averaged over the
+	 * runs.
+	 */
 	private double measurePlatform() {
 		Map<String, Object> settings = this.common.platformSettings();
 		settings.put("aigenda.port", "0");
@@ -124,8 +129,8 @@ public class BenchCommand implements Callable<Integer> {
 			for (int run = 0; run <= this.runs; run++) {
 				MeetingProcessor.Result result = processor.process(this.file, this.language);
 				if (!result.succeeded()) {
-					throw new IllegalStateException("The platform failed on " + this.file.getFileName() + ": "
-							+ result.failureReason());
+					throw new IllegalStateException(
+							"The platform failed on " + this.file.getFileName() + ": " + result.failureReason());
 				}
 				if (run > 0) {
 					total += result.processingSeconds();
@@ -135,7 +140,10 @@ public class BenchCommand implements Callable<Integer> {
 		}
 	}
 
-	/** Each word to the turn overlapping it most, as the ml-controller does, for the minutes step. */
+	/**
+	 * Each word to the turn overlapping it most, as the ml-controller does, for the
+	 * minutes step.
+	 */
 	static MeetingTranscript join(Transcription transcription, DiarizationDocument diarization) {
 		List<Word> words = new ArrayList<>();
 		for (Word word : transcription.document().words()) {
@@ -170,10 +178,11 @@ public class BenchCommand implements Callable<Integer> {
 		out.printf(Locale.ROOT, "%s: %.1f s of audio, mean of %d run(s) after one warm-up%n", this.file.getFileName(),
 				audio, this.runs);
 		out.printf(Locale.ROOT, "%-30s %10s %10s%n", "step", "seconds", "RTF");
-		rows.forEach((name, seconds) -> out.printf(Locale.ROOT, "%-30s %10.3f %10.4f%n", name, seconds,
-				seconds / audio));
+		rows.forEach(
+				(name, seconds) -> out.printf(Locale.ROOT, "%-30s %10.3f %10.4f%n", name, seconds, seconds / audio));
 		if (platformSeconds != null) {
-			// the bare engine: Transcriber on the same file (decode, VAD, recognition), no platform
+			// the bare engine: Transcriber on the same file (decode, VAD, recognition),
+			// no platform
 			double engine = steps.decode() + steps.vad() + steps.recognition();
 			out.printf(Locale.ROOT, "%-30s %10s %10s%n", "overhead", "", "ratio");
 			out.printf(Locale.ROOT, "%-30s %10s %9.2fx%n", "platform / bare ASR engine", "", platformSeconds / engine);

@@ -30,12 +30,13 @@ import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.diarization.Diarizer;
 
 /**
- * {@code aigenda bench FILE --diarization-minutes N}: the default diarization path, as the worker
- * runs it (a recording file decoded to disk and read a stretch at a time), on a long WAV made by
- * looping a real recording. Prints the real-time factor and two memory figures: the peak of the
- * heap pools (garbage included, so it depends on how lazily the collector runs) and the most heap
- * still in use after any collection during the run (what the work really holds). Run it for 10
- * and 60 minutes and compare; with {@code JAVA_OPTS=-Xmx256m} it shows the work fits a fixed heap.
+ * {@code aigenda bench FILE --diarization-minutes N}: the default diarization path, as
+ * the worker runs it (a recording file decoded to disk and read a stretch at a time), on
+ * a long WAV made by looping a real recording. Prints the real-time factor and two memory
+ * figures: the peak of the heap pools (garbage included, so it depends on how lazily the
+ * collector runs) and the most heap still in use after any collection during the run
+ * (what the work really holds). Run it for 10 and 60 minutes and compare; with
+ * {@code JAVA_OPTS=-Xmx256m} it shows the work fits a fixed heap.
  */
 final class DiarizationBench {
 
@@ -56,7 +57,8 @@ final class DiarizationBench {
 			long samples = (long) minutes * 60 * clip.sampleRate();
 			writeLooped(clip, samples, looped);
 			try (Diarizer diarizer = Diarizer.withDefaults()) {
-				// warm-up on the clip alone: model loading and JIT are not part of the factor
+				// warm-up on the clip alone: model loading and JIT are not part of the
+				// factor
 				diarizer.diarize(clip, null, null);
 				System.gc();
 				resetPeaks();
@@ -85,7 +87,10 @@ final class DiarizationBench {
 		}
 	}
 
-	/** A 16-bit mono WAV of {@code samples} samples, the clip repeated, written without holding it. */
+	/**
+	 * A 16-bit mono WAV of {@code samples} samples, the clip repeated, written without
+	 * holding it.
+	 */
 	static void writeLooped(Audio clip, long samples, Path target) throws IOException {
 		long dataBytes = samples * 2;
 		if (dataBytes > 0xFFFF_FFFFL - 36) {
@@ -127,7 +132,10 @@ final class DiarizationBench {
 		return peak >> 20;
 	}
 
-	/** The most heap in use right after a garbage collection, from the collectors' notifications. */
+	/**
+	 * The most heap in use right after a garbage collection, from the collectors'
+	 * notifications.
+	 */
 	static final class LiveHeap {
 
 		private final AtomicLong peak = new AtomicLong();

@@ -1,6 +1,9 @@
 package io.aigenda.app.client;
 
-/** The backend refused a request or could not be reached; the message is one line for users. */
+/**
+ * The backend refused a request or could not be reached; the message is one line for
+ * users.
+ */
 public class ApiException extends RuntimeException {
 
 	private final int status;

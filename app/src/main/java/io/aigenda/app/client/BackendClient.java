@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The backend's public REST API as the CLI uses it, over {@code java.net.http} with an API token.
- * Talks to an in-process platform and to a remote server the same way.
+ * The backend's public REST API as the CLI uses it, over {@code java.net.http} with an
+ * API token. Talks to an in-process platform and to a remote server the same way.
  */
 public final class BackendClient {
 
@@ -50,7 +50,9 @@ public final class BackendClient {
 		this(baseUrl, token, SIMPLE_UPLOAD_LIMIT);
 	}
 
-	/** @param simpleUploadLimit larger files are uploaded in parts */
+	/**
+	 * @param simpleUploadLimit larger files are uploaded in parts
+	 */
 	public BackendClient(URI baseUrl, String token, long simpleUploadLimit) {
 		this.simpleUploadLimit = simpleUploadLimit;
 		String base = baseUrl.toString();
@@ -70,7 +72,10 @@ public final class BackendClient {
 		return UUID.fromString(created.get("id").asString());
 	}
 
-	/** Uploads a recording: one multipart request for small files, resumable parts for large ones. */
+	/**
+	 * Uploads a recording: one multipart request for small files, resumable parts for
+	 * large ones.
+	 */
 	public void uploadRecording(UUID meetingId, Path file, String contentType) {
 		try {
 			long size = Files.size(file);
@@ -101,12 +106,12 @@ public final class BackendClient {
 	}
 
 	private void uploadInParts(UUID meetingId, Path file, long size, String contentType) throws IOException {
-		Map<String, Object> start = Map.of("filename", file.getFileName().toString(), "sizeBytes", size,
-				"contentType", contentType);
-		JsonNode session = json(send(request("/api/v1/meetings/" + meetingId + "/uploads")
-			.header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofString(JSON.writeValueAsString(start)))
-			.build(), BodyHandlers.ofString()).body());
+		Map<String, Object> start = Map.of("filename", file.getFileName().toString(), "sizeBytes", size, "contentType",
+				contentType);
+		JsonNode session = json(
+				send(request("/api/v1/meetings/" + meetingId + "/uploads").header("Content-Type", "application/json")
+					.POST(BodyPublishers.ofString(JSON.writeValueAsString(start)))
+					.build(), BodyHandlers.ofString()).body());
 		String uploadId = session.get("uploadId").asString();
 		long partSize = session.get("partSizeBytes").asLong();
 		List<Map<String, Object>> done = new ArrayList<>();
@@ -151,7 +156,9 @@ public final class BackendClient {
 		throw new ApiException("Uploading a part failed: " + last.getMessage(), last);
 	}
 
-	/** One part in memory (parts are a few MiB), so a retry sends exactly the same bytes. */
+	/**
+	 * One part in memory (parts are a few MiB), so a retry sends exactly the same bytes.
+	 */
 	private static byte[] readSlice(Path file, long offset, long length) throws IOException {
 		ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(length));
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -9,8 +9,8 @@ import java.util.UUID;
  * @param state CREATED, UPLOADING, UPLOADED, PROCESSING, PROCESSED or FAILED
  * @param progress latest progress of each pipeline step
  */
-public record MeetingStatus(UUID id, String state, String failureReason, Double durationSeconds,
-		Integer speakerCount, List<StepProgress> progress) {
+public record MeetingStatus(UUID id, String state, String failureReason, Double durationSeconds, Integer speakerCount,
+		List<StepProgress> progress) {
 
 	/** Pipeline steps as the workers report them; minutes come last and are quick. */
 	private static final List<String> STEPS = List.of("TRANSCRIBE", "DIARIZE", "WRITE_MINUTES");

@@ -12,8 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code aigenda eval asr [FILES...]}: word error rate against the {@code .txt} beside each file. */
-@Command(name = "asr", description = "Word error rate of speech recognition on files with a reference .txt beside them.")
+/**
+ * {@code aigenda eval asr [FILES...]}: word error rate against the {@code .txt} beside
+ * each file.
+ */
+@Command(name = "asr",
+		description = "Word error rate of speech recognition on files with a reference .txt beside them.")
 public class EvalAsrCommand implements Callable<Integer> {
 
 	@Parameters(arity = "0..*", paramLabel = "FILE",

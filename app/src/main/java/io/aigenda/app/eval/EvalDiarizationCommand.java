@@ -29,12 +29,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code aigenda eval diarization [FOLDERS...]}: diarization error rate (DER) and Jaccard error
- * rate (JER) of every recording named in an RTTM reference ({@code <file id>.wav} beside it),
- * scored within the UEM when a {@code .uem} file is there too; {@code --audio A --rttm R} scores
- * one recording; {@code --held-out} scores mixes of recordings diarization is not tuned on.
+ * {@code aigenda eval diarization [FOLDERS...]}: diarization error rate (DER) and Jaccard
+ * error rate (JER) of every recording named in an RTTM reference ({@code <file id>.wav}
+ * beside it), scored within the UEM when a {@code .uem} file is there too;
+ * {@code --audio A --rttm R} scores one recording; {@code --held-out} scores mixes of
+ * recordings diarization is not tuned on.
  */
-@Command(name = "diarization", description = "Diarization error rate (DER) and Jaccard error rate (JER) against RTTM references.")
+@Command(name = "diarization",
+		description = "Diarization error rate (DER) and Jaccard error rate (JER) against RTTM references.")
 public class EvalDiarizationCommand implements Callable<Integer> {
 
 	@Parameters(arity = "0..*", paramLabel = "FOLDER",
@@ -83,8 +85,9 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Diarizes and scores each case, one line each, then a pooled line: DER pooled over scored
-	 * time, JER averaged over all reference speakers, and how often the speaker count was right.
+	 * Diarizes and scores each case, one line each, then a pooled line: DER pooled over
+	 * scored time, JER averaged over all reference speakers, and how often the speaker
+	 * count was right.
 	 */
 	static Scores evaluate(List<Case> cases, DiarizationErrorRate scorer, String total, PrintStream out) {
 		JaccardErrorRate jaccard = new JaccardErrorRate();
@@ -117,7 +120,10 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 		return new Scores(der, jer, countsRight);
 	}
 
-	/** One recording and its turns in an RTTM: the file id of the recording's name, or the only one. */
+	/**
+	 * One recording and its turns in an RTTM: the file id of the recording's name, or the
+	 * only one.
+	 */
 	static Case single(Path audio, Path rttm, Path uem) {
 		if (!Files.isRegularFile(audio)) {
 			throw new IllegalArgumentException("No such recording: " + audio);
@@ -186,7 +192,10 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 
 	}
 
-	/** What {@link #evaluate} printed last: pooled DER and JER, recordings with the right speaker count. */
+	/**
+	 * What {@link #evaluate} printed last: pooled DER and JER, recordings with the right
+	 * speaker count.
+	 */
 	record Scores(DerResult der, JerResult jer, int speakerCountsRight) {
 	}
 

@@ -24,8 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code aigenda eval minutes [--dialogstudio FILE.json] [--out DIR] [--engine E]}: ROUGE of the
- * summary against the gold abstract and fuzzy recall of gold action items and decisions.
+ * {@code aigenda eval minutes [--dialogstudio FILE.json] [--out DIR] [--engine E]}: ROUGE
+ * of the summary against the gold abstract and fuzzy recall of gold action items and
+ * decisions.
  */
 @Command(name = "minutes",
 		description = "Minutes quality on DialogStudio meetings: summary ROUGE-1/2/L, recall of gold actions and decisions.")
@@ -42,7 +43,8 @@ public class EvalMinutesCommand implements Callable<Integer> {
 			description = "extractive, openai or llama (default: ${DEFAULT-VALUE}).")
 	String engine;
 
-	@Option(names = "--base-url", description = "OpenAI-compatible server for --engine openai, e.g. http://127.0.0.1:8000/v1.")
+	@Option(names = "--base-url",
+			description = "OpenAI-compatible server for --engine openai, e.g. http://127.0.0.1:8000/v1.")
 	String baseUrl;
 
 	@Option(names = "--model", description = "Served model name (openai) or GGUF file (llama).")

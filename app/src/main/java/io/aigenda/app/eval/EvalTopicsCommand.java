@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code aigenda eval topics [--qmsum FILE.json]... [--choi FILE.ref]... [--out DIR]}: Pk and
- * WindowDiff of the topic segmenters against reference boundaries.
+ * {@code aigenda eval topics [--qmsum FILE.json]... [--choi FILE.ref]... [--out DIR]}: Pk
+ * and WindowDiff of the topic segmenters against reference boundaries.
  */
 @Command(name = "topics", description = "Topic segmentation: Pk and WindowDiff against reference boundaries.")
 public class EvalTopicsCommand implements Callable<Integer> {
@@ -66,9 +66,12 @@ public class EvalTopicsCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	/** Scores every segmenter on every document; returns mean Pk and WindowDiff per segmenter. */
-	static Map<String, double[]> evaluate(List<SegmentedDocument> documents, List<TopicSegmenter> segmenters,
-			Path out, PrintStream console) {
+	/**
+	 * Scores every segmenter on every document; returns mean Pk and WindowDiff per
+	 * segmenter.
+	 */
+	static Map<String, double[]> evaluate(List<SegmentedDocument> documents, List<TopicSegmenter> segmenters, Path out,
+			PrintStream console) {
 		Map<String, double[]> totals = new LinkedHashMap<>();
 		for (SegmentedDocument document : documents) {
 			int n = document.utterances().size();

@@ -14,16 +14,20 @@ import io.aigenda.audio.SpeechRegion;
 import io.aigenda.contracts.SpeakerTurn;
 
 /**
- * Recordings with known speakers made from real single-speaker recordings that diarization is not
- * tuned on ({@code eval-dev/asr}: four different people): each alone, and concatenated by twos
- * and threes with a short silence between them. A speaker's reference turns are the speech regions
- * Silero VAD finds in that speaker's own recording, so missed speech and false alarm mostly
- * measure segmentation against that VAD, while confusion and the speaker count measure who spoke.
- * Everything is fixed (files, order, gap), so two runs build the same recordings.
+ * Recordings with known speakers made from real single-speaker recordings that
+ * diarization is not tuned on ({@code eval-dev/asr}: four different people): each alone,
+ * and concatenated by twos and threes with a short silence between them. A speaker's
+ * reference turns are the speech regions Silero VAD finds in that speaker's own
+ * recording, so missed speech and false alarm mostly measure segmentation against that
+ * VAD, while confusion and the speaker count measure who spoke. Everything is fixed
+ * (files, order, gap), so two runs build the same recordings.
  */
 final class HeldOutMixes {
 
-	/** Relative to {@code eval-dev/asr}; the speaker label is the file name without extension. */
+	/**
+	 * Relative to {@code eval-dev/asr}; the speaker label is the file name without
+	 * extension.
+	 */
 	static final List<String> SPEAKERS = List.of("en/jfk.wav", "en/2412-153948-0000.flac", "ru/test_sound_ru.wav",
 			"ru/long_ru_60s_noref.wav");
 

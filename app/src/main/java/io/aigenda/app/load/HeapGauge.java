@@ -20,8 +20,8 @@ public interface HeapGauge {
 	}
 
 	/**
-	 * This JVM, where the embedded platform runs every service: the heap memory pools summed
-	 * (eden, survivor, old generation), as {@code MemoryMXBean} reports them.
+	 * This JVM, where the embedded platform runs every service: the heap memory pools
+	 * summed (eden, survivor, old generation), as {@code MemoryMXBean} reports them.
 	 */
 	static HeapGauge inProcess() {
 		return new HeapGauge() {
@@ -39,7 +39,8 @@ public interface HeapGauge {
 
 			@Override
 			public void settle() {
-				// a full collection, so the reading shows what the services keep, not garbage not yet collected
+				// a full collection, so the reading shows what the services keep, not
+				// garbage not yet collected
 				ManagementFactory.getMemoryMXBean().gc();
 			}
 
@@ -47,8 +48,8 @@ public interface HeapGauge {
 	}
 
 	/**
-	 * A remote backend's JVM, from its Prometheus endpoint ({@code jvm_memory_used_bytes} of the
-	 * heap areas); the other services' heaps are on their own scrape endpoints.
+	 * A remote backend's JVM, from its Prometheus endpoint ({@code jvm_memory_used_bytes}
+	 * of the heap areas); the other services' heaps are on their own scrape endpoints.
 	 */
 	static HeapGauge prometheus(URI backend) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -73,7 +74,10 @@ public interface HeapGauge {
 		};
 	}
 
-	/** Sums {@code jvm_memory_used_bytes{area="heap",...}} samples; -1 when there are none. */
+	/**
+	 * Sums {@code jvm_memory_used_bytes{area="heap",...}} samples; -1 when there are
+	 * none.
+	 */
 	static long heapFromPrometheus(String exposition) {
 		double sum = 0;
 		boolean found = false;

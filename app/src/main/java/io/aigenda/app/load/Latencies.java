@@ -3,9 +3,9 @@ package io.aigenda.app.load;
 import java.util.Arrays;
 
 /**
- * Response times of one class of requests, kept whole (a load run makes thousands, not millions),
- * so that percentiles are exact: the nearest-rank percentile, the smallest recorded value with at
- * least p percent of the values at or below it.
+ * Response times of one class of requests, kept whole (a load run makes thousands, not
+ * millions), so that percentiles are exact: the nearest-rank percentile, the smallest
+ * recorded value with at least p percent of the values at or below it.
  */
 public final class Latencies {
 
@@ -26,7 +26,8 @@ public final class Latencies {
 
 	/**
 	 * @param percent in (0, 100]
-	 * @return the nearest-rank percentile in milliseconds, or NaN when nothing was recorded
+	 * @return the nearest-rank percentile in milliseconds, or NaN when nothing was
+	 * recorded
 	 */
 	public synchronized double percentile(double percent) {
 		if (!(percent > 0 && percent <= 100)) {
@@ -37,7 +38,8 @@ public final class Latencies {
 		}
 		double[] sorted = Arrays.copyOf(this.millis, this.count);
 		Arrays.sort(sorted);
-		// percent * count first: exact for whole percentages, so 95 % of 20 is rank 19, not 19.000000000000004
+		// percent * count first: exact for whole percentages, so 95 % of 20 is rank 19,
+		// not 19.000000000000004
 		int rank = (int) Math.ceil(percent * this.count / 100);
 		return sorted[Math.max(rank, 1) - 1];
 	}

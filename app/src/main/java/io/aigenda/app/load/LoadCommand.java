@@ -14,10 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code aigenda load}: real recordings uploaded in parallel and a backlog of short clips queued at
- * once, against a running server or the platform started in this process; prints what was
- * processed, throughput, API latency percentiles, queue depths and heap. Exits 1 when a meeting
- * was not processed exactly once.
+ * {@code aigenda load}: real recordings uploaded in parallel and a backlog of short clips
+ * queued at once, against a running server or the platform started in this process;
+ * prints what was processed, throughput, API latency percentiles, queue depths and heap.
+ * Exits 1 when a meeting was not processed exactly once.
  */
 @Command(name = "load",
 		description = "Load test: parallel uploads and a queued backlog, until every meeting is processed.")

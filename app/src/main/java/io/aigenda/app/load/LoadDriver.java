@@ -30,10 +30,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Puts a platform under load through its public REST API, as many clients at once would: real
- * recordings uploaded in parallel, and a backlog of short clips cut from real recordings queued at
- * once. Then it watches the backlog drain (status polls at a bounded rate, transcript and minutes
- * read as each meeting finishes), timing every request, sampling the queue depths and the heap.
+ * Puts a platform under load through its public REST API, as many clients at once would:
+ * real recordings uploaded in parallel, and a backlog of short clips cut from real
+ * recordings queued at once. Then it watches the backlog drain (status polls at a bounded
+ * rate, transcript and minutes read as each meeting finishes), timing every request,
+ * sampling the queue depths and the heap.
  */
 public final class LoadDriver {
 
@@ -49,8 +50,10 @@ public final class LoadDriver {
 	 * @param meetings meetings of one short clip each, queued right after the uploads
 	 * @param clipSeconds length of each clip
 	 * @param parallel clients creating meetings and uploading at the same time
-	 * @param pollsPerSecond status polls per second, all meetings together, while the backlog drains
-	 * @param timeout how long the backlog may take to drain before what is left counts as lost
+	 * @param pollsPerSecond status polls per second, all meetings together, while the
+	 * backlog drains
+	 * @param timeout how long the backlog may take to drain before what is left counts as
+	 * lost
 	 * @param language the meetings' language ({@code en}, {@code ru} or {@code auto})
 	 * @param recordings folder of real recordings (the evaluation set)
 	 * @param workDir where the clips are written
@@ -157,12 +160,16 @@ public final class LoadDriver {
 		return result(driverSeconds, submitSeconds, drained, heapStart, heapEnd);
 	}
 
-	/** Every meeting created and uploaded by {@code parallel} clients, all released at one moment. */
+	/**
+	 * Every meeting created and uploaded by {@code parallel} clients, all released at one
+	 * moment.
+	 */
 	private void submit(List<Path> recordings, List<Recordings.Clip> clips, AtomicInteger submitting)
 			throws InterruptedException {
 		ExecutorService clients = Executors.newFixedThreadPool(this.settings.parallel(), daemon("aigenda-load-client"));
 		CountDownLatch go = new CountDownLatch(1);
-		// recordings first: the first `parallel` clients upload real recordings at the same moment
+		// recordings first: the first `parallel` clients upload real recordings at the
+		// same moment
 		for (int i = 0; i < this.settings.uploads(); i++) {
 			Path file = recordings.get(i % recordings.size());
 			int n = i;
@@ -203,9 +210,10 @@ public final class LoadDriver {
 	}
 
 	/**
-	 * One poller: takes the meeting waiting longest for a look, asks for its state, reads its
-	 * transcript and minutes once it is processed, and puts it back otherwise. The pollers together
-	 * keep to {@code pollsPerSecond}, so the polls do not take the CPU the pipeline needs.
+	 * One poller: takes the meeting waiting longest for a look, asks for its state, reads
+	 * its transcript and minutes once it is processed, and puts it back otherwise. The
+	 * pollers together keep to {@code pollsPerSecond}, so the polls do not take the CPU
+	 * the pipeline needs.
 	 */
 	private void poll(AtomicInteger submitting, long deadline) {
 		long pause = (long) (POLLERS * 1000 / this.settings.pollsPerSecond());
@@ -256,15 +264,16 @@ public final class LoadDriver {
 	}
 
 	/**
-	 * A transcript stored twice shows its words twice: the same word at the same time again, or
-	 * time going backwards.
+	 * A transcript stored twice shows its words twice: the same word at the same time
+	 * again, or time going backwards.
 	 */
 	static boolean repeatsWords(JsonNode words) {
 		Set<String> seen = new HashSet<>();
 		double last = Double.NEGATIVE_INFINITY;
 		for (JsonNode word : words) {
 			double start = word.path("start").asDouble();
-			if (start < last || !seen.add(start + "|" + word.path("end").asDouble() + "|" + word.path("text").asString(""))) {
+			if (start < last
+					|| !seen.add(start + "|" + word.path("end").asDouble() + "|" + word.path("text").asString(""))) {
 				return true;
 			}
 			last = start;
@@ -311,7 +320,10 @@ public final class LoadDriver {
 		return this.lastTotal;
 	}
 
-	/** Waits until the work queues are empty on three looks in a row; dead-letter queues are reported. */
+	/**
+	 * Waits until the work queues are empty on three looks in a row; dead-letter queues
+	 * are reported.
+	 */
 	private boolean awaitEmptyQueues(Duration timeout) throws InterruptedException {
 		if (this.queues == null) {
 			return false;
@@ -370,7 +382,8 @@ public final class LoadDriver {
 				lost++;
 			}
 		}
-		this.rejections.forEach((reason, count) -> failures.merge("not accepted: " + reason, count.get(), Integer::sum));
+		this.rejections
+			.forEach((reason, count) -> failures.merge("not accepted: " + reason, count.get(), Integer::sum));
 		double serverSeconds = (first != null && last != null) ? Duration.between(first, last).toMillis() / 1000.0 : 0;
 		Map<String, Latencies.Summary> summaries = new LinkedHashMap<>();
 		Map<String, Integer> errorCounts = new LinkedHashMap<>();
@@ -381,9 +394,9 @@ public final class LoadDriver {
 		Map<String, Long> finalDepths = this.queues != null ? this.queues.now() : Map.of();
 		return new LoadResult(this.settings.uploads(), this.settings.meetings(), this.settings.clipSeconds(),
 				all.size() + this.rejected.get(), this.rejected.get(), processed, failed, lost, duplicated, failures,
-				submitSeconds, driverSeconds, serverSeconds, audioSeconds, summaries, errorCounts,
-				this.queues != null, new LinkedHashMap<>(this.maxDepths), this.maxTotalDepth.get(), finalDepths,
-				drained, heapStart, this.heapPeak.get(), heapEnd);
+				submitSeconds, driverSeconds, serverSeconds, audioSeconds, summaries, errorCounts, this.queues != null,
+				new LinkedHashMap<>(this.maxDepths), this.maxTotalDepth.get(), finalDepths, drained, heapStart,
+				this.heapPeak.get(), heapEnd);
 	}
 
 	private static Instant earliest(Instant a, Instant b) {

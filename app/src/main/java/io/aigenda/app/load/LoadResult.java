@@ -13,12 +13,15 @@ import java.util.Map;
  * @param duplicated processed meetings whose transcript holds its words twice
  * @param submitSeconds from the first request to the last upload accepted
  * @param driverSeconds from the first request until the last meeting was seen finished
- * @param serverSeconds from the first meeting's creation to the last one's processing, by the
- * server's clock (the throughput's base: it does not depend on how often the driver polls)
+ * @param serverSeconds from the first meeting's creation to the last one's processing, by
+ * the server's clock (the throughput's base: it does not depend on how often the driver
+ * polls)
  * @param audioSeconds audio in the processed meetings
  * @param queuesWatched whether the broker's queues could be asked from the driver
- * @param drained the work queues were empty on three looks in a row after the last meeting
- * @param heapStartBytes heap in use before the run, after a collection; negative when unknown
+ * @param drained the work queues were empty on three looks in a row after the last
+ * meeting
+ * @param heapStartBytes heap in use before the run, after a collection; negative when
+ * unknown
  * @param heapPeakBytes largest heap in use sampled during the run (every 200 ms)
  * @param heapEndBytes heap in use after the backlog drained, after a collection
  */
@@ -47,15 +50,16 @@ public record LoadResult(int uploads, int meetings, double clipSeconds, int subm
 	public void print(PrintStream out) {
 		out.printf(Locale.ROOT, "Load: %d recordings uploaded in parallel + %d clips of %.1f s queued at once%n",
 				this.uploads, this.meetings, this.clipSeconds);
-		out.printf(Locale.ROOT, "meetings     submitted %d, processed %d, failed %d, lost %d, duplicated %d, "
-				+ "not accepted %d%n", this.submitted, this.processed, this.failed, this.lost, this.duplicated,
-				this.rejected);
+		out.printf(Locale.ROOT,
+				"meetings     submitted %d, processed %d, failed %d, lost %d, duplicated %d, " + "not accepted %d%n",
+				this.submitted, this.processed, this.failed, this.lost, this.duplicated, this.rejected);
 		this.failureReasons.entrySet()
 			.stream()
 			.limit(5)
 			.forEach(reason -> out.printf(Locale.ROOT, "  %d x %s%n", reason.getValue(), reason.getKey()));
-		out.printf(Locale.ROOT, "wall time    %.1f s (queued in %.1f s; server clock, first created to last processed: "
-				+ "%.1f s)%n", this.driverSeconds, this.submitSeconds, this.serverSeconds);
+		out.printf(Locale.ROOT,
+				"wall time    %.1f s (queued in %.1f s; server clock, first created to last processed: " + "%.1f s)%n",
+				this.driverSeconds, this.submitSeconds, this.serverSeconds);
 		out.printf(Locale.ROOT, "throughput   %.1f meetings/min, %.2f audio min per wall min (%.1f min of audio)%n",
 				meetingsPerMinute(), audioMinutesPerMinute(), this.audioSeconds / 60);
 		out.printf(Locale.ROOT, "%-12s %8s %9s %9s %9s %9s %7s%n", "API latency", "requests", "p50 ms", "p95 ms",

@@ -12,8 +12,9 @@ import io.aigenda.contracts.Queues;
 import io.aigenda.messaging.Topology;
 
 /**
- * Messages waiting in each queue of the meeting pipeline (and its dead-letter queue), asked from
- * the broker with a passive declare, which RabbitMQ and the embedded broker both answer.
+ * Messages waiting in each queue of the meeting pipeline (and its dead-letter queue),
+ * asked from the broker with a passive declare, which RabbitMQ and the embedded broker
+ * both answer.
  */
 public final class QueueDepths implements AutoCloseable {
 
@@ -55,7 +56,9 @@ public final class QueueDepths implements AutoCloseable {
 				user.length > 1 ? user[1] : "", virtualHost, namespace);
 	}
 
-	/** Messages waiting now, by queue; a queue the broker does not know counts as empty. */
+	/**
+	 * Messages waiting now, by queue; a queue the broker does not know counts as empty.
+	 */
 	public synchronized Map<String, Long> now() {
 		Map<String, Long> depths = new LinkedHashMap<>();
 		for (String base : Queues.PIPELINE) {
@@ -73,7 +76,8 @@ public final class QueueDepths implements AutoCloseable {
 			return this.channel.queueDeclarePassive(queue).getMessageCount();
 		}
 		catch (IOException ex) {
-			// a passive declare of a missing queue closes the channel; the next look opens another
+			// a passive declare of a missing queue closes the channel; the next look
+			// opens another
 			return 0;
 		}
 	}

@@ -16,8 +16,9 @@ import io.aigenda.audio.AudioDecoder;
 import io.aigenda.audio.AudioDecoders;
 
 /**
- * The real recordings a load run sends: every recording under a folder (the evaluation set), and
- * short clips cut from them one after another, written as 16 kHz mono WAV files.
+ * The real recordings a load run sends: every recording under a folder (the evaluation
+ * set), and short clips cut from them one after another, written as 16 kHz mono WAV
+ * files.
  */
 final class Recordings {
 
@@ -45,8 +46,9 @@ final class Recordings {
 	}
 
 	/**
-	 * {@code count} clips of {@code seconds} each, cut in turn from each recording at successive
-	 * offsets (wrapping around); clips that would be identical are written once.
+	 * {@code count} clips of {@code seconds} each, cut in turn from each recording at
+	 * successive offsets (wrapping around); clips that would be identical are written
+	 * once.
 	 */
 	static List<Clip> clips(List<Path> recordings, int count, double seconds, Path folder) {
 		if (count == 0) {

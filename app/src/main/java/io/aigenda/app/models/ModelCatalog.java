@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Models that can be downloaded: a tab-separated list (name, file, SHA-256 or {@code -}, URL,
- * description). The built-in one names the optional diarization models; an operator with a mirror
- * passes their own with {@code --catalog}.
+ * Models that can be downloaded: a tab-separated list (name, file, SHA-256 or {@code -},
+ * URL, description). The built-in one names the optional diarization models; an operator
+ * with a mirror passes their own with {@code --catalog}.
  */
 record ModelCatalog(List<Entry> entries) {
 
@@ -59,8 +59,8 @@ record ModelCatalog(List<Entry> entries) {
 					|| !(f[2].equals("-") || f[2].matches("[0-9a-f]{64}"))) {
 				throw new IllegalArgumentException("Model catalog line " + number + " is not: name, file, sha256, url");
 			}
-			entries.add(new Entry(f[0], f[1], f[2].equals("-") ? null : f[2], URI.create(f[3]),
-					f.length > 4 ? f[4] : ""));
+			entries
+				.add(new Entry(f[0], f[1], f[2].equals("-") ? null : f[2], URI.create(f[3]), f.length > 4 ? f[4] : ""));
 		}
 		return new ModelCatalog(List.copyOf(entries));
 	}

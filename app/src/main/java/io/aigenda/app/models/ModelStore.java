@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * The models directory: each model as its file plus {@code <file>.sha256}. A download goes to a
- * temporary file first and is moved into place only when its checksum matches, so a broken or
- * tampered download never looks installed.
+ * The models directory: each model as its file plus {@code <file>.sha256}. A download
+ * goes to a temporary file first and is moved into place only when its checksum matches,
+ * so a broken or tampered download never looks installed.
  */
 record ModelStore(Path directory, ModelCatalog catalog) {
 

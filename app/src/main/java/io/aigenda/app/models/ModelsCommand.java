@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code aigenda models list|pull}: optional models, downloaded into a models directory. */
+/**
+ * {@code aigenda models list|pull}: optional models, downloaded into a models directory.
+ */
 @Command(name = "models", description = "List and download optional models (diarization ONNX models).",
 		subcommands = { ModelsCommand.ListCommand.class, ModelsCommand.PullCommand.class })
 public class ModelsCommand implements Runnable {
@@ -68,8 +70,9 @@ public class ModelsCommand implements Runnable {
 		public void run() {
 			ModelStore store = this.location.store();
 			ModelStore.Pulled pulled = store.pull(this.name);
-			System.out.println("pulled " + this.name + " -> " + pulled.file() + " (" + pulled.bytes() + " bytes, sha256 "
-					+ pulled.sha256() + (pulled.pinned() ? ", verified" : ", not pinned in the catalog: recorded") + ")");
+			System.out.println("pulled " + this.name + " -> " + pulled.file() + " (" + pulled.bytes()
+					+ " bytes, sha256 " + pulled.sha256()
+					+ (pulled.pinned() ? ", verified" : ", not pinned in the catalog: recorded") + ")");
 		}
 
 	}

@@ -15,10 +15,10 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Hides process-wide settings (environment variables, system properties) that belong to another
- * service from one service's context. All services share one process, so without this an
- * {@code AIGENDA_S3_SECRET_KEY} or {@code SPRING_DATASOURCE_URL} meant for the backend would
- * reach the workers too. Runs before any bean is created.
+ * Hides process-wide settings (environment variables, system properties) that belong to
+ * another service from one service's context. All services share one process, so without
+ * this an {@code AIGENDA_S3_SECRET_KEY} or {@code SPRING_DATASOURCE_URL} meant for the
+ * backend would reach the workers too. Runs before any bean is created.
  */
 final class EnvironmentIsolation implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -22,8 +22,9 @@ import io.aigenda.infra.EmbeddedDatabase;
 import io.aigenda.infra.EmbeddedS3;
 
 /**
- * Provides PostgreSQL, an AMQP broker and S3: the configured ones, or embedded ones started here
- * (in parallel, they take a few seconds each) and stopped on {@link #close()}.
+ * Provides PostgreSQL, an AMQP broker and S3: the configured ones, or embedded ones
+ * started here (in parallel, they take a few seconds each) and stopped on
+ * {@link #close()}.
  */
 final class Infrastructure implements AutoCloseable {
 
@@ -150,8 +151,8 @@ final class Infrastructure implements AutoCloseable {
 			}
 			catch (Exception ex) {
 				if (failure == null) {
-					failure = new IllegalStateException("Stopping the embedded infrastructure failed: " + ex.getMessage(),
-							ex);
+					failure = new IllegalStateException(
+							"Stopping the embedded infrastructure failed: " + ex.getMessage(), ex);
 				}
 				else {
 					failure.addSuppressed(ex);

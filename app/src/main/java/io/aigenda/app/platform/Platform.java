@@ -33,9 +33,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Every AiGenda service in one JVM: the infrastructure (configured or embedded), then the
- * backend, the ml-controller, the workers and the meeting-controller, each as a separate Spring
- * context wired exactly as in a cluster (messages through the broker, documents through
- * presigned S3 URLs). Only the backend gets database and S3 credentials.
+ * backend, the ml-controller, the workers and the meeting-controller, each as a separate
+ * Spring context wired exactly as in a cluster (messages through the broker, documents
+ * through presigned S3 URLs). Only the backend gets database and S3 credentials.
  */
 public final class Platform implements AutoCloseable {
 
@@ -71,8 +71,8 @@ public final class Platform implements AutoCloseable {
 	}
 
 	/**
-	 * Binds {@link PlatformProperties} from {@code overrides} (command-line options, tests), then
-	 * system properties, then the environment, and starts the platform.
+	 * Binds {@link PlatformProperties} from {@code overrides} (command-line options,
+	 * tests), then system properties, then the environment, and starts the platform.
 	 */
 	public static Platform start(Map<String, ?> overrides) {
 		return start(bind(overrides));
@@ -99,7 +99,8 @@ public final class Platform implements AutoCloseable {
 		long started = System.nanoTime();
 		Infrastructure infrastructure = Infrastructure.start(properties);
 		Platform platform = new Platform(properties, infrastructure, adminToken);
-		// Ctrl-C or a TERM signal: stop the services before the database they use, and never leave
+		// Ctrl-C or a TERM signal: stop the services before the database they use, and
+		// never leave
 		// an embedded PostgreSQL process behind
 		Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
 		platform.log("infrastructure ready in %s", since(started));
@@ -135,13 +136,18 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
-	/** A loopback port free now; the ml-controller takes it a few seconds later, after the backend. */
+	/**
+	 * A loopback port free now; the ml-controller takes it a few seconds later, after the
+	 * backend.
+	 */
 	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException("No free loopback port for the ml-controller: " + ex.getMessage(), ex);
+			throw new java.io.UncheckedIOException("No free loopback port for the ml-controller: " + ex.getMessage(),
+					ex);
 		}
 	}
 
@@ -162,9 +168,9 @@ public final class Platform implements AutoCloseable {
 	}
 
 	/**
-	 * Stops one service and starts it again with the same settings, as a crashed container comes
-	 * back in a cluster: what it kept (database, files, queues) survives, what it held in memory
-	 * does not.
+	 * Stops one service and starts it again with the same settings, as a crashed
+	 * container comes back in a cluster: what it kept (database, files, queues) survives,
+	 * what it held in memory does not.
 	 */
 	public synchronized void restart(Service service) {
 		ConfigurableApplicationContext old = this.byService.get(service);
@@ -181,9 +187,10 @@ public final class Platform implements AutoCloseable {
 	}
 
 	/**
-	 * The main class and command-line arguments that run one service as an operating-system
-	 * process of its own, on this platform's broker and storage, as a container of a cluster runs
-	 * it: the same connections and settings its context here was started with.
+	 * The main class and command-line arguments that run one service as an
+	 * operating-system process of its own, on this platform's broker and storage, as a
+	 * container of a cluster runs it: the same connections and settings its context here
+	 * was started with.
 	 */
 	public List<String> processCommandLine(Service service) {
 		List<String> commandLine = new ArrayList<>();
@@ -197,7 +204,9 @@ public final class Platform implements AutoCloseable {
 		return this.backendUrl;
 	}
 
-	/** An API token of the bootstrap administrator, kept in the data folder across runs. */
+	/**
+	 * An API token of the bootstrap administrator, kept in the data folder across runs.
+	 */
 	public String adminToken() {
 		return this.adminToken;
 	}
@@ -207,8 +216,8 @@ public final class Platform implements AutoCloseable {
 	}
 
 	/**
-	 * Where the services' broker listens (configured or embedded), for tools that watch the queues
-	 * from outside the services, as {@code aigenda load} does.
+	 * Where the services' broker listens (configured or embedded), for tools that watch
+	 * the queues from outside the services, as {@code aigenda load} does.
 	 */
 	public BrokerAddress broker() {
 		Connections.Broker broker = this.infrastructure.connections().broker();
@@ -237,7 +246,8 @@ public final class Platform implements AutoCloseable {
 				Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
 			}
 			catch (IllegalStateException ex) {
-				// the JVM is already shutting down and the hook is about to find this platform closed
+				// the JVM is already shutting down and the hook is about to find this
+				// platform closed
 			}
 		}
 		while (!this.contexts.isEmpty()) {
@@ -246,7 +256,8 @@ public final class Platform implements AutoCloseable {
 				context.close();
 			}
 			catch (RuntimeException ex) {
-				// keep closing the others; a half-closed platform would hold ports and files
+				// keep closing the others; a half-closed platform would hold ports and
+				// files
 			}
 		}
 		this.infrastructure.close();
@@ -293,7 +304,8 @@ public final class Platform implements AutoCloseable {
 
 	static String rootMessage(Throwable ex) {
 		for (Throwable link = ex; link != null; link = link.getCause()) {
-			// its own message names the port, the root cause only says "Address already in use"
+			// its own message names the port, the root cause only says "Address already
+			// in use"
 			if (link instanceof PortInUseException && link.getMessage() != null) {
 				return link.getMessage();
 			}

@@ -10,16 +10,18 @@ import io.aigenda.meetingcontroller.MeetingControllerApplication;
 import io.aigenda.mlcontroller.MlControllerApplication;
 
 /**
- * The services the platform starts, in start order, each as its own Spring context with its own
- * configuration file. Because every module shares this classpath, each service excludes the
- * auto-configurations it must not have and never sees the settings of the others.
+ * The services the platform starts, in start order, each as its own Spring context with
+ * its own configuration file. Because every module shares this classpath, each service
+ * excludes the auto-configurations it must not have and never sees the settings of the
+ * others.
  */
 public enum Service {
 
 	BACKEND("backend", BackendServiceApplication.class, BackendServiceApplication.CONFIG_NAME, true, List.of(),
 			List.of("aigenda.ml-controller")),
 
-	// its own H2 store through JDBC, no JPA; the backend's database is not its business. Web: the
+	// its own H2 store through JDBC, no JPA; the backend's database is not its business.
+	// Web: the
 	// backend asks it search questions over HTTP on the loopback address
 	ML_CONTROLLER("ml-controller", MlControllerApplication.class, MlControllerApplication.CONFIG_NAME, true,
 			Exclusions.JPA_AND_SECURITY, Exclusions.BACKEND_SETTINGS),
@@ -34,10 +36,10 @@ public enum Service {
 	LLM_WORKER("llm-worker", LlmWorkerApplication.class, LlmWorkerApplication.CONFIG_NAME, false,
 			Exclusions.STORAGE_AND_SECURITY, Exclusions.BACKEND_SETTINGS),
 
-	// its own H2 store for bot state; web, on a loopback port, for the recorders' heartbeats
+	// its own H2 store for bot state; web, on a loopback port, for the recorders'
+	// heartbeats
 	MEETING_CONTROLLER("meeting-controller", MeetingControllerApplication.class,
-			MeetingControllerApplication.CONFIG_NAME, true, Exclusions.JPA_AND_SECURITY,
-			Exclusions.BACKEND_SETTINGS);
+			MeetingControllerApplication.CONFIG_NAME, true, Exclusions.JPA_AND_SECURITY, Exclusions.BACKEND_SETTINGS);
 
 	private final String displayName;
 
@@ -117,7 +119,9 @@ public enum Service {
 
 		static final List<String> STORAGE_AND_SECURITY = concat(concat(JDBC, JPA), SECURITY);
 
-		/** Settings only the backend may see: its database and object store credentials. */
+		/**
+		 * Settings only the backend may see: its database and object store credentials.
+		 */
 		static final List<String> BACKEND_SETTINGS = List.of("spring.datasource", "spring.jpa", "spring.flyway",
 				"aigenda.s3", "aigenda.database", "aigenda.backend");
 

@@ -12,8 +12,9 @@ final class ServiceArguments {
 	}
 
 	/**
-	 * Command-line arguments: they take precedence over every configuration file, environment
-	 * variable and system property, so each context gets exactly these connections.
+	 * Command-line arguments: they take precedence over every configuration file,
+	 * environment variable and system property, so each context gets exactly these
+	 * connections.
 	 */
 	static List<String> of(Service service, PlatformProperties properties, Connections connections, URI backendUrl,
 			String serviceToken, String adminToken) {
@@ -21,8 +22,8 @@ final class ServiceArguments {
 	}
 
 	/**
-	 * @param mlControllerPort the loopback port the ml-controller serves search on, where the backend
-	 * asks; 0 for any free one (then the backend cannot search)
+	 * @param mlControllerPort the loopback port the ml-controller serves search on, where
+	 * the backend asks; 0 for any free one (then the backend cannot search)
 	 */
 	static List<String> of(Service service, PlatformProperties properties, Connections connections, URI backendUrl,
 			String serviceToken, String adminToken, int mlControllerPort) {
@@ -39,9 +40,11 @@ final class ServiceArguments {
 			args.put("logging.config", "classpath:logback-ecs.xml");
 		}
 		if (!properties.verbose()) {
-			// Flyway warns on every start that H2 (the controller's store) is newer than it was tested with
+			// Flyway warns on every start that H2 (the controller's store) is newer than
+			// it was tested with
 			args.put("logging.level.org.flywaydb.core.internal.database.base.Database", "ERROR");
-			// a service that fails to start is reported in one line by the platform; Spring Boot would
+			// a service that fails to start is reported in one line by the platform;
+			// Spring Boot would
 			// log the whole stack trace as well
 			args.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
 			args.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
@@ -90,7 +93,8 @@ final class ServiceArguments {
 				args.put("server.port", String.valueOf(mlControllerPort));
 			}
 			case MEETING_CONTROLLER -> {
-				// recorders on this machine reach it on loopback, at a port free right now
+				// recorders on this machine reach it on loopback, at a port free right
+				// now
 				int port = freePort();
 				args.put("server.port", String.valueOf(port));
 				args.put("server.address", "127.0.0.1");

@@ -17,9 +17,9 @@ import io.aigenda.app.client.MeetingStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Takes one recording through the platform the way any API client would: create a meeting,
- * upload, follow its progress, then write the transcript, subtitles and minutes next to each
- * other.
+ * Takes one recording through the platform the way any API client would: create a
+ * meeting, upload, follow its progress, then write the transcript, subtitles and minutes
+ * next to each other.
  */
 public final class MeetingProcessor {
 
@@ -77,10 +77,8 @@ public final class MeetingProcessor {
 					return status;
 				}
 				if (System.nanoTime() > deadline) {
-					return new MeetingStatus(id, "FAILED",
-							"not processed within " + this.timeout.toMinutes() + " minutes (still " + status.state()
-									+ ")",
-							null, null, status.progress());
+					return new MeetingStatus(id, "FAILED", "not processed within " + this.timeout.toMinutes()
+							+ " minutes (still " + status.state() + ")", null, null, status.progress());
 				}
 				Thread.sleep(300);
 			}
@@ -101,8 +99,8 @@ public final class MeetingProcessor {
 			Path text = write(name + ".txt", this.client.export(id, "txt"));
 			Path subtitles = write(name + ".srt", this.client.export(id, "srt"));
 			Path minutes = write(name + ".minutes.json", pretty(this.client.minutes(id)));
-			Path turns = write(name + ".rttm", this.client.export(id, "rttm").replaceAll("(?m)^SPEAKER \\S+ ",
-					"SPEAKER " + name.replaceAll("\\s+", "_") + " "));
+			Path turns = write(name + ".rttm", this.client.export(id, "rttm")
+				.replaceAll("(?m)^SPEAKER \\S+ ", "SPEAKER " + name.replaceAll("\\s+", "_") + " "));
 			return List.of(transcript, text, subtitles, minutes, turns);
 		}
 		catch (IOException ex) {

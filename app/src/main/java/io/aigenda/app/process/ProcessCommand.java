@@ -18,7 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code aigenda process FILE...}: transcripts, subtitles and minutes for each recording. */
+/**
+ * {@code aigenda process FILE...}: transcripts, subtitles and minutes for each recording.
+ */
 @Command(name = "process", description = "Transcribe recordings, attribute speakers and write minutes.")
 public class ProcessCommand implements Callable<Integer> {
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 import io.aigenda.app.client.MeetingStatus;
 
 /**
- * Shows a meeting's progress on one line, redrawn in place on a terminal; elsewhere (logs, CI) a
- * line is printed only when the state or the tenth of progress changes.
+ * Shows a meeting's progress on one line, redrawn in place on a terminal; elsewhere
+ * (logs, CI) a line is printed only when the state or the tenth of progress changes.
  */
 final class ProgressBar {
 

@@ -32,7 +32,8 @@ public class ServeCommand implements Callable<Integer> {
 		System.err.println("Starting AiGenda...");
 		// the platform closes itself on Ctrl-C (its own shutdown hook)
 		Platform platform = Platform.start(settings);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("Stopping AiGenda..."), "aigenda-stopping"));
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> System.err.println("Stopping AiGenda..."), "aigenda-stopping"));
 		platform.startupLog().forEach(line -> System.err.println("  " + line));
 		System.out.println("AiGenda is running at " + platform.backendUrl());
 		System.out.println("  API docs:  " + platform.backendUrl() + "/swagger-ui.html");

@@ -37,11 +37,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A recorder bot end to end on this machine: the whole platform in one JVM (the machine's
- * PostgreSQL, the embedded AMQP broker and S3, as on a laptop), a meeting page served by the test that plays
- * ../shared/eval-dev/diarization/pyannote_sample/sample.wav (two people on a call) to whoever
- * joins, and the bot sent to it through the API. The meeting-controller starts the recorder as a
- * local process (Debian's Chromium, PulseAudio, ffmpeg); its chunks become the meeting's
- * recording, and the pipeline turns it into a transcript.
+ * PostgreSQL, the embedded AMQP broker and S3, as on a laptop), a meeting page served by
+ * the test that plays ../shared/eval-dev/diarization/pyannote_sample/sample.wav (two
+ * people on a call) to whoever joins, and the bot sent to it through the API. The
+ * meeting-controller starts the recorder as a local process (Debian's Chromium,
+ * PulseAudio, ffmpeg); its chunks become the meeting's recording, and the pipeline turns
+ * it into a transcript.
  */
 class MeetingBotEndToEndTests {
 
@@ -49,12 +50,17 @@ class MeetingBotEndToEndTests {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	private static final String DATABASE = "aigenda_bot_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	private static final String DATABASE = "aigenda_bot_e2e_"
+			+ UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
-	/** Settings the services read from system properties: a test page on loopback is a platform. */
+	/**
+	 * Settings the services read from system properties: a test page on loopback is a
+	 * platform.
+	 */
 	private static final Map<String, String> SETTINGS = Map.of("aigenda.backend.bots.allow-private-addresses", "true",
 			"aigenda.backend.bots.platforms.test-page", "127.0.0.1",
-			// the recorder from this test's class path, with short chunks so the test need not wait long
+			// the recorder from this test's class path, with short chunks so the test
+			// need not wait long
 			"aigenda.meeting-controller.local.command[0]", "env", "aigenda.meeting-controller.local.command[1]",
 			"AIGENDA_CHUNK_SECONDS=4", "aigenda.meeting-controller.local.command[2]",
 			Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -73,10 +79,10 @@ class MeetingBotEndToEndTests {
 	static void start() throws Exception {
 		sql("create database " + DATABASE);
 		SETTINGS.forEach(System::setProperty);
-		platform = Platform.start(Map.of("aigenda.data-dir", dataDir.toString(), "aigenda.port", "0",
-				"aigenda.database.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "aigenda.database.username",
-				"postgres", "aigenda.broker.embedded", "true", "aigenda.messaging.namespace",
-				"test-" + UUID.randomUUID()));
+		platform = Platform
+			.start(Map.of("aigenda.data-dir", dataDir.toString(), "aigenda.port", "0", "aigenda.database.url",
+					"jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "aigenda.database.username", "postgres",
+					"aigenda.broker.embedded", "true", "aigenda.messaging.namespace", "test-" + UUID.randomUUID()));
 		meetingPage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		meetingPage.createContext("/meeting/", MeetingBotEndToEndTests::page);
 		meetingPage.start();
@@ -108,10 +114,14 @@ class MeetingBotEndToEndTests {
 		assertThat(view.path("serverSeconds").asLong()).isBetween(25L, 120L);
 		assertThat(processed.path("speakerCount").asInt()).isEqualTo(2);
 		JsonNode transcript = get("/api/v1/meetings/" + meeting + "/transcript");
-		String text = transcript.path("words").valueStream().map(w -> w.path("text").asString().toLowerCase())
+		String text = transcript.path("words")
+			.valueStream()
+			.map(w -> w.path("text").asString().toLowerCase())
 			.collect(Collectors.joining(" "));
 		assertThat(text).contains("hello", "chicago", "jersey", "texas");
-		Set<String> speakers = transcript.path("words").valueStream().map(w -> w.path("speaker").asString())
+		Set<String> speakers = transcript.path("words")
+			.valueStream()
+			.map(w -> w.path("speaker").asString())
 			.collect(Collectors.toSet());
 		assertThat(speakers).hasSize(2);
 		await().atMost(Duration.ofSeconds(15)).until(() -> processesOf(bot).isEmpty());
@@ -172,8 +182,8 @@ class MeetingBotEndToEndTests {
 	}
 
 	/**
-	 * Every process whose command line names the bot: the recorder (its marker argument), its
-	 * browser (the profile folder), the sound server (its socket folder).
+	 * Every process whose command line names the bot: the recorder (its marker argument),
+	 * its browser (the profile folder), the sound server (its socket folder).
 	 */
 	private static List<ProcessHandle> processesOf(String bot) {
 		return ProcessHandle.allProcesses()
@@ -182,7 +192,9 @@ class MeetingBotEndToEndTests {
 			.toList();
 	}
 
-	/** The whole command line from /proc (the JDK's process info leaves long ones out). */
+	/**
+	 * The whole command line from /proc (the JDK's process info leaves long ones out).
+	 */
 	private static String commandLine(long pid) {
 		try {
 			return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
@@ -202,7 +214,8 @@ class MeetingBotEndToEndTests {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.backendUrl() + path))
 			.header("Authorization", "Bearer " + platform.adminToken());
 		if (body != null) {
-			request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(body));
 		}
 		else {
 			request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -18,10 +18,11 @@ class MeetingStatusTests {
 	void progressIsTheMeanOfTheThreeStepsAndNeverCompleteBeforeProcessed() {
 		assertThat(status("UPLOADED").overallFraction()).isZero();
 		assertThat(status("PROCESSING", new MeetingStatus.StepProgress("TRANSCRIBE", 0.5, ""),
-				new MeetingStatus.StepProgress("DIARIZE", 1, "")).overallFraction())
-			.isCloseTo(0.5, within(1e-9));
+				new MeetingStatus.StepProgress("DIARIZE", 1, ""))
+			.overallFraction()).isCloseTo(0.5, within(1e-9));
 		assertThat(status("PROCESSING", new MeetingStatus.StepProgress("TRANSCRIBE", 1, ""),
-				new MeetingStatus.StepProgress("DIARIZE", 1, ""), new MeetingStatus.StepProgress("WRITE_MINUTES", 1, ""))
+				new MeetingStatus.StepProgress("DIARIZE", 1, ""),
+				new MeetingStatus.StepProgress("WRITE_MINUTES", 1, ""))
 			.overallFraction()).isEqualTo(0.99);
 		assertThat(status("PROCESSED").overallFraction()).isEqualTo(1);
 	}

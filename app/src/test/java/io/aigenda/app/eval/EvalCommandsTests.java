@@ -88,8 +88,8 @@ class EvalCommandsTests {
 			.containsExactly(1L, 1L, 1L, 1L, 2L, 2L, 2L, 2L, 3L, 3L);
 		EvalDiarizationCommand.Case pair = mixes.get(4);
 		double jfkSeconds = mixes.get(0).samples().durationSeconds();
-		assertThat(pair.samples().durationSeconds()).isCloseTo(
-				jfkSeconds + HeldOutMixes.GAP_SECONDS + mixes.get(2).samples().durationSeconds(), within(0.01));
+		assertThat(pair.samples().durationSeconds())
+			.isCloseTo(jfkSeconds + HeldOutMixes.GAP_SECONDS + mixes.get(2).samples().durationSeconds(), within(0.01));
 		for (SpeakerTurn turn : pair.reference()) {
 			if (turn.speaker().equals("jfk")) {
 				assertThat(turn.end()).isLessThanOrEqualTo(jfkSeconds + 1e-6);
@@ -108,9 +108,11 @@ class EvalCommandsTests {
 		Console console = Console.run("eval", "diarization", "--held-out");
 
 		assertThat(console.exitCode()).as(console.err()).isZero();
-		assertThat(console.out()).contains("ami_dev/dev00: DER").contains("\noverall: DER")
+		assertThat(console.out()).contains("ami_dev/dev00: DER")
+			.contains("\noverall: DER")
 			.containsPattern("held-out/jfk: DER .*; JER .*; speakers \\d+ found, 1 in the reference")
-			.containsPattern("held-out/test_sound_ru\\+2412-153948-0000\\+jfk: DER .*speakers \\d+ found, 3 in the reference")
+			.containsPattern(
+					"held-out/test_sound_ru\\+2412-153948-0000\\+jfk: DER .*speakers \\d+ found, 3 in the reference")
 			.containsPattern("held-out overall: DER .* over 10 recordings; speaker count right in \\d+ of 10");
 	}
 
@@ -131,7 +133,8 @@ class EvalCommandsTests {
 	@Test
 	void minutesEvaluationPrintsRougeAndRecallAndWritesTheMinutes(@TempDir Path out) throws Exception {
 		Path meetings = PlatformFiles.SHARED.resolve("eval-dev/summarization/ami_ES2002d.dialogstudio.json");
-		Console console = Console.run("eval", "minutes", "--dialogstudio", meetings.toString(), "--out", out.toString());
+		Console console = Console.run("eval", "minutes", "--dialogstudio", meetings.toString(), "--out",
+				out.toString());
 
 		assertThat(console.exitCode()).as(console.err()).isZero();
 		assertThat(console.out())

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Mistakes in {@code aigenda load}'s options are one line, before anything is started. */
+/**
+ * Mistakes in {@code aigenda load}'s options are one line, before anything is started.
+ */
 class LoadCommandTests {
 
 	@Test

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code models pull} against a local HTTP server serving a real model file (the Silero VAD ONNX
- * from the shared models folder, checked against the folder's SHA256SUMS).
+ * {@code models pull} against a local HTTP server serving a real model file (the Silero
+ * VAD ONNX from the shared models folder, checked against the folder's SHA256SUMS).
  */
 class ModelsCommandTests {
 
@@ -55,7 +55,8 @@ class ModelsCommandTests {
 
 	@Test
 	void pullDownloadsVerifiesAndListShowsTheModelInstalled() throws IOException {
-		Path catalog = catalog("vad\tvad.onnx\t" + MODEL_SHA256 + "\t" + url("/models/silero_vad.onnx") + "\tSilero VAD");
+		Path catalog = catalog(
+				"vad\tvad.onnx\t" + MODEL_SHA256 + "\t" + url("/models/silero_vad.onnx") + "\tSilero VAD");
 		Path dir = this.temp.resolve("models");
 
 		Console before = Console.run("models", "list", "--dir", dir.toString(), "--catalog", catalog.toString());

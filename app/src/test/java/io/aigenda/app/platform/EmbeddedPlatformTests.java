@@ -19,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The no-infrastructure path: embedded PostgreSQL, the embedded AMQP broker and embedded S3. */
+/**
+ * The no-infrastructure path: embedded PostgreSQL, the embedded AMQP broker and embedded
+ * S3.
+ */
 class EmbeddedPlatformTests {
 
 	@TempDir
@@ -27,7 +30,8 @@ class EmbeddedPlatformTests {
 
 	@Test
 	void serviceThatCannotStartIsReportedInOneLineAndNothingIsLeftRunning() {
-		// nothing listens on port 1: the backend cannot create its bucket and fails to start
+		// nothing listens on port 1: the backend cannot create its bucket and fails to
+		// start
 		assertThatThrownBy(() -> Platform.start(Map.of("aigenda.data-dir", this.dataDir.toString(), "aigenda.port", "0",
 				"aigenda.broker.embedded", "true", "aigenda.s3.endpoint", "http://127.0.0.1:1", "aigenda.s3.access-key",
 				"a", "aigenda.s3.secret-key", "b")))
@@ -36,9 +40,10 @@ class EmbeddedPlatformTests {
 			.message()
 			.doesNotContain("\n");
 
-		// the embedded PostgreSQL was stopped again, or it would still hold its data folder
-		try (Platform platform = Platform.start(Map.of("aigenda.data-dir", this.dataDir.toString(), "aigenda.port",
-				"0", "aigenda.broker.embedded", "true"))) {
+		// the embedded PostgreSQL was stopped again, or it would still hold its data
+		// folder
+		try (Platform platform = Platform.start(Map.of("aigenda.data-dir", this.dataDir.toString(), "aigenda.port", "0",
+				"aigenda.broker.embedded", "true"))) {
 			assertThat(platform.backendUrl()).isNotNull();
 		}
 	}
@@ -46,8 +51,8 @@ class EmbeddedPlatformTests {
 	@Test
 	void recordingIsProcessedWithNothingInstalled() throws Exception {
 		Path jfk = PlatformTests.JFK;
-		try (Platform platform = Platform.start(Map.of("aigenda.data-dir", this.dataDir.toString(), "aigenda.port",
-				"0", "aigenda.broker.embedded", "true", "aigenda.messaging.namespace", "test-" + UUID.randomUUID()))) {
+		try (Platform platform = Platform.start(Map.of("aigenda.data-dir", this.dataDir.toString(), "aigenda.port", "0",
+				"aigenda.broker.embedded", "true", "aigenda.messaging.namespace", "test-" + UUID.randomUUID()))) {
 			assertThat(platform.startupLog()).anyMatch(line -> line.contains("embedded PostgreSQL"))
 				.anyMatch(line -> line.contains("embedded AMQP broker"))
 				.anyMatch(line -> line.contains("embedded S3"));
@@ -59,11 +64,14 @@ class EmbeddedPlatformTests {
 				.process(jfk, "en");
 
 			assertThat(result.failureReason()).isNull();
-			JsonNode transcript = JsonMapper.builder().build().readTree(Files.readString(out.resolve("jfk.transcript.json")));
+			JsonNode transcript = JsonMapper.builder()
+				.build()
+				.readTree(Files.readString(out.resolve("jfk.transcript.json")));
 			assertThat(transcript.get("words").size()).isGreaterThan(15);
 			assertThat(MinutesSchema.validate(Files.readString(out.resolve("jfk.minutes.json")))).isEmpty();
 		}
-		// the data stays for the next run: PostgreSQL files, S3 objects and the admin token
+		// the data stays for the next run: PostgreSQL files, S3 objects and the admin
+		// token
 		assertThat(this.dataDir.resolve("postgres/PG_VERSION")).isRegularFile();
 		assertThat(this.dataDir.resolve("admin-token")).isRegularFile();
 		assertThat(this.dataDir.resolve("s3/aigenda")).isDirectory();

@@ -37,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What operators rely on, checked on the whole platform after it processed one real meeting: every
- * metric the Grafana dashboards and the Prometheus alerts use is exposed by a running service, and
- * the meeting's JSON logs carry one trace id through the backend, the ml-controller and the workers.
+ * What operators rely on, checked on the whole platform after it processed one real
+ * meeting: every metric the Grafana dashboards and the Prometheus alerts use is exposed
+ * by a running service, and the meeting's JSON logs carry one trace id through the
+ * backend, the ml-controller and the workers.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsAcceptanceTests {
@@ -59,7 +60,8 @@ class OperationsAcceptanceTests {
 	@BeforeAll
 	static void processOneMeeting() throws Exception {
 		// logs as the containers write them: JSON lines at INFO
-		running = TestPlatform.start(dataDir, TestPlatform.Broker.RABBITMQ, Map.of("aigenda.verbose", "true", "aigenda.log-format", "ecs"));
+		running = TestPlatform.start(dataDir, TestPlatform.Broker.RABBITMQ,
+				Map.of("aigenda.verbose", "true", "aigenda.log-format", "ecs"));
 		meeting = new MeetingProcessor(running.client(), outDir, new PrintStream(new ByteArrayOutputStream(), true),
 				false, Duration.ofMinutes(10))
 			.process(PlatformFiles.SAMPLE, "en");
@@ -75,7 +77,8 @@ class OperationsAcceptanceTests {
 
 	@Test
 	void everyMetricTheDashboardsAndAlertsUseIsExposedByARunningService() throws Exception {
-		// the backend counts finished meetings on a schedule (aigenda.observability.gauge-interval)
+		// the backend counts finished meetings on a schedule
+		// (aigenda.observability.gauge-interval)
 		ConfigurableApplicationContext backend = running.platform().context(Service.BACKEND);
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> scrape(backend).contains("aigenda_meetings_finished_last_day{"));
@@ -129,11 +132,14 @@ class OperationsAcceptanceTests {
 					"the backend, the ml-controller and a worker"));
 	}
 
-	/** Which service wrote a line: in one JVM they share the log configuration, not their packages. */
+	/**
+	 * Which service wrote a line: in one JVM they share the log configuration, not their
+	 * packages.
+	 */
 	private static String service(String logger) {
 		Map<String, String> packages = new HashMap<>(Map.of("io.aigenda.backend.", "backend",
-				"io.aigenda.mlcontroller.", "ml-controller", "io.aigenda.asr.", "asr-worker",
-				"io.aigenda.diarization.", "diarization-worker", "io.aigenda.llm.", "llm-worker"));
+				"io.aigenda.mlcontroller.", "ml-controller", "io.aigenda.asr.", "asr-worker", "io.aigenda.diarization.",
+				"diarization-worker", "io.aigenda.llm.", "llm-worker"));
 		return packages.entrySet()
 			.stream()
 			.filter(entry -> logger.startsWith(entry.getKey()))
@@ -142,15 +148,19 @@ class OperationsAcceptanceTests {
 			.orElse(null);
 	}
 
-	/** An ECS field, nested ({@code "log": {"logger": ...}}) or dotted ({@code "log.logger"}). */
+	/**
+	 * An ECS field, nested ({@code "log": {"logger": ...}}) or dotted
+	 * ({@code "log.logger"}).
+	 */
 	private static String field(JsonNode log, String object, String name) {
 		JsonNode nested = log.path(object).path(name);
 		return nested.isMissingNode() ? log.path(object + "." + name).asString("") : nested.asString("");
 	}
 
 	/**
-	 * {@code /actuator/prometheus} of a service with a web server; the workers run without one in
-	 * this JVM (in a cluster they serve it on 8080), so theirs is the same registry's scrape.
+	 * {@code /actuator/prometheus} of a service with a web server; the workers run
+	 * without one in this JVM (in a cluster they serve it on 8080), so theirs is the same
+	 * registry's scrape.
 	 */
 	private static String scrape(ConfigurableApplicationContext context) throws Exception {
 		if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Every service in one JVM on this machine's PostgreSQL (a fresh database) and RabbitMQ (a fresh
- * namespace), with the embedded S3 server: recordings go through the same messages and
- * presigned URLs as in a cluster.
+ * Every service in one JVM on this machine's PostgreSQL (a fresh database) and RabbitMQ
+ * (a fresh namespace), with the embedded S3 server: recordings go through the same
+ * messages and presigned URLs as in a cluster.
  */
 class PlatformTests {
 
@@ -95,7 +95,8 @@ class PlatformTests {
 		assertThat(Files.readString(outDir.resolve("jfk/jfk.srt"))).contains("-->");
 		assertThat(Files.readString(outDir.resolve("jfk/jfk.txt"))).containsIgnoringCase("country");
 
-		// the meeting is indexed for search (by the ml-controller, asked through the backend)
+		// the meeting is indexed for search (by the ml-controller, asked through the
+		// backend)
 		JsonNode hits = null;
 		for (int i = 0; i < 60; i++) {
 			hits = search("what can you do for your country");
@@ -138,7 +139,8 @@ class PlatformTests {
 
 	@Test
 	void largeRecordingGoesThroughTheResumablePartUpload() throws Exception {
-		// every file counts as large here, so this recording takes the presigned multipart path
+		// every file counts as large here, so this recording takes the presigned
+		// multipart path
 		BackendClient partsOnly = new BackendClient(platform.backendUrl(), platform.adminToken(), 0);
 		Path out = outDir.resolve("parts");
 
@@ -160,10 +162,12 @@ class PlatformTests {
 		for (Service service : Set.of(Service.ASR_WORKER, Service.DIARIZATION_WORKER, Service.LLM_WORKER)) {
 			ConfigurableApplicationContext context = platform.context(service);
 			assertThat(context.getBeanNamesForType(DataSource.class)).as(service.displayName()).isEmpty();
-			assertThat(context.getEnvironment().getProperty("aigenda.s3.secret-key")).as(service.displayName()).isNull();
+			assertThat(context.getEnvironment().getProperty("aigenda.s3.secret-key")).as(service.displayName())
+				.isNull();
 			assertThat(context.getEnvironment().getProperty("aigenda.backend.service-token")).isNull();
 		}
-		// the meeting-controller keeps bot state in its own H2 file, and holds no backend secret
+		// the meeting-controller keeps bot state in its own H2 file, and holds no backend
+		// secret
 		ConfigurableApplicationContext bots = platform.context(Service.MEETING_CONTROLLER);
 		assertThat(bots.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
 		assertThat(bots.getEnvironment().getProperty("aigenda.s3.secret-key")).isNull();
@@ -205,7 +209,10 @@ class PlatformTests {
 
 		assertThat(exitCode).isEqualTo(1);
 		String message = err.toString(StandardCharsets.UTF_8).strip();
-		assertThat(message).startsWith("aigenda: notes.wav: ").contains("415").doesNotContain("Exception").hasLineCount(1);
+		assertThat(message).startsWith("aigenda: notes.wav: ")
+			.contains("415")
+			.doesNotContain("Exception")
+			.hasLineCount(1);
 		assertThat(outDir.resolve("bad/notes.transcript.json")).doesNotExist();
 	}
 

@@ -26,8 +26,9 @@ class ServiceArgumentsTests {
 
 	@Test
 	void onlyTheBackendGetsDatabaseAndStorageCredentials() {
-		assertThat(arguments(Service.BACKEND)).contains("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/aigenda",
-				"--aigenda.s3.secret-key=SK", "--aigenda.s3.access-key=AK", "--aigenda.backend.service-token=svc_token",
+		assertThat(arguments(Service.BACKEND)).contains(
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/aigenda", "--aigenda.s3.secret-key=SK",
+				"--aigenda.s3.access-key=AK", "--aigenda.backend.service-token=svc_token",
 				"--aigenda.backend.bootstrap.api-token=agk_admin", "--server.port=0",
 				"--spring.main.web-application-type=servlet");
 		for (Service service : List.of(Service.ASR_WORKER, Service.DIARIZATION_WORKER, Service.LLM_WORKER,
@@ -37,7 +38,8 @@ class ServiceArgumentsTests {
 						|| arg.contains("SK") || arg.contains("agk_admin"));
 		}
 		for (Service service : List.of(Service.ASR_WORKER, Service.DIARIZATION_WORKER, Service.LLM_WORKER)) {
-			assertThat(arguments(service)).as(service.displayName()).contains("--spring.main.web-application-type=none");
+			assertThat(arguments(service)).as(service.displayName())
+				.contains("--spring.main.web-application-type=none");
 		}
 		// the ml-controller answers the backend's search questions on loopback only
 		assertThat(arguments(Service.ML_CONTROLLER)).contains("--spring.main.web-application-type=servlet",
@@ -52,7 +54,8 @@ class ServiceArgumentsTests {
 	void everyServiceUsesItsOwnConfigFileAndTheSameBroker() {
 		for (Service service : Service.values()) {
 			assertThat(arguments(service)).contains("--spring.config.name=" + service.configName(),
-					"--spring.rabbitmq.port=5673", "--aigenda.messaging.namespace=ns1", "--aigenda.messaging.broker=qpid");
+					"--spring.rabbitmq.port=5673", "--aigenda.messaging.namespace=ns1",
+					"--aigenda.messaging.broker=qpid");
 		}
 	}
 
@@ -70,8 +73,8 @@ class ServiceArgumentsTests {
 		List<String> backend = ServiceArguments.of(Service.BACKEND, this.properties, this.connections,
 				URI.create("http://127.0.0.1:8123"), "svc_token", "agk_admin", 45123);
 
-		assertThat(controller).contains("--spring.main.web-application-type=servlet", "--server.address=127.0.0.1",
-				"--server.port=45123")
+		assertThat(controller)
+			.contains("--spring.main.web-application-type=servlet", "--server.address=127.0.0.1", "--server.port=45123")
 			.noneMatch(arg -> arg.startsWith("--spring.datasource") || arg.startsWith("--aigenda.s3"));
 		assertThat(backend).contains("--aigenda.backend.search.ml-controller-url=http://127.0.0.1:45123");
 	}

@@ -39,12 +39,15 @@ record Api(URI base, String token) {
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
-		request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(json));
+		request.method(method,
+				json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		return call(request.build());
 	}
 
-	/** A multipart/form-data PUT of one part named {@code file}; the file name goes as raw bytes. */
+	/**
+	 * A multipart/form-data PUT of one part named {@code file}; the file name goes as raw
+	 * bytes.
+	 */
 	HttpResponse<String> putFile(String path, byte[] filename, byte[] content) {
 		String boundary = "aigenda" + UUID.randomUUID();
 		byte[] head = concat("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"",
@@ -94,7 +97,9 @@ record Api(URI base, String token) {
 		return newMember(name).api();
 	}
 
-	/** A new organisation with one member, whose e-mail, password and API are returned. */
+	/**
+	 * A new organisation with one member, whose e-mail, password and API are returned.
+	 */
 	Member newMember(String name) {
 		HttpResponse<String> organisation = send("POST", "/api/v1/admin/organisations",
 				"{\"name\":\"" + name + " " + UUID.randomUUID() + "\"}");
@@ -115,7 +120,9 @@ record Api(URI base, String token) {
 		return JSON.readTree(response.body());
 	}
 
-	/** An RFC 9457 problem with the project's type URI, in plain words, without internals. */
+	/**
+	 * An RFC 9457 problem with the project's type URI, in plain words, without internals.
+	 */
 	static JsonNode assertProblem(HttpResponse<String> response, int status, String slug) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");

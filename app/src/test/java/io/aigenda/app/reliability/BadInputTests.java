@@ -25,16 +25,17 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A corpus of bad input through the real REST API, by direct upload and by the resumable upload:
- * each gets an RFC 9457 problem in plain words, the meeting it was meant for still waits for a
- * recording, and a meeting finished before is exactly as it was.
+ * A corpus of bad input through the real REST API, by direct upload and by the resumable
+ * upload: each gets an RFC 9457 problem in plain words, the meeting it was meant for
+ * still waits for a recording, and a meeting finished before is exactly as it was.
  */
 @ExtendWith(ReliabilityPlatform.Extension.class)
 class BadInputTests {
 
 	static final Path JFK_MP3 = PlatformFiles.SHARED.resolve("eval-dev/containers/jfk.mp3");
 
-	static final Path BUNNY = PlatformFiles.SHARED.resolve("eval-dev/containers/lhotse_big_buck_bunny_small_nonspeech.mp4");
+	static final Path BUNNY = PlatformFiles.SHARED
+		.resolve("eval-dev/containers/lhotse_big_buck_bunny_small_nonspeech.mp4");
 
 	static ReliabilityPlatform suite;
 
@@ -94,7 +95,8 @@ class BadInputTests {
 
 	@Test
 	void wavHeaderClaimingHoursOfAudioCountsOnlyWhatIsThere() {
-		// the data chunk says 4 GB (37 h at 16 kHz), one second follows: the header is not believed
+		// the data chunk says 4 GB (37 h at 16 kHz), one second follows: the header is
+		// not believed
 		byte[] wav = wav(16000, 1, 16, 0xFFFFFF00, new byte[32000]);
 		String id = api.createMeeting("Header claims hours");
 		HttpResponse<String> response = api.putFile(recording(id), "long.wav", wav);
@@ -128,7 +130,8 @@ class BadInputTests {
 
 	@Test
 	void tenHoursOfSilenceIsStoppedByTheDurationLimitThroughTheResumableUpload() throws Exception {
-		// FLAC stores silence in a few bytes a frame: ten hours in 7 MB, written in seconds
+		// FLAC stores silence in a few bytes a frame: ten hours in 7 MB, written in
+		// seconds
 		Path tenHours = temp.resolve("ten-hours.flac");
 		ffmpeg("-f", "lavfi", "-i", "anullsrc=r=8000:cl=mono", "-t", "36000", "-c:a", "flac", tenHours.toString());
 		byte[] flac = Files.readAllBytes(tenHours);
@@ -138,9 +141,10 @@ class BadInputTests {
 		assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
 		JsonNode parts = Api.json(plan).path("parts");
 		assertThat(parts.size()).isEqualTo(1);
-		HttpResponse<String> part = Api.call(HttpRequest.newBuilder(java.net.URI.create(parts.get(0).path("url").asString()))
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(flac))
-			.build());
+		HttpResponse<String> part = Api
+			.call(HttpRequest.newBuilder(java.net.URI.create(parts.get(0).path("url").asString()))
+				.PUT(HttpRequest.BodyPublishers.ofByteArray(flac))
+				.build());
 		assertThat(part.statusCode()).isEqualTo(200);
 		String etag = part.headers().firstValue("ETag").orElseThrow();
 		String uploadId = Api.json(plan).path("uploadId").asString();
@@ -181,7 +185,8 @@ class BadInputTests {
 			.contains("'key'");
 		assertWaitsForRecording(id);
 
-		// on a finished meeting: nested and top-level extras are refused, the meeting stays as it was
+		// on a finished meeting: nested and top-level extras are refused, the meeting
+		// stays as it was
 		String speakers = "/api/v1/meetings/" + earlier + "/speakers";
 		HttpResponse<String> reassign = api.send("POST", speakers + "/reassign",
 				"{\"start\":0,\"end\":1,\"from\":\"S1\",\"to\":\"S2\",\"words\":[]}");
@@ -275,8 +280,8 @@ class BadInputTests {
 	}
 
 	private static void assertEveryKeyIsUnderAnOrganisationsMeeting() {
-		assertThat(TenantIsolationTests.storedKeys(store)).allMatch(key -> key.matches("orgs/[0-9a-f-]{36}/meetings/[0-9a-f-]{36}/[a-z0-9./-]+")
-				&& !key.contains(".."));
+		assertThat(TenantIsolationTests.storedKeys(store)).allMatch(
+				key -> key.matches("orgs/[0-9a-f-]{36}/meetings/[0-9a-f-]{36}/[a-z0-9./-]+") && !key.contains(".."));
 	}
 
 	static String recording(String id) {
@@ -309,17 +314,22 @@ class BadInputTests {
 		assertThat(process.waitFor()).as(output).isZero();
 	}
 
-	/** What a client and the store see of a meeting: state, transcript, minutes and stored bytes. */
+	/**
+	 * What a client and the store see of a meeting: state, transcript, minutes and stored
+	 * bytes.
+	 */
 	record Snapshot(String state, String transcript, String minutes, List<String> keys, String recordingSha256) {
 
 		static Snapshot of(Api api, ObjectStore store, String id) {
 			JsonNode meeting = api.meeting(id);
-			String prefix = store.list("").stream()
+			String prefix = store.list("")
+				.stream()
 				.filter(key -> key.contains("/meetings/" + id + "/"))
 				.findFirst()
 				.map(key -> key.substring(0, key.indexOf("/meetings/") + 47))
 				.orElseThrow();
-			return new Snapshot(meeting.path("state").asString(), api.get("/api/v1/meetings/" + id + "/transcript").body(),
+			return new Snapshot(meeting.path("state").asString(),
+					api.get("/api/v1/meetings/" + id + "/transcript").body(),
 					api.get("/api/v1/meetings/" + id + "/minutes").body(), store.list(prefix),
 					sha256(store.getBytes(prefix + "recording")));
 		}

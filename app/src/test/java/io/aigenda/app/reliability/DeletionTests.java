@@ -25,10 +25,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deleting a meeting removes all of it, everywhere: its rows and objects in the backend, its text
- * chunks in the ml-controller's vector store (search stops finding it), and objects a worker
- * writes under its prefix after the delete with a URL it was handed before. The organisation's
- * named voiceprints stay.
+ * Deleting a meeting removes all of it, everywhere: its rows and objects in the backend,
+ * its text chunks in the ml-controller's vector store (search stops finding it), and
+ * objects a worker writes under its prefix after the delete with a URL it was handed
+ * before. The organisation's named voiceprints stay.
  */
 @ExtendWith(ReliabilityPlatform.Extension.class)
 class DeletionTests {
@@ -62,15 +62,17 @@ class DeletionTests {
 			assertThat(chunksOf(vectors, organisation, id)).isNotEmpty();
 			assertThat(store.list(prefix)).isNotEmpty();
 		});
-		// a named speaker becomes the organisation's voiceprint, which outlives the meeting
-		assertThat(org.send("PUT", "/api/v1/meetings/" + id + "/speakers/S1", "{\"name\":\"John Kennedy\"}")
-			.statusCode()).isEqualTo(200);
+		// a named speaker becomes the organisation's voiceprint, which outlives the
+		// meeting
+		assertThat(
+				org.send("PUT", "/api/v1/meetings/" + id + "/speakers/S1", "{\"name\":\"John Kennedy\"}").statusCode())
+			.isEqualTo(200);
 		assertThat(poll(() -> !vectors.list(VectorCollection.VOICEPRINTS, organisation).isEmpty())).isTrue();
 
 		// a worker that got its URL before the delete writes with it afterwards
 		String serviceToken = suite.context(Service.BACKEND).getBean(BackendProperties.class).serviceToken();
-		HttpResponse<String> urls = Api.call(HttpRequest.newBuilder(suite.admin.base()
-			.resolve("/api/v1/internal/meetings/" + id + "/artifact-urls"))
+		HttpResponse<String> urls = Api.call(HttpRequest
+			.newBuilder(suite.admin.base().resolve("/api/v1/internal/meetings/" + id + "/artifact-urls"))
 			.header("Authorization", "Bearer " + serviceToken)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"get\":[],\"put\":[\"late.json\"],\"ttlSeconds\":600}"))
@@ -85,11 +87,11 @@ class DeletionTests {
 			.build());
 		assertThat(late.statusCode()).as("the URL was valid when the worker got it").isEqualTo(200);
 
-		Report.check(AREA, "after: search no longer finds the deleted meeting", () -> assertThat(
-				poll(() -> !org.get(QUERY).body().contains(id) && !org.get("/api/v1/search?q=country").body().contains(id)))
+		Report.check(AREA, "after: search no longer finds the deleted meeting", () -> assertThat(poll(
+				() -> !org.get(QUERY).body().contains(id) && !org.get("/api/v1/search?q=country").body().contains(id)))
 			.isTrue());
-		Report.check(AREA, "after: the vector store holds no text chunk of the meeting", () -> assertThat(
-				poll(() -> chunksOf(vectors, organisation, id).isEmpty())).isTrue());
+		Report.check(AREA, "after: the vector store holds no text chunk of the meeting",
+				() -> assertThat(poll(() -> chunksOf(vectors, organisation, id).isEmpty())).isTrue());
 		Report.check(AREA, "after: S3 holds nothing under the meeting's prefix, a late worker write included",
 				() -> assertThat(poll(() -> store.list(prefix).isEmpty())).as(String.valueOf(store.list(prefix)))
 					.isTrue());

@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The edges an attacker reaches first: authentication on every operation, password guessing,
- * how passwords and API tokens are kept, CSRF for the browser session, bot URLs into the internal
- * network, and secrets in the logs.
+ * The edges an attacker reaches first: authentication on every operation, password
+ * guessing, how passwords and API tokens are kept, CSRF for the browser session, bot URLs
+ * into the internal network, and secrets in the logs.
  */
 @ExtendWith(ReliabilityPlatform.Extension.class)
 class EdgeSecurityTests {
@@ -36,8 +36,7 @@ class EdgeSecurityTests {
 	private static final String AREA = "edge security";
 
 	/** Reachable without credentials on purpose: the web app's sign-in. */
-	static final List<String> PUBLIC = List.of("GET /api/v1/session", "POST /api/v1/session",
-			"DELETE /api/v1/session");
+	static final List<String> PUBLIC = List.of("GET /api/v1/session", "POST /api/v1/session", "DELETE /api/v1/session");
 
 	static ReliabilityPlatform suite;
 
@@ -64,9 +63,11 @@ class EdgeSecurityTests {
 					.timeout(Duration.ofSeconds(10))
 					.method(method, HttpRequest.BodyPublishers.noBody())
 					.build());
-				// unsafe methods meet the CSRF check (403) before authentication (401); both refuse
+				// unsafe methods meet the CSRF check (403) before authentication (401);
+				// both refuse
 				assertThat(anonymous.statusCode()).as(operation).isIn(401, 403);
-				assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+				assertThat(anonymous.headers().firstValue("Content-Type").orElse(""))
+					.startsWith("application/problem+json");
 			});
 			Report.check(AREA, "unknown API token: " + operation, () -> {
 				HttpResponse<String> forged = Api.call(admin.as("agk_" + "x".repeat(43))
@@ -118,13 +119,14 @@ class EdgeSecurityTests {
 			Api.assertProblem(limited, 429, "too-many-sign-in-attempts");
 			assertThat(limited.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L)).isPositive();
 		});
-		Report.check(AREA, "HTTP Basic: the right password waits too, in the form as well; other accounts do not", () -> {
-			Api.assertProblem(basic(member.email(), member.password()), 429, "too-many-sign-in-attempts");
-			Api.assertProblem(new Browser().signIn(member.email(), member.password()), 429,
-					"too-many-sign-in-attempts");
-			assertThat(basic(bystander.email(), bystander.password()).statusCode()).isEqualTo(200);
-			assertThat(member.api().get("/api/v1/me").statusCode()).isEqualTo(200);
-		});
+		Report.check(AREA, "HTTP Basic: the right password waits too, in the form as well; other accounts do not",
+				() -> {
+					Api.assertProblem(basic(member.email(), member.password()), 429, "too-many-sign-in-attempts");
+					Api.assertProblem(new Browser().signIn(member.email(), member.password()), 429,
+							"too-many-sign-in-attempts");
+					assertThat(basic(bystander.email(), bystander.password()).statusCode()).isEqualTo(200);
+					assertThat(member.api().get("/api/v1/me").statusCode()).isEqualTo(200);
+				});
 	}
 
 	private static HttpResponse<String> basic(String email, String password) {
@@ -189,7 +191,9 @@ class EdgeSecurityTests {
 			assertThat(browser.send("POST", "/api/v1/meetings", body, true).statusCode()).isEqualTo(201);
 		});
 		Report.check(AREA, "session cookie is HttpOnly and SameSite", () -> {
-			String setCookie = browser.lastSignIn.headers().allValues("Set-Cookie").stream()
+			String setCookie = browser.lastSignIn.headers()
+				.allValues("Set-Cookie")
+				.stream()
 				.filter(c -> c.startsWith("JSESSIONID="))
 				.findFirst()
 				.orElseThrow();
@@ -247,7 +251,8 @@ class EdgeSecurityTests {
 			secrets.add(Api.json(issued).path("token").asString());
 			// HTTP Basic carries the password in every request
 			String basic = java.util.Base64.getEncoder()
-				.encodeToString((member.email() + ":" + member.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				.encodeToString(
+						(member.email() + ":" + member.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			secrets.add(basic);
 			Api.call(admin.anonymous().request("/api/v1/me").header("Authorization", "Basic " + basic).build());
 		}
@@ -284,7 +289,9 @@ class EdgeSecurityTests {
 		}
 	}
 
-	/** A browser: cookies, the XSRF cookie read back into the header, as the web app does. */
+	/**
+	 * A browser: cookies, the XSRF cookie read back into the header, as the web app does.
+	 */
 	static final class Browser {
 
 		final CookieManager cookies = new CookieManager();
@@ -308,8 +315,12 @@ class EdgeSecurityTests {
 			if (json != null) {
 				request.header("Content-Type", "application/json");
 			}
-			return this.http.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+			return this.http
+				.send(request
+					.method(method,
+							json == null ? HttpRequest.BodyPublishers.noBody()
+									: HttpRequest.BodyPublishers.ofString(json))
+					.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
 		HttpRequest.Builder request(String path) {

@@ -34,11 +34,11 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Faults with a meeting in flight on the real services: messages delivered again and out of
- * order, the broker cutting every connection, the ml-controller restarting, a worker process
- * killed mid-step, the backend's database connection cut while it commits results, the S3 server
- * down while a worker reads and while a client uploads. Each meeting must finish, once, with the
- * same transcript a quiet run gives.
+ * Faults with a meeting in flight on the real services: messages delivered again and out
+ * of order, the broker cutting every connection, the ml-controller restarting, a worker
+ * process killed mid-step, the backend's database connection cut while it commits
+ * results, the S3 server down while a worker reads and while a client uploads. Each
+ * meeting must finish, once, with the same transcript a quiet run gives.
  */
 @ExtendWith(ReliabilityPlatform.Extension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -75,9 +75,11 @@ class InFlightFaultTests {
 		channel = broker.createChannel();
 		// a copy of every step message, to deliver again later
 		capture = "test-capture-" + UUID.randomUUID();
-		// not exclusive: it outlives the connection a test cuts; the suite's virtual host goes at the end
+		// not exclusive: it outlives the connection a test cuts; the suite's virtual host
+		// goes at the end
 		channel.queueDeclare(capture, false, false, false, null);
-		for (String command : List.of(Queues.PROCESS_MEETING, Queues.TRANSCRIBE, Queues.DIARIZE, Queues.WRITE_MINUTES)) {
+		for (String command : List.of(Queues.PROCESS_MEETING, Queues.TRANSCRIBE, Queues.DIARIZE,
+				Queues.WRITE_MINUTES)) {
 			channel.queueBind(capture, platform.namespace + "." + Queues.COMMANDS_EXCHANGE, command);
 		}
 		channel.queueBind(capture, platform.namespace + "." + Queues.EVENTS_EXCHANGE, "#");
@@ -111,15 +113,16 @@ class InFlightFaultTests {
 		Collections.reverse(reversed);
 		for (int copy = 0; copy < 2; copy++) {
 			for (GetResponse message : reversed) {
-				Map<String, Object> headers = new HashMap<>(message.getProps().getHeaders() == null ? Map.of()
-						: message.getProps().getHeaders());
+				Map<String, Object> headers = new HashMap<>(
+						message.getProps().getHeaders() == null ? Map.of() : message.getProps().getHeaders());
 				headers.put("x-reliability-replay", true);
 				AMQP.BasicProperties props = message.getProps().builder().headers(headers).build();
 				channel.basicPublish(message.getEnvelope().getExchange(), message.getEnvelope().getRoutingKey(), props,
 						message.getBody());
 			}
 		}
-		// the workers do the replayed commands again; wait until every queue is empty for a while
+		// the workers do the replayed commands again; wait until every queue is empty for
+		// a while
 		awaitQuiet(Duration.ofSeconds(120));
 		List<GetResponse> after = drain().stream().filter(m -> about(m, meeting)).filter(m -> !replayed(m)).toList();
 
@@ -164,11 +167,12 @@ class InFlightFaultTests {
 		suite.stopS3();
 		long stopped = System.nanoTime();
 		try {
-			// down for 8 s at least, and until a worker's read has failed: that proves the read fell
-			// inside the outage (a worker counts each failed step by reason, "transfer" here)
-			while (System.nanoTime() - stopped < Duration.ofSeconds(8).toNanos()
-					|| (failedTransfers() == failedBefore
-							&& System.nanoTime() - stopped < Duration.ofSeconds(60).toNanos())) {
+			// down for 8 s at least, and until a worker's read has failed: that proves
+			// the read fell
+			// inside the outage (a worker counts each failed step by reason, "transfer"
+			// here)
+			while (System.nanoTime() - stopped < Duration.ofSeconds(8).toNanos() || (failedTransfers() == failedBefore
+					&& System.nanoTime() - stopped < Duration.ofSeconds(60).toNanos())) {
 				Thread.sleep(200);
 			}
 		}
@@ -186,7 +190,8 @@ class InFlightFaultTests {
 	void aWorkerKilledMidStepIsReplacedAndTheBrokerRedeliversItsStep() throws Exception {
 		String queue = suite.namespace + "." + Queues.TRANSCRIBE;
 		Watch events = new Watch();
-		// the in-JVM worker steps aside: only the worker process takes Transcribe commands
+		// the in-JVM worker steps aside: only the worker process takes Transcribe
+		// commands
 		suite.context(Service.ASR_WORKER).close();
 		ServiceProcess killed = null;
 		ServiceProcess fresh = null;
@@ -209,8 +214,8 @@ class InFlightFaultTests {
 			assertThat(waitingAfter).as("Transcribe commands back in the queue after the kill")
 				.isEqualTo(waitingBefore + 1);
 			fresh = ServiceProcess.start(suite.platform, Service.ASR_WORKER, "asr-worker-fresh");
-			assertFinishedOnce(meeting, "asr-worker process SIGKILLed at " + Math.round(
-					progress.path("fraction").asDouble() * 100) + " % of a step; a fresh one started");
+			assertFinishedOnce(meeting, "asr-worker process SIGKILLed at "
+					+ Math.round(progress.path("fraction").asDouble() * 100) + " % of a step; a fresh one started");
 			assertThat(fresh.log()).as("the fresh worker took the same step, redelivered")
 				.contains("Transcribing meeting " + meeting + " step " + progress.path("stepId").asString());
 			assertThat(events.seen(meeting, "MinutesReady")).as("MinutesReady published").isEqualTo(1);
@@ -230,8 +235,10 @@ class InFlightFaultTests {
 	@Test
 	void theBackendLosingItsDatabaseConnectionWhileItCommitsResultsRetries() throws Exception {
 		try (java.sql.Connection locker = suite.database(); java.sql.Connection watcher = suite.database()) {
-			// holding back writes to the words makes the backend's commit of the results wait where the
-			// test can see it, so the connection is cut inside that transaction, never before or after
+			// holding back writes to the words makes the backend's commit of the results
+			// wait where the
+			// test can see it, so the connection is cut inside that transaction, never
+			// before or after
 			locker.setAutoCommit(false);
 			try (var statement = locker.createStatement()) {
 				statement.execute("lock table transcript_words in share mode");
@@ -249,7 +256,8 @@ class InFlightFaultTests {
 						assertThat(result.next() && result.getBoolean(1)).isTrue();
 					}
 				}
-				// the handler fails, and the same message is handled again, on a new connection
+				// the handler fails, and the same message is handled again, on a new
+				// connection
 				retry = awaitCommitWaiting(watcher, first, Duration.ofSeconds(60));
 			}
 			finally {
@@ -263,11 +271,12 @@ class InFlightFaultTests {
 	}
 
 	/**
-	 * The machine's PostgreSQL cluster really restarted ({@code pg_ctlcluster restart}) while the
-	 * backend waits inside its commit of the results: the commit is lost with the connection, the
-	 * database is away for a second or two, and the handler keeps trying until it is back. Restarting
-	 * the cluster disturbs everyone using it, so this runs where {@code AIGENDA_TEST_RESTART_POSTGRES}
-	 * is {@code true}, as {@code .ci/run} sets it.
+	 * The machine's PostgreSQL cluster really restarted ({@code pg_ctlcluster restart})
+	 * while the backend waits inside its commit of the results: the commit is lost with
+	 * the connection, the database is away for a second or two, and the handler keeps
+	 * trying until it is back. Restarting the cluster disturbs everyone using it, so this
+	 * runs where {@code AIGENDA_TEST_RESTART_POSTGRES} is {@code true}, as
+	 * {@code .ci/run} sets it.
 	 */
 	@Test
 	void postgresqlRestartedWhileTheBackendCommitsResultsLosesNothing() throws Exception {
@@ -289,7 +298,8 @@ class InFlightFaultTests {
 					"main", "restart")
 				.redirectErrorStream(true)
 				.start();
-			String output = new String(restart.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			String output = new String(restart.getInputStream().readAllBytes(),
+					java.nio.charset.StandardCharsets.UTF_8);
 			assertThat(restart.waitFor()).as("pg_ctlcluster restart: " + output).isZero();
 		}
 		finally {
@@ -302,7 +312,9 @@ class InFlightFaultTests {
 		assertThat(deadLettered(Queues.BACKEND_EVENTS)).as("dead-lettered backend events").isZero();
 	}
 
-	/** The newest PostgreSQL cluster version on this machine, as {@code .ci/run} picks it. */
+	/**
+	 * The newest PostgreSQL cluster version on this machine, as {@code .ci/run} picks it.
+	 */
 	private static String clusterVersion() throws Exception {
 		try (var versions = Files.list(java.nio.file.Path.of("/etc/postgresql"))) {
 			return versions.map(path -> path.getFileName().toString())
@@ -343,7 +355,8 @@ class InFlightFaultTests {
 		Api.assertProblem(multipart, 503, "storage-unavailable");
 		assertThat(direct.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(v).isNotBlank());
 		assertThat(multipart.headers().firstValue("Retry-After")).isPresent();
-		// nothing half-stored: the meeting still takes a recording, and nothing asks to process it
+		// nothing half-stored: the meeting still takes a recording, and nothing asks to
+		// process it
 		assertThat(api.meeting(meeting).path("state").asString()).isEqualTo("CREATED");
 		assertThat(rows("select count(*) from outbox where payload::text like '%' || ? || '%'", meeting)).isZero();
 		assertThat(rows("select count(*) from upload_sessions where meeting_id = ?::uuid", meeting)).isZero();
@@ -359,7 +372,8 @@ class InFlightFaultTests {
 	private static double failedTransfers() {
 		double failed = 0;
 		for (Service worker : List.of(Service.ASR_WORKER, Service.DIARIZATION_WORKER)) {
-			// a registry may be a composite of others: the largest count is the worker's own
+			// a registry may be a composite of others: the largest count is the worker's
+			// own
 			failed += suite.context(worker)
 				.getBeansOfType(MeterRegistry.class)
 				.values()
@@ -377,8 +391,8 @@ class InFlightFaultTests {
 	}
 
 	/**
-	 * The session of the backend whose transaction waits to rewrite a meeting's words, other than
-	 * {@code not}; -1 when none waited within the timeout.
+	 * The session of the backend whose transaction waits to rewrite a meeting's words,
+	 * other than {@code not}; -1 when none waited within the timeout.
 	 */
 	private static int awaitCommitWaiting(java.sql.Connection watcher, int not, Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
@@ -400,8 +414,7 @@ class InFlightFaultTests {
 
 	private static long deadLettered(String queue) throws Exception {
 		reconnect();
-		return channel.queueDeclarePassive(suite.namespace + "." + queue + Queues.DEAD_LETTER_SUFFIX)
-			.getMessageCount();
+		return channel.queueDeclarePassive(suite.namespace + "." + queue + Queues.DEAD_LETTER_SUFFIX).getMessageCount();
 	}
 
 	/** Every event the platform publishes, as the test sees it, from its own queue. */
@@ -418,9 +431,9 @@ class InFlightFaultTests {
 		}
 
 		/**
-		 * The first event of that type about the meeting's step past its start (recognition under way,
-		 * not just the download), as JSON; null when none came in time or the process that would
-		 * publish it died.
+		 * The first event of that type about the meeting's step past its start
+		 * (recognition under way, not just the download), as JSON; null when none came in
+		 * time or the process that would publish it died.
 		 */
 		JsonNode await(String meeting, String type, String step, Duration timeout, ServiceProcess producer)
 				throws Exception {
@@ -494,8 +507,7 @@ class InFlightFaultTests {
 	}
 
 	private static long rows(String sql, String meeting) throws Exception {
-		try (java.sql.Connection connection = suite.database();
-				var statement = connection.prepareStatement(sql)) {
+		try (java.sql.Connection connection = suite.database(); var statement = connection.prepareStatement(sql)) {
 			statement.setString(1, meeting);
 			try (var result = statement.executeQuery()) {
 				result.next();
@@ -528,7 +540,8 @@ class InFlightFaultTests {
 			quiet = waiting == 0 ? quiet + 1 : 0;
 			Thread.sleep(1000);
 		}
-		// a worker may still hold a replayed command it took last; its answer arrives within seconds
+		// a worker may still hold a replayed command it took last; its answer arrives
+		// within seconds
 		Thread.sleep(15000);
 	}
 

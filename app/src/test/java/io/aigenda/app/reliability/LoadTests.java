@@ -26,10 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The platform under load, through the same REST API and the same pipeline as production: real
- * recordings uploaded by 50 clients at once, and a backlog of short clips cut from real recordings
- * queued at once. Every meeting must be processed exactly once, the queues must drain, and the heap
- * kept after the backlog must stay bounded. {@code aigenda load} runs the full-size version.
+ * The platform under load, through the same REST API and the same pipeline as production:
+ * real recordings uploaded by 50 clients at once, and a backlog of short clips cut from
+ * real recordings queued at once. Every meeting must be processed exactly once, the
+ * queues must drain, and the heap kept after the backlog must stay bounded.
+ * {@code aigenda load} runs the full-size version.
  */
 @ExtendWith(ReliabilityPlatform.Extension.class)
 class LoadTests {
@@ -38,26 +39,34 @@ class LoadTests {
 	static final int UPLOADS = 50;
 
 	/**
-	 * Clips queued at once. On two quiet cores the pipeline finishes about 60 such meetings a
-	 * minute: with 150 clips this test takes under 4 minutes (224 s measured); on cores shared with
-	 * other builds it fell to 20 a minute. {@code aigenda load} runs 1000.
+	 * Clips queued at once. On two quiet cores the pipeline finishes about 60 such
+	 * meetings a minute: with 150 clips this test takes under 4 minutes (224 s measured);
+	 * on cores shared with other builds it fell to 20 a minute. {@code aigenda load} runs
+	 * 1000.
 	 */
 	static final int CLIPS = 150;
 
 	static final double CLIP_SECONDS = 1.0;
 
-	/** Heap the services may keep after the backlog has drained, beyond what they held before it. */
+	/**
+	 * Heap the services may keep after the backlog has drained, beyond what they held
+	 * before it.
+	 */
 	static final long RETAINED_HEAP_LIMIT = 256L * 1024 * 1024;
 
-	/** The peak must leave the surefire JVM's 3 GiB a margin: no meeting or backlog holds its audio in the heap. */
+	/**
+	 * The peak must leave the surefire JVM's 3 GiB a margin: no meeting or backlog holds
+	 * its audio in the heap.
+	 */
 	static final long PEAK_HEAP_LIMIT = 2L * 1024 * 1024 * 1024;
 
 	@Test
-	void fiftyParallelUploadsAndAQueuedBacklogAreEachProcessedExactlyOnce(ReliabilityPlatform suite,
-			@TempDir Path work) throws Exception {
+	void fiftyParallelUploadsAndAQueuedBacklogAreEachProcessedExactlyOnce(ReliabilityPlatform suite, @TempDir Path work)
+			throws Exception {
 		// the short real recordings, so that 50 of them fit the time a CI run can give
 		Path recordings = Files.createDirectories(work.resolve("recordings"));
-		for (Path file : List.of(PlatformFiles.JFK, PlatformFiles.SHARED.resolve("eval-dev/asr/en/2412-153948-0000.flac"),
+		for (Path file : List.of(PlatformFiles.JFK,
+				PlatformFiles.SHARED.resolve("eval-dev/asr/en/2412-153948-0000.flac"),
 				PlatformFiles.SHARED.resolve("eval-dev/asr/ru/test_sound_ru.wav"),
 				PlatformFiles.SHARED.resolve("eval-dev/containers/jfk.mp3"),
 				PlatformFiles.SHARED.resolve("eval-dev/containers/pisets_test_mpeg.m4a"))) {
@@ -109,11 +118,13 @@ class LoadTests {
 			.isLessThan(RETAINED_HEAP_LIMIT);
 		assertThat(result.heapPeakBytes()).isLessThan(PEAK_HEAP_LIMIT);
 
-		// exactly once, as the database has it: one PROCESSED state, one completion event, one minutes
+		// exactly once, as the database has it: one PROCESSED state, one completion
+		// event, one minutes
 		// document per meeting, and no transcript word stored twice
 		String organisation = single(suite, "select organisation_id::text from webhook_endpoints where url = ?", hook);
 		assertThat(count(suite, "select count(*) from meetings where organisation_id = ?::uuid and state = 'PROCESSED'",
-				organisation)).isEqualTo(expected);
+				organisation))
+			.isEqualTo(expected);
 		assertThat(count(suite, "select count(*) from meetings where organisation_id = ?::uuid", organisation))
 			.isEqualTo(expected);
 		assertThat(count(suite, """
@@ -134,18 +145,17 @@ class LoadTests {
 		assertThat(count(suite, """
 				select count(*) from (select w.meeting_id from transcript_words w join meetings m on m.id = w.meeting_id
 				where m.organisation_id = ?::uuid group by w.meeting_id, w.start_seconds, w.end_seconds, w.text
-				having count(*) > 1) twice""", organisation))
-			.as("transcript words stored twice")
-			.isZero();
+				having count(*) > 1) twice""", organisation)).as("transcript words stored twice").isZero();
 	}
 
 	private static void report(LoadResult result) {
-		Report.load("meetings queued at once", String.format(Locale.ROOT, "%d real recordings (%d clients) + %d clips of "
-				+ "%.1f s", result.uploads(), UPLOADS, result.meetings(), result.clipSeconds()));
+		Report.load("meetings queued at once",
+				String.format(Locale.ROOT, "%d real recordings (%d clients) + %d clips of " + "%.1f s",
+						result.uploads(), UPLOADS, result.meetings(), result.clipSeconds()));
 		Report.load("submitted / processed / failed / lost / duplicated", result.submitted() + " / "
 				+ result.processed() + " / " + result.failed() + " / " + result.lost() + " / " + result.duplicated());
-		Report.load("wall time, first created to last processed", String.format(Locale.ROOT, "%.1f s",
-				result.serverSeconds()));
+		Report.load("wall time, first created to last processed",
+				String.format(Locale.ROOT, "%.1f s", result.serverSeconds()));
 		Report.load("throughput", String.format(Locale.ROOT, "%.1f meetings/min, %.2f audio min per wall min",
 				result.meetingsPerMinute(), result.audioMinutesPerMinute()));
 		result.latencies()

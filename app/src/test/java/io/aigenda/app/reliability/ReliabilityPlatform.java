@@ -25,17 +25,21 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One platform for the whole reliability suite, started by the first test class that needs it and
- * stopped when the test run ends: the machine's PostgreSQL (a database of its own), the machine's
- * RabbitMQ (a virtual host of its own, so its connections can be cut without touching anyone
- * else's) and an S3 server on a fixed port that a test may stop and start again.
+ * One platform for the whole reliability suite, started by the first test class that
+ * needs it and stopped when the test run ends: the machine's PostgreSQL (a database of
+ * its own), the machine's RabbitMQ (a virtual host of its own, so its connections can be
+ * cut without touching anyone else's) and an S3 server on a fixed port that a test may
+ * stop and start again.
  */
 final class ReliabilityPlatform implements AutoCloseable {
 
 	/** Small enough that an oversized upload is cheap to send. */
 	static final long MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
 
-	/** Bot meetings may name these hosts, so that only the address check stands between them and the bot. */
+	/**
+	 * Bot meetings may name these hosts, so that only the address check stands between
+	 * them and the bot.
+	 */
 	static final String PROBE_HOSTS = "localhost,127.0.0.1,10.1.2.3,169.254.169.254,[::1],[fe80::1],[fd00::1],[::ffff:127.0.0.1],[::ffff:10.0.0.1],[::127.0.0.1],[64:ff9b::a9fe:a9fe],[2002:7f00:1::1],[::]";
 
 	private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -67,7 +71,10 @@ final class ReliabilityPlatform implements AutoCloseable {
 		this.s3Dir = this.dataDir.resolve("s3");
 	}
 
-	/** The suite's platform; the extension starts it before the first test class that asks. */
+	/**
+	 * The suite's platform; the extension starts it before the first test class that
+	 * asks.
+	 */
 	static ReliabilityPlatform get(ExtensionContext context) {
 		return context.getRoot()
 			.getStore(ExtensionContext.Namespace.create(ReliabilityPlatform.class))
@@ -82,7 +89,8 @@ final class ReliabilityPlatform implements AutoCloseable {
 				suite.startPlatform();
 			}
 			catch (RuntimeException | SQLException ex) {
-				// a platform that did not start leaves no virtual host, database or files behind
+				// a platform that did not start leaves no virtual host, database or files
+				// behind
 				try {
 					suite.close();
 				}
@@ -122,12 +130,15 @@ final class ReliabilityPlatform implements AutoCloseable {
 		settings.put("aigenda.s3.access-key", this.s3AccessKey);
 		settings.put("aigenda.s3.secret-key", this.s3SecretKey);
 		settings.put("aigenda.s3.bucket", "reliability");
-		// Backend settings reach its context as system properties, read once while it starts.
-		// webhooks may call back into this machine, where the load test counts each meeting's events
+		// Backend settings reach its context as system properties, read once while it
+		// starts.
+		// webhooks may call back into this machine, where the load test counts each
+		// meeting's events
 		Map<String, String> backend = Map.of("aigenda.backend.upload.max-bytes", String.valueOf(MAX_UPLOAD_BYTES),
 				"aigenda.backend.bots.platforms.probe", PROBE_HOSTS, "aigenda.backend.webhooks.allowed-addresses",
 				"127.0.0.1",
-				// deleted meetings' prefixes are swept often, so a test sees a late write go quickly
+				// deleted meetings' prefixes are swept often, so a test sees a late write
+				// go quickly
 				"aigenda.backend.deletion.sweep-interval", "2s");
 		backend.forEach(System::setProperty);
 		try {
@@ -141,7 +152,9 @@ final class ReliabilityPlatform implements AutoCloseable {
 
 	private String finishedMeeting;
 
-	/** A meeting of the administrator's organisation, processed once for the whole suite. */
+	/**
+	 * A meeting of the administrator's organisation, processed once for the whole suite.
+	 */
 	synchronized String finishedMeeting() throws Exception {
 		if (this.finishedMeeting == null) {
 			String id = this.admin.createMeeting("Processed for the reliability suite");
@@ -173,7 +186,10 @@ final class ReliabilityPlatform implements AutoCloseable {
 		this.s3 = EmbeddedS3.start(this.s3Dir, this.s3Port, this.s3AccessKey, this.s3SecretKey);
 	}
 
-	/** Closes every client connection in the suite's virtual host, as a broker restart would. */
+	/**
+	 * Closes every client connection in the suite's virtual host, as a broker restart
+	 * would.
+	 */
 	void closeBrokerConnections() {
 		rabbitmqctl("close_all_connections", "--vhost", this.virtualHost, "reliability test: connection cut");
 	}
@@ -225,8 +241,8 @@ final class ReliabilityPlatform implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the suite's platform before a test class's own {@code @BeforeAll}, and hands it to
-	 * any test or lifecycle method that takes a {@link ReliabilityPlatform}.
+	 * Starts the suite's platform before a test class's own {@code @BeforeAll}, and hands
+	 * it to any test or lifecycle method that takes a {@link ReliabilityPlatform}.
 	 */
 	static final class Extension implements BeforeAllCallback, ParameterResolver {
 

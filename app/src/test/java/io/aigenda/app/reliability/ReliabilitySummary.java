@@ -14,10 +14,11 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Prints what the reliability tests recorded (faults injected and what became of the meetings, bad
- * inputs and the errors returned, isolation and security checks run and passed, the load run's
- * figures) when a test run ends, and keeps the same text in {@code target/reliability/summary.txt}.
- * Registered for every run of this module; silent when no reliability test ran.
+ * Prints what the reliability tests recorded (faults injected and what became of the
+ * meetings, bad inputs and the errors returned, isolation and security checks run and
+ * passed, the load run's figures) when a test run ends, and keeps the same text in
+ * {@code target/reliability/summary.txt}. Registered for every run of this module; silent
+ * when no reliability test ran.
  */
 public class ReliabilitySummary implements TestExecutionListener {
 

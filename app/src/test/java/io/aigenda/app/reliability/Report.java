@@ -10,8 +10,9 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * What the reliability tests tried and what came of it, one tab-separated row per attempt in
- * {@code target/reliability/}; {@link ReliabilitySummary} prints the tables when the run ends.
+ * What the reliability tests tried and what came of it, one tab-separated row per attempt
+ * in {@code target/reliability/}; {@link ReliabilitySummary} prints the tables when the
+ * run ends.
  */
 final class Report {
 

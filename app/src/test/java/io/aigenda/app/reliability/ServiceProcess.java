@@ -11,9 +11,9 @@ import io.aigenda.app.platform.Platform;
 import io.aigenda.app.platform.Service;
 
 /**
- * One service of the suite's platform run as an operating-system process of its own, with the
- * connections and settings its in-JVM copy has, so that it can be killed as a crashed container is:
- * with SIGKILL, no shutdown hook, no goodbye to the broker.
+ * One service of the suite's platform run as an operating-system process of its own, with
+ * the connections and settings its in-JVM copy has, so that it can be killed as a crashed
+ * container is: with SIGKILL, no shutdown hook, no goodbye to the broker.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -44,7 +44,10 @@ final class ServiceProcess implements AutoCloseable {
 		return new ServiceProcess(process, log);
 	}
 
-	/** Surefire runs tests through a manifest-only jar; the real class path is in this property. */
+	/**
+	 * Surefire runs tests through a manifest-only jar; the real class path is in this
+	 * property.
+	 */
 	private static String classPath() {
 		String path = System.getProperty("surefire.test.class.path");
 		return (path != null && !path.isBlank()) ? path : System.getProperty("java.class.path");

@@ -25,16 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A member of organisation B tries every operation of the backend's OpenAPI document on
- * organisation A's meeting, upload, speakers, voiceprint and token, and on guessed ids: each is
- * refused as if the resource did not exist, and A's data stays as it was. A new operation that
- * this class does not know fails the test until it is added here.
+ * organisation A's meeting, upload, speakers, voiceprint and token, and on guessed ids:
+ * each is refused as if the resource did not exist, and A's data stays as it was. A new
+ * operation that this class does not know fails the test until it is added here.
  */
 @ExtendWith(ReliabilityPlatform.Extension.class)
 class TenantIsolationTests {
 
 	private static final String AREA = "tenant isolation";
 
-	/** Operations without ids: each is scoped to the caller, so B's answer must not mention A's ids. */
+	/**
+	 * Operations without ids: each is scoped to the caller, so B's answer must not
+	 * mention A's ids.
+	 */
 	static final Set<String> CALLER_SCOPED = Set.of("GET /api/v1/meetings", "POST /api/v1/meetings",
 			"GET /api/v1/search", "GET /api/v1/voiceprints", "GET /api/v1/tokens", "POST /api/v1/tokens",
 			"GET /api/v1/me", "GET /api/v1/session", "POST /api/v1/session", "DELETE /api/v1/session",
@@ -42,7 +45,10 @@ class TenantIsolationTests {
 			"POST /api/v1/voiceprints", "GET /api/v1/glossary", "PUT /api/v1/glossary", "GET /api/v1/datasets/asr",
 			"GET /api/v1/datasets/minutes", "GET /api/v1/webhooks", "POST /api/v1/webhooks");
 
-	/** Request bodies that would be accepted from the owner, so that only the tenant check can refuse. */
+	/**
+	 * Request bodies that would be accepted from the owner, so that only the tenant check
+	 * can refuse.
+	 */
 	static final Map<String, String> BODIES = Map.ofEntries(
 			Map.entry("POST /api/v1/meetings/{meetingId}/uploads", "{\"filename\":\"x.wav\",\"sizeBytes\":1000}"),
 			Map.entry("POST /api/v1/meetings/{meetingId}/uploads/{uploadId}/complete",
@@ -94,7 +100,8 @@ class TenantIsolationTests {
 		}
 		assertThat(voiceprint).as("a voiceprint of organisation A").isNotNull();
 		String waiting = a.createMeeting("A's meeting with an open upload");
-		String upload = Api.json(a.send("POST", BadInputTests.uploads(waiting), "{\"filename\":\"a.wav\",\"sizeBytes\":1000}"))
+		String upload = Api
+			.json(a.send("POST", BadInputTests.uploads(waiting), "{\"filename\":\"a.wav\",\"sizeBytes\":1000}"))
 			.path("uploadId")
 			.asString();
 		String token = Api.json(a.get("/api/v1/tokens")).get(0).path("id").asString();
@@ -104,7 +111,8 @@ class TenantIsolationTests {
 		assertThat(a.send("PUT", "/api/v1/glossary", "{\"terms\":[\"AiGenda\"]}").statusCode()).isEqualTo(200);
 		bodies = new java.util.HashMap<>(BODIES);
 		// the minutes as A has them: a valid document, refused only for whose it is
-		bodies.put("PUT /api/v1/meetings/{meetingId}/minutes", a.get("/api/v1/meetings/" + meeting + "/minutes").body());
+		bodies.put("PUT /api/v1/meetings/{meetingId}/minutes",
+				a.get("/api/v1/meetings/" + meeting + "/minutes").body());
 		ids = Map.of("meeting", meeting, "waiting", waiting, "upload", upload, "voiceprint", voiceprint, "token", token,
 				"organisation", organisation, "webhook", Api.json(webhook).path("id").asString());
 	}
@@ -141,7 +149,8 @@ class TenantIsolationTests {
 				unknown.add(operation);
 				continue;
 			}
-			Report.check(AREA, operation + " with A's ids", () -> refused(operation, call(method, real, bodies.get(operation))));
+			Report.check(AREA, operation + " with A's ids",
+					() -> refused(operation, call(method, real, bodies.get(operation))));
 			Report.check(AREA, operation + " with guessed ids",
 					() -> refused(operation, call(method, guessed, bodies.get(operation))));
 		}
@@ -167,8 +176,8 @@ class TenantIsolationTests {
 		});
 		Report.check(AREA, "B's search never returns A's meeting", () -> {
 			for (String query : List.of("country", "ask what you can do for your country", "John Kennedy", "*")) {
-				HttpResponse<String> response = b.get("/api/v1/search?q=" + java.net.URLEncoder.encode(query,
-						java.nio.charset.StandardCharsets.UTF_8));
+				HttpResponse<String> response = b.get("/api/v1/search?q="
+						+ java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
 				assertThat(response.statusCode()).isEqualTo(200);
 				assertThat(response.body()).doesNotContain(meeting);
 			}
@@ -188,8 +197,7 @@ class TenantIsolationTests {
 		Report.check(AREA, "every S3 key starts with its meeting's organisation", () -> {
 			List<String> keys = storedKeys(store);
 			assertThat(keys).isNotEmpty().allMatch(key -> key.startsWith("orgs/"));
-			assertThat(keys.stream().filter(key -> key.contains("/meetings/" + meeting + "/")))
-				.isNotEmpty()
+			assertThat(keys.stream().filter(key -> key.contains("/meetings/" + meeting + "/"))).isNotEmpty()
 				.allMatch(key -> key.startsWith("orgs/" + organisationA + "/meetings/" + meeting + "/"));
 		});
 		VectorStore vectors = suite.context(Service.ML_CONTROLLER).getBean(VectorStore.class);
@@ -203,7 +211,8 @@ class TenantIsolationTests {
 			assertThat(vectors.list(VectorCollection.VOICEPRINTS, orgB)).isEmpty();
 			// the very vector of A's point, asked for under B, finds nothing
 			assertThat(vectors.search(VectorCollection.TEXT_CHUNKS, orgB, chunks.get(0).vector(), 10, -1)).isEmpty();
-			assertThat(vectors.search(VectorCollection.VOICEPRINTS, orgB, voiceprints.get(0).vector(), 10, -1)).isEmpty();
+			assertThat(vectors.search(VectorCollection.VOICEPRINTS, orgB, voiceprints.get(0).vector(), 10, -1))
+				.isEmpty();
 			assertThat(vectors.get(VectorCollection.TEXT_CHUNKS, orgB, chunks.get(0).id())).isEmpty();
 			assertThat(vectors.delete(VectorCollection.TEXT_CHUNKS, orgB, chunks.get(0).id())).isFalse();
 			assertThat(vectors.get(VectorCollection.TEXT_CHUNKS, UUID.fromString(organisationA), chunks.get(0).id()))
@@ -227,23 +236,26 @@ class TenantIsolationTests {
 		return operations;
 	}
 
-	/** The path with A's ids (or random ones) in place of its variables; null for a variable not known here. */
+	/**
+	 * The path with A's ids (or random ones) in place of its variables; null for a
+	 * variable not known here.
+	 */
 	private static String substitute(String template, boolean guess) {
 		String path = template;
-		boolean meetingScoped = template.startsWith("/api/v1/meetings/") || template.startsWith("/api/v1/internal/meetings/");
+		boolean meetingScoped = template.startsWith("/api/v1/meetings/")
+				|| template.startsWith("/api/v1/internal/meetings/");
 		String meetingId = template.contains("{uploadId}") ? ids.get("waiting") : ids.get("meeting");
-		Map<String, String> values = Map.of("{meetingId}", meetingId, "{uploadId}", ids.get("upload"),
-				"{voiceprintId}", ids.get("voiceprint"), "{label}", "S1", "{index}", "0", "{sequence}", "1", "{botId}",
+		Map<String, String> values = Map.of("{meetingId}", meetingId, "{uploadId}", ids.get("upload"), "{voiceprintId}",
+				ids.get("voiceprint"), "{label}", "S1", "{index}", "0", "{sequence}", "1", "{botId}",
 				UUID.randomUUID().toString());
 		for (Map.Entry<String, String> value : values.entrySet()) {
 			boolean isId = value.getValue().length() == 36;
 			path = path.replace(value.getKey(), guess && isId ? UUID.randomUUID().toString() : value.getValue());
 		}
 		if (path.contains("{id}")) {
-			String id = meetingScoped ? meetingId
-					: template.startsWith("/api/v1/tokens/") ? ids.get("token")
-							: template.startsWith("/api/v1/webhooks/") ? ids.get("webhook")
-									: template.startsWith("/api/v1/admin/organisations/") ? ids.get("organisation") : null;
+			String id = meetingScoped ? meetingId : template.startsWith("/api/v1/tokens/") ? ids.get("token")
+					: template.startsWith("/api/v1/webhooks/") ? ids.get("webhook")
+							: template.startsWith("/api/v1/admin/organisations/") ? ids.get("organisation") : null;
 			if (id == null) {
 				return null;
 			}
@@ -260,18 +272,26 @@ class TenantIsolationTests {
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
-		return Api.call(request
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-			.build());
+		return Api.call(
+				request
+					.method(method,
+							body == null ? HttpRequest.BodyPublishers.noBody()
+									: HttpRequest.BodyPublishers.ofString(body))
+					.build());
 	}
 
-	/** Refused as unknown (404) or forbidden (403, B is no administrator or service); never 2xx or 5xx. */
+	/**
+	 * Refused as unknown (404) or forbidden (403, B is no administrator or service);
+	 * never 2xx or 5xx.
+	 */
 	private static void refused(String operation, HttpResponse<String> response) {
-		// a recorder endpoint knows only recorder tokens, so B's API token is not even authenticated there
+		// a recorder endpoint knows only recorder tokens, so B's API token is not even
+		// authenticated there
 		List<Integer> refusals = operation.contains("/api/v1/recorder/") ? List.of(401, 403, 404) : List.of(403, 404);
 		assertThat(response.statusCode()).as(operation + " -> " + response.body()).isIn(refusals);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-		// the problem may echo the path B asked for ("instance"), and must say nothing else of A's
+		// the problem may echo the path B asked for ("instance"), and must say nothing
+		// else of A's
 		JsonNode problem = Api.json(response);
 		for (String id : ids.values()) {
 			assertThat(problem.path("detail").asString() + problem.path("title").asString()).doesNotContain(id);
@@ -279,9 +299,9 @@ class TenantIsolationTests {
 	}
 
 	/**
-	 * The object keys of the store, as the backend wrote them. The file-system S3 server keeps an
-	 * open multipart upload as {@code .mpus-<uploadId>-<key>} plus a folder named by the upload id;
-	 * those count as their key.
+	 * The object keys of the store, as the backend wrote them. The file-system S3 server
+	 * keeps an open multipart upload as {@code .mpus-<uploadId>-<key>} plus a folder
+	 * named by the upload id; those count as their key.
 	 */
 	static List<String> storedKeys(ObjectStore store) {
 		List<String> all = store.list("").stream().filter(key -> !key.endsWith("/")).toList();
@@ -304,7 +324,9 @@ class TenantIsolationTests {
 	}
 
 	private static String uploadState() {
-		return a.get(BadInputTests.uploads(ids.get("waiting")) + "/" + ids.get("upload")).body().replaceAll("X-Amz-[^\"&]*", "");
+		return a.get(BadInputTests.uploads(ids.get("waiting")) + "/" + ids.get("upload"))
+			.body()
+			.replaceAll("X-Amz-[^\"&]*", "");
 	}
 
 }

@@ -30,16 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Enrolling a known person from a clip, through the REST API on the whole platform (the machine's
- * PostgreSQL and RabbitMQ): the person of the first part of the pyannote sample is enrolled from
- * the stretches where only they talk, the rest of the recording is processed as a meeting, and the
- * speaker who is that person there carries the name, in that organisation only.
+ * Enrolling a known person from a clip, through the REST API on the whole platform (the
+ * machine's PostgreSQL and RabbitMQ): the person of the first part of the pyannote sample
+ * is enrolled from the stretches where only they talk, the rest of the recording is
+ * processed as a meeting, and the speaker who is that person there carries the name, in
+ * that organisation only.
  */
 class VoiceprintEnrolmentTests {
 
 	private static final String PERSON = "speaker90";
 
-	/** The sample's first part, where the clip is cut from; the meeting is what follows. */
+	/**
+	 * The sample's first part, where the clip is cut from; the meeting is what follows.
+	 */
 	private static final double SPLIT = 17.95;
 
 	private static final double SAMPLE_END = 30.0;
@@ -92,7 +95,8 @@ class VoiceprintEnrolmentTests {
 
 		UUID processed = platform.process(admin, meeting, work.resolve("a"));
 		JsonNode speakers = json(platform.call("GET", "/api/v1/meetings/" + processed + "/speakers", admin, null));
-		// Which of the meeting's speakers is the person: the one mapped to them when scoring its turns.
+		// Which of the meeting's speakers is the person: the one mapped to them when
+		// scoring its turns.
 		List<SpeakerTurn> found = RttmFiles.read(work.resolve("a/meeting.rttm")).get("meeting");
 		String personLabel = new DiarizationErrorRate(0).compute(shifted(reference, SPLIT, SAMPLE_END), found, null)
 			.mapping()
@@ -143,8 +147,8 @@ class VoiceprintEnrolmentTests {
 
 	private static void assertProblem(HttpResponse<String> response, int status, String slug) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(json(response).path("type").asString()).endsWith("/" + slug);
 		assertThat(json(response).path("detail").asString()).isNotBlank();
 	}
@@ -158,7 +162,10 @@ class VoiceprintEnrolmentTests {
 		throw new AssertionError("No voiceprint " + id);
 	}
 
-	/** The stretches between {@code from} and {@code to} where only {@code speaker} talks, joined. */
+	/**
+	 * The stretches between {@code from} and {@code to} where only {@code speaker} talks,
+	 * joined.
+	 */
 	private static Audio soloSpeech(String speaker, double from, double to) {
 		List<Audio> parts = new ArrayList<>();
 		for (SpeakerTurn turn : reference) {
@@ -217,7 +224,11 @@ class VoiceprintEnrolmentTests {
 		float[] samples = audio.samples();
 		ByteBuffer wav = ByteBuffer.allocate(44 + 2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
 		wav.put("RIFF".getBytes()).putInt(36 + 2 * samples.length).put("WAVEfmt ".getBytes());
-		wav.putInt(16).putShort((short) 1).putShort((short) 1).putInt(audio.sampleRate()).putInt(2 * audio.sampleRate());
+		wav.putInt(16)
+			.putShort((short) 1)
+			.putShort((short) 1)
+			.putInt(audio.sampleRate())
+			.putInt(2 * audio.sampleRate());
 		wav.putShort((short) 2).putShort((short) 16).put("data".getBytes()).putInt(2 * samples.length);
 		for (float sample : samples) {
 			wav.putShort((short) Math.round(Math.max(-1, Math.min(1, sample)) * 32767));

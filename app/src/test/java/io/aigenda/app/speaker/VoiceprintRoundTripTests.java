@@ -16,10 +16,11 @@ import static io.aigenda.app.TestPlatform.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Voiceprints through the REST API on the whole platform: a speaker named in one AMI clip is
- * recognised by name in another clip of the same meeting (the same two people), and never in
- * another organisation. Runs on the machine's PostgreSQL and the platform's embedded AMQP broker
- * (the one-machine mode), so it does not depend on the shared RabbitMQ's state.
+ * Voiceprints through the REST API on the whole platform: a speaker named in one AMI clip
+ * is recognised by name in another clip of the same meeting (the same two people), and
+ * never in another organisation. Runs on the machine's PostgreSQL and the platform's
+ * embedded AMQP broker (the one-machine mode), so it does not depend on the shared
+ * RabbitMQ's state.
  */
 class VoiceprintRoundTripTests {
 
@@ -51,7 +52,8 @@ class VoiceprintRoundTripTests {
 	void aSpeakerNamedInOneMeetingIsNamedInTheNextOnlyInItsOrganisation() throws Exception {
 		String admin = platform.adminToken();
 		UUID first = platform.process(admin, DEV00, outDir.resolve("first"));
-		// The CLI's RTTM of the turns scores like the worker's own output (DER on the same clip).
+		// The CLI's RTTM of the turns scores like the worker's own output (DER on the
+		// same clip).
 		assertThat(io.aigenda.diarization.eval.RttmFiles.read(outDir.resolve("first/dev00.rttm")).get("dev00"))
 			.isNotEmpty();
 		JsonNode speakers = json(platform.call("GET", "/api/v1/meetings/" + first + "/speakers", admin, null));
@@ -64,7 +66,8 @@ class VoiceprintRoundTripTests {
 				"/api/v1/meetings/" + first + "/speakers/" + named.path("label").asString(), admin,
 				"{\"name\":\"Alice Example\"}");
 		assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
-		// The ml-controller stores the voiceprint within moments (outbox, then one command).
+		// The ml-controller stores the voiceprint within moments (outbox, then one
+		// command).
 		Thread.sleep(3000);
 
 		UUID later = platform.process(admin, DEV01, outDir.resolve("later"));

@@ -20,15 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The built web app in headless Chromium (Debian's, driven by playwright-core) against the whole
- * platform in this JVM (the machine's PostgreSQL, the embedded AMQP broker, S3Proxy): sign in, a
- * resumable upload interrupted by a reload, live pipeline status,
- * two speakers, the player synced with the transcript, minutes edited with undo, SRT and DOCX
- * exports, Russian, API tokens, search across meetings opening a meeting at a hit's time, a question
- * answered with cited times, a bot invitation to a private address refused, webhooks (a private
- * address refused, a new endpoint's secret shown once) and sign-out, with axe-core on every main
- * page. The browser steps
- * live in {@code frontend/e2e/webapp.e2e.mjs}; screenshots go to {@code target/screenshots}.
+ * The built web app in headless Chromium (Debian's, driven by playwright-core) against
+ * the whole platform in this JVM (the machine's PostgreSQL, the embedded AMQP broker,
+ * S3Proxy): sign in, a resumable upload interrupted by a reload, live pipeline status,
+ * two speakers, the player synced with the transcript, minutes edited with undo, SRT and
+ * DOCX exports, Russian, API tokens, search across meetings opening a meeting at a hit's
+ * time, a question answered with cited times, a bot invitation to a private address
+ * refused, webhooks (a private address refused, a new endpoint's secret shown once) and
+ * sign-out, with axe-core on every main page. The browser steps live in
+ * {@code frontend/e2e/webapp.e2e.mjs}; screenshots go to {@code target/screenshots}.
  */
 class WebAppBrowserTests {
 
@@ -49,10 +49,10 @@ class WebAppBrowserTests {
 				"postgres", ""); Statement statement = connection.createStatement()) {
 			statement.execute("create database " + DATABASE);
 		}
-		platform = Platform.start(Map.of("aigenda.data-dir", dataDir.toString(), "aigenda.port", "0",
-				"aigenda.database.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "aigenda.database.username",
-				"postgres", "aigenda.broker.embedded", "true", "aigenda.messaging.namespace",
-				"test-web-" + UUID.randomUUID()));
+		platform = Platform
+			.start(Map.of("aigenda.data-dir", dataDir.toString(), "aigenda.port", "0", "aigenda.database.url",
+					"jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "aigenda.database.username", "postgres",
+					"aigenda.broker.embedded", "true", "aigenda.messaging.namespace", "test-web-" + UUID.randomUUID()));
 	}
 
 	@AfterAll

@@ -20,9 +20,9 @@ import io.aigenda.asr.Transcription;
 import io.aigenda.contracts.Word;
 
 /**
- * Word error rate of the configured engine on recordings that have a reference transcript beside
- * them (same name, {@code .txt}). Prints one line per file and the overall WER (all errors over all
- * reference words), with real-time factors, and returns the numbers.
+ * Word error rate of the configured engine on recordings that have a reference transcript
+ * beside them (same name, {@code .txt}). Prints one line per file and the overall WER
+ * (all errors over all reference words), with real-time factors, and returns the numbers.
  */
 public final class AsrEvaluation {
 
@@ -39,10 +39,11 @@ public final class AsrEvaluation {
 	}
 
 	/**
-	 * Evaluates audio files, and audio files in folders (recursively), that have a reference.
+	 * Evaluates audio files, and audio files in folders (recursively), that have a
+	 * reference.
 	 * @param paths files or folders
-	 * @param language language of every file, or {@code null} to take it from the folder name
-	 * ({@code .../en/jfk.wav} is English) and otherwise let the engine decide
+	 * @param language language of every file, or {@code null} to take it from the folder
+	 * name ({@code .../en/jfk.wav} is English) and otherwise let the engine decide
 	 */
 	public Report evaluate(List<Path> paths, String language) {
 		List<Path> files = referencedAudio(paths);
@@ -64,18 +65,14 @@ public final class AsrEvaluation {
 	public FileResult evaluate(Path file, String language) {
 		String reference = read(referenceOf(file));
 		Transcription transcription = this.transcriber.transcribeMeasured(file, language, ProgressListener.none());
-		String hypothesis = transcription.document()
-			.words()
-			.stream()
-			.map(Word::text)
-			.collect(Collectors.joining(" "));
+		String hypothesis = transcription.document().words().stream().map(Word::text).collect(Collectors.joining(" "));
 		WordErrorRate.Result errors = WordErrorRate.compute(reference, hypothesis);
 		FileResult result = new FileResult(file, reference, hypothesis, errors,
 				transcription.document().durationSeconds(), transcription.totalSeconds());
 		this.out.printf(Locale.ROOT,
 				"%s: WER %.2f%% (S %d, D %d, I %d, N %d), %.1f s audio, real-time factor %.3f%n  ref: %s%n  hyp: %s%n",
-				file.getFileName(), errors.wer() * 100, errors.substitutions(), errors.deletions(),
-				errors.insertions(), errors.referenceWords(), result.audioSeconds(), result.realTimeFactor(),
+				file.getFileName(), errors.wer() * 100, errors.substitutions(), errors.deletions(), errors.insertions(),
+				errors.referenceWords(), result.audioSeconds(), result.realTimeFactor(),
 				String.join(" ", WordErrorRate.normalise(reference)),
 				String.join(" ", WordErrorRate.normalise(hypothesis)));
 		return result;
@@ -151,7 +148,10 @@ public final class AsrEvaluation {
 
 	}
 
-	/** All files' results; the overall WER weights each file by its number of reference words. */
+	/**
+	 * All files' results; the overall WER weights each file by its number of reference
+	 * words.
+	 */
 	public record Report(List<FileResult> files) {
 
 		public Report {
@@ -159,8 +159,9 @@ public final class AsrEvaluation {
 		}
 
 		public WordErrorRate.Result errors() {
-			return this.files.stream().map(FileResult::errors).reduce(WordErrorRate.Result.none(),
-					WordErrorRate.Result::plus);
+			return this.files.stream()
+				.map(FileResult::errors)
+				.reduce(WordErrorRate.Result.none(), WordErrorRate.Result::plus);
 		}
 
 		public double wer() {

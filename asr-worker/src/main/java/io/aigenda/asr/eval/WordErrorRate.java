@@ -7,15 +7,16 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Word error rate: the Levenshtein distance between reference and hypothesis words, (S + D + I)
- * / N. Both texts are normalised first so that case, punctuation and apostrophe variants do not
- * count as errors.
+ * Word error rate: the Levenshtein distance between reference and hypothesis words, (S +
+ * D + I) / N. Both texts are normalised first so that case, punctuation and apostrophe
+ * variants do not count as errors.
  */
 public final class WordErrorRate {
 
 	private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u02BC\u0060\u00B4]");
 
-	// Letters, digits and apostrophes inside words survive; everything else separates words.
+	// Letters, digits and apostrophes inside words survive; everything else separates
+	// words.
 	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
 
 	private static final Pattern LOOSE_APOSTROPHE = Pattern.compile("(^|\\s)'+|'+(\\s|$)");
@@ -23,7 +24,9 @@ public final class WordErrorRate {
 	private WordErrorRate() {
 	}
 
-	/** Lower-cased words without punctuation, with one kind of apostrophe (and е for ё). */
+	/**
+	 * Lower-cased words without punctuation, with one kind of apostrophe (and е for ё).
+	 */
 	public static List<String> normalise(String text) {
 		String unified = APOSTROPHES.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("'");
 		// Russian texts write the same word with and without the diaeresis
@@ -38,11 +41,15 @@ public final class WordErrorRate {
 		return align(normalise(reference), normalise(hypothesis));
 	}
 
-	/** Minimum-edit alignment of word lists; among equal costs, substitutions are preferred. */
+	/**
+	 * Minimum-edit alignment of word lists; among equal costs, substitutions are
+	 * preferred.
+	 */
 	public static Result align(List<String> reference, List<String> hypothesis) {
 		int n = reference.size();
 		int m = hypothesis.size();
-		// cost[i][j] for reference[0..i) against hypothesis[0..j); the operation counts follow one optimal path
+		// cost[i][j] for reference[0..i) against hypothesis[0..j); the operation counts
+		// follow one optimal path
 		int[][] cost = new int[n + 1][m + 1];
 		int[][] subs = new int[n + 1][m + 1];
 		int[][] dels = new int[n + 1][m + 1];

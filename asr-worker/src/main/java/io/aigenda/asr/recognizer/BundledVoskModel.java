@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The small English Vosk model, unpacked into this module's classes at build time. Vosk reads a
- * model from a folder, so on first use it is copied out of the classpath (usually a jar) into a
- * cache folder named after the model's uuid; later starts reuse that copy.
+ * The small English Vosk model, unpacked into this module's classes at build time. Vosk
+ * reads a model from a folder, so on first use it is copied out of the classpath (usually
+ * a jar) into a cache folder named after the model's uuid; later starts reuse that copy.
  */
 final class BundledVoskModel {
 
@@ -41,7 +41,10 @@ final class BundledVoskModel {
 	private BundledVoskModel() {
 	}
 
-	/** The folder of the extracted model below {@code cacheDir}, extracting it when missing. */
+	/**
+	 * The folder of the extracted model below {@code cacheDir}, extracting it when
+	 * missing.
+	 */
 	static Path extract(Path cacheDir) {
 		return extract(BundledVoskModel.class.getClassLoader(), cacheDir);
 	}
@@ -89,7 +92,8 @@ final class BundledVoskModel {
 			copyTree(Path.of(uuidUri).getParent(), destination);
 			return;
 		}
-		// jar:file:/...jar!/models/vosk-model-en-us/uuid (or jar:nested:... inside a Spring Boot jar)
+		// jar:file:/...jar!/models/vosk-model-en-us/uuid (or jar:nested:... inside a
+		// Spring Boot jar)
 		FileSystem jar;
 		boolean ours;
 		try {

@@ -1,6 +1,8 @@
 package io.aigenda.asr.recognizer;
 
-/** The engine failed on a piece of audio it accepted; the message is one line for users. */
+/**
+ * The engine failed on a piece of audio it accepted; the message is one line for users.
+ */
 public class RecognitionException extends RuntimeException {
 
 	public RecognitionException(String message) {

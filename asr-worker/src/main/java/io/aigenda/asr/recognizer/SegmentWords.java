@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 import io.aigenda.contracts.Word;
 
 /**
- * Splits a timed segment of text into words with estimated times, for engines that time segments
- * but not words. Each word gets a share of the segment proportional to its length.
+ * Splits a timed segment of text into words with estimated times, for engines that time
+ * segments but not words. Each word gets a share of the segment proportional to its
+ * length.
  */
 final class SegmentWords {
 
-	// whisper marks non-speech as [BLANK_AUDIO], [Music playing], (applause)... which are not words
+	// whisper marks non-speech as [BLANK_AUDIO], [Music playing], (applause)... which are
+	// not words
 	private static final Pattern ANNOTATION = Pattern.compile("\\[[^\\]]*]|\\([^)]*\\)|\\*[^*]*\\*");
 
 	private static final double UNKNOWN_CONFIDENCE = 1.0;

@@ -6,8 +6,9 @@ import io.aigenda.audio.Audio;
 import io.aigenda.contracts.Word;
 
 /**
- * The port every speech recognition engine implements: 16 kHz mono audio in, words with times
- * and confidences out. One adapter is active at a time, chosen by {@code aigenda.asr.engine}.
+ * The port every speech recognition engine implements: 16 kHz mono audio in, words with
+ * times and confidences out. One adapter is active at a time, chosen by
+ * {@code aigenda.asr.engine}.
  */
 public interface SpeechRecognizer extends AutoCloseable {
 
@@ -18,8 +19,9 @@ public interface SpeechRecognizer extends AutoCloseable {
 	String engine();
 
 	/**
-	 * The language this engine will actually use for a requested one: the request itself, or for
-	 * {@link #AUTO} either {@link #AUTO} (the engine detects it) or a configured default.
+	 * The language this engine will actually use for a requested one: the request itself,
+	 * or for {@link #AUTO} either {@link #AUTO} (the engine detects it) or a configured
+	 * default.
 	 */
 	String resolveLanguage(String requested);
 
@@ -27,7 +29,8 @@ public interface SpeechRecognizer extends AutoCloseable {
 	 * Recognises one piece of audio (typically up to 30 s of speech).
 	 * @param audio 16 kHz mono samples
 	 * @param language a language code from {@link #resolveLanguage(String)}
-	 * @return words in time order, times in seconds from the start of {@code audio}, no speaker
+	 * @return words in time order, times in seconds from the start of {@code audio}, no
+	 * speaker
 	 * @throws UnsupportedLanguageException when there is no model for the language
 	 */
 	List<Word> recognize(Audio audio, String language);

@@ -4,8 +4,8 @@ import io.aigenda.asr.AsrProperties;
 
 /**
  * Builds the configured adapter. Inside the worker Spring does this through
- * {@link RecognizerConfiguration} (one bean per engine); the CLI's {@code eval} and {@code bench}
- * use this factory without starting a context.
+ * {@link RecognizerConfiguration} (one bean per engine); the CLI's {@code eval} and
+ * {@code bench} use this factory without starting a context.
  */
 public final class SpeechRecognizers {
 

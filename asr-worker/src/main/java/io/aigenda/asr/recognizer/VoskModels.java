@@ -14,8 +14,8 @@ import org.vosk.LogLevel;
 import org.vosk.Model;
 
 /**
- * Vosk models by language, each loaded once on first use and shared (a Vosk model is read-only
- * and thread-safe; recognisers are per call).
+ * Vosk models by language, each loaded once on first use and shared (a Vosk model is
+ * read-only and thread-safe; recognisers are per call).
  */
 final class VoskModels implements AutoCloseable {
 

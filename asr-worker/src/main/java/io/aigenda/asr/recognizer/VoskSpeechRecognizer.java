@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Vosk (Kaldi) adapter. Audio is fed in blocks; Vosk emits a result at each endpoint it finds and
- * a final one at the end, each with per-word times and confidences.
+ * Vosk (Kaldi) adapter. Audio is fed in blocks; Vosk emits a result at each endpoint it
+ * finds and a final one at the end, each with per-word times and confidences.
  */
 final class VoskSpeechRecognizer implements SpeechRecognizer {
 
@@ -73,12 +73,15 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
 		return (short) Math.round(clamped * Short.MAX_VALUE);
 	}
 
-	/** {"result": [{"conf": 0.98, "start": 0.3, "end": 0.5, "word": "and"}...], "text": "..."} */
+	/**
+	 * {"result": [{"conf": 0.98, "start": 0.3, "end": 0.5, "word": "and"}...], "text":
+	 * "..."}
+	 */
 	private void collect(String result, List<Word> words) {
 		JsonNode items = this.json.readTree(result).path("result");
 		for (JsonNode item : items) {
-			words.add(new Word(item.path("start").asDouble(), item.path("end").asDouble(),
-					item.path("word").asString(), item.path("conf").asDouble(), null));
+			words.add(new Word(item.path("start").asDouble(), item.path("end").asDouble(), item.path("word").asString(),
+					item.path("conf").asDouble(), null));
 		}
 	}
 

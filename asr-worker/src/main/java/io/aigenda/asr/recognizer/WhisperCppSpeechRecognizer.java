@@ -17,15 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * whisper.cpp through whisper-jni with a ggml model file. whisper-jni 1.7.1 exposes segment times
- * but neither token times nor token probabilities, so word times are spread over each segment in
- * proportion to word length, and confidence is reported as 1.
+ * whisper.cpp through whisper-jni with a ggml model file. whisper-jni 1.7.1 exposes
+ * segment times but neither token times nor token probabilities, so word times are spread
+ * over each segment in proportion to word length, and confidence is reported as 1.
  */
 final class WhisperCppSpeechRecognizer implements SpeechRecognizer {
 
 	static final String ENGINE = "whisper-cpp";
 
-	// whisper.cpp skips input shorter than one second; short utterances are padded with silence.
+	// whisper.cpp skips input shorter than one second; short utterances are padded with
+	// silence.
 	private static final int MIN_SAMPLES = Audio.SAMPLE_RATE + Audio.SAMPLE_RATE / 10;
 
 	private static final double CENTISECONDS = 100.0;
@@ -57,8 +58,8 @@ final class WhisperCppSpeechRecognizer implements SpeechRecognizer {
 			this.context = this.whisper.init(modelPath);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("whisper.cpp could not load the model " + modelPath + ": "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"whisper.cpp could not load the model " + modelPath + ": " + ex.getMessage(), ex);
 		}
 		this.threads = threads;
 	}
@@ -71,8 +72,8 @@ final class WhisperCppSpeechRecognizer implements SpeechRecognizer {
 				WhisperJNI.setLibraryLogger(log::debug);
 			}
 			catch (IOException ex) {
-				throw new IllegalStateException("The whisper.cpp native library could not be loaded: "
-						+ ex.getMessage(), ex);
+				throw new IllegalStateException(
+						"The whisper.cpp native library could not be loaded: " + ex.getMessage(), ex);
 			}
 			libraryLoaded = true;
 		}
@@ -104,7 +105,8 @@ final class WhisperCppSpeechRecognizer implements SpeechRecognizer {
 		params.printSpecial = false;
 		params.suppressBlank = true;
 		params.suppressNonSpeechTokens = true;
-		// Each chunk is recognised on its own, so earlier text must not steer (or loop into) the next.
+		// Each chunk is recognised on its own, so earlier text must not steer (or loop
+		// into) the next.
 		params.noContext = true;
 		List<Word> words = new ArrayList<>();
 		double limit = audio.durationSeconds();

@@ -26,18 +26,20 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one {@code Transcribe} step: download the recording, transcribe it, store the transcript
- * through the presigned PUT URL, and answer {@code TranscriptReady}. A failure the step can name
- * (audio that cannot be decoded, no model for the language, an engine error, a failed transfer) becomes
- * {@code StepFailed} with a reason; only unexpected errors are thrown, to be retried and then
- * dead-lettered. Running a step twice stores the same result under the same key.
+ * Runs one {@code Transcribe} step: download the recording, transcribe it, store the
+ * transcript through the presigned PUT URL, and answer {@code TranscriptReady}. A failure
+ * the step can name (audio that cannot be decoded, no model for the language, an engine
+ * error, a failed transfer) becomes {@code StepFailed} with a reason; only unexpected
+ * errors are thrown, to be retried and then dead-lettered. Running a step twice stores
+ * the same result under the same key.
  */
 @Component
 class TranscribeListener {
 
 	private static final Logger log = LoggerFactory.getLogger(TranscribeListener.class);
 
-	// Share of the progress bar spent on downloading and on storing; recognition gets the rest.
+	// Share of the progress bar spent on downloading and on storing; recognition gets the
+	// rest.
 	private static final double DOWNLOADED = 0.05;
 
 	private static final double RECOGNISED = 0.95;
@@ -52,8 +54,7 @@ class TranscribeListener {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	TranscribeListener(Transcriber transcriber, Messages messages, WorkerProperties properties,
-			PipelineMeters meters) {
+	TranscribeListener(Transcriber transcriber, Messages messages, WorkerProperties properties, PipelineMeters meters) {
 		this.transcriber = transcriber;
 		this.messages = messages;
 		this.properties = properties;
@@ -78,9 +79,8 @@ class TranscribeListener {
 				return;
 			}
 			progress(command, DOWNLOADED, "Recognising speech");
-			Transcription transcription = this.transcriber.transcribeMeasured(audio, command.language(),
-					(fraction, message) -> progress(command, DOWNLOADED + (RECOGNISED - DOWNLOADED) * fraction,
-							message));
+			Transcription transcription = this.transcriber.transcribeMeasured(audio, command.language(), (fraction,
+					message) -> progress(command, DOWNLOADED + (RECOGNISED - DOWNLOADED) * fraction, message));
 			TranscriptDocument document = transcription.document();
 			try {
 				this.transfer.putJson(command.resultUploadUrl(), this.json.writeValueAsString(document));
@@ -110,7 +110,10 @@ class TranscribeListener {
 		}
 	}
 
-	/** A recording goes straight to a file, never into the heap, in the configured folder if any. */
+	/**
+	 * A recording goes straight to a file, never into the heap, in the configured folder
+	 * if any.
+	 */
 	private Path temporaryFile() throws IOException {
 		Path dir = this.properties.tempDir();
 		if (dir != null) {
@@ -128,7 +131,8 @@ class TranscribeListener {
 			Files.deleteIfExists(file);
 		}
 		catch (IOException ex) {
-			// a left-over temporary file is not worth failing a step for; the OS cleans its temp folder
+			// a left-over temporary file is not worth failing a step for; the OS cleans
+			// its temp folder
 			log.warn("Could not delete the temporary file {}: {}", file, ex.getMessage());
 		}
 	}

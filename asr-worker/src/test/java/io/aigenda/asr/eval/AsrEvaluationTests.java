@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Accuracy of the default engine (Vosk, bundled small English model) on the English eval-dev
- * recordings. Run alone to see the numbers:
+ * Accuracy of the default engine (Vosk, bundled small English model) on the English
+ * eval-dev recordings. Run alone to see the numbers:
  * {@code ./mvnw -pl asr-worker test -Dtest=AsrEvaluationTests}.
  */
 class AsrEvaluationTests {
@@ -50,7 +50,8 @@ class AsrEvaluationTests {
 
 		List<Path> files = AsrEvaluation.referencedAudio(List.of(english, russian));
 
-		// long_ru_60s_noref.wav has no .txt; the licence and reference files are not audio
+		// long_ru_60s_noref.wav has no .txt; the licence and reference files are not
+		// audio
 		assertThat(files).extracting(file -> file.getFileName().toString())
 			.containsExactly("2412-153948-0000.flac", "jfk.wav", "test_sound_ru.wav");
 	}

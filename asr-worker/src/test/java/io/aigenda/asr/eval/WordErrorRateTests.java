@@ -28,8 +28,8 @@ class WordErrorRateTests {
 
 	@Test
 	void apostrophesAreUnified() {
-		assertThat(WordErrorRate.normalise("Don\u2019t say \u2018no\u2019, it's fine"))
-			.containsExactly("don't", "say", "no", "it's", "fine");
+		assertThat(WordErrorRate.normalise("Don\u2019t say \u2018no\u2019, it's fine")).containsExactly("don't", "say",
+				"no", "it's", "fine");
 		assertThat(WordErrorRate.compute("don't", "don\u2019t").errors()).isZero();
 	}
 
@@ -61,7 +61,8 @@ class WordErrorRateTests {
 	void substitutionDeletionAndInsertionTogether() {
 		// reference (7): and so my fellow americans ask not
 		// hypothesis (7): so my fellow american ask not what
-		// "and" deleted, americans -> american, "what" inserted: 3 edits, and no 3-substitution path exists
+		// "and" deleted, americans -> american, "what" inserted: 3 edits, and no
+		// 3-substitution path exists
 		WordErrorRate.Result result = WordErrorRate.compute("And so, my fellow Americans, ask not",
 				"so my fellow american ask not what");
 
@@ -71,7 +72,8 @@ class WordErrorRateTests {
 
 	@Test
 	void errorTotalIsTheEditDistanceWhateverTheTieBreak() {
-		// nobody -> no, + body, - the, inquisition -> acquisition is 4 edits; so is 4 substitutions
+		// nobody -> no, + body, - the, inquisition -> acquisition is 4 edits; so is 4
+		// substitutions
 		WordErrorRate.Result result = WordErrorRate.compute("Nobody expects the Spanish Inquisition",
 				"no body expects spanish acquisition");
 

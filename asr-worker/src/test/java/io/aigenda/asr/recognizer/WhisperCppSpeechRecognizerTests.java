@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * whisper.cpp through whisper-jni with whisper.cpp's own test model: real hyper-parameters, mel
- * filters and vocabulary but no weights, so the text is meaningless and not checked.
+ * whisper.cpp through whisper-jni with whisper.cpp's own test model: real
+ * hyper-parameters, mel filters and vocabulary but no weights, so the text is meaningless
+ * and not checked.
  */
 class WhisperCppSpeechRecognizerTests {
 

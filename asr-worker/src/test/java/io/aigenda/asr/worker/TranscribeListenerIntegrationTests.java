@@ -52,8 +52,8 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The worker on the real RabbitMQ of this machine (a namespace of its own), with a JDK HTTP server
- * in the role of the object store behind presigned URLs.
+ * The worker on the real RabbitMQ of this machine (a namespace of its own), with a JDK
+ * HTTP server in the role of the object store behind presigned URLs.
  */
 @SpringBootTest(classes = AsrWorkerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "spring.config.name=" + AsrWorkerApplication.CONFIG_NAME)
@@ -111,7 +111,8 @@ class TranscribeListenerIntegrationTests {
 	@AfterAll
 	void stopStorageAndRemoveTopology() {
 		this.storage.stop(0);
-		// Consumers first, so deleting their queue is not reported as a broker-side cancel.
+		// Consumers first, so deleting their queue is not reported as a broker-side
+		// cancel.
 		this.listeners.stop();
 		for (Queue queue : this.declarables.getDeclarablesByType(Queue.class)) {
 			this.admin.deleteQueue(queue.getName());
@@ -165,7 +166,8 @@ class TranscribeListenerIntegrationTests {
 		TranscriptDocument second = this.json.readValue(this.stored.get("again"), TranscriptDocument.class);
 
 		assertThat(events.getLast()).isInstanceOf(TranscriptReady.class);
-		// Same words at the same times; Vosk is not bit-exact between runs (confidences and times move
+		// Same words at the same times; Vosk is not bit-exact between runs (confidences
+		// and times move
 		// in the last digits), so the stored document is the same up to that.
 		assertThat(second.words()).extracting(Word::text)
 			.containsExactlyElementsOf(first.words().stream().map(Word::text).toList());
@@ -232,7 +234,10 @@ class TranscribeListenerIntegrationTests {
 				"orgs/o/meetings/" + meetingId + "/artifacts/transcript.asr.json");
 	}
 
-	/** Events of one step, in order, up to and including its TranscriptReady or StepFailed. */
+	/**
+	 * Events of one step, in order, up to and including its TranscriptReady or
+	 * StepFailed.
+	 */
 	private List<Object> eventsUntilDone(Transcribe command) {
 		List<Object> events = new ArrayList<>();
 		Instant until = Instant.now().plus(WAIT);

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's own account and API tokens, and the platform administrator's tenant management. */
+/**
+ * The caller's own account and API tokens, and the platform administrator's tenant
+ * management.
+ */
 @RestController
 class AccountController {
 

@@ -82,8 +82,8 @@ class Accounts implements UserDetailsService {
 		if (this.users.findByEmail(normalised).isPresent()) {
 			throw ApiException.conflict("user-exists", "A user with this e-mail already exists");
 		}
-		UserAccount user = this.users.save(new UserAccount(normalised, this.passwordEncoder.encode(password),
-				platformAdmin));
+		UserAccount user = this.users
+			.save(new UserAccount(normalised, this.passwordEncoder.encode(password), platformAdmin));
 		this.memberships.save(new Membership(user.getId(), organisationId, role));
 		return user;
 	}
@@ -107,15 +107,15 @@ class Accounts implements UserDetailsService {
 
 	@Transactional
 	public void revoke(Account account, UUID tokenId) {
-		ApiToken token = this.tokens.findByIdAndUserIdAndOrganisationId(tokenId, account.userId(),
-				account.organisationId())
+		ApiToken token = this.tokens
+			.findByIdAndUserIdAndOrganisationId(tokenId, account.userId(), account.organisationId())
 			.orElseThrow(() -> ApiException.notFound("Token"));
 		this.tokens.delete(token);
 	}
 
 	/**
-	 * Makes sure the configured organisation, administrator and token exist; running it again
-	 * changes nothing.
+	 * Makes sure the configured organisation, administrator and token exist; running it
+	 * again changes nothing.
 	 */
 	@Transactional
 	public void ensureBootstrap(String organisationName, String email, String password, String apiToken) {
@@ -139,7 +139,9 @@ class Accounts implements UserDetailsService {
 		}
 	}
 
-	/** The user as a member of another of their organisations, for the web app's switcher. */
+	/**
+	 * The user as a member of another of their organisations, for the web app's switcher.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Account> inOrganisation(UUID userId, UUID organisationId) {
 		return this.users.findById(userId)

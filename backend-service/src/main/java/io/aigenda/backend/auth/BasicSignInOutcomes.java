@@ -8,9 +8,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts HTTP Basic's wrong passwords in the sign-in throttle. Only Basic goes through the
- * authentication manager (API tokens and the sign-in form check credentials themselves), and
- * Basic's attempts carry the caller's address in their details.
+ * Counts HTTP Basic's wrong passwords in the sign-in throttle. Only Basic goes through
+ * the authentication manager (API tokens and the sign-in form check credentials
+ * themselves), and Basic's attempts carry the caller's address in their details.
  */
 @Component
 class BasicSignInOutcomes {
@@ -21,7 +21,10 @@ class BasicSignInOutcomes {
 		this.throttle = throttle;
 	}
 
-	/** Only wrong credentials count (an unknown e-mail reads as one); a database outage does not. */
+	/**
+	 * Only wrong credentials count (an unknown e-mail reads as one); a database outage
+	 * does not.
+	 */
 	@EventListener
 	void failed(AuthenticationFailureBadCredentialsEvent event) {
 		String address = address(event.getAuthentication());

@@ -15,10 +15,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic answers to the same limit as the web app's sign-in form: once an account has failed
- * too often from an address, a Basic request for it from there gets 429 with {@code Retry-After},
- * before the password is even looked at, so a correct guess is refused too until the window
- * passes. Basic's failures and successes are counted by {@link BasicSignInOutcomes}.
+ * HTTP Basic answers to the same limit as the web app's sign-in form: once an account has
+ * failed too often from an address, a Basic request for it from there gets 429 with
+ * {@code Retry-After}, before the password is even looked at, so a correct guess is
+ * refused too until the window passes. Basic's failures and successes are counted by
+ * {@link BasicSignInOutcomes}.
  */
 class BasicSignInThrottleFilter extends OncePerRequestFilter {
 
@@ -49,14 +50,16 @@ class BasicSignInThrottleFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** The e-mail of a Basic header, or null when there is none or it is malformed (Basic refuses it). */
+	/**
+	 * The e-mail of a Basic header, or null when there is none or it is malformed (Basic
+	 * refuses it).
+	 */
 	static String basicUser(String header) {
 		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
 			return null;
 		}
 		try {
-			String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-					StandardCharsets.UTF_8);
+			String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
 			int colon = decoded.indexOf(':');
 			return colon < 0 ? null : decoded.substring(0, colon);
 		}

@@ -16,8 +16,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer ...}: the service token (internal endpoints only) or a user's API
- * token. A bearer token that is unknown is rejected at once rather than passed on anonymously.
+ * {@code Authorization: Bearer ...}: the service token (internal endpoints only) or a
+ * user's API token. A bearer token that is unknown is rejected at once rather than passed
+ * on anonymously.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 

@@ -8,7 +8,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-/** Ensures the configured administrator on start, so a fresh installation can be used at once. */
+/**
+ * Ensures the configured administrator on start, so a fresh installation can be used at
+ * once.
+ */
 @Component
 class BootstrapAdmin implements ApplicationRunner {
 

@@ -22,10 +22,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * API security: API tokens or HTTP Basic for programs, a session cookie for the web app, the
- * service token for the ml-controller. Only the session cookie is sent by a browser on its own, so
- * CSRF protection applies to cookie-authenticated requests: a request that carries its own
- * {@code Authorization} header cannot be forged by another site and is exempt.
+ * API security: API tokens or HTTP Basic for programs, a session cookie for the web app,
+ * the service token for the ml-controller. Only the session cookie is sent by a browser
+ * on its own, so CSRF protection applies to cookie-authenticated requests: a request that
+ * carries its own {@code Authorization} header cannot be forged by another site and is
+ * exempt.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -39,7 +40,8 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, Accounts accounts, BackendProperties properties,
 			JsonMapper jsonMapper, SignInThrottle signInThrottle) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
-			// the web app marks its calls so that a 401 never opens the browser's own login prompt
+			// the web app marks its calls so that a 401 never opens the browser's own
+			// login prompt
 			if (request.getHeader("X-Requested-With") == null) {
 				response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"aigenda\"");
 			}
@@ -60,14 +62,16 @@ class SecurityConfiguration {
 					BasicAuthenticationFilter.class)
 			.addFilterBefore(new BasicSignInThrottleFilter(signInThrottle, jsonMapper), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth
-				// server-sent events finish on an async dispatch of an already authorised request
+				// server-sent events finish on an async dispatch of an already authorised
+				// request
 				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 				.permitAll()
 				.requestMatchers("/api/v1/session")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, WebSessions.APP_ROUTES)
 				.permitAll()
-				// Prometheus scrapes without credentials; keep /actuator/ off the public proxy (deploy/README.md).
+				// Prometheus scrapes without credentials; keep /actuator/ off the public
+				// proxy (deploy/README.md).
 				.requestMatchers("/actuator/prometheus")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
@@ -85,8 +89,8 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	static void write(JsonMapper jsonMapper, jakarta.servlet.http.HttpServletResponse response,
-			ProblemDetail problem) throws java.io.IOException {
+	static void write(JsonMapper jsonMapper, jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem)
+			throws java.io.IOException {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		var body = new java.util.LinkedHashMap<String, Object>();

@@ -28,9 +28,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The web app's sign-in: e-mail and password for a session cookie (HttpOnly, SameSite=Lax), next to
- * the API tokens programs use. Every unsafe call with the cookie needs the CSRF token, which the
- * app reads from the {@code XSRF-TOKEN} cookie and sends back as {@code X-XSRF-TOKEN}.
+ * The web app's sign-in: e-mail and password for a session cookie (HttpOnly,
+ * SameSite=Lax), next to the API tokens programs use. Every unsafe call with the cookie
+ * needs the CSRF token, which the app reads from the {@code XSRF-TOKEN} cookie and sends
+ * back as {@code X-XSRF-TOKEN}.
  */
 @RestController
 class SessionController {
@@ -51,7 +52,9 @@ class SessionController {
 		this.dummyHash = passwordEncoder.encode("not-a-password");
 	}
 
-	/** Who is signed in, if anyone; also hands out the CSRF cookie the sign-in form needs. */
+	/**
+	 * Who is signed in, if anyone; also hands out the CSRF cookie the sign-in form needs.
+	 */
 	@GetMapping("/api/v1/session")
 	SessionView session(Authentication authentication, CsrfToken csrf) {
 		csrf.getToken(); // the token is deferred: reading it writes the cookie
@@ -144,7 +147,8 @@ class SessionController {
 	record OrganisationSwitch(@NotNull UUID organisationId) {
 	}
 
-	record SessionView(boolean authenticated, AccountController.Me user, List<Accounts.OrganisationChoice> organisations) {
+	record SessionView(boolean authenticated, AccountController.Me user,
+			List<Accounts.OrganisationChoice> organisations) {
 	}
 
 }

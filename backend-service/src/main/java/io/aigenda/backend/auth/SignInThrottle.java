@@ -17,16 +17,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password guessing: after {@code maxFailures} wrong passwords for one account from one
- * address within {@code window}, that account is refused from that address (429) until the oldest
- * failure leaves the window. A success clears the count. Kept in memory: a restart forgets it, which
- * costs an attacker a restart per window, and each backend replica counts on its own. The form
- * ({@link SessionController}) and HTTP Basic ({@link BasicSignInThrottleFilter}) share the count.
+ * Slows password guessing: after {@code maxFailures} wrong passwords for one account from
+ * one address within {@code window}, that account is refused from that address (429)
+ * until the oldest failure leaves the window. A success clears the count. Kept in memory:
+ * a restart forgets it, which costs an attacker a restart per window, and each backend
+ * replica counts on its own. The form ({@link SessionController}) and HTTP Basic
+ * ({@link BasicSignInThrottleFilter}) share the count.
  */
 @Component
 class SignInThrottle {
 
-	/** Beyond this many tracked pairs, stale ones are swept, so made-up e-mails cannot fill the heap. */
+	/**
+	 * Beyond this many tracked pairs, stale ones are swept, so made-up e-mails cannot
+	 * fill the heap.
+	 */
 	private static final int SWEEP_ABOVE = 10_000;
 
 	private final int maxFailures;
@@ -48,7 +52,9 @@ class SignInThrottle {
 		this.clock = clock;
 	}
 
-	/** Refuses with 429 when this account has failed too often from this address lately. */
+	/**
+	 * Refuses with 429 when this account has failed too often from this address lately.
+	 */
 	void check(String email, String address) {
 		Deque<Instant> recent = this.failures.get(key(email, address));
 		if (recent == null) {

@@ -10,7 +10,10 @@ import org.springframework.security.web.context.SecurityContextRepository;
 /** What the web app's cookie sign-in shares with the security configuration. */
 final class WebSessions {
 
-	/** Where the signed-in context lives: the HTTP session, and the request for this request. */
+	/**
+	 * Where the signed-in context lives: the HTTP session, and the request for this
+	 * request.
+	 */
 	static final SecurityContextRepository CONTEXTS = new DelegatingSecurityContextRepository(
 			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
@@ -23,7 +26,8 @@ final class WebSessions {
 
 	/**
 	 * Unsafe methods need a CSRF token unless the request authenticates itself with an
-	 * {@code Authorization} header, which a browser never adds to a forged cross-site request.
+	 * {@code Authorization} header, which a browser never adds to a forged cross-site
+	 * request.
 	 */
 	static boolean needsCsrfProtection(HttpServletRequest request) {
 		return switch (request.getMethod()) {

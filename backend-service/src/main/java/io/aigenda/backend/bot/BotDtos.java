@@ -15,7 +15,8 @@ final class BotDtos {
 
 	/**
 	 * @param joinAt when the bot should join; now when absent
-	 * @param maxDurationMinutes the longest the bot stays; the configured default when absent
+	 * @param maxDurationMinutes the longest the bot stays; the configured default when
+	 * absent
 	 */
 	record Invite(@NotBlank String url, Instant joinAt, @Min(1) Integer maxDurationMinutes) {
 	}

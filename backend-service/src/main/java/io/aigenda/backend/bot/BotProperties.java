@@ -10,11 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Meeting bots as the backend sees them.
  *
- * @param platforms for each platform a bot can join, the hosts its meeting URLs may point at (a
- * host matches itself and its subdomains)
- * @param allowPrivateAddresses whether meeting URLs may resolve to loopback, link-local or
- * private addresses (and use plain http); only for tests and a local test meeting page, never in
- * production, because a bot would otherwise be a way into the internal network (SSRF)
+ * @param platforms for each platform a bot can join, the hosts its meeting URLs may point
+ * at (a host matches itself and its subdomains)
+ * @param allowPrivateAddresses whether meeting URLs may resolve to loopback, link-local
+ * or private addresses (and use plain http); only for tests and a local test meeting
+ * page, never in production, because a bot would otherwise be a way into the internal
+ * network (SSRF)
  * @param defaultMaxDuration how long a bot stays at most when the invitation does not say
  * @param maxDuration the longest stay an invitation may ask for
  * @param tokenGrace how long a recorder token outlives the bot's maximum duration

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * A bot as the API shows it.
  *
- * @param serverSeconds what the bot's recorder cost so far: seconds its server (or process) ran
+ * @param serverSeconds what the bot's recorder cost so far: seconds its server (or
+ * process) ran
  * @param chunks audio chunks received so far
  */
 record BotView(UUID id, UUID meetingId, String url, String platform, String state, String detail, Instant joinAt,

@@ -40,11 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recorder bots of meetings. An invitation reserves the meeting's recording (state
- * {@code UPLOADING}) and asks the meeting-controller for a bot through the outbox. The recorder
- * uploads raw PCM chunks (16-bit little-endian, 16 kHz, mono) straight to S3 through presigned
- * URLs; when the controller reports the bot finished (done or failed), the chunks received are
- * joined into the meeting's WAV recording and its processing starts, so a bot that dies mid-call
- * still yields what it heard.
+ * {@code UPLOADING}) and asks the meeting-controller for a bot through the outbox. The
+ * recorder uploads raw PCM chunks (16-bit little-endian, 16 kHz, mono) straight to S3
+ * through presigned URLs; when the controller reports the bot finished (done or failed),
+ * the chunks received are joined into the meeting's WAV recording and its processing
+ * starts, so a bot that dies mid-call still yields what it heard.
  */
 @Service
 class Bots {
@@ -88,7 +88,8 @@ class Bots {
 	}
 
 	BotView invite(UUID organisationId, UUID meetingId, BotDtos.Invite invite) {
-		// whose meeting it is comes first: another organisation's meeting is unknown, whatever the URL
+		// whose meeting it is comes first: another organisation's meeting is unknown,
+		// whatever the URL
 		this.meetings.get(organisationId, meetingId);
 		String platform = this.urls.validate(invite.url());
 		Duration maxDuration = invite.maxDurationMinutes() != null ? Duration.ofMinutes(invite.maxDurationMinutes())
@@ -149,8 +150,8 @@ class Bots {
 	}
 
 	/**
-	 * A new token for the bot's recorder. It works for this bot only, until the bot ends or its
-	 * maximum duration (plus a grace period) has passed; asking again replaces it.
+	 * A new token for the bot's recorder. It works for this bot only, until the bot ends
+	 * or its maximum duration (plus a grace period) has passed; asking again replaces it.
 	 */
 	BotDtos.RecorderToken issueToken(UUID botId) {
 		return this.transactions.execute(status -> {
@@ -171,7 +172,10 @@ class Bots {
 		});
 	}
 
-	/** Records the controller's report; a finished bot's chunks become the meeting's recording. */
+	/**
+	 * Records the controller's report; a finished bot's chunks become the meeting's
+	 * recording.
+	 */
 	BotView report(UUID botId, BotDtos.StateReport report) {
 		BotState state;
 		try {
@@ -217,7 +221,10 @@ class Bots {
 			.optional();
 	}
 
-	/** A presigned PUT URL for chunk {@code sequence} (0, 1, 2, ...). Asking twice is harmless. */
+	/**
+	 * A presigned PUT URL for chunk {@code sequence} (0, 1, 2, ...). Asking twice is
+	 * harmless.
+	 */
 	BotDtos.ChunkUrl chunkUrl(RecorderPrincipal recorder, int sequence) {
 		if (sequence < 0 || sequence >= MAX_CHUNKS) {
 			throw ApiException.badRequest("validation-failed", "sequence must be between 0 and " + (MAX_CHUNKS - 1));
@@ -237,9 +244,10 @@ class Bots {
 	}
 
 	/**
-	 * Joins the chunks into a WAV recording and starts processing, or frees the meeting for another
-	 * recording when nothing arrived. Runs again on a repeated report until the meeting has left
-	 * {@code UPLOADING}, so a crash half way does not strand the meeting.
+	 * Joins the chunks into a WAV recording and starts processing, or frees the meeting
+	 * for another recording when nothing arrived. Runs again on a repeated report until
+	 * the meeting has left {@code UPLOADING}, so a crash half way does not strand the
+	 * meeting.
 	 */
 	private void assemble(Row bot) {
 		Meeting meeting = this.meetingRepository.findById(bot.meetingId()).orElse(null);
@@ -269,9 +277,11 @@ class Bots {
 				out.write(new byte[44]);
 				for (String key : keys) {
 					byte[] chunk = this.store.getBytes(key);
-					// the recorder wrote it through a presigned URL: its bytes are known only now
+					// the recorder wrote it through a presigned URL: its bytes are known
+					// only now
 					this.store.countClientUpload(chunk.length);
-					// a chunk cut in the middle of a sample would shift every later sample by a byte
+					// a chunk cut in the middle of a sample would shift every later
+					// sample by a byte
 					int usable = chunk.length - (chunk.length % 2);
 					out.write(chunk, 0, usable);
 					dataBytes += usable;

@@ -12,11 +12,11 @@ import io.aigenda.backend.network.PublicAddresses.HostResolver;
 import io.aigenda.backend.problem.ApiException;
 
 /**
- * Checks a meeting URL before a bot is sent to it: a configured platform's host, and (outside a
- * test set-up) only public addresses, so an invitation cannot point the recorder at the internal
- * network. The recorder's browser resolves the name again later; the recorder runs on its own
- * server or as a process without credentials, and the check here is the gate that keeps private
- * targets out of the bot's queue at all.
+ * Checks a meeting URL before a bot is sent to it: a configured platform's host, and
+ * (outside a test set-up) only public addresses, so an invitation cannot point the
+ * recorder at the internal network. The recorder's browser resolves the name again later;
+ * the recorder runs on its own server or as a process without credentials, and the check
+ * here is the gate that keeps private targets out of the bot's queue at all.
  */
 final class MeetingUrls {
 
@@ -36,7 +36,10 @@ final class MeetingUrls {
 		this.addresses = new PublicAddresses(resolver, List.of());
 	}
 
-	/** The platform the URL belongs to; throws a 400 problem when the URL is not acceptable. */
+	/**
+	 * The platform the URL belongs to; throws a 400 problem when the URL is not
+	 * acceptable.
+	 */
 	String validate(String url) {
 		if (url == null || url.isBlank() || url.length() > 2048) {
 			throw invalid("A meeting URL is required (at most 2048 characters)");

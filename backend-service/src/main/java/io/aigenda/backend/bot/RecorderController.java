@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The recorder's side: it holds a token for one bot and can do nothing but learn which bot it is
- * and get upload URLs for that bot's audio chunks.
+ * The recorder's side: it holds a token for one bot and can do nothing but learn which
+ * bot it is and get upload URLs for that bot's audio chunks.
  */
 @RestController
 @RequestMapping("/api/v1/recorder")
@@ -26,7 +26,10 @@ class RecorderController {
 		return this.bots.view(recorder.botId()).orElseThrow();
 	}
 
-	/** A presigned URL to PUT chunk {@code sequence}: raw PCM, 16-bit little-endian, 16 kHz, mono. */
+	/**
+	 * A presigned URL to PUT chunk {@code sequence}: raw PCM, 16-bit little-endian, 16
+	 * kHz, mono.
+	 */
 	@PostMapping("/chunks/{sequence}")
 	BotDtos.ChunkUrl chunk(@AuthenticationPrincipal Bots.RecorderPrincipal recorder, @PathVariable int sequence) {
 		return this.bots.chunkUrl(recorder, sequence);

@@ -22,8 +22,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code /api/v1/recorder/**} is a separate security chain: only a recorder token opens it, and a
- * recorder token opens nothing else (the main chain does not know such tokens).
+ * {@code /api/v1/recorder/**} is a separate security chain: only a recorder token opens
+ * it, and a recorder token opens nothing else (the main chain does not know such tokens).
  */
 @Configuration(proxyBeanMethods = false)
 class RecorderSecurity {

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The organisation's glossary: names, products and terms the recogniser may not know. Transcript
- * words close to a glossary word are flagged for review with the glossary spelling as suggestion.
+ * The organisation's glossary: names, products and terms the recogniser may not know.
+ * Transcript words close to a glossary word are flagged for review with the glossary
+ * spelling as suggestion.
  */
 @RestController
 @RequestMapping("/api/v1/glossary")

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Russian and English Hunspell dictionaries (Lucene's Hunspell implementation), loaded on first
- * use. A word is checked against the dictionary of its script: Cyrillic words against Russian,
- * Latin ones against English, so mixed-language meetings work without a language setting.
+ * Russian and English Hunspell dictionaries (Lucene's Hunspell implementation), loaded on
+ * first use. A word is checked against the dictionary of its script: Cyrillic words
+ * against Russian, Latin ones against English, so mixed-language meetings work without a
+ * language setting.
  */
 @Component
 class SpellingDictionaries {
@@ -37,7 +38,9 @@ class SpellingDictionaries {
 		this.folder = properties.dictionaries();
 	}
 
-	/** Whether the word is spelled right, or empty when no dictionary covers its script. */
+	/**
+	 * Whether the word is spelled right, or empty when no dictionary covers its script.
+	 */
 	Optional<Boolean> correct(String word) {
 		return dictionary(word).map(h -> {
 			synchronized (h) {

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dictionaries folder with Hunspell dictionaries ({@code ru_RU.aff/.dic},
  * {@code en_US.aff/.dic}; Debian's hunspell-ru and hunspell-en-us install them in
- * /usr/share/hunspell); a missing dictionary turns off spell checking for its language only
+ * /usr/share/hunspell); a missing dictionary turns off spell checking for its language
+ * only
  * @param doubtfulConfidence recogniser confidence under which a word is flagged
  */
 @ConfigurationProperties("aigenda.spelling")

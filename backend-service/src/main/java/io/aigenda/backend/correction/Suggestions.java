@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Replacements for a doubtful word, best first: what people in the organisation corrected the
- * same word to before, then similar words that the recogniser heard confidently elsewhere in the
- * meeting or that are speakers' names. The word's own punctuation is kept.
+ * Replacements for a doubtful word, best first: what people in the organisation corrected
+ * the same word to before, then similar words that the recogniser heard confidently
+ * elsewhere in the meeting or that are speakers' names. The word's own punctuation is
+ * kept.
  */
 final class Suggestions {
 
@@ -23,8 +24,8 @@ final class Suggestions {
 
 	/**
 	 * @param word the doubtful word as transcribed, punctuation included
-	 * @param pastCorrections earlier corrections of this word (bare, lower case) with how often
-	 * each was made
+	 * @param pastCorrections earlier corrections of this word (bare, lower case) with how
+	 * often each was made
 	 * @param vocabulary confidently heard words of the meeting with their counts
 	 * @param names speakers' names
 	 */
@@ -60,7 +61,8 @@ final class Suggestions {
 			}
 		});
 		close.stream()
-			.sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Comparator.comparingInt(Candidate::count).reversed()))
+			.sorted(Comparator.comparingInt(Candidate::distance)
+				.thenComparing(Comparator.comparingInt(Candidate::count).reversed()))
 			.forEach(c -> result.add(token.with(c.text())));
 		return result.stream().limit(LIMIT).toList();
 	}

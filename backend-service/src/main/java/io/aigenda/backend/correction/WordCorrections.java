@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reviewing doubtful words: suggestions for one word, and its correction (or confirmation as
- * heard). A corrected word counts as certain from then on, and every edit is kept as a version.
+ * Reviewing doubtful words: suggestions for one word, and its correction (or confirmation
+ * as heard). A corrected word counts as certain from then on, and every edit is kept as a
+ * version.
  */
 @RestController
 @RequestMapping("/api/v1/meetings/{meetingId}/words/{index}")
@@ -71,11 +72,11 @@ class WordCorrections {
 			.query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2)))
 			.list()
 			.forEach(e -> vocabulary.merge(e.getKey(), e.getValue(), Integer::sum));
-		List<String> names = new java.util.ArrayList<>(this.jdbc
-			.sql("select display_name from speakers where meeting_id = ? and display_name is not null")
-			.param(meetingId)
-			.query(String.class)
-			.list());
+		List<String> names = new java.util.ArrayList<>(
+				this.jdbc.sql("select display_name from speakers where meeting_id = ? and display_name is not null")
+					.param(meetingId)
+					.query(String.class)
+					.list());
 		// glossary spellings count like names; then what the dictionary would write
 		java.util.Set<String> glossaryWords = this.glossary.words(account.organisationId());
 		names.addAll(glossaryWords);
@@ -87,7 +88,10 @@ class WordCorrections {
 				suggestions.stream().limit(Suggestions.LIMIT).toList());
 	}
 
-	/** Sets the word's text (the same text confirms it); the previous text stays in the history. */
+	/**
+	 * Sets the word's text (the same text confirms it); the previous text stays in the
+	 * history.
+	 */
 	@PutMapping
 	@Transactional
 	CorrectedWord correct(@AuthenticationPrincipal Account account, @PathVariable UUID meetingId,
@@ -103,9 +107,9 @@ class WordCorrections {
 			.params(meetingId, index)
 			.query(Integer.class)
 			.single();
-		this.jdbc
-			.sql("insert into word_corrections (id, meeting_id, organisation_id, idx, version, before_text, after_text, "
-					+ "before_confidence, corrected_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc.sql(
+				"insert into word_corrections (id, meeting_id, organisation_id, idx, version, before_text, after_text, "
+						+ "before_confidence, corrected_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(UUID.randomUUID(), meetingId, account.organisationId(), index, version, word.text(), text,
 					word.confidence(), account.userId(), Timestamp.from(Instant.now()))
 			.update();

@@ -12,10 +12,11 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides which transcript words a person should look at, as the suspicious-word review of a
- * speech data tool does: words the dictionary of their script does not know but that lie within a
- * small edit distance of a dictionary word or of the organisation's glossary (the recogniser's
- * "ЭТМО" for the glossary's "ИТМО"), and words the recogniser itself doubted.
+ * Decides which transcript words a person should look at, as the suspicious-word review
+ * of a speech data tool does: words the dictionary of their script does not know but that
+ * lie within a small edit distance of a dictionary word or of the organisation's glossary
+ * (the recogniser's "ЭТМО" for the glossary's "ИТМО"), and words the recogniser itself
+ * doubted.
  */
 @Component
 class WordFlags {
@@ -32,7 +33,10 @@ class WordFlags {
 
 	private final double doubtfulConfidence;
 
-	/** Dictionary suggestions per misspelled word, shared by all meetings (suggesting is slow). */
+	/**
+	 * Dictionary suggestions per misspelled word, shared by all meetings (suggesting is
+	 * slow).
+	 */
 	private final Map<String, List<String>> suggestionCache = java.util.Collections
 		.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
 			@Override
@@ -104,8 +108,8 @@ class WordFlags {
 	}
 
 	/**
-	 * @param reasons why the word is flagged: {@code not-in-dictionary}, {@code near-glossary},
-	 * {@code low-confidence}
+	 * @param reasons why the word is flagged: {@code not-in-dictionary},
+	 * {@code near-glossary}, {@code low-confidence}
 	 */
 	record Flag(int index, String text, double confidence, List<String> reasons, List<String> suggestions) {
 	}

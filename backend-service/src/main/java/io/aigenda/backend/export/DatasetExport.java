@@ -32,12 +32,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The organisation's processed meetings as training data, one JSON object per line, so the
- * platform's own (corrected) transcripts and minutes can fine-tune its models:
+ * The organisation's processed meetings as training data, one JSON object per line, so
+ * the platform's own (corrected) transcripts and minutes can fine-tune its models:
  * {@code /api/v1/datasets/asr} is an ASR manifest (audio URL, start, end, text, speaker,
  * language; segments of one speaker up to {@code maxSegmentSeconds}), and
- * {@code /api/v1/datasets/minutes} is instruction-tuning data (dialogue, task, answer: the
- * minutes as people left them). Audio URLs are presigned and expire after {@code urlTtlMinutes}.
+ * {@code /api/v1/datasets/minutes} is instruction-tuning data (dialogue, task, answer:
+ * the minutes as people left them). Audio URLs are presigned and expire after
+ * {@code urlTtlMinutes}.
  */
 @RestController
 class DatasetExport {
@@ -115,10 +116,7 @@ class DatasetExport {
 			Map<String, String> names = this.store.speakerNames(meeting.getId());
 			StringBuilder dialogue = new StringBuilder();
 			for (Segment turn : segments(transcript.words(), Double.MAX_VALUE)) {
-				dialogue.append(name(names, turn.speaker()))
-					.append(": ")
-					.append(turn.text())
-					.append('\n');
+				dialogue.append(name(names, turn.speaker())).append(": ").append(turn.text()).append('\n');
 			}
 			Map<String, Object> line = new LinkedHashMap<>();
 			line.put("meetingId", meeting.getId());

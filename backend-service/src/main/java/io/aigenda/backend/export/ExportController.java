@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Downloads of a processed meeting as TXT, SRT, WebVTT or JSON (transcript and minutes). */
+/**
+ * Downloads of a processed meeting as TXT, SRT, WebVTT or JSON (transcript and minutes).
+ */
 @RestController
 class ExportController {
 
@@ -84,7 +86,10 @@ class ExportController {
 		return this.json.writeValueAsString(root);
 	}
 
-	/** Text exports show a speaker's name where a user (or a voiceprint) gave one, else the label. */
+	/**
+	 * Text exports show a speaker's name where a user (or a voiceprint) gave one, else
+	 * the label.
+	 */
 	private static MeetingTranscript withNames(MeetingTranscript transcript, java.util.Map<String, String> names) {
 		java.util.List<io.aigenda.contracts.Word> words = transcript.words()
 			.stream()
@@ -94,7 +99,10 @@ class ExportController {
 				transcript.turns());
 	}
 
-	/** A file name from the title: letters (any script), digits, dashes; the id when nothing is left. */
+	/**
+	 * A file name from the title: letters (any script), digits, dashes; the id when
+	 * nothing is left.
+	 */
 	private static String baseName(Meeting meeting) {
 		String cleaned = meeting.getTitle()
 			.strip()
@@ -113,8 +121,8 @@ class ExportController {
 		SRT("srt", new MediaType("application", "x-subrip", StandardCharsets.UTF_8)),
 		VTT("vtt", new MediaType("text", "vtt", StandardCharsets.UTF_8)), JSON("json", MediaType.APPLICATION_JSON),
 		MD("md", new MediaType("text", "markdown", StandardCharsets.UTF_8)),
-		DOCX("docx", MediaType
-			.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
+		DOCX("docx",
+				MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
 		RTTM("rttm", new MediaType("text", "plain", StandardCharsets.UTF_8));
 
 		final String extension;
@@ -132,8 +140,8 @@ class ExportController {
 					return format;
 				}
 			}
-			throw ApiException.badRequest("unsupported-format", "Unknown export format '" + name
-					+ "' (use txt, srt, vtt, json, md, docx or rttm)");
+			throw ApiException.badRequest("unsupported-format",
+					"Unknown export format '" + name + "' (use txt, srt, vtt, json, md, docx or rttm)");
 		}
 
 	}

@@ -17,13 +17,15 @@ import io.aigenda.contracts.Word;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The meeting as a document for people: minutes first (summary, decisions, action items), then the
- * transcript in paragraphs under the speakers' names. Written as Markdown or as a Word document
- * (DOCX, plain WordprocessingML built here, since a few paragraph styles need no library).
+ * The meeting as a document for people: minutes first (summary, decisions, action items),
+ * then the transcript in paragraphs under the speakers' names. Written as Markdown or as
+ * a Word document (DOCX, plain WordprocessingML built here, since a few paragraph styles
+ * need no library).
  */
 record MeetingDocument(String title, String language, List<Block> blocks) {
 
 	sealed interface Block permits Heading, Paragraph, Item, Turn {
+
 	}
 
 	record Heading(int level, String text) implements Block {
@@ -96,7 +98,10 @@ record MeetingDocument(String title, String language, List<Block> blocks) {
 				case Item i -> out.append(i.done() == null ? "- " : (i.done() ? "- [x] " : "- [ ] "))
 					.append(escape(i.text()))
 					.append('\n');
-				case Turn t -> out.append("**").append(escape(t.speaker())).append("** [").append(clock(t.start()))
+				case Turn t -> out.append("**")
+					.append(escape(t.speaker()))
+					.append("** [")
+					.append(clock(t.start()))
 					.append("]: ")
 					.append(escape(t.text()))
 					.append("\n\n");
@@ -119,8 +124,8 @@ record MeetingDocument(String title, String language, List<Block> blocks) {
 		}
 		String lang = "ru".equalsIgnoreCase(this.language) ? "ru-RU" : "en-US";
 		String document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-				+ "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
-				+ body + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+				+ "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body
+				+ "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
 				+ "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\"/></w:sectPr></w:body></w:document>";
 		String styles = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
 				+ "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
@@ -197,7 +202,9 @@ record MeetingDocument(String title, String language, List<Block> blocks) {
 		return out.toString();
 	}
 
-	/** Markdown's own characters are escaped so that a transcript never turns into markup. */
+	/**
+	 * Markdown's own characters are escaped so that a transcript never turns into markup.
+	 */
 	private static String escape(String text) {
 		return text.replaceAll("([\\\\`*_\\[\\]#<>|])", "\\\\$1");
 	}

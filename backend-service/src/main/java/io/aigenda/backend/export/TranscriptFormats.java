@@ -9,8 +9,8 @@ import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Word;
 
 /**
- * Plain text, SubRip and WebVTT renderings of a transcript. The API's exports and the CLI's files
- * come from here, so they are always the same.
+ * Plain text, SubRip and WebVTT renderings of a transcript. The API's exports and the
+ * CLI's files come from here, so they are always the same.
  */
 public final class TranscriptFormats {
 
@@ -42,8 +42,9 @@ public final class TranscriptFormats {
 	}
 
 	/**
-	 * The speaker turns as RTTM ({@code SPEAKER file 1 start duration <NA> <NA> label <NA> <NA>}),
-	 * with speaker labels rather than names (names may hold spaces), for any DER scorer.
+	 * The speaker turns as RTTM
+	 * ({@code SPEAKER file 1 start duration <NA> <NA> label <NA> <NA>}), with speaker
+	 * labels rather than names (names may hold spaces), for any DER scorer.
 	 */
 	public static String rttm(String fileId, MeetingTranscript transcript) {
 		StringBuilder out = new StringBuilder();

@@ -17,10 +17,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a deleted meeting's prefix empty. Deleting removes every object there, but a worker that
- * got a presigned PUT URL before the delete can still write with it until the URL expires; so the
- * prefix is swept on a schedule until then, and at once when a late result is reported for the
- * meeting.
+ * Keeps a deleted meeting's prefix empty. Deleting removes every object there, but a
+ * worker that got a presigned PUT URL before the delete can still write with it until the
+ * URL expires; so the prefix is swept on a schedule until then, and at once when a late
+ * result is reported for the meeting.
  */
 @Component
 public class DeletedMeetings {
@@ -49,8 +49,8 @@ public class DeletedMeetings {
 	}
 
 	/**
-	 * Sweeps the meeting's prefix now if the meeting was deleted; a result reported for a meeting
-	 * that is gone is the sign that something may have been written there since.
+	 * Sweeps the meeting's prefix now if the meeting was deleted; a result reported for a
+	 * meeting that is gone is the sign that something may have been written there since.
 	 * @return whether the meeting was deleted (so the result is to be dropped)
 	 */
 	public boolean sweepIfDeleted(UUID meetingId) {
@@ -67,13 +67,15 @@ public class DeletedMeetings {
 		try {
 			Instant now = Instant.now();
 			this.jdbc.sql("select organisation_id, meeting_id, swept_until from deleted_meetings where not done")
-				.query((rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-						rs.getTimestamp(3).toInstant() })
+				.query((rs,
+						i) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+								rs.getTimestamp(3).toInstant() })
 				.list()
 				.forEach(row -> {
 					sweep((UUID) row[0], (UUID) row[1]);
 					if (((Instant) row[2]).isBefore(now)) {
-						// every URL handed out before the delete has expired: this was the last sweep
+						// every URL handed out before the delete has expired: this was
+						// the last sweep
 						this.jdbc.sql("update deleted_meetings set done = true where meeting_id = ?")
 							.param(row[1])
 							.update();

@@ -3,7 +3,9 @@ package io.aigenda.backend.meeting;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Stores languages as their lower-case codes, as the column's check constraint expects. */
+/**
+ * Stores languages as their lower-case codes, as the column's check constraint expects.
+ */
 @Converter
 class LanguageConverter implements AttributeConverter<MeetingLanguage, String> {
 

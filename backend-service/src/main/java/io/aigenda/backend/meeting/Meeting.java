@@ -12,7 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A meeting and its recording's metadata. Never leaves the service: the API speaks records. */
+/**
+ * A meeting and its recording's metadata. Never leaves the service: the API speaks
+ * records.
+ */
 @Entity
 @Table(name = "meetings")
 public class Meeting {

@@ -54,7 +54,10 @@ class MeetingController {
 		return this.meetings.view(this.meetings.get(account.organisationId(), id));
 	}
 
-	/** Processes a failed meeting again: 202 with the meeting queued, 409 when it has not failed. */
+	/**
+	 * Processes a failed meeting again: 202 with the meeting queued, 409 when it has not
+	 * failed.
+	 */
 	@PostMapping("/{id}/retry")
 	ResponseEntity<MeetingView> retry(@AuthenticationPrincipal Account account, @PathVariable UUID id) {
 		Meeting meeting = this.meetings.retry(account.organisationId(), id);

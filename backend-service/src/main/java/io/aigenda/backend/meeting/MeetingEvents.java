@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * A meeting's state and step progress as server-sent events: one {@code meeting} event at once and
- * one whenever anything in the view changes, until the meeting is processed or failed. Changes are
- * read from the database, so any backend instance can serve any client.
+ * A meeting's state and step progress as server-sent events: one {@code meeting} event at
+ * once and one whenever anything in the view changes, until the meeting is processed or
+ * failed. Changes are read from the database, so any backend instance can serve any
+ * client.
  */
 @RestController
 class MeetingEvents implements DisposableBean {

@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Meetings by state and meetings finished per organisation in the last day, counted in the database
- * (the one source of truth, whichever backend replica changed them) on a schedule, never on the
- * scrape path.
+ * Meetings by state and meetings finished per organisation in the last day, counted in
+ * the database (the one source of truth, whichever backend replica changed them) on a
+ * schedule, never on the scrape path.
  */
 @Component
 class MeetingMeters implements SmartInitializingSingleton, DisposableBean {

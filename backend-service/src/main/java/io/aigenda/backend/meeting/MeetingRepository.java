@@ -21,7 +21,10 @@ public interface MeetingRepository extends JpaRepository<Meeting, UUID> {
 	Page<Meeting> findByOrganisationIdAndTitleContainingIgnoreCase(UUID organisationId, String title,
 			Pageable pageable);
 
-	/** The meeting row locked until the transaction ends, so concurrent events apply one by one. */
+	/**
+	 * The meeting row locked until the transaction ends, so concurrent events apply one
+	 * by one.
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select m from Meeting m where m.id = :id")
 	Optional<Meeting> lockById(UUID id);

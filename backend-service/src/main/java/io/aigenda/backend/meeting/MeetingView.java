@@ -11,9 +11,8 @@ record MeetingView(UUID id, String title, MeetingLanguage language, MeetingState
 		Instant updatedAt, Instant processedAt) {
 
 	static MeetingView of(Meeting m, List<Progress> progress, List<Speaker> speakers) {
-		Recording recording = m.getRecordingKey() == null ? null
-				: new Recording(m.getOriginalFilename(), m.getContentType(), m.getSizeBytes(), m.getSha256(),
-						m.getUploadedAt());
+		Recording recording = m.getRecordingKey() == null ? null : new Recording(m.getOriginalFilename(),
+				m.getContentType(), m.getSizeBytes(), m.getSha256(), m.getUploadedAt());
 		return new MeetingView(m.getId(), m.getTitle(), m.getLanguage(), m.getState(), m.getFailureReason(),
 				m.getMinSpeakers(), m.getMaxSpeakers(), recording, m.getDurationSeconds(), m.getSpeakerCount(),
 				m.getTranscriptLanguage(), progress, speakers, m.getCreatedAt(), m.getUpdatedAt(), m.getProcessedAt());

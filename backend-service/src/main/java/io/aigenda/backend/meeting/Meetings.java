@@ -57,7 +57,10 @@ public class Meetings {
 				request.minSpeakers(), request.maxSpeakers()));
 	}
 
-	/** The organisation's meeting, refused (409 {@code not-processed}) until its transcript is stored. */
+	/**
+	 * The organisation's meeting, refused (409 {@code not-processed}) until its
+	 * transcript is stored.
+	 */
 	@Transactional(readOnly = true)
 	public Meeting processed(UUID organisationId, UUID meetingId) {
 		Meeting meeting = get(organisationId, meetingId);
@@ -69,8 +72,8 @@ public class Meetings {
 	}
 
 	/**
-	 * The organisation's meeting. Another organisation's meeting is reported exactly like one that
-	 * does not exist, so ids reveal nothing across tenants.
+	 * The organisation's meeting. Another organisation's meeting is reported exactly like
+	 * one that does not exist, so ids reveal nothing across tenants.
 	 */
 	@Transactional(readOnly = true)
 	public Meeting get(UUID organisationId, UUID meetingId) {
@@ -105,9 +108,9 @@ public class Meetings {
 	}
 
 	/**
-	 * Processes a failed meeting's recording again as its next run; the ml-controller then repeats
-	 * only the steps that failed. The state check under the row lock makes a repeated request a
-	 * 409 instead of a second run.
+	 * Processes a failed meeting's recording again as its next run; the ml-controller
+	 * then repeats only the steps that failed. The state check under the row lock makes a
+	 * repeated request a 409 instead of a second run.
 	 */
 	@Transactional
 	Meeting retry(UUID organisationId, UUID meetingId) {
@@ -131,11 +134,12 @@ public class Meetings {
 	}
 
 	/**
-	 * Deletes the meeting's rows and every object under its prefix. Objects go first: a failure
-	 * there leaves the meeting in place to delete again, never orphaned objects nobody can find.
-	 * In the same transaction, {@code MeetingDeleted} goes to the outbox (the ml-controller forgets
-	 * the meeting's search passages and stops its pipeline) and the deletion is remembered, so
-	 * {@link DeletedMeetings} sweeps whatever a worker still writes there.
+	 * Deletes the meeting's rows and every object under its prefix. Objects go first: a
+	 * failure there leaves the meeting in place to delete again, never orphaned objects
+	 * nobody can find. In the same transaction, {@code MeetingDeleted} goes to the outbox
+	 * (the ml-controller forgets the meeting's search passages and stops its pipeline)
+	 * and the deletion is remembered, so {@link DeletedMeetings} sweeps whatever a worker
+	 * still writes there.
 	 */
 	@Transactional
 	void delete(UUID organisationId, UUID meetingId) {

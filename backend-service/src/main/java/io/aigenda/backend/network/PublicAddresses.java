@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * The guard against server-side request forgery: a host the platform is asked to reach on
- * someone's behalf (a bot's meeting, a webhook endpoint) must resolve only to public addresses, so
- * nobody can point it at loopback, link-local (cloud metadata) or private networks. Addresses
- * listed as explicitly allowed pass anyway; only tests and local set-ups list any.
+ * someone's behalf (a bot's meeting, a webhook endpoint) must resolve only to public
+ * addresses, so nobody can point it at loopback, link-local (cloud metadata) or private
+ * networks. Addresses listed as explicitly allowed pass anyway; only tests and local
+ * set-ups list any.
  */
 public final class PublicAddresses {
 
@@ -30,8 +31,8 @@ public final class PublicAddresses {
 	}
 
 	/**
-	 * Resolves the host and returns why it may not be reached, or {@code null} when every address
-	 * it resolves to is public or explicitly allowed.
+	 * Resolves the host and returns why it may not be reached, or {@code null} when every
+	 * address it resolves to is public or explicitly allowed.
 	 */
 	public String refusal(String host) {
 		InetAddress[] addresses;
@@ -49,7 +50,9 @@ public final class PublicAddresses {
 		return null;
 	}
 
-	/** Whether every address the host resolves to is one of the explicitly allowed ones. */
+	/**
+	 * Whether every address the host resolves to is one of the explicitly allowed ones.
+	 */
 	public boolean explicitlyAllowed(String host) {
 		try {
 			InetAddress[] addresses = this.resolver.resolve(host);
@@ -69,7 +72,8 @@ public final class PublicAddresses {
 		if (address instanceof Inet4Address) {
 			int first = b[0] & 0xff;
 			int second = b[1] & 0xff;
-			// 0/8 "this network", 100.64/10 carrier-grade NAT, 192.0.0/24 protocol assignments,
+			// 0/8 "this network", 100.64/10 carrier-grade NAT, 192.0.0/24 protocol
+			// assignments,
 			// 198.18/15 benchmarking, 240/4 reserved and broadcast
 			return first != 0 && !(first == 100 && second >= 64 && second < 128)
 					&& !(first == 192 && second == 0 && (b[2] & 0xff) == 0) && !(first == 198 && (second & 0xfe) == 18)
@@ -80,12 +84,15 @@ public final class PublicAddresses {
 			if ((b[0] & 0xfe) == 0xfc) {
 				return false;
 			}
-			// Teredo (2001::/32) hides its IPv4 server and client; nobody hosts a meeting there
+			// Teredo (2001::/32) hides its IPv4 server and client; nobody hosts a meeting
+			// there
 			if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
 				return false;
 			}
-			// addresses that carry an IPv4 address are judged by it: IPv4-mapped (::ffff:a.b.c.d) and
-			// IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d) and 6to4 (2002:AABB:CCDD::)
+			// addresses that carry an IPv4 address are judged by it: IPv4-mapped
+			// (::ffff:a.b.c.d) and
+			// IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d) and 6to4
+			// (2002:AABB:CCDD::)
 			byte[] embedded = embeddedIpv4(b);
 			if (embedded != null) {
 				try {
@@ -116,7 +123,10 @@ public final class PublicAddresses {
 		return mapped || compatible || nat64 ? new byte[] { b[12], b[13], b[14], b[15] } : null;
 	}
 
-	/** An address literal from configuration; names are refused, so nothing resolves at start-up. */
+	/**
+	 * An address literal from configuration; names are refused, so nothing resolves at
+	 * start-up.
+	 */
 	private static InetAddress literal(String address) {
 		String trimmed = address.strip();
 		if (!trimmed.matches("[0-9a-fA-F:.]+")) {

@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records a command to send (or an event to publish) in the caller's transaction, so a state change and its message are
- * saved together or not at all; {@link OutboxRelay} sends it afterwards.
+ * Records a command to send (or an event to publish) in the caller's transaction, so a
+ * state change and its message are saved together or not at all; {@link OutboxRelay}
+ * sends it afterwards.
  */
 @Component
 public class Outbox {
@@ -28,17 +29,24 @@ public class Outbox {
 		this.json = json;
 	}
 
-	/** Destination of rows that are events: published to the events exchange, not sent to a queue. */
+	/**
+	 * Destination of rows that are events: published to the events exchange, not sent to
+	 * a queue.
+	 */
 	static final String EVENTS = "events";
 
 	/** Adds an event to publish; returns the row id (the message id). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID publish(Object event) {
-		MessageTypes.eventRoutingKey(event.getClass()); // refuses a record that is no event, now
+		MessageTypes.eventRoutingKey(event.getClass()); // refuses a record that is no
+														// event, now
 		return enqueue(EVENTS, event);
 	}
 
-	/** Adds a command for the queue with the given base name; returns the row id (the message id). */
+	/**
+	 * Adds a command for the queue with the given base name; returns the row id (the
+	 * message id).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID enqueue(String queueBase, Object command) {
 		UUID id = UUID.randomUUID();

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends outbox rows to the broker and marks them sent once the broker confirmed them. Rows are
- * locked with {@code SKIP LOCKED}, so several backend instances relay side by side without sending
- * a row twice; a crash between confirm and commit re-sends it with the same message id, which the
- * consumer drops.
+ * Sends outbox rows to the broker and marks them sent once the broker confirmed them.
+ * Rows are locked with {@code SKIP LOCKED}, so several backend instances relay side by
+ * side without sending a row twice; a crash between confirm and commit re-sends it with
+ * the same message id, which the consumer drops.
  */
 @Component
 class OutboxRelay {

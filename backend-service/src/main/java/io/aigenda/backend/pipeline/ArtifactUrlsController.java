@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Presigned URLs for one meeting's objects, or one voiceprint enrolment's, for the ml-controller
- * to hand to workers: the only way anything but the backend reaches S3.
+ * Presigned URLs for one meeting's objects, or one voiceprint enrolment's, for the
+ * ml-controller to hand to workers: the only way anything but the backend reaches S3.
  */
 @RestController
 class ArtifactUrlsController {
@@ -51,17 +51,20 @@ class ArtifactUrlsController {
 				name -> StorageKeys.keyOf(meeting.getOrganisationId(), meetingId, name));
 	}
 
-	/** The same for a voiceprint enrolment: its clip ({@code clip}) and the clip's diarization. */
+	/**
+	 * The same for a voiceprint enrolment: its clip ({@code clip}) and the clip's
+	 * diarization.
+	 */
 	@PostMapping("/api/v1/internal/voiceprints/{voiceprintId}/artifact-urls")
 	ArtifactUrls voiceprintUrls(@PathVariable UUID voiceprintId, @RequestBody ArtifactUrlsRequest request) {
 		UUID organisationId = this.voiceprints.organisationOf(voiceprintId)
 			.orElseThrow(() -> ApiException.notFound("Voiceprint"));
-		return sign(request, StorageKeys.CLIP,
-				name -> StorageKeys.voiceprintKeyOf(organisationId, voiceprintId, name));
+		return sign(request, StorageKeys.CLIP, name -> StorageKeys.voiceprintKeyOf(organisationId, voiceprintId, name));
 	}
 
 	/**
-	 * @param source the name of the uploaded audio, which may be read but never overwritten
+	 * @param source the name of the uploaded audio, which may be read but never
+	 * overwritten
 	 * @param keys full key of each name
 	 */
 	private ArtifactUrls sign(ArtifactUrlsRequest request, String source, Function<String, String> keys) {

@@ -13,7 +13,10 @@ import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
-/** Pipeline and voiceprint enrolment events addressed to the backend (one queue, so one listener). */
+/**
+ * Pipeline and voiceprint enrolment events addressed to the backend (one queue, so one
+ * listener).
+ */
 @Component
 @RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).BACKEND_EVENTS)}")
 class PipelineListener {
@@ -33,8 +36,7 @@ class PipelineListener {
 	}
 
 	@RabbitHandler
-	void meetingFailed(MeetingFailed event,
-			@Header(name = AmqpHeaders.MESSAGE_ID, required = false) String messageId) {
+	void meetingFailed(MeetingFailed event, @Header(name = AmqpHeaders.MESSAGE_ID, required = false) String messageId) {
 		this.results.meetingFailed(event, messageId);
 	}
 

@@ -29,9 +29,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies pipeline events to meetings. Each handler is idempotent twice over: by message id
- * ({@code processed_messages}) and by meeting state, so a redelivery or a re-sent duplicate with a
- * new id changes nothing.
+ * Applies pipeline events to meetings. Each handler is idempotent twice over: by message
+ * id ({@code processed_messages}) and by meeting state, so a redelivery or a re-sent
+ * duplicate with a new id changes nothing.
  */
 @Service
 class PipelineResults {
@@ -153,10 +153,10 @@ class PipelineResults {
 				return false;
 			}
 			double fraction = Math.max(0, Math.min(1, event.fraction()));
-			this.jdbc
-				.sql("insert into step_progress (meeting_id, step, fraction, message, updated_at) values (?, ?, ?, ?, ?) "
-						+ "on conflict (meeting_id, step) do update set fraction = excluded.fraction, "
-						+ "message = excluded.message, updated_at = excluded.updated_at")
+			this.jdbc.sql(
+					"insert into step_progress (meeting_id, step, fraction, message, updated_at) values (?, ?, ?, ?, ?) "
+							+ "on conflict (meeting_id, step) do update set fraction = excluded.fraction, "
+							+ "message = excluded.message, updated_at = excluded.updated_at")
 				.params(event.meetingId(), event.step().name(), fraction, event.message(),
 						Timestamp.from(Instant.now()))
 				.update();
@@ -164,7 +164,8 @@ class PipelineResults {
 			return true;
 		});
 		if (!Boolean.TRUE.equals(found)) {
-			// a worker still busy with a deleted meeting: whatever it wrote so far goes now
+			// a worker still busy with a deleted meeting: whatever it wrote so far goes
+			// now
 			this.deleted.sweepIfDeleted(event.meetingId());
 		}
 	}
@@ -176,7 +177,9 @@ class PipelineResults {
 			.single() > 0;
 	}
 
-	/** Records a message id; false when it was recorded already (a concurrent duplicate). */
+	/**
+	 * Records a message id; false when it was recorded already (a concurrent duplicate).
+	 */
 	private boolean remember(String messageId, String type) {
 		if (messageId == null) {
 			return true;

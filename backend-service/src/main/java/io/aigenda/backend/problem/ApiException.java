@@ -4,8 +4,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A failure the client can act on. It becomes a problem detail whose {@code type} is
- * {@code https://aigenda.io/problems/<slug>}; the message is shown to the user, so it is one clear
- * line.
+ * {@code https://aigenda.io/problems/<slug>}; the message is shown to the user, so it is
+ * one clear line.
  */
 public class ApiException extends RuntimeException {
 

@@ -34,15 +34,18 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Every error the API returns is an RFC 9457 problem detail with a stable {@code type}; no stack
- * trace ever reaches a client.
+ * Every error the API returns is an RFC 9457 problem detail with a stable {@code type};
+ * no stack trace ever reaches a client.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-	/** How long a client waits before sending a request the object store could not serve again. */
+	/**
+	 * How long a client waits before sending a request the object store could not serve
+	 * again.
+	 */
 	static final int STORAGE_RETRY_AFTER_SECONDS = 10;
 
 	@ExceptionHandler(ApiException.class)
@@ -83,9 +86,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The object store did not answer (refused, timed out) or answered that it is failing: the
-	 * request stored nothing the client relies on and may simply be sent again later, so the
-	 * client is told so, not given an internal error.
+	 * The object store did not answer (refused, timed out) or answered that it is
+	 * failing: the request stored nothing the client relies on and may simply be sent
+	 * again later, so the client is told so, not given an internal error.
 	 */
 	@ExceptionHandler(SdkClientException.class)
 	ResponseEntity<ProblemDetail> storageUnreachable(SdkClientException ex) {
@@ -218,7 +221,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		// Everything else Spring MVC raises: keep its status and detail, give it a stable type.
+		// Everything else Spring MVC raises: keep its status and detail, give it a stable
+		// type.
 		String slug = HttpStatus.resolve(statusCode.value()) != null
 				? HttpStatus.valueOf(statusCode.value()).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
 				: "error";

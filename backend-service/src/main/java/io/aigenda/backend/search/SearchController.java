@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Semantic search across the organisation's meetings and questions about one meeting. Every call
- * is scoped by the caller's organisation, and every passage is checked against the organisation's
- * meetings once more before it is shown.
+ * Semantic search across the organisation's meetings and questions about one meeting.
+ * Every call is scoped by the caller's organisation, and every passage is checked against
+ * the organisation's meetings once more before it is shown.
  */
 @RestController
 class SearchController {
@@ -70,13 +70,15 @@ class SearchController {
 		Map<UUID, String> titles = new HashMap<>();
 		return passages.stream().map(p -> {
 			String title = titles.computeIfAbsent(p.meetingId(), id -> title(organisationId, id));
-			return title == null ? null
-					: new PassageView(p.meetingId(), title, p.start(), p.end(), p.speakers(), p.topic(), p.text(),
-							p.score());
+			return title == null ? null : new PassageView(p.meetingId(), title, p.start(), p.end(), p.speakers(),
+					p.topic(), p.text(), p.score());
 		}).filter(Objects::nonNull).toList();
 	}
 
-	/** The meeting's title, or {@code null} when the organisation has no such meeting (deleted). */
+	/**
+	 * The meeting's title, or {@code null} when the organisation has no such meeting
+	 * (deleted).
+	 */
 	private String title(UUID organisationId, UUID meetingId) {
 		try {
 			return this.meetings.get(organisationId, meetingId).getTitle();

@@ -15,16 +15,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an enrolment clip before it is accepted, so the user hears at once what is wrong with it
- * instead of finding a failed voiceprint later: it must decode, last at most
- * {@link #MAX_SECONDS}, and hold speech. A clip is short, so decoding it here costs little.
+ * Checks an enrolment clip before it is accepted, so the user hears at once what is wrong
+ * with it instead of finding a failed voiceprint later: it must decode, last at most
+ * {@link #MAX_SECONDS}, and hold speech. A clip is short, so decoding it here costs
+ * little.
  */
 @Component
 class EnrolmentClips {
 
 	static final double MAX_SECONDS = 300;
 
-	/** Five minutes of uncompressed 48 kHz stereo float audio fit in this; anything larger is refused unread. */
+	/**
+	 * Five minutes of uncompressed 48 kHz stereo float audio fit in this; anything larger
+	 * is refused unread.
+	 */
 	static final long MAX_BYTES = 200L * 1024 * 1024;
 
 	/**
@@ -34,7 +38,8 @@ class EnrolmentClips {
 	double check(Path clip) {
 		Audio audio;
 		try {
-			// Decoding stops a second past the limit: enough to know the clip is too long.
+			// Decoding stops a second past the limit: enough to know the clip is too
+			// long.
 			audio = AudioDecoders.detect(MAX_SECONDS + 1).decode(clip);
 		}
 		catch (AudioDecodingException ex) {
@@ -44,8 +49,10 @@ class EnrolmentClips {
 			throw unprocessable("no-audio", "The clip contains no audio");
 		}
 		if (audio.durationSeconds() > MAX_SECONDS) {
-			throw unprocessable("clip-too-long", String.format(Locale.ROOT,
-					"The clip is longer than %.0f minutes; a minute of one person talking is enough", MAX_SECONDS / 60));
+			throw unprocessable("clip-too-long",
+					String.format(Locale.ROOT,
+							"The clip is longer than %.0f minutes; a minute of one person talking is enough",
+							MAX_SECONDS / 60));
 		}
 		List<SpeechRegion> speech;
 		try (SileroVad vad = SileroVad.load()) {

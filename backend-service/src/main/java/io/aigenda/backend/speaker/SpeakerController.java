@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Speakers of a meeting (name, merge, reassign speech) and the organisation's voiceprints (enrol, list, forget). */
+/**
+ * Speakers of a meeting (name, merge, reassign speech) and the organisation's voiceprints
+ * (enrol, list, forget).
+ */
 @RestController
 class SpeakerController {
 
@@ -46,7 +49,10 @@ class SpeakerController {
 		return this.speakers.list(account.organisationId(), meetingId);
 	}
 
-	/** Names a speaker; the name goes into the transcript and exports, and becomes a voiceprint. */
+	/**
+	 * Names a speaker; the name goes into the transcript and exports, and becomes a
+	 * voiceprint.
+	 */
 	@PutMapping("/api/v1/meetings/{meetingId}/speakers/{label}")
 	SpeakerView rename(@AuthenticationPrincipal Account account, @PathVariable UUID meetingId,
 			@PathVariable String label, @RequestBody RenameSpeaker body) {

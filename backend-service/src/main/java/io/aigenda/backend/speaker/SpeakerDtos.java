@@ -20,8 +20,8 @@ final class SpeakerDtos {
 	}
 
 	/**
-	 * @param confidence cosine similarity of the speaker to the voiceprint; null when a user named
-	 * the speaker (the voiceprint was made from this speaker)
+	 * @param confidence cosine similarity of the speaker to the voiceprint; null when a
+	 * user named the speaker (the voiceprint was made from this speaker)
 	 */
 	record VoiceprintMatch(UUID id, String name, Double confidence) {
 	}
@@ -33,8 +33,8 @@ final class SpeakerDtos {
 	}
 
 	/**
-	 * Moves the speech between {@code start} and {@code end} (seconds) to another speaker: words
-	 * whose middle lies inside, and the overlapping parts of turns.
+	 * Moves the speech between {@code start} and {@code end} (seconds) to another
+	 * speaker: words whose middle lies inside, and the overlapping parts of turns.
 	 *
 	 * @param from only speech of this speaker; null: of any speaker
 	 * @param to an existing label, or null for a new speaker (a split)
@@ -43,12 +43,13 @@ final class SpeakerDtos {
 	}
 
 	/**
-	 * @param meetingId the meeting whose speaker was named, or null for a voiceprint enrolled from a clip
-	 * @param state {@code pending} while an enrolled clip is being processed, then {@code ready} or
-	 * {@code failed} (with {@code failureReason})
+	 * @param meetingId the meeting whose speaker was named, or null for a voiceprint
+	 * enrolled from a clip
+	 * @param state {@code pending} while an enrolled clip is being processed, then
+	 * {@code ready} or {@code failed} (with {@code failureReason})
 	 */
-	record VoiceprintView(UUID id, String name, UUID meetingId, String speakerLabel, String state,
-			String failureReason, Instant createdAt, Instant updatedAt) {
+	record VoiceprintView(UUID id, String name, UUID meetingId, String speakerLabel, String state, String failureReason,
+			Instant createdAt, Instant updatedAt) {
 	}
 
 }

@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Names speakers of a newly stored meeting that the ml-controller recognised by voiceprint. */
+/**
+ * Names speakers of a newly stored meeting that the ml-controller recognised by
+ * voiceprint.
+ */
 @Component
 public class SpeakerIdentities {
 
@@ -21,8 +24,8 @@ public class SpeakerIdentities {
 	}
 
 	/**
-	 * Applies each identity whose voiceprint the organisation still has (one forgotten meanwhile
-	 * names no one).
+	 * Applies each identity whose voiceprint the organisation still has (one forgotten
+	 * meanwhile names no one).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void apply(UUID organisationId, UUID meetingId, List<SpeakerIdentity> identities) {

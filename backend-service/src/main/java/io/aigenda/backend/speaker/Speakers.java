@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Speakers of a processed meeting. Edits change the stored words and turns in place, so the
- * transcript, its exports and the speaker list always agree.
+ * Speakers of a processed meeting. Edits change the stored words and turns in place, so
+ * the transcript, its exports and the speaker list always agree.
  */
 @Service
 class Speakers {
@@ -43,7 +43,10 @@ class Speakers {
 		return views(meetingId);
 	}
 
-	/** A person's name as speakers and voiceprints take it: trimmed, 1 to {@value #MAX_NAME_LENGTH} characters. */
+	/**
+	 * A person's name as speakers and voiceprints take it: trimmed, 1 to
+	 * {@value #MAX_NAME_LENGTH} characters.
+	 */
 	static String validName(String name) {
 		String trimmed = name == null ? "" : name.strip();
 		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
@@ -121,10 +124,8 @@ class Speakers {
 		if (request.from() != null) {
 			params.add(request.from());
 		}
-		this.jdbc
-			.sql("update transcript_words set speaker_label = ? where meeting_id = ? "
-					+ "and (start_seconds + end_seconds) / 2 >= ? and (start_seconds + end_seconds) / 2 < ?"
-					+ fromClause)
+		this.jdbc.sql("update transcript_words set speaker_label = ? where meeting_id = ? "
+				+ "and (start_seconds + end_seconds) / 2 >= ? and (start_seconds + end_seconds) / 2 < ?" + fromClause)
 			.params(params)
 			.update();
 		reassignTurns(meetingId, start, end, request.from(), to);
@@ -133,12 +134,16 @@ class Speakers {
 		return views(meetingId);
 	}
 
-	/** Cuts the turns overlapping [start, end) so the overlapping part belongs to {@code to}. */
+	/**
+	 * Cuts the turns overlapping [start, end) so the overlapping part belongs to
+	 * {@code to}.
+	 */
 	private void reassignTurns(UUID meetingId, double start, double end, String from, String to) {
 		List<double[]> spans = new ArrayList<>();
 		List<String> labels = new ArrayList<>();
-		this.jdbc.sql("select start_seconds, end_seconds, speaker_label from speaker_turns where meeting_id = ? "
-				+ "order by idx")
+		this.jdbc
+			.sql("select start_seconds, end_seconds, speaker_label from speaker_turns where meeting_id = ? "
+					+ "order by idx")
 			.param(meetingId)
 			.query((rs, i) -> {
 				spans.add(new double[] { rs.getDouble(1), rs.getDouble(2) });
@@ -170,8 +175,11 @@ class Speakers {
 		}
 		this.jdbc.sql("delete from speaker_turns where meeting_id = ?").param(meetingId).update();
 		for (Object[] row : rows) {
-			this.jdbc.sql("insert into speaker_turns (meeting_id, idx, start_seconds, end_seconds, speaker_label) "
-					+ "values (?, ?, ?, ?, ?)").params(row).update();
+			this.jdbc
+				.sql("insert into speaker_turns (meeting_id, idx, start_seconds, end_seconds, speaker_label) "
+						+ "values (?, ?, ?, ?, ?)")
+				.params(row)
+				.update();
 		}
 	}
 
@@ -237,7 +245,8 @@ class Speakers {
 				Double confidence = rs.getObject(5) != null ? rs.getDouble(5) : null;
 				VoiceprintMatch match = voiceprintId != null
 						? new VoiceprintMatch(voiceprintId, rs.getString(4), confidence) : null;
-				// Talk time from the diarization's turns; from the words where a meeting has none.
+				// Talk time from the diarization's turns; from the words where a meeting
+				// has none.
 				double talk = turnTime.containsKey(label) ? turnTime.get(label) : wordTime.getOrDefault(label, 0.0);
 				return new SpeakerView(label, rs.getString(2), words.getOrDefault(label, 0),
 						Math.round(talk * 1000) / 1000.0, match);
@@ -246,10 +255,11 @@ class Speakers {
 	}
 
 	private void requireSpeaker(UUID meetingId, String label) {
-		boolean exists = label != null && this.jdbc.sql("select count(*) from speakers where meeting_id = ? and label = ?")
-			.params(meetingId, label)
-			.query(Integer.class)
-			.single() > 0;
+		boolean exists = label != null
+				&& this.jdbc.sql("select count(*) from speakers where meeting_id = ? and label = ?")
+					.params(meetingId, label)
+					.query(Integer.class)
+					.single() > 0;
 		if (!exists) {
 			throw ApiException.notFound("Speaker " + label);
 		}

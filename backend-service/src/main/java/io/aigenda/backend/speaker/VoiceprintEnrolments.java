@@ -27,10 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Voiceprints enrolled from a clip of one known person. The clip is checked, stored in S3, and the
- * voiceprint row (pending) and the {@link EnrolVoiceprint} command are written in one transaction
- * (outbox); the ml-controller's answer makes it ready or failed. Answers act only on a pending
- * voiceprint, so a redelivered one changes nothing.
+ * Voiceprints enrolled from a clip of one known person. The clip is checked, stored in
+ * S3, and the voiceprint row (pending) and the {@link EnrolVoiceprint} command are
+ * written in one transaction (outbox); the ml-controller's answer makes it ready or
+ * failed. Answers act only on a pending voiceprint, so a redelivered one changes nothing.
  */
 @Service
 public class VoiceprintEnrolments {
@@ -76,8 +76,8 @@ public class VoiceprintEnrolments {
 			clip = Files.createTempFile("aigenda-enrolment-", ".audio");
 			file.transferTo(clip);
 			double speech = this.clips.check(clip);
-			this.store.putFile(key, clip, file.getContentType() != null ? file.getContentType()
-					: "application/octet-stream");
+			this.store.putFile(key, clip,
+					file.getContentType() != null ? file.getContentType() : "application/octet-stream");
 			log.info("Enrolling voiceprint {} ({} s of speech in the clip)", id, Math.round(speech * 10) / 10.0);
 		}
 		catch (IOException ex) {
@@ -98,7 +98,9 @@ public class VoiceprintEnrolments {
 		return this.voiceprints.get(organisationId, id);
 	}
 
-	/** The organisation a voiceprint belongs to, for the ml-controller's presigned URLs. */
+	/**
+	 * The organisation a voiceprint belongs to, for the ml-controller's presigned URLs.
+	 */
 	public Optional<UUID> organisationOf(UUID voiceprintId) {
 		return this.jdbc.sql("select organisation_id from voiceprints where id = ?")
 			.param(voiceprintId)

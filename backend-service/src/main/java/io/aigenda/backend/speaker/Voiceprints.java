@@ -25,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The organisation's voiceprints: names of people whose voice the ml-controller keeps as an
- * embedding. Rows here and commands to the ml-controller are written in one transaction (outbox).
+ * The organisation's voiceprints: names of people whose voice the ml-controller keeps as
+ * an embedding. Rows here and commands to the ml-controller are written in one
+ * transaction (outbox).
  */
 @Service
 class Voiceprints {
@@ -73,8 +74,8 @@ class Voiceprints {
 	}
 
 	/**
-	 * The voiceprint made from this speaker of this meeting, created or renamed, and the command
-	 * that has the ml-controller store the speaker's centroid under it.
+	 * The voiceprint made from this speaker of this meeting, created or renamed, and the
+	 * command that has the ml-controller store the speaker's centroid under it.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	UUID store(UUID organisationId, UUID meetingId, String label, String name) {
@@ -86,7 +87,9 @@ class Voiceprints {
 			.optional();
 		UUID id = existing.orElseGet(UUID::randomUUID);
 		if (existing.isPresent()) {
-			this.jdbc.sql("update voiceprints set name = ?, updated_at = ? where id = ?").params(name, now, id).update();
+			this.jdbc.sql("update voiceprints set name = ?, updated_at = ? where id = ?")
+				.params(name, now, id)
+				.update();
 		}
 		else {
 			this.jdbc

@@ -30,7 +30,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
-/** The backend's one door to S3: objects, multipart uploads and presigned URLs, all in one bucket. */
+/**
+ * The backend's one door to S3: objects, multipart uploads and presigned URLs, all in one
+ * bucket.
+ */
 @Component
 public class ObjectStore implements InitializingBean {
 
@@ -94,14 +97,17 @@ public class ObjectStore implements InitializingBean {
 	}
 
 	/**
-	 * Counts an object that a client (the web app, a recorder) wrote through a presigned URL, once
-	 * the backend learns its size: those bytes reach S3 without passing through any service.
+	 * Counts an object that a client (the web app, a recorder) wrote through a presigned
+	 * URL, once the backend learns its size: those bytes reach S3 without passing through
+	 * any service.
 	 */
 	public void countClientUpload(long bytes) {
 		this.meters.s3Bytes(Direction.IN, bytes);
 	}
 
-	/** The first bytes of an object, to recognise its format without reading all of it. */
+	/**
+	 * The first bytes of an object, to recognise its format without reading all of it.
+	 */
 	public byte[] head(String key, int count) {
 		try (InputStream in = this.s3.getObject(b -> b.bucket(this.bucket).key(key).range("bytes=0-" + (count - 1)))) {
 			byte[] head = in.readNBytes(count);
@@ -147,7 +153,10 @@ public class ObjectStore implements InitializingBean {
 		return keys;
 	}
 
-	/** Deletes every object under a prefix, one by one (not every S3-compatible server has bulk delete). */
+	/**
+	 * Deletes every object under a prefix, one by one (not every S3-compatible server has
+	 * bulk delete).
+	 */
 	public int deletePrefix(String prefix) {
 		List<String> keys = list(prefix);
 		keys.forEach(this::delete);
@@ -161,7 +170,10 @@ public class ObjectStore implements InitializingBean {
 			.toString();
 	}
 
-	/** Signed without a content type, so the holder may PUT any (JSON artifacts use application/json). */
+	/**
+	 * Signed without a content type, so the holder may PUT any (JSON artifacts use
+	 * application/json).
+	 */
 	public String presignPut(String key, Duration ttl) {
 		return this.presigner
 			.presignPutObject(b -> b.signatureDuration(ttl).putObjectRequest(p -> p.bucket(this.bucket).key(key)))

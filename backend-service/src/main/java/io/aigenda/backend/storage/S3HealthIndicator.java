@@ -8,8 +8,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code s3} health component, part of readiness: uploads, exports and every presigned URL the
- * workers get need the bucket, so a backend that cannot reach it takes no traffic.
+ * The {@code s3} health component, part of readiness: uploads, exports and every
+ * presigned URL the workers get need the bucket, so a backend that cannot reach it takes
+ * no traffic.
  */
 @Component("s3HealthIndicator")
 class S3HealthIndicator implements HealthIndicator {

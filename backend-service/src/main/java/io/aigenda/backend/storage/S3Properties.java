@@ -4,8 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Connection to an S3-compatible store. Only the backend holds these credentials; everything else
- * gets presigned URLs.
+ * Connection to an S3-compatible store. Only the backend holds these credentials;
+ * everything else gets presigned URLs.
  *
  * @param pathStyle path-style addressing, which local servers (S3Proxy, MinIO) need
  */

@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * S3 client and presigner. Checksums only when an operation requires them: S3-compatible servers
- * such as S3Proxy reject the SDK's default checksum headers with 400.
+ * S3 client and presigner. Checksums only when an operation requires them: S3-compatible
+ * servers such as S3Proxy reject the SDK's default checksum headers with 400.
  */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {

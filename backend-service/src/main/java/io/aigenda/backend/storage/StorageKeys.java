@@ -3,7 +3,10 @@ package io.aigenda.backend.storage;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Where a meeting's objects live. Every key starts with its organisation, so tenants never share a prefix. */
+/**
+ * Where a meeting's objects live. Every key starts with its organisation, so tenants
+ * never share a prefix.
+ */
 public final class StorageKeys {
 
 	public static final String RECORDING = "recording";
@@ -41,7 +44,9 @@ public final class StorageKeys {
 		return "orgs/" + organisationId + "/voiceprints/" + voiceprintId + "/";
 	}
 
-	/** Full key of a voiceprint's {@link #CLIP} or of a JSON artifact of its enrolment. */
+	/**
+	 * Full key of a voiceprint's {@link #CLIP} or of a JSON artifact of its enrolment.
+	 */
 	public static String voiceprintKeyOf(UUID organisationId, UUID voiceprintId, String name) {
 		return voiceprintPrefix(organisationId, voiceprintId) + (CLIP.equals(name) ? CLIP : "artifacts/" + name);
 	}

@@ -49,8 +49,8 @@ class TranscriptController {
 	}
 
 	/**
-	 * Stores minutes a person corrected in the web app (summary, decisions, action items with
-	 * owner, due date and done). The document must still match the minutes schema.
+	 * Stores minutes a person corrected in the web app (summary, decisions, action items
+	 * with owner, due date and done). The document must still match the minutes schema.
 	 */
 	@PutMapping(path = "/minutes", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)

@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Words, speakers and minutes of processed meetings. Plain JDBC with batches: an hour of speech
- * is some ten thousand words, which one entity at a time would store slowly.
+ * Words, speakers and minutes of processed meetings. Plain JDBC with batches: an hour of
+ * speech is some ten thousand words, which one entity at a time would store slowly.
  */
 @Component
 public class TranscriptStore {
@@ -35,7 +35,10 @@ public class TranscriptStore {
 		this.template = template;
 	}
 
-	/** Replaces whatever the meeting had, so storing the same result twice leaves one copy. */
+	/**
+	 * Replaces whatever the meeting had, so storing the same result twice leaves one
+	 * copy.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void replace(UUID meetingId, MeetingTranscript transcript, String minutesJson) {
 		this.jdbc.sql("delete from transcript_words where meeting_id = ?").param(meetingId).update();
@@ -66,7 +69,9 @@ public class TranscriptStore {
 			.update();
 	}
 
-	/** The stored transcript in the contracts' shape, as exports and the CLI format it. */
+	/**
+	 * The stored transcript in the contracts' shape, as exports and the CLI format it.
+	 */
 	@Transactional(readOnly = true)
 	public MeetingTranscript load(UUID meetingId, String language, double durationSeconds) {
 		List<Word> words = this.jdbc
@@ -77,8 +82,8 @@ public class TranscriptStore {
 					rs.getString(5)))
 			.list();
 		List<String> labels = new ArrayList<>(speakerNames(meetingId).keySet());
-		List<SpeakerTurn> turns = this.jdbc
-			.sql("select start_seconds, end_seconds, speaker_label from speaker_turns where meeting_id = ? order by idx")
+		List<SpeakerTurn> turns = this.jdbc.sql(
+				"select start_seconds, end_seconds, speaker_label from speaker_turns where meeting_id = ? order by idx")
 			.param(meetingId)
 			.query((rs, i) -> new SpeakerTurn(rs.getDouble(1), rs.getDouble(2), rs.getString(3)))
 			.list();
@@ -105,7 +110,10 @@ public class TranscriptStore {
 			.optional();
 	}
 
-	/** Replaces the minutes with a person's edited version; false when the meeting has none. */
+	/**
+	 * Replaces the minutes with a person's edited version; false when the meeting has
+	 * none.
+	 */
 	@Transactional
 	public boolean replaceMinutes(UUID meetingId, String minutesJson) {
 		return this.jdbc.sql("update minutes set document = ?::jsonb where meeting_id = ?")

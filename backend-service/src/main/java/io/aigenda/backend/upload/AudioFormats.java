@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Recognises audio and video containers by their first bytes. The file name and the declared
- * content type say nothing reliable, so only the content decides.
+ * Recognises audio and video containers by their first bytes. The file name and the
+ * declared content type say nothing reliable, so only the content decides.
  */
 final class AudioFormats {
 

@@ -23,21 +23,27 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks with ffprobe and ffmpeg, when they are on the PATH, that a recording really decodes.
- * ffprobe alone trusts headers (a 2 KB piece of an MP3 still declares its full length), so the
- * audio is decoded to nowhere and the decodable length compared with the declared one.
+ * Checks with ffprobe and ffmpeg, when they are on the PATH, that a recording really
+ * decodes. ffprobe alone trusts headers (a 2 KB piece of an MP3 still declares its full
+ * length), so the audio is decoded to nowhere and the decodable length compared with the
+ * declared one.
  */
 @Component
 class MediaProbe {
 
 	private static final Logger log = LoggerFactory.getLogger(MediaProbe.class);
 
-	/** Less than this share of the declared length decodable means the file is cut off. */
+	/**
+	 * Less than this share of the declared length decodable means the file is cut off.
+	 */
 	private static final double MIN_DECODABLE_SHARE = 0.5;
 
 	private static final long TIMEOUT_MINUTES = 10;
 
-	/** Telephone audio at the low end, studio masters at the high end; beyond is a forged header. */
+	/**
+	 * Telephone audio at the low end, studio masters at the high end; beyond is a forged
+	 * header.
+	 */
 	private static final int MIN_SAMPLE_RATE = 4000;
 
 	private static final int MAX_SAMPLE_RATE = 384_000;
@@ -62,8 +68,8 @@ class MediaProbe {
 	}
 
 	/**
-	 * Probes a local file or an HTTP URL. Returns the decodable duration in seconds, empty when
-	 * probing is off.
+	 * Probes a local file or an HTTP URL. Returns the decodable duration in seconds,
+	 * empty when probing is off.
 	 * @throws UndecodableRecordingException when the audio cannot be used
 	 */
 	Optional<Double> probe(String input) {
@@ -88,7 +94,8 @@ class MediaProbe {
 					MIN_SAMPLE_RATE, MAX_SAMPLE_RATE));
 		}
 		double declared = parse(root.path("format").path("duration").asString(""));
-		// refused before decoding: hours of audio would take minutes to decode just to be refused
+		// refused before decoding: hours of audio would take minutes to decode just to be
+		// refused
 		requireWithinLimit(declared);
 		Result decode = run(List.of("ffmpeg", "-nostdin", "-v", "error", "-i", input, "-map", "0:a:0", "-f", "null",
 				"-progress", "pipe:1", "-"));
@@ -114,9 +121,8 @@ class MediaProbe {
 
 	private void requireWithinLimit(double seconds) {
 		if (seconds > this.maxDuration.toSeconds()) {
-			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "recording-too-long",
-					"The recording lasts " + clock(seconds) + "; at most " + clock(this.maxDuration.toSeconds())
-							+ " is accepted");
+			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "recording-too-long", "The recording lasts "
+					+ clock(seconds) + "; at most " + clock(this.maxDuration.toSeconds()) + " is accepted");
 		}
 	}
 

@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Plays the recording: a redirect to a short-lived presigned URL, so the player streams (with
- * range requests) straight from the object store and the backend moves no audio bytes.
+ * Plays the recording: a redirect to a short-lived presigned URL, so the player streams
+ * (with range requests) straight from the object store and the backend moves no audio
+ * bytes.
  */
 @RestController
 class RecordingController {

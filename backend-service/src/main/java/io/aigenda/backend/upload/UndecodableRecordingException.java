@@ -4,7 +4,10 @@ import io.aigenda.backend.problem.ApiException;
 
 import org.springframework.http.HttpStatus;
 
-/** The recording looks like audio but cannot be decoded (truncated, corrupt, no audio track). */
+/**
+ * The recording looks like audio but cannot be decoded (truncated, corrupt, no audio
+ * track).
+ */
 class UndecodableRecordingException extends ApiException {
 
 	UndecodableRecordingException(String message) {

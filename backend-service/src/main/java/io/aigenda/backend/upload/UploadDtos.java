@@ -23,7 +23,9 @@ record UploadPlan(UUID uploadId, long partSizeBytes, int partCount, List<PartUrl
 
 }
 
-/** What is stored already, and fresh URLs for the rest, to resume an interrupted upload. */
+/**
+ * What is stored already, and fresh URLs for the rest, to resume an interrupted upload.
+ */
 record UploadStatus(UUID uploadId, String state, long sizeBytes, long partSizeBytes, int partCount,
 		List<StoredPart> storedParts, List<UploadPlan.PartUrl> missingParts) {
 
@@ -32,7 +34,10 @@ record UploadStatus(UUID uploadId, String state, long sizeBytes, long partSizeBy
 
 }
 
-/** Body of {@code POST .../uploads/{uploadId}/complete}: the ETag S3 returned for each part. */
+/**
+ * Body of {@code POST .../uploads/{uploadId}/complete}: the ETag S3 returned for each
+ * part.
+ */
 record CompleteUpload(@NotEmpty List<@Valid PartEtag> parts) {
 
 	record PartEtag(@Min(1) int partNumber, @NotBlank String etag) {
@@ -41,6 +46,6 @@ record CompleteUpload(@NotEmpty List<@Valid PartEtag> parts) {
 }
 
 /** A stored recording. */
-record UploadResult(UUID meetingId, String state, String filename, String contentType, long sizeBytes,
-		String sha256, Double durationSeconds) {
+record UploadResult(UUID meetingId, String state, String filename, String contentType, long sizeBytes, String sha256,
+		Double durationSeconds) {
 }

@@ -41,10 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Accepts recordings: checks them (not empty, audio by content, decodable), stores them, and marks
- * the meeting uploaded together with the outbox row that starts its processing. A meeting takes
- * one recording; the state {@code UPLOADING} reserves it while bytes travel, so two uploads never
- * overwrite each other.
+ * Accepts recordings: checks them (not empty, audio by content, decodable), stores them,
+ * and marks the meeting uploaded together with the outbox row that starts its processing.
+ * A meeting takes one recording; the state {@code UPLOADING} reserves it while bytes
+ * travel, so two uploads never overwrite each other.
  */
 @Service
 class Uploads {
@@ -70,9 +70,8 @@ class Uploads {
 
 	private final BackendProperties.Upload limits;
 
-	Uploads(Meetings meetings, MeetingRepository meetingRepository, UploadSessionRepository sessions,
-			ObjectStore store, MediaProbe probe, Outbox outbox, TransactionTemplate transactions,
-			BackendProperties properties) {
+	Uploads(Meetings meetings, MeetingRepository meetingRepository, UploadSessionRepository sessions, ObjectStore store,
+			MediaProbe probe, Outbox outbox, TransactionTemplate transactions, BackendProperties properties) {
 		this.meetings = meetings;
 		this.meetingRepository = meetingRepository;
 		this.sessions = sessions;
@@ -83,7 +82,10 @@ class Uploads {
 		this.limits = properties.upload();
 	}
 
-	/** A small recording in one request; spooled to a temporary file, never held in memory. */
+	/**
+	 * A small recording in one request; spooled to a temporary file, never held in
+	 * memory.
+	 */
 	UploadResult uploadDirect(UUID organisationId, UUID meetingId, MultipartFile file) {
 		Meeting meeting = this.meetings.get(organisationId, meetingId);
 		requireAcceptsRecording(meeting);
@@ -135,8 +137,8 @@ class Uploads {
 		int partCount = (int) ceilDiv(request.sizeBytes(), partSize);
 		String key = StorageKeys.recording(organisationId, meetingId);
 		reserve(organisationId, meetingId);
-		String contentType = request.contentType() != null && !request.contentType().isBlank()
-				? request.contentType() : "application/octet-stream";
+		String contentType = request.contentType() != null && !request.contentType().isBlank() ? request.contentType()
+				: "application/octet-stream";
 		UploadSession session;
 		try {
 			String s3UploadId = this.store.startMultipart(key, contentType);
@@ -172,8 +174,8 @@ class Uploads {
 				}
 			}
 		}
-		return new UploadStatus(session.getId(), session.getState(), session.getSizeBytes(),
-				session.getPartSizeBytes(), session.getPartCount(), stored, missing);
+		return new UploadStatus(session.getId(), session.getState(), session.getSizeBytes(), session.getPartSizeBytes(),
+				session.getPartCount(), stored, missing);
 	}
 
 	UploadResult complete(UUID organisationId, UUID meetingId, UUID uploadId, List<CompleteUpload.PartEtag> parts) {
@@ -191,7 +193,8 @@ class Uploads {
 		}
 		catch (S3Exception ex) {
 			if (ex.statusCode() >= 500) {
-				// the store is failing, not the parts: the client may complete again later
+				// the store is failing, not the parts: the client may complete again
+				// later
 				throw ex;
 			}
 			throw ApiException.badRequest("invalid-parts",
@@ -265,8 +268,8 @@ class Uploads {
 				.orElseThrow(() -> ApiException.notFound("Meeting"));
 			meeting.uploaded(key, filename, contentType, size, sha256, duration);
 			this.outbox.enqueue(Queues.PROCESS_MEETING,
-					new ProcessMeeting(meeting.getId(), meeting.getOrganisationId(), meeting.getLanguage().code(),
-							key, filename, meeting.getMinSpeakers(), meeting.getMaxSpeakers(), Instant.now()));
+					new ProcessMeeting(meeting.getId(), meeting.getOrganisationId(), meeting.getLanguage().code(), key,
+							filename, meeting.getMinSpeakers(), meeting.getMaxSpeakers(), Instant.now()));
 			log.info("Meeting {} uploaded ({} bytes, {})", meetingId, size, contentType);
 			return new UploadResult(meeting.getId(), meeting.getState().name(), filename, contentType, size, sha256,
 					duration);

@@ -11,16 +11,19 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 /**
- * Request bodies of the API are read strictly: a field the operation does not take is refused
- * (400, {@code unknown-field}) instead of silently dropped, so a misspelt or forged field
- * ({@code organisationId}, {@code state}) is seen by its sender. Only the server's JSON converter is
- * strict; the application's own mapper keeps reading documents (ffprobe output, worker results)
- * that may carry more than we use.
+ * Request bodies of the API are read strictly: a field the operation does not take is
+ * refused (400, {@code unknown-field}) instead of silently dropped, so a misspelt or
+ * forged field ({@code organisationId}, {@code state}) is seen by its sender. Only the
+ * server's JSON converter is strict; the application's own mapper keeps reading documents
+ * (ffprobe output, worker results) that may carry more than we use.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonBodies {
 
-	/** Runs after Spring Boot's own JSON customizer (order 0), so its converter is the one replaced. */
+	/**
+	 * Runs after Spring Boot's own JSON customizer (order 0), so its converter is the one
+	 * replaced.
+	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	ServerHttpMessageConvertersCustomizer strictJsonBodiesCustomizer(JsonMapper jsonMapper) {

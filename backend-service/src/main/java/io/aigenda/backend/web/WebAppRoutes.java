@@ -4,8 +4,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The web app routes in the browser; a reload or a shared link on one of its addresses gets the
- * same index.html, which then shows the right page.
+ * The web app routes in the browser; a reload or a shared link on one of its addresses
+ * gets the same index.html, which then shows the right page.
  */
 @Controller
 class WebAppRoutes {

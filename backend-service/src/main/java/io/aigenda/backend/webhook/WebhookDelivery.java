@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due webhook deliveries: POSTs the stored body with a fresh signature, marks it delivered
- * on a 2xx answer, else records the attempt and its error and tries again after a doubling
- * back-off until the attempts run out. Rows are locked with {@code SKIP LOCKED}, so several
- * backend instances deliver side by side without sending a row twice at once.
+ * Sends due webhook deliveries: POSTs the stored body with a fresh signature, marks it
+ * delivered on a 2xx answer, else records the attempt and its error and tries again after
+ * a doubling back-off until the attempts run out. Rows are locked with
+ * {@code SKIP LOCKED}, so several backend instances deliver side by side without sending
+ * a row twice at once.
  */
 @Component
 class WebhookDelivery {
@@ -40,7 +41,8 @@ class WebhookDelivery {
 
 	private final PublicAddresses addresses;
 
-	// redirects are not followed: a public endpoint could otherwise bounce the request inside
+	// redirects are not followed: a public endpoint could otherwise bounce the request
+	// inside
 	private final HttpClient http;
 
 	WebhookDelivery(JdbcClient jdbc, TransactionTemplate transactions, WebhookProperties properties) {
@@ -127,8 +129,7 @@ class WebhookDelivery {
 			return;
 		}
 		boolean giveUp = attempts >= this.properties.maxAttempts();
-		String error = outcome.error().length() > MAX_ERROR ? outcome.error().substring(0, MAX_ERROR)
-				: outcome.error();
+		String error = outcome.error().length() > MAX_ERROR ? outcome.error().substring(0, MAX_ERROR) : outcome.error();
 		log.warn("Webhook delivery {} ({}) attempt {} failed{}: {}", delivery.id(), delivery.type(), attempts,
 				giveUp ? ", giving up" : "", error);
 		this.jdbc.sql("""

@@ -23,7 +23,8 @@ final class WebhookDtos {
 	}
 
 	/**
-	 * @param state {@code PENDING} (being tried), {@code DELIVERED} or {@code FAILED} (given up)
+	 * @param state {@code PENDING} (being tried), {@code DELIVERED} or {@code FAILED}
+	 * (given up)
 	 * @param lastError why the latest attempt failed, while the delivery is not delivered
 	 */
 	record Delivery(UUID id, String type, String state, int attempts, Integer lastStatus, String lastError,

@@ -48,9 +48,7 @@ public class WebhookEvents {
 				insert into webhook_deliveries (id, endpoint_id, event_type, body, state, attempts, next_attempt_at,
 				    created_at, updated_at)
 				select gen_random_uuid(), id, ?, ?, 'PENDING', 0, ?, ?, ? from webhook_endpoints
-				where organisation_id = ?""")
-			.params(type, body, at, at, at, organisationId)
-			.update();
+				where organisation_id = ?""").params(type, body, at, at, at, organisationId).update();
 	}
 
 }

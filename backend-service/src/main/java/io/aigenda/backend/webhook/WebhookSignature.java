@@ -9,9 +9,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The {@code AiGenda-Signature} header: {@code t=<unix seconds>,v1=<hex HMAC-SHA256>} over
- * {@code "<t>.<raw body>"} with the endpoint's secret. The timestamp is part of what is signed, so
- * a receiver that rejects old timestamps cannot be fed a captured delivery again.
+ * The {@code AiGenda-Signature} header: {@code t=<unix seconds>,v1=<hex HMAC-SHA256>}
+ * over {@code "<t>.<raw body>"} with the endpoint's secret. The timestamp is part of what
+ * is signed, so a receiver that rejects old timestamps cannot be fed a captured delivery
+ * again.
  */
 final class WebhookSignature {
 

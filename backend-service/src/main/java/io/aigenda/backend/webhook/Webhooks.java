@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** An organisation's webhook endpoints: register (with a generated secret), list, delete. */
+/**
+ * An organisation's webhook endpoints: register (with a generated secret), list, delete.
+ */
 @Service
 class Webhooks {
 
@@ -54,7 +56,8 @@ class Webhooks {
 		RANDOM.nextBytes(bytes);
 		String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant now = Instant.now();
-		this.jdbc.sql("insert into webhook_endpoints (id, organisation_id, url, secret, created_at) values (?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into webhook_endpoints (id, organisation_id, url, secret, created_at) values (?, ?, ?, ?, ?)")
 			.params(id, organisationId, uri.toString(), secret, Timestamp.from(now))
 			.update();
 		log.info("Webhook endpoint {} registered for organisation {}", id, organisationId);
@@ -69,18 +72,15 @@ class Webhooks {
 				from webhook_endpoints e
 				left join lateral (select * from webhook_deliveries where endpoint_id = e.id
 				    order by created_at desc limit 1) d on true
-				where e.organisation_id = ? order by e.created_at""")
-			.param(organisationId)
-			.query((rs, i) -> {
-				UUID deliveryId = rs.getObject(4, UUID.class);
-				WebhookDtos.Delivery delivery = deliveryId == null ? null
-						: new WebhookDtos.Delivery(deliveryId, rs.getString(5), rs.getString(6), rs.getInt(7),
-								rs.getObject(8, Integer.class), rs.getString(9), rs.getTimestamp(10).toInstant(),
-								rs.getTimestamp(11).toInstant());
-				return new WebhookDtos.EndpointView(rs.getObject(1, UUID.class), rs.getString(2),
-						rs.getTimestamp(3).toInstant(), delivery);
-			})
-			.list();
+				where e.organisation_id = ? order by e.created_at""").param(organisationId).query((rs, i) -> {
+			UUID deliveryId = rs.getObject(4, UUID.class);
+			WebhookDtos.Delivery delivery = deliveryId == null ? null
+					: new WebhookDtos.Delivery(deliveryId, rs.getString(5), rs.getString(6), rs.getInt(7),
+							rs.getObject(8, Integer.class), rs.getString(9), rs.getTimestamp(10).toInstant(),
+							rs.getTimestamp(11).toInstant());
+			return new WebhookDtos.EndpointView(rs.getObject(1, UUID.class), rs.getString(2),
+					rs.getTimestamp(3).toInstant(), delivery);
+		}).list();
 	}
 
 	@Transactional
@@ -93,9 +93,9 @@ class Webhooks {
 	}
 
 	/**
-	 * An absolute https URL whose host resolves only to public addresses; plain http only for an
-	 * explicitly allowed (test) address. The delivery checks the address again before each
-	 * attempt, because a name can resolve elsewhere later.
+	 * An absolute https URL whose host resolves only to public addresses; plain http only
+	 * for an explicitly allowed (test) address. The delivery checks the address again
+	 * before each attempt, because a name can resolve elsewhere later.
 	 */
 	private URI validate(String url) {
 		if (url == null || url.isBlank() || url.length() > 2048) {

@@ -68,8 +68,8 @@ class BasicSignInThrottleFilterTests {
 		for (int i = 0; i < 3; i++) {
 			this.throttle.failed("ann@example.org", "10.0.0.1");
 		}
-		for (String header : new String[] { null, "Bearer agk_x", "Basic !!not-base64!!", "Basic "
-				+ Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)) }) {
+		for (String header : new String[] { null, "Bearer agk_x", "Basic !!not-base64!!",
+				"Basic " + Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)) }) {
 			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/me");
 			request.setRemoteAddr("10.0.0.1");
 			if (header != null) {

@@ -39,9 +39,8 @@ class SignInThrottleTests {
 			this.throttle.failed("ann@example.org", "10.0.0.1");
 		}
 
-		assertThatThrownBy(() -> this.throttle.check("ann@example.org ", "10.0.0.1"))
-			.isInstanceOfSatisfying(SignInThrottle.TooManySignInsException.class,
-					ex -> assertThat(ex.retryAfterSeconds()).isEqualTo(900));
+		assertThatThrownBy(() -> this.throttle.check("ann@example.org ", "10.0.0.1")).isInstanceOfSatisfying(
+				SignInThrottle.TooManySignInsException.class, ex -> assertThat(ex.retryAfterSeconds()).isEqualTo(900));
 		// another address, and another account from the same address, are not affected
 		assertThatNoException().isThrownBy(() -> this.throttle.check("ann@example.org", "10.0.0.2"));
 		assertThatNoException().isThrownBy(() -> this.throttle.check("bob@example.org", "10.0.0.1"));

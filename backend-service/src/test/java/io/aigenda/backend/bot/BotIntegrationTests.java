@@ -25,8 +25,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bot's life as the backend sees it, with a test meeting page on this machine as the allowed
- * platform (private addresses allowed, as only a test set-up may).
+ * A bot's life as the backend sees it, with a test meeting page on this machine as the
+ * allowed platform (private addresses allowed, as only a test set-up may).
  */
 @TestPropertySource(properties = { "aigenda.backend.bots.allow-private-addresses=true",
 		"aigenda.backend.bots.platforms.test-page=127.0.0.1" })
@@ -56,17 +56,19 @@ class BotIntegrationTests extends BackendIntegrationTest {
 				"{\"url\":\"http://127.0.0.1:9/room\"}");
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(putFile("/api/v1/meetings/" + meetingId + "/recording", ADMIN_TOKEN, "x.wav",
-				read(shared("eval-dev/diarization/pyannote_sample/sample.wav"))).statusCode()).isEqualTo(409);
+				read(shared("eval-dev/diarization/pyannote_sample/sample.wav")))
+			.statusCode()).isEqualTo(409);
 
-		assertThat(send("POST", "/api/v1/internal/bots/" + botId + "/recorder-token", ADMIN_TOKEN, null)
-			.statusCode()).isEqualTo(403);
-		HttpResponse<String> issued = send("POST", "/api/v1/internal/bots/" + botId + "/recorder-token",
-				SERVICE_TOKEN, null);
+		assertThat(send("POST", "/api/v1/internal/bots/" + botId + "/recorder-token", ADMIN_TOKEN, null).statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> issued = send("POST", "/api/v1/internal/bots/" + botId + "/recorder-token", SERVICE_TOKEN,
+				null);
 		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
 		String token = body(issued).path("token").asString();
 		assertThat(token).startsWith("agr_");
 
-		// the recorder token opens the recorder endpoints and nothing else; user tokens do not open them
+		// the recorder token opens the recorder endpoints and nothing else; user tokens
+		// do not open them
 		assertThat(get("/api/v1/meetings/" + meetingId, token).statusCode()).isEqualTo(401);
 		assertThat(send("POST", "/api/v1/recorder/chunks/0", ADMIN_TOKEN, null).statusCode()).isEqualTo(401);
 		assertThat(body(get("/api/v1/recorder/bot", token)).path("id").asString()).isEqualTo(botId);
@@ -74,14 +76,15 @@ class BotIntegrationTests extends BackendIntegrationTest {
 		report(botId, "{\"state\":\"RECORDING\",\"serverSeconds\":4}");
 		byte[] wav = read(shared("eval-dev/diarization/pyannote_sample/sample.wav"));
 		byte[] pcm = Arrays.copyOfRange(wav, 44, wav.length);
-		int half = pcm.length / 2 + 1; // an odd cut: the joined recording must stay sample-aligned
+		int half = pcm.length / 2 + 1; // an odd cut: the joined recording must stay
+										// sample-aligned
 		putChunk(token, 0, Arrays.copyOfRange(pcm, 0, half));
 		putChunk(token, 1, Arrays.copyOfRange(pcm, half, pcm.length));
 		assertThat(body(get("/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN)).path("chunks").asInt())
 			.isEqualTo(2);
 
-		JsonNode failed = report(botId, "{\"state\":\"FAILED\",\"detail\":\"recorder process exited\","
-				+ "\"serverSeconds\":31}");
+		JsonNode failed = report(botId,
+				"{\"state\":\"FAILED\",\"detail\":\"recorder process exited\"," + "\"serverSeconds\":31}");
 		assertThat(failed.path("state").asString()).isEqualTo("FAILED");
 		assertThat(failed.path("serverSeconds").asLong()).isEqualTo(31);
 		assertThat(failed.path("finishedAt").isNull()).isFalse();
@@ -114,8 +117,9 @@ class BotIntegrationTests extends BackendIntegrationTest {
 
 		StartRecording start = receive(Queues.START_RECORDING, StartRecording.class, botId);
 		assertThat(start.joinAt()).isEqualTo(joinAt);
-		assertThat(Instant.parse(body(get("/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN)).path("joinAt")
-			.asString())).isEqualTo(joinAt);
+		assertThat(Instant
+			.parse(body(get("/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN)).path("joinAt").asString()))
+			.isEqualTo(joinAt);
 	}
 
 	@Test
@@ -142,14 +146,15 @@ class BotIntegrationTests extends BackendIntegrationTest {
 				"{\"url\":\"http://169.254.169.254/latest/meta-data\"}");
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(body(refused).path("type").asString()).endsWith("/invalid-meeting-url");
-		assertThat(send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN,
-				"{\"url\":\"file:///etc/passwd\"}").statusCode()).isEqualTo(400);
+		assertThat(
+				send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN, "{\"url\":\"file:///etc/passwd\"}")
+					.statusCode())
+			.isEqualTo(400);
 
 		send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN, "{\"url\":\"http://127.0.0.1:9/x\"}");
 		String other = otherOrganisationToken();
 		assertThat(get("/api/v1/meetings/" + meetingId + "/bot", other).statusCode()).isEqualTo(404);
-		assertThat(send("DELETE", "/api/v1/meetings/" + meetingId + "/bot", other, null).statusCode())
-			.isEqualTo(404);
+		assertThat(send("DELETE", "/api/v1/meetings/" + meetingId + "/bot", other, null).statusCode()).isEqualTo(404);
 	}
 
 	private JsonNode report(String botId, String json) {

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MeetingUrlsTests {
 
-	// a resolver answering from a fixed table, so the test does not depend on this machine's DNS
+	// a resolver answering from a fixed table, so the test does not depend on this
+	// machine's DNS
 	private final MeetingUrls urls = new MeetingUrls(BotProperties.DEFAULT_PLATFORMS, false, host -> switch (host) {
 		case "meet.jit.si" -> addresses("144.76.12.1");
 		case "meet.google.com" -> addresses("142.250.74.46");
@@ -73,8 +74,7 @@ class MeetingUrlsTests {
 
 	@Test
 	void aTestSetUpMayPointAtALocalPageButStillOnlyAtConfiguredHosts() {
-		MeetingUrls local = new MeetingUrls(Map.of("test-page", List.of("127.0.0.1")), true,
-				InetAddress::getAllByName);
+		MeetingUrls local = new MeetingUrls(Map.of("test-page", List.of("127.0.0.1")), true, InetAddress::getAllByName);
 		assertThat(local.validate("http://127.0.0.1:8123/room")).isEqualTo("test-page");
 		assertThatThrownBy(() -> local.validate("http://localhost:8123/room")).isInstanceOf(ApiException.class);
 	}

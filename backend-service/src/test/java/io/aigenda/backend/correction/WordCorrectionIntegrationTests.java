@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WordCorrectionIntegrationTests extends BackendIntegrationTest {
 
-	/** "ask not what your cuntry can do for you, ask what you can do for your country." */
+	/**
+	 * "ask not what your cuntry can do for you, ask what you can do for your country."
+	 */
 	private static final String[] WORDS = "ask not what your cuntry can do for you, ask what you can do for your country."
 		.split(" ");
 
@@ -84,12 +86,15 @@ class WordCorrectionIntegrationTests extends BackendIntegrationTest {
 		flags.forEach(f -> byIndex.put(f.path("index").asInt(), f));
 		assertThat(byIndex).containsOnlyKeys(etmo, recieved);
 		assertThat(byIndex.get(etmo).path("suggestions").get(0).asString()).isEqualTo("ИТМО");
-		assertThat(byIndex.get(etmo).path("reasons").valueStream().map(JsonNode::asString))
-			.contains("near-glossary", "not-in-dictionary");
+		assertThat(byIndex.get(etmo).path("reasons").valueStream().map(JsonNode::asString)).contains("near-glossary",
+				"not-in-dictionary");
 		assertThat(byIndex.get(recieved).path("suggestions").valueStream().map(JsonNode::asString))
 			.contains("received");
-		assertThat(body(get("/api/v1/meetings/" + id + "/words/" + etmo + "/suggestions", ADMIN_TOKEN))
-			.path("suggestions").get(0).asString()).isEqualTo("ИТМО");
+		assertThat(
+				body(get("/api/v1/meetings/" + id + "/words/" + etmo + "/suggestions", ADMIN_TOKEN)).path("suggestions")
+					.get(0)
+					.asString())
+			.isEqualTo("ИТМО");
 
 		HttpResponse<String> accepted = send("PUT", "/api/v1/meetings/" + id + "/words/" + etmo, ADMIN_TOKEN,
 				"{\"text\":\"ИТМО\"}");
@@ -97,7 +102,8 @@ class WordCorrectionIntegrationTests extends BackendIntegrationTest {
 		JsonNode after = body(get("/api/v1/meetings/" + id + "/review", ADMIN_TOKEN)).path("flags");
 		assertThat(after.valueStream().map(f -> f.path("index").asInt())).containsExactly(recieved);
 		assertThat(body(get("/api/v1/meetings/" + id + "/words/" + etmo + "/history", ADMIN_TOKEN)).get(0)
-			.path("before").asString()).isEqualTo("ЭТМО");
+			.path("before")
+			.asString()).isEqualTo("ЭТМО");
 	}
 
 	@Test
@@ -116,12 +122,15 @@ class WordCorrectionIntegrationTests extends BackendIntegrationTest {
 	}
 
 	private byte[] exportTxt(String id) throws Exception {
-		return http.send(HttpRequest.newBuilder(url("/api/v1/meetings/" + id + "/export?format=txt"))
-			.header("Authorization", "Bearer " + ADMIN_TOKEN)
-			.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+		return http
+			.send(HttpRequest.newBuilder(url("/api/v1/meetings/" + id + "/export?format=txt"))
+				.header("Authorization", "Bearer " + ADMIN_TOKEN)
+				.build(), HttpResponse.BodyHandlers.ofByteArray())
+			.body();
 	}
 
 	private String processedMeeting(String title) throws Exception {
 		return processedMeeting(title, WORDS, DOUBTFUL, "en");
 	}
+
 }

@@ -27,7 +27,8 @@ class TranscriptFormatsTests {
 			assertThat(cue.text().split(" ")).hasSizeLessThanOrEqualTo(TranscriptFormats.MAX_CUE_WORDS + 1);
 			assertThat(cue.text()).startsWith("[" + cue.speaker() + "] ");
 		});
-		assertThat(cues).filteredOn(cue -> cue.text().contains("w29")).singleElement()
+		assertThat(cues).filteredOn(cue -> cue.text().contains("w29"))
+			.singleElement()
 			.satisfies(cue -> assertThat(cue.text()).doesNotContain("w30"));
 		assertThat(String.join(" ", cues.stream().map(c -> c.text().replaceAll("\\[S\\d] ", "")).toList()))
 			.isEqualTo(String.join(" ", words.stream().map(Word::text).toList()));

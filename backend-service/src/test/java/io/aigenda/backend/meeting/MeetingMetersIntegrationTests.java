@@ -22,19 +22,23 @@ class MeetingMetersIntegrationTests extends BackendIntegrationTest {
 
 	@Test
 	void prometheusShowsMeetingsByStateAndFinishedPerOrganisation() {
-		var created = send("POST", "/api/v1/meetings", ADMIN_TOKEN, "{\"title\":\"Metrics " + UUID.randomUUID() + "\"}");
+		var created = send("POST", "/api/v1/meetings", ADMIN_TOKEN,
+				"{\"title\":\"Metrics " + UUID.randomUUID() + "\"}");
 		assertThat(created.statusCode()).isEqualTo(201);
 		String id = created.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1");
 		this.jdbc.sql("update meetings set state = 'PROCESSED', processed_at = now() where id = ?")
 			.param(UUID.fromString(id))
 			.update();
-		long processed = this.jdbc.sql("select count(*) from meetings where state = 'PROCESSED'").query(Long.class).single();
+		long processed = this.jdbc.sql("select count(*) from meetings where state = 'PROCESSED'")
+			.query(Long.class)
+			.single();
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			String metrics = get("/actuator/prometheus", null).body();
 			assertThat(metrics).contains("aigenda_meetings{state=\"processed\"} " + processed + ".0")
 				.contains("aigenda_meetings{state=\"uploading\"}")
-				.containsPattern("aigenda_meetings_finished_last_day\\{organisation=\"Test HQ\",state=\"processed\"\\} [1-9]");
+				.containsPattern(
+						"aigenda_meetings_finished_last_day\\{organisation=\"Test HQ\",state=\"processed\"\\} [1-9]");
 		});
 	}
 

@@ -11,7 +11,6 @@ import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StepKind;
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -73,8 +72,9 @@ class RetryIntegrationTests extends BackendIntegrationTest {
 	/** The ml-controller's report that the meeting's current run failed. */
 	private void fail(String id, String reason) {
 		UUID organisation = UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
-		this.messages.publishEventConfirmed(new MeetingFailed(UUID.fromString(id), organisation, StepKind.TRANSCRIBE,
-				reason), UUID.randomUUID().toString());
+		this.messages.publishEventConfirmed(
+				new MeetingFailed(UUID.fromString(id), organisation, StepKind.TRANSCRIBE, reason),
+				UUID.randomUUID().toString());
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> "FAILED".equals(body(get("/api/v1/meetings/" + id, ADMIN_TOKEN)).path("state").asString()));
 	}

@@ -23,8 +23,8 @@ class ArtifactUrlsIntegrationTests extends BackendIntegrationTest {
 
 		URI signed = URI.create(getUrl);
 		String bucketPath = signed.getRawPath().substring(0, signed.getRawPath().indexOf('/', 1));
-		URI listing = URI.create(signed.getScheme() + "://" + signed.getRawAuthority() + bucketPath + "?"
-				+ signed.getRawQuery());
+		URI listing = URI
+			.create(signed.getScheme() + "://" + signed.getRawAuthority() + bucketPath + "?" + signed.getRawQuery());
 		HttpResponse<String> list = fetch(listing.toString());
 
 		assertThat(list.statusCode()).isEqualTo(403);
@@ -61,7 +61,8 @@ class ArtifactUrlsIntegrationTests extends BackendIntegrationTest {
 				SERVICE_TOKEN, "{\"get\":[\"recording\"],\"put\":[],\"ttlSeconds\":60}");
 
 		assertThat(traversal.statusCode()).isEqualTo(400);
-		assertThat(body(traversal).path("type").asString()).isEqualTo("https://aigenda.io/problems/invalid-artifact-name");
+		assertThat(body(traversal).path("type").asString())
+			.isEqualTo("https://aigenda.io/problems/invalid-artifact-name");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 	}
 

@@ -39,10 +39,10 @@ class PipelineResultsIntegrationTests extends BackendIntegrationTest {
 		Map<String, String> keys = storeResults(id, transcript, minutes());
 		UUID organisation = organisation();
 
-		this.messages.publishEventConfirmed(new StepProgress(UUID.fromString(id), UUID.randomUUID(),
-				StepKind.TRANSCRIBE, 0.5, "half way"), UUID.randomUUID().toString());
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "PROCESSING".equals(state(id)));
+		this.messages.publishEventConfirmed(
+				new StepProgress(UUID.fromString(id), UUID.randomUUID(), StepKind.TRANSCRIBE, 0.5, "half way"),
+				UUID.randomUUID().toString());
+		await().atMost(Duration.ofSeconds(10)).until(() -> "PROCESSING".equals(state(id)));
 		JsonNode progress = body(get("/api/v1/meetings/" + id, ADMIN_TOKEN)).path("progress");
 		assertThat(progress.get(0).path("step").asString()).isEqualTo("TRANSCRIBE");
 		assertThat(progress.get(0).path("fraction").asDouble()).isEqualTo(0.5);
@@ -93,7 +93,8 @@ class PipelineResultsIntegrationTests extends BackendIntegrationTest {
 
 		this.messages.publishEventConfirmed(event, messageId);
 		this.messages.publishEventConfirmed(event, messageId);
-		// A re-sent duplicate carries a new message id; the meeting's state still stops it.
+		// A re-sent duplicate carries a new message id; the meeting's state still stops
+		// it.
 		this.messages.publishEventConfirmed(event, UUID.randomUUID().toString());
 		await().atMost(Duration.ofSeconds(15)).until(() -> "PROCESSED".equals(state(id)));
 		Thread.sleep(1500);
@@ -133,7 +134,8 @@ class PipelineResultsIntegrationTests extends BackendIntegrationTest {
 
 	@Test
 	void processedMeetingQueuesOneMeetingCompletedEventForEachWebhookEndpoint() throws Exception {
-		// an address nobody answers on this machine: the event is queued, its delivery is not the point here
+		// an address nobody answers on this machine: the event is queued, its delivery is
+		// not the point here
 		HttpResponse<String> endpoint = send("POST", "/api/v1/webhooks", ADMIN_TOKEN,
 				"{\"url\":\"https://203.0.113.10/aigenda\"}");
 		assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(201);
@@ -170,8 +172,8 @@ class PipelineResultsIntegrationTests extends BackendIntegrationTest {
 	}
 
 	/**
-	 * Puts the documents the ml-controller and llm-worker write, the way they write them: through
-	 * presigned PUT URLs from the internal endpoint.
+	 * Puts the documents the ml-controller and llm-worker write, the way they write them:
+	 * through presigned PUT URLs from the internal endpoint.
 	 */
 	private Map<String, String> storeResults(String id, MeetingTranscript transcript, Minutes minutes) {
 		HttpResponse<String> answer = send("POST", "/api/v1/internal/meetings/" + id + "/artifact-urls", SERVICE_TOKEN,
@@ -189,7 +191,10 @@ class PipelineResultsIntegrationTests extends BackendIntegrationTest {
 				11.0, 2, Map.of("transcribe", 1.5));
 	}
 
-	/** The reference words of jfk.wav, spread over its 11 seconds, the second half spoken by S2. */
+	/**
+	 * The reference words of jfk.wav, spread over its 11 seconds, the second half spoken
+	 * by S2.
+	 */
 	private static MeetingTranscript jfkTranscript() throws Exception {
 		String text = Files.readString(shared("eval-dev/asr/en/jfk.txt"), StandardCharsets.UTF_8).strip();
 		String[] tokens = text.split("\\s+");

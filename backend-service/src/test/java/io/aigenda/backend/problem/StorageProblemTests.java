@@ -11,8 +11,9 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An object store that is down or failing is a reason to try again later, not an internal error;
- * one that refuses a request (4xx) still is one, since the backend made that request.
+ * An object store that is down or failing is a reason to try again later, not an internal
+ * error; one that refuses a request (4xx) still is one, since the backend made that
+ * request.
  */
 class StorageProblemTests {
 

@@ -26,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The search API against a local server that answers like the ml-controller's internal search
- * endpoints (the ml-controller's own tests run the real index): what is asked of it, and what the
- * backend shows of its answers, per organisation.
+ * The search API against a local server that answers like the ml-controller's internal
+ * search endpoints (the ml-controller's own tests run the real index): what is asked of
+ * it, and what the backend shows of its answers, per organisation.
  */
 class SearchIntegrationTests extends BackendIntegrationTest {
 
@@ -71,7 +71,8 @@ class SearchIntegrationTests extends BackendIntegrationTest {
 			.containsEntry("limit", "5")
 			.containsEntry("authorization", "Bearer " + SERVICE_TOKEN);
 
-		// another organisation is asked about as itself, and never sees this organisation's meeting
+		// another organisation is asked about as itself, and never sees this
+		// organisation's meeting
 		String other = otherOrganisationToken();
 		JsonNode theirs = body(get("/api/v1/search?q=invoices", other)).path("results");
 		assertThat(theirs).isEmpty();
@@ -133,7 +134,10 @@ class SearchIntegrationTests extends BackendIntegrationTest {
 		return passage;
 	}
 
-	/** Answers as the ml-controller's {@code /internal/search} and {@code /internal/meetings/{id}/ask}. */
+	/**
+	 * Answers as the ml-controller's {@code /internal/search} and
+	 * {@code /internal/meetings/{id}/ask}.
+	 */
 	static final class MlController {
 
 		private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -166,7 +170,8 @@ class SearchIntegrationTests extends BackendIntegrationTest {
 				this.requests.add(request);
 				List<Map<String, Object>> found = new ArrayList<>(this.passages);
 				String body = request.get("path").endsWith("/ask")
-						? JSON.writeValueAsString(Map.of("answer", this.answer, "method", "passages", "citations", found))
+						? JSON
+							.writeValueAsString(Map.of("answer", this.answer, "method", "passages", "citations", found))
 						: JSON.writeValueAsString(found);
 				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().set("Content-Type", "application/json");

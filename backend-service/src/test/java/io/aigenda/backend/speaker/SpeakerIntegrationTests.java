@@ -111,8 +111,11 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 	@Test
 	void speakersRecognisedByAVoiceprintOfTheOrganisationGetItsNameAndConfidence() throws Exception {
 		String first = processedMeeting("Enrol");
-		UUID voiceprint = UUID.fromString(body(send("PUT", "/api/v1/meetings/" + first + "/speakers/S1", ADMIN_TOKEN,
-				"{\"name\":\"Maria\"}")).path("voiceprint").path("id").asString());
+		UUID voiceprint = UUID.fromString(
+				body(send("PUT", "/api/v1/meetings/" + first + "/speakers/S1", ADMIN_TOKEN, "{\"name\":\"Maria\"}"))
+					.path("voiceprint")
+					.path("id")
+					.asString());
 
 		String later = processedMeeting("Recognised", List.of(new SpeakerIdentity("S2", voiceprint, "Maria", 0.831),
 				new SpeakerIdentity("S1", UUID.randomUUID(), "Unknown voiceprint", 0.99)));
@@ -147,7 +150,8 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 	@Test
 	void reassigningARangeToNoOneSplitsANewSpeakerOff() throws Exception {
 		String id = processedMeeting("Split");
-		// Words 0..10 of S1 span 0.3..5.3 s; move the ones whose middle is past 3 s to a new speaker.
+		// Words 0..10 of S1 span 0.3..5.3 s; move the ones whose middle is past 3 s to a
+		// new speaker.
 		HttpResponse<String> split = send("POST", "/api/v1/meetings/" + id + "/speakers/reassign", ADMIN_TOKEN,
 				"{\"start\":3.0,\"end\":5.0,\"from\":\"S1\"}");
 		assertThat(split.statusCode()).as(split.body()).isEqualTo(200);
@@ -184,16 +188,16 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 				"not-found");
 		assertProblem(send("POST", "/api/v1/meetings/" + id + "/speakers/merge", ADMIN_TOKEN,
 				"{\"from\":\"S1\",\"into\":\"S1\"}"), 400, "validation-failed");
-		assertProblem(send("POST", "/api/v1/meetings/" + id + "/speakers/merge", ADMIN_TOKEN, "{\"from\":\"S1\"}"),
+		assertProblem(send("POST", "/api/v1/meetings/" + id + "/speakers/merge", ADMIN_TOKEN, "{\"from\":\"S1\"}"), 400,
+				"validation-failed");
+		assertProblem(
+				send("POST", "/api/v1/meetings/" + id + "/speakers/reassign", ADMIN_TOKEN, "{\"start\":5,\"end\":2}"),
 				400, "validation-failed");
-		assertProblem(send("POST", "/api/v1/meetings/" + id + "/speakers/reassign", ADMIN_TOKEN,
-				"{\"start\":5,\"end\":2}"), 400, "validation-failed");
 		assertProblem(send("POST", "/api/v1/meetings/" + id + "/speakers/merge", ADMIN_TOKEN, "{not json"), 400,
 				"malformed-request");
 		String fresh = createMeeting(ADMIN_TOKEN, "Not processed");
 		assertProblem(get("/api/v1/meetings/" + fresh + "/speakers", ADMIN_TOKEN), 409, "not-processed");
-		assertProblem(send("DELETE", "/api/v1/voiceprints/" + UUID.randomUUID(), ADMIN_TOKEN, null), 404,
-				"not-found");
+		assertProblem(send("DELETE", "/api/v1/voiceprints/" + UUID.randomUUID(), ADMIN_TOKEN, null), 404, "not-found");
 	}
 
 	private void assertProblem(HttpResponse<String> response, int status, String slug) {
@@ -215,7 +219,10 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 		}
 	}
 
-	/** A meeting processed with jfk.wav's reference words: S1 0..5 s (11 words), S2 5..11 s (11 words). */
+	/**
+	 * A meeting processed with jfk.wav's reference words: S1 0..5 s (11 words), S2 5..11
+	 * s (11 words).
+	 */
 	private String processedMeeting(String title) throws Exception {
 		return processedMeeting(title, List.of());
 	}
@@ -228,8 +235,8 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 		MeetingTranscript transcript = transcript().withIdentities(identities);
 		Map<String, String> keys = storeResults(id, transcript);
 		UUID organisation = UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
-		this.messages.publishEventConfirmed(new MinutesReady(UUID.fromString(id), organisation,
-				keys.get("transcript"), keys.get("minutes"), "en", 11.0, 2, Map.of()), UUID.randomUUID().toString());
+		this.messages.publishEventConfirmed(new MinutesReady(UUID.fromString(id), organisation, keys.get("transcript"),
+				keys.get("minutes"), "en", 11.0, 2, Map.of()), UUID.randomUUID().toString());
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> "PROCESSED".equals(body(get("/api/v1/meetings/" + id, ADMIN_TOKEN)).path("state").asString()));
 		return id;

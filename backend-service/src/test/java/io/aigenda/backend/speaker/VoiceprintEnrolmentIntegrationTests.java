@@ -21,8 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The backend's side of enrolment: the clip is kept under the organisation's prefix, the
- * ml-controller gets presigned URLs for it (and only with its service token), and the outcome
- * events settle a pending voiceprint once.
+ * ml-controller gets presigned URLs for it (and only with its service token), and the
+ * outcome events settle a pending voiceprint once.
  */
 class VoiceprintEnrolmentIntegrationTests extends BackendIntegrationTest {
 
@@ -46,21 +46,24 @@ class VoiceprintEnrolmentIntegrationTests extends BackendIntegrationTest {
 			.endsWith("/voiceprints/" + id + "/artifacts/diarization.json");
 
 		assertThat(send("POST", "/api/v1/internal/voiceprints/" + id + "/artifact-urls", SERVICE_TOKEN,
-				"{\"get\":[],\"put\":[\"clip\"],\"ttlSeconds\":300}").statusCode()).isEqualTo(400);
+				"{\"get\":[],\"put\":[\"clip\"],\"ttlSeconds\":300}")
+			.statusCode()).isEqualTo(400);
 		assertThat(send("POST", "/api/v1/internal/voiceprints/" + id + "/artifact-urls", ADMIN_TOKEN,
-				"{\"get\":[\"clip\"],\"put\":[],\"ttlSeconds\":300}").statusCode()).isEqualTo(403);
-		assertThat(send("POST", "/api/v1/internal/voiceprints/" + UUID.randomUUID() + "/artifact-urls",
-				SERVICE_TOKEN, "{\"get\":[\"clip\"],\"put\":[],\"ttlSeconds\":300}").statusCode()).isEqualTo(404);
+				"{\"get\":[\"clip\"],\"put\":[],\"ttlSeconds\":300}")
+			.statusCode()).isEqualTo(403);
+		assertThat(send("POST", "/api/v1/internal/voiceprints/" + UUID.randomUUID() + "/artifact-urls", SERVICE_TOKEN,
+				"{\"get\":[\"clip\"],\"put\":[],\"ttlSeconds\":300}")
+			.statusCode()).isEqualTo(404);
 
-		UUID organisation = UUID.fromString(
-				body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
+		UUID organisation = UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
 		this.messages.publishEvent(new VoiceprintEnrolled(organisation, UUID.fromString(id)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> "ready".equals(voiceprint(id).path("state").asString()));
 		// A late failure of the same enrolment changes nothing.
 		this.messages.publishEvent(new VoiceprintEnrolmentFailed(organisation, UUID.fromString(id), "late"));
 		JsonNode failedElsewhere = enrol("Jane Example", clip);
-		this.messages.publishEvent(new VoiceprintEnrolmentFailed(organisation,
-				UUID.fromString(failedElsewhere.path("id").asString()), "Too little speech in the clip for a voiceprint"));
+		this.messages.publishEvent(
+				new VoiceprintEnrolmentFailed(organisation, UUID.fromString(failedElsewhere.path("id").asString()),
+						"Too little speech in the clip for a voiceprint"));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> "failed".equals(voiceprint(failedElsewhere.path("id").asString()).path("state").asString()));
 		assertThat(voiceprint(failedElsewhere.path("id").asString()).path("failureReason").asString())

@@ -125,7 +125,8 @@ class RecordingUploadIntegrationTests extends BackendIntegrationTest {
 	@Test
 	void deletingAMeetingRemovesItsRowsAndObjects() {
 		String id = createMeeting(ADMIN_TOKEN, "To delete");
-		putFile("/api/v1/meetings/" + id + "/recording", ADMIN_TOKEN, "jfk.wav", read(shared("eval-dev/asr/en/jfk.wav")));
+		putFile("/api/v1/meetings/" + id + "/recording", ADMIN_TOKEN, "jfk.wav",
+				read(shared("eval-dev/asr/en/jfk.wav")));
 		UUID organisation = UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
 		String prefix = StorageKeys.meetingPrefix(organisation, UUID.fromString(id));
 		this.store.putBytes(prefix + "artifacts/transcript.json", "{}".getBytes(), "application/json");
@@ -142,8 +143,8 @@ class RecordingUploadIntegrationTests extends BackendIntegrationTest {
 	}
 
 	/**
-	 * S3 parts are at least 5 MiB, so a multi-part upload needs a larger file: the AMI recording,
-	 * resampled by ffmpeg to 48 kHz stereo (the same speech, about 11.5 MB).
+	 * S3 parts are at least 5 MiB, so a multi-part upload needs a larger file: the AMI
+	 * recording, resampled by ffmpeg to 48 kHz stereo (the same speech, about 11.5 MB).
 	 */
 	private static byte[] largeRecording() throws Exception {
 		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("ffmpeg"), "ffmpeg is needed to build the large recording");

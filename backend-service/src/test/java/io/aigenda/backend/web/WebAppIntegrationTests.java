@@ -18,7 +18,8 @@ class WebAppIntegrationTests extends BackendIntegrationTest {
 		HttpResponse<String> page = get("/", null);
 
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		assertThat(page.body()).contains("<div id=\"root\">");
 		Matcher script = SCRIPT.matcher(page.body());
 		assertThat(script.find()).as("the page loads the built bundle").isTrue();

@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The web app's cookie sign-in with CSRF protection, its routes, live events and recordings. */
+/**
+ * The web app's cookie sign-in with CSRF protection, its routes, live events and
+ * recordings.
+ */
 class WebSessionIntegrationTests extends BackendIntegrationTest {
 
 	/** A browser: keeps cookies, and sends what the web app sends. */
@@ -30,15 +33,16 @@ class WebSessionIntegrationTests extends BackendIntegrationTest {
 		final HttpClient client = HttpClient.newBuilder().cookieHandler(this.cookies).build();
 
 		HttpResponse<String> send(String method, String path, String json, boolean withCsrf) throws Exception {
-			HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("X-Requested-With", "XMLHttpRequest");
+			HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
+				.header("X-Requested-With", "XMLHttpRequest");
 			if (withCsrf && csrf() != null) {
 				request.header("X-XSRF-TOKEN", csrf());
 			}
 			if (json != null) {
 				request.header("Content-Type", "application/json");
 			}
-			request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(json));
+			request.method(method,
+					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
@@ -54,8 +58,8 @@ class WebSessionIntegrationTests extends BackendIntegrationTest {
 
 		HttpResponse<String> signIn(String password) throws Exception {
 			send("GET", "/api/v1/session", null, false);
-			return send("POST", "/api/v1/session",
-					"{\"email\":\"admin@test.local\",\"password\":\"" + password + "\"}", true);
+			return send("POST", "/api/v1/session", "{\"email\":\"admin@test.local\",\"password\":\"" + password + "\"}",
+					true);
 		}
 
 	}
@@ -69,16 +73,15 @@ class WebSessionIntegrationTests extends BackendIntegrationTest {
 
 		HttpResponse<String> signedIn = browser.signIn("admin-password");
 		assertThat(signedIn.statusCode()).isEqualTo(200);
-		assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-			.startsWith("JSESSIONID=")
-			.containsIgnoringCase("HttpOnly")
-			.containsIgnoringCase("SameSite=Lax"));
+		assertThat(signedIn.headers().allValues("Set-Cookie"))
+			.anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
+				.containsIgnoringCase("HttpOnly")
+				.containsIgnoringCase("SameSite=Lax"));
 		assertThat(body(signedIn).path("user").path("email").asString()).isEqualTo("admin@test.local");
 		assertThat(body(signedIn).path("organisations").get(0).path("name").asString()).isEqualTo("Test HQ");
 
 		assertThat(browser.send("GET", "/api/v1/meetings", null, false).statusCode()).isEqualTo(200);
-		HttpResponse<String> created = browser.send("POST", "/api/v1/meetings", "{\"title\":\"Cookie meeting\"}",
-				true);
+		HttpResponse<String> created = browser.send("POST", "/api/v1/meetings", "{\"title\":\"Cookie meeting\"}", true);
 		assertThat(created.statusCode()).isEqualTo(201);
 
 		assertThat(browser.send("DELETE", "/api/v1/session", null, true).statusCode()).isEqualTo(204);
@@ -140,13 +143,13 @@ class WebSessionIntegrationTests extends BackendIntegrationTest {
 			.build();
 		HttpResponse<InputStream> stream = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(stream.statusCode()).isEqualTo(200);
-		assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/event-stream"));
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+		assertThat(stream.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
 			List<String> states = new ArrayList<>();
 			states.add(nextMeeting(reader).path("state").asString());
-			// the upload reserves the meeting: the stream reports it without being asked again
+			// the upload reserves the meeting: the stream reports it without being asked
+			// again
 			send("POST", "/api/v1/meetings/" + id + "/uploads", ADMIN_TOKEN, "{\"sizeBytes\":1000}");
 			states.add(nextMeeting(reader).path("state").asString());
 			assertThat(states).containsExactly("CREATED", "UPLOADING");

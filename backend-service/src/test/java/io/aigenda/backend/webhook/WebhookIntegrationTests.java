@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Webhooks delivered to a real HTTP server on this machine, which only an explicitly allowed
- * address may reach; every other private address stays refused.
+ * Webhooks delivered to a real HTTP server on this machine, which only an explicitly
+ * allowed address may reach; every other private address stays refused.
  */
 @TestPropertySource(properties = { "aigenda.backend.webhooks.allowed-addresses=127.0.0.1",
 		"aigenda.backend.webhooks.interval=200ms", "aigenda.backend.webhooks.initial-backoff=300ms",
@@ -38,7 +38,6 @@ import static org.awaitility.Awaitility.await;
 class WebhookIntegrationTests extends BackendIntegrationTest {
 
 	private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
-
 
 	private HttpServer sink;
 
@@ -174,7 +173,9 @@ class WebhookIntegrationTests extends BackendIntegrationTest {
 		return UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
 	}
 
-	/** The receiver's side of the check, written out independently of the sender's code. */
+	/**
+	 * The receiver's side of the check, written out independently of the sender's code.
+	 */
 	private static String hmac(String secret, String signed) throws Exception {
 		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
 		mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

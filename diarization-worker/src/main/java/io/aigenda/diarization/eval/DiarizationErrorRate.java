@@ -11,12 +11,13 @@ import java.util.TreeSet;
 import io.aigenda.contracts.SpeakerTurn;
 
 /**
- * Diarization error rate as NIST md-eval scores it: within the scored region (the UEM, or the
- * span of all turns), minus a no-score collar around every reference turn boundary, each moment
- * contributes missed speech max(0, Nref - Nhyp), false alarm max(0, Nhyp - Nref) and confusion
- * min(Nref, Nhyp) - Ncorrect, where Ncorrect counts reference speakers whose mapped hypothesis
- * speaker is also talking. Overlapped reference speech is scored, once per speaker. The
- * one-to-one speaker mapping maximises the total overlap (Hungarian algorithm).
+ * Diarization error rate as NIST md-eval scores it: within the scored region (the UEM, or
+ * the span of all turns), minus a no-score collar around every reference turn boundary,
+ * each moment contributes missed speech max(0, Nref - Nhyp), false alarm max(0, Nhyp -
+ * Nref) and confusion min(Nref, Nhyp) - Ncorrect, where Ncorrect counts reference
+ * speakers whose mapped hypothesis speaker is also talking. Overlapped reference speech
+ * is scored, once per speaker. The one-to-one speaker mapping maximises the total overlap
+ * (Hungarian algorithm).
  */
 public final class DiarizationErrorRate {
 
@@ -28,12 +29,16 @@ public final class DiarizationErrorRate {
 		this(DEFAULT_COLLAR);
 	}
 
-	/** @param collar seconds on each side of a reference boundary that are not scored */
+	/**
+	 * @param collar seconds on each side of a reference boundary that are not scored
+	 */
 	public DiarizationErrorRate(double collar) {
 		this.collar = collar;
 	}
 
-	/** @param uem scored spans, or {@code null} to score from the first to the last turn */
+	/**
+	 * @param uem scored spans, or {@code null} to score from the first to the last turn
+	 */
 	public DerResult compute(List<SpeakerTurn> reference, List<SpeakerTurn> hypothesis, List<TimeSpan> uem) {
 		Map<String, List<TimeSpan>> ref = bySpeaker(reference);
 		Map<String, List<TimeSpan>> hyp = bySpeaker(hypothesis);
@@ -42,9 +47,18 @@ public final class DiarizationErrorRate {
 		List<String> hypSpeakers = new ArrayList<>(hyp.keySet());
 
 		TreeSet<Double> cuts = new TreeSet<>();
-		ref.values().forEach(spans -> spans.forEach(s -> { cuts.add(s.start()); cuts.add(s.end()); }));
-		hyp.values().forEach(spans -> spans.forEach(s -> { cuts.add(s.start()); cuts.add(s.end()); }));
-		scoring.forEach(s -> { cuts.add(s.start()); cuts.add(s.end()); });
+		ref.values().forEach(spans -> spans.forEach(s -> {
+			cuts.add(s.start());
+			cuts.add(s.end());
+		}));
+		hyp.values().forEach(spans -> spans.forEach(s -> {
+			cuts.add(s.start());
+			cuts.add(s.end());
+		}));
+		scoring.forEach(s -> {
+			cuts.add(s.start());
+			cuts.add(s.end());
+		});
 
 		double scored = 0;
 		double missed = 0;
@@ -96,7 +110,9 @@ public final class DiarizationErrorRate {
 	private record Piece(double duration, int[] ref, int[] hyp) {
 	}
 
-	/** The UEM (or the span of all turns) without the collars around reference boundaries. */
+	/**
+	 * The UEM (or the span of all turns) without the collars around reference boundaries.
+	 */
 	private List<TimeSpan> scoringRegion(Map<String, List<TimeSpan>> ref, Map<String, List<TimeSpan>> hyp,
 			List<TimeSpan> uem) {
 		List<TimeSpan> region = region(ref, hyp, uem);
@@ -111,9 +127,10 @@ public final class DiarizationErrorRate {
 		return subtract(region, union(collars));
 	}
 
-	/** The UEM, or without one the span from the first to the last turn of either side. */
-	static List<TimeSpan> region(Map<String, List<TimeSpan>> ref, Map<String, List<TimeSpan>> hyp,
-			List<TimeSpan> uem) {
+	/**
+	 * The UEM, or without one the span from the first to the last turn of either side.
+	 */
+	static List<TimeSpan> region(Map<String, List<TimeSpan>> ref, Map<String, List<TimeSpan>> hyp, List<TimeSpan> uem) {
 		if (uem != null && !uem.isEmpty()) {
 			return union(uem);
 		}
@@ -130,7 +147,9 @@ public final class DiarizationErrorRate {
 		return start < end ? List.of(new TimeSpan(start, end)) : List.of();
 	}
 
-	/** Each speaker's turns merged, so a speaker with overlapping turns is counted once. */
+	/**
+	 * Each speaker's turns merged, so a speaker with overlapping turns is counted once.
+	 */
 	static Map<String, List<TimeSpan>> bySpeaker(List<SpeakerTurn> turns) {
 		Map<String, List<TimeSpan>> raw = new LinkedHashMap<>();
 		for (SpeakerTurn turn : turns) {

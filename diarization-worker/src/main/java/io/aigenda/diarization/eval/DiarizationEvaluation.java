@@ -35,7 +35,8 @@ public final class DiarizationEvaluation {
 			}
 		}
 		if (reference == null || recordings.isEmpty()) {
-			System.err.println("Usage: DiarizationEvaluation --reference ref.rttm [--uem ref.uem] [--collar 0.25] audio...");
+			System.err
+				.println("Usage: DiarizationEvaluation --reference ref.rttm [--uem ref.uem] [--collar 0.25] audio...");
 			System.exit(2);
 		}
 		try (Diarizer diarizer = Diarizer.create(DiarizationProperties.defaults())) {

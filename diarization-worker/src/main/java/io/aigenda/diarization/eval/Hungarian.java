@@ -7,8 +7,8 @@ final class Hungarian {
 	}
 
 	/**
-	 * For each row, the column it is assigned to so that the total weight is largest, or -1 when
-	 * there are more rows than columns and the row is left out.
+	 * For each row, the column it is assigned to so that the total weight is largest, or
+	 * -1 when there are more rows than columns and the row is left out.
 	 */
 	static int[] maximise(double[][] weights) {
 		int rows = weights.length;

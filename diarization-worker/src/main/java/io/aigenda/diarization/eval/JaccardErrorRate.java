@@ -8,12 +8,13 @@ import java.util.Map;
 import io.aigenda.contracts.SpeakerTurn;
 
 /**
- * Jaccard error rate as dscore (DIHARD II) scores it: each reference speaker is mapped one to one
- * onto the hypothesis speaker that minimises the total of 1 - |intersection| / |union| of their
- * speech (Hungarian algorithm); a reference speaker's error is that value, or 1 when no hypothesis
- * speaker is left for it; JER is the mean over reference speakers. Unlike DER it weighs every
- * speaker alike, so a quiet speaker merged into a talkative one costs as much as the talker. Scored
- * within the UEM (or the span of all turns) and, as in dscore, without a collar.
+ * Jaccard error rate as dscore (DIHARD II) scores it: each reference speaker is mapped
+ * one to one onto the hypothesis speaker that minimises the total of 1 - |intersection| /
+ * |union| of their speech (Hungarian algorithm); a reference speaker's error is that
+ * value, or 1 when no hypothesis speaker is left for it; JER is the mean over reference
+ * speakers. Unlike DER it weighs every speaker alike, so a quiet speaker merged into a
+ * talkative one costs as much as the talker. Scored within the UEM (or the span of all
+ * turns) and, as in dscore, without a collar.
  */
 public final class JaccardErrorRate {
 

@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * Jaccard error rate of one or more recordings.
  *
- * @param speakerErrors per reference speaker (in the reference's order), 1 - intersection / union
- * with its mapped hypothesis speaker, 1 when unmapped; pooled results keep every recording's
- * speakers, so the overall JER is the mean over all reference speakers, as dscore's is
+ * @param speakerErrors per reference speaker (in the reference's order), 1 - intersection
+ * / union with its mapped hypothesis speaker, 1 when unmapped; pooled results keep every
+ * recording's speakers, so the overall JER is the mean over all reference speakers, as
+ * dscore's is
  * @param mapping reference speaker to hypothesis speaker (one recording only)
  */
 public record JerResult(List<Double> speakerErrors, Map<String, String> mapping) {

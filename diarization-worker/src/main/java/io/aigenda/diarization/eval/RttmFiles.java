@@ -14,8 +14,9 @@ import java.util.Map;
 import io.aigenda.contracts.SpeakerTurn;
 
 /**
- * Reads and writes NIST RTTM ({@code SPEAKER <file> 1 <start> <duration> <NA> <NA> <speaker> <NA> <NA>})
- * and UEM ({@code <file> <channel> <start> <end>}) files.
+ * Reads and writes NIST RTTM
+ * ({@code SPEAKER <file> 1 <start> <duration> <NA> <NA> <speaker> <NA> <NA>}) and UEM
+ * ({@code <file> <channel> <start> <end>}) files.
  */
 public final class RttmFiles {
 

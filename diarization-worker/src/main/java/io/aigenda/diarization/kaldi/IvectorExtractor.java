@@ -5,13 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Kaldi i-vectors, computed in Java from a trained Kaldi online i-vector extractor (the files in
- * a Vosk model's {@code ivector/} folder): 40 MFCCs, spliced by +/-3 frames and projected by
- * {@code final.mat} to 40 dimensions; Gaussian posteriors from the diagonal UBM
- * {@code final.dubm} on the mean-normalised features (top {@value #GSELECT}, pruned below
- * {@value #MIN_POSTERIOR}); and the i-vector as the posterior mean of the total-variability model
- * {@code final.ie} given a stretch's zeroth and first order statistics, with the prior offset
- * removed from the first dimension as {@code ivector-extract} does.
+ * Kaldi i-vectors, computed in Java from a trained Kaldi online i-vector extractor (the
+ * files in a Vosk model's {@code ivector/} folder): 40 MFCCs, spliced by +/-3 frames and
+ * projected by {@code final.mat} to 40 dimensions; Gaussian posteriors from the diagonal
+ * UBM {@code final.dubm} on the mean-normalised features (top {@value #GSELECT}, pruned
+ * below {@value #MIN_POSTERIOR}); and the i-vector as the posterior mean of the
+ * total-variability model {@code final.ie} given a stretch's zeroth and first order
+ * statistics, with the prior offset removed from the first dimension as
+ * {@code ivector-extract} does.
  */
 public final class IvectorExtractor {
 
@@ -81,16 +82,16 @@ public final class IvectorExtractor {
 	}
 
 	/**
-	 * Loads {@code final.dubm}, {@code final.ie} and {@code final.mat} through {@code files}.
-	 * @param posteriorScale scale of the Gaussian posteriors (Kaldi's online default is 0.1; larger
-	 * values trust short stretches more)
+	 * Loads {@code final.dubm}, {@code final.ie} and {@code final.mat} through
+	 * {@code files}.
+	 * @param posteriorScale scale of the Gaussian posteriors (Kaldi's online default is
+	 * 0.1; larger values trust short stretches more)
 	 */
 	public static IvectorExtractor load(ModelFiles files, double posteriorScale) {
 		try (InputStream ubm = files.open("final.dubm");
 				InputStream ie = files.open("final.ie");
 				InputStream mat = files.open("final.mat")) {
-			return new IvectorExtractor(KaldiReader.of(ubm), KaldiReader.of(ie), KaldiReader.of(mat),
-					posteriorScale);
+			return new IvectorExtractor(KaldiReader.of(ubm), KaldiReader.of(ie), KaldiReader.of(mat), posteriorScale);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the i-vector extractor: " + ex.getMessage(), ex);
@@ -227,7 +228,9 @@ public final class IvectorExtractor {
 		}
 	}
 
-	/** Splices +/-3 frames (edges repeated) and applies the affine transform of final.mat. */
+	/**
+	 * Splices +/-3 frames (edges repeated) and applies the affine transform of final.mat.
+	 */
 	private float[][] project(float[][] ceps) {
 		int dims = ceps.length == 0 ? 0 : ceps[0].length;
 		int out = this.transform.length;

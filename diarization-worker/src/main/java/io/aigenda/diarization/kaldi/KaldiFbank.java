@@ -2,11 +2,12 @@ package io.aigenda.diarization.kaldi;
 
 /**
  * Log mel filterbank energies computed as Kaldi's {@code compute-fbank-feats} does (and
- * torchaudio's {@code compliance.kaldi.fbank}, which speaker models such as WeSpeaker were trained
- * on): 16-bit sample scale, frames with snipped edges, DC removal, pre-emphasis 0.97 with the
- * first sample repeated, Povey window, zero padding to a power of two, power spectrum, triangular
- * filters on Kaldi's mel scale, natural log floored at the float epsilon. No dither, so the same
- * audio always gives the same features. {@link #mfcc} adds Kaldi's DCT and cepstral lifter.
+ * torchaudio's {@code compliance.kaldi.fbank}, which speaker models such as WeSpeaker
+ * were trained on): 16-bit sample scale, frames with snipped edges, DC removal,
+ * pre-emphasis 0.97 with the first sample repeated, Povey window, zero padding to a power
+ * of two, power spectrum, triangular filters on Kaldi's mel scale, natural log floored at
+ * the float epsilon. No dither, so the same audio always gives the same features.
+ * {@link #mfcc} adds Kaldi's DCT and cepstral lifter.
  */
 public final class KaldiFbank {
 
@@ -31,8 +32,8 @@ public final class KaldiFbank {
 	 * @param sampleRate samples per second
 	 * @param melBins filters
 	 * @param lowHz lowest filter edge
-	 * @param highHz highest filter edge; zero or negative counts back from the Nyquist frequency,
-	 * as in Kaldi
+	 * @param highHz highest filter edge; zero or negative counts back from the Nyquist
+	 * frequency, as in Kaldi
 	 */
 	public KaldiFbank(int sampleRate, int melBins, double lowHz, double highHz) {
 		this.frameLength = sampleRate * 25 / 1000;
@@ -87,7 +88,9 @@ public final class KaldiFbank {
 		return samples < this.frameLength ? 0 : 1 + (samples - this.frameLength) / this.frameShift;
 	}
 
-	/** Features of {@code samples[from..to)}, samples in -1..1. One row per 10 ms frame. */
+	/**
+	 * Features of {@code samples[from..to)}, samples in -1..1. One row per 10 ms frame.
+	 */
 	public float[][] compute(float[] samples, int from, int to) {
 		int count = frames(to - from);
 		float[][] features = new float[count][this.weights.length];
@@ -129,8 +132,8 @@ public final class KaldiFbank {
 	}
 
 	/**
-	 * Kaldi's MFCCs of the same frames: DCT-II of the log energies with orthonormal scaling, then
-	 * the cepstral lifter ({@code cepstral-lifter}, 22 in Kaldi).
+	 * Kaldi's MFCCs of the same frames: DCT-II of the log energies with orthonormal
+	 * scaling, then the cepstral lifter ({@code cepstral-lifter}, 22 in Kaldi).
 	 */
 	public float[][] mfcc(float[] samples, int from, int to, int coefficients, double lifter) {
 		float[][] logMel = compute(samples, from, to);

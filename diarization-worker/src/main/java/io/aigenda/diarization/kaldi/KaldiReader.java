@@ -7,10 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads Kaldi's binary object format: a {@code \0B} header, space-terminated tokens such as
- * {@code <MEANS_INVVARS>}, integers and floats prefixed by their byte size, and vectors and
- * matrices tagged {@code FV}/{@code DV}, {@code FM}/{@code DM} and packed symmetric matrices
- * {@code FP}/{@code DP} in single or double precision. Everything is returned as doubles.
+ * Reads Kaldi's binary object format: a {@code \0B} header, space-terminated tokens such
+ * as {@code <MEANS_INVVARS>}, integers and floats prefixed by their byte size, and
+ * vectors and matrices tagged {@code FV}/{@code DV}, {@code FM}/{@code DM} and packed
+ * symmetric matrices {@code FP}/{@code DP} in single or double precision. Everything is
+ * returned as doubles.
  */
 final class KaldiReader {
 

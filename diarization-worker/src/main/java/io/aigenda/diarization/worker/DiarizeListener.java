@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Handles {@link Diarize}: downloads the recording to a temporary file, diarizes it, stores the
- * {@link DiarizationDocument} and answers {@link DiarizationReady}. Audio that cannot be decoded
- * fails for good; a failed transfer may succeed on another attempt. Redelivery overwrites the same
- * object, so it is harmless.
+ * Handles {@link Diarize}: downloads the recording to a temporary file, diarizes it,
+ * stores the {@link DiarizationDocument} and answers {@link DiarizationReady}. Audio that
+ * cannot be decoded fails for good; a failed transfer may succeed on another attempt.
+ * Redelivery overwrites the same object, so it is harmless.
  */
 @Component
 class DiarizeListener {
@@ -41,8 +41,7 @@ class DiarizeListener {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	DiarizeListener(Diarizer diarizer, Messages messages, DiarizationProperties properties,
-			PipelineMeters meters) {
+	DiarizeListener(Diarizer diarizer, Messages messages, DiarizationProperties properties, PipelineMeters meters) {
 		this.diarizer = diarizer;
 		this.messages = messages;
 		this.transfer = new ArtifactTransfer(properties.httpTimeout(), meters.transfers());
@@ -81,13 +80,12 @@ class DiarizeListener {
 				return;
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
-			this.messages.publishEvent(new DiarizationReady(command.meetingId(), command.stepId(), command.attempt(),
-					command.resultKey(), document.speakers().size(), document.durationSeconds(), document.engine(),
-					seconds));
+			this.messages.publishEvent(
+					new DiarizationReady(command.meetingId(), command.stepId(), command.attempt(), command.resultKey(),
+							document.speakers().size(), document.durationSeconds(), document.engine(), seconds));
 			progress(command, 1.0, "Speakers found");
-			log.info("Meeting {}: {} speakers in {} s of audio, {} s", command.meetingId(),
-					document.speakers().size(), String.format("%.1f", document.durationSeconds()),
-					String.format("%.2f", seconds));
+			log.info("Meeting {}: {} speakers in {} s of audio, {} s", command.meetingId(), document.speakers().size(),
+					String.format("%.1f", document.durationSeconds()), String.format("%.2f", seconds));
 		}
 		finally {
 			Files.deleteIfExists(audio);
@@ -95,8 +93,8 @@ class DiarizeListener {
 	}
 
 	private void progress(Diarize command, double fraction, String message) {
-		this.messages.publishEvent(
-				new StepProgress(command.meetingId(), command.stepId(), StepKind.DIARIZE, fraction, message));
+		this.messages
+			.publishEvent(new StepProgress(command.meetingId(), command.stepId(), StepKind.DIARIZE, fraction, message));
 	}
 
 	private void fail(Diarize command, String reason, boolean retryable) {

@@ -47,15 +47,16 @@ class DiarizationErrorRateTest {
 		assertThat(new DiarizationErrorRate(0.25).compute(reference, hypothesis, null).der()).isZero();
 		// without a collar the 0.2 s is confusion out of 20 s
 		assertThat(this.noCollar.compute(reference, hypothesis, null).der()).isEqualTo(0.01, offset(1e-9));
-		// collars of 0.25 s around the boundaries at 0, 10 (shared by A and B) and 20, clipped to the region
+		// collars of 0.25 s around the boundaries at 0, 10 (shared by A and B) and 20,
+		// clipped to the region
 		assertThat(new DiarizationErrorRate(0.25).compute(reference, hypothesis, null).scored())
 			.isEqualTo(2 * (20 - 0.25 - 0.5 - 0.25) / 2, offset(1e-9));
 	}
 
 	@Test
 	void overlappedReferenceSpeechCountsEachSpeaker() {
-		DerResult result = this.noCollar.compute(List.of(turn(0, 10, "A"), turn(5, 10, "B")),
-				List.of(turn(0, 10, "X")), null);
+		DerResult result = this.noCollar.compute(List.of(turn(0, 10, "A"), turn(5, 10, "B")), List.of(turn(0, 10, "X")),
+				null);
 		assertThat(result.scored()).isEqualTo(15, offset(1e-9));
 		assertThat(result.missed()).isEqualTo(5, offset(1e-9));
 		assertThat(result.confusion()).isZero();
@@ -73,7 +74,8 @@ class DiarizationErrorRateTest {
 
 	@Test
 	void speakerMappingIsOptimalNotGreedy() {
-		// H1 overlaps R1 most (5 s), yet mapping R1->H2 and R2->H1 keeps 8 s correct against 5 s.
+		// H1 overlaps R1 most (5 s), yet mapping R1->H2 and R2->H1 keeps 8 s correct
+		// against 5 s.
 		List<SpeakerTurn> reference = List.of(turn(0, 9, "R1"), turn(9, 13, "R2"));
 		List<SpeakerTurn> hypothesis = List.of(turn(0, 5, "H1"), turn(5, 9, "H2"), turn(9, 13, "H1"));
 		DerResult result = this.noCollar.compute(reference, hypothesis, null);

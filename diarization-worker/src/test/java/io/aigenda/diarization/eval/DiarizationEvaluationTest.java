@@ -29,9 +29,9 @@ class DiarizationEvaluationTest {
 	void recordingWithoutReferenceIsRefusedByName() {
 		try (Diarizer diarizer = Diarizer.withDefaults()) {
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> DiarizationEvaluation.evaluate(diarizer,
-						DATA.resolve("ami_dev/debug.development.rttm"), null, 0.25,
-						List.of(DATA.resolve("pyannote_sample/sample.wav"))))
+				.isThrownBy(
+						() -> DiarizationEvaluation.evaluate(diarizer, DATA.resolve("ami_dev/debug.development.rttm"),
+								null, 0.25, List.of(DATA.resolve("pyannote_sample/sample.wav"))))
 				.withMessageContaining("'sample'");
 		}
 	}

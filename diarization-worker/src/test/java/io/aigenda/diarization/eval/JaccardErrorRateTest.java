@@ -22,20 +22,21 @@ class JaccardErrorRateTest {
 
 	@Test
 	void oneHypothesisSpeakerForTwoLeavesTheOtherUnmapped() {
-		// A <-> X: 10 s in common of a 20 s union (0.5); B has nobody left (1.0): mean 0.75.
-		JerResult result = this.scorer.compute(List.of(turn(0, 10, "A"), turn(10, 20, "B")),
-				List.of(turn(0, 20, "X")), null);
+		// A <-> X: 10 s in common of a 20 s union (0.5); B has nobody left (1.0): mean
+		// 0.75.
+		JerResult result = this.scorer.compute(List.of(turn(0, 10, "A"), turn(10, 20, "B")), List.of(turn(0, 20, "X")),
+				null);
 		assertThat(result.speakerErrors()).containsExactly(0.5, 1.0);
 		assertThat(result.jer()).isEqualTo(0.75, offset(1e-9));
 	}
 
 	@Test
 	void quietSpeakerWeighsAsMuchAsATalkativeOne() {
-		// A talks 18 s, B 2 s, and the hypothesis gives all 20 s to X: DER 10 %, JER (0.1 + 1) / 2.
+		// A talks 18 s, B 2 s, and the hypothesis gives all 20 s to X: DER 10 %, JER (0.1
+		// + 1) / 2.
 		List<SpeakerTurn> reference = List.of(turn(0, 18, "A"), turn(18, 20, "B"));
 		List<SpeakerTurn> hypothesis = List.of(turn(0, 20, "X"));
-		assertThat(new DiarizationErrorRate(0).compute(reference, hypothesis, null).der()).isEqualTo(0.1,
-				offset(1e-9));
+		assertThat(new DiarizationErrorRate(0).compute(reference, hypothesis, null).der()).isEqualTo(0.1, offset(1e-9));
 		assertThat(this.scorer.compute(reference, hypothesis, null).jer()).isEqualTo(0.55, offset(1e-9));
 	}
 
@@ -80,7 +81,8 @@ class JaccardErrorRateTest {
 		JerResult none = this.scorer.compute(List.of(turn(1, 4, "A"), turn(2, 3, "B")), List.of(), null);
 		assertThat(none.jer()).isEqualTo(1.0, offset(1e-9));
 		JerResult perfect = this.scorer.compute(List.of(turn(0, 5, "C")), List.of(turn(0, 5, "Z")), null);
-		// (1 + 1 + 0) / 3 over the three reference speakers, not (1 + 0) / 2 over the recordings.
+		// (1 + 1 + 0) / 3 over the three reference speakers, not (1 + 0) / 2 over the
+		// recordings.
 		assertThat(none.plus(perfect).jer()).isEqualTo(2.0 / 3, offset(1e-9));
 	}
 

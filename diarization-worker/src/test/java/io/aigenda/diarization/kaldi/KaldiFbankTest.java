@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Java fbank against torchaudio's Kaldi-compatible fbank of the same real recording (computed
- * by scripts/make-test-models.py), so speaker models trained on Kaldi features see the same input.
+ * The Java fbank against torchaudio's Kaldi-compatible fbank of the same real recording
+ * (computed by scripts/make-test-models.py), so speaker models trained on Kaldi features
+ * see the same input.
  */
 class KaldiFbankTest {
 

@@ -35,7 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The worker on the real RabbitMQ, with a JDK HTTP server standing in for presigned S3 URLs. */
+/**
+ * The worker on the real RabbitMQ, with a JDK HTTP server standing in for presigned S3
+ * URLs.
+ */
 @SpringBootTest(classes = DiarizationWorkerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "spring.config.name=" + DiarizationWorkerApplication.CONFIG_NAME)
 class DiarizeListenerTest {
@@ -67,8 +70,8 @@ class DiarizeListenerTest {
 	static void startStorage() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/sample.wav", exchange -> answer(exchange, 200, Files.readAllBytes(SAMPLE)));
-		server.createContext("/notes.wav",
-				exchange -> answer(exchange, 200, "these are meeting notes, not audio".getBytes(StandardCharsets.UTF_8)));
+		server.createContext("/notes.wav", exchange -> answer(exchange, 200,
+				"these are meeting notes, not audio".getBytes(StandardCharsets.UTF_8)));
 		server.createContext("/results/", exchange -> {
 			if (!"PUT".equals(exchange.getRequestMethod())
 					|| !"application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
@@ -138,7 +141,10 @@ class DiarizeListenerTest {
 				min, max, base + uploadPath, "orgs/o/meetings/m/artifacts/diarization.json");
 	}
 
-	/** Events of all steps land in the controller's queue; progress events are checked on the way. */
+	/**
+	 * Events of all steps land in the controller's queue; progress events are checked on
+	 * the way.
+	 */
 	private <T> T awaitEvent(Class<T> type, UUID stepId) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		boolean progressSeen = false;

@@ -16,11 +16,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A meeting in DialogStudio's format with its gold minutes: {@code original dialog info} holds
- * the {@code dialog history} ("B : text" lines, one speaker letter each) and the
- * {@code abstractive summary} items typed {@code abstract}, {@code decisions}, {@code actions},
- * {@code problems}. The lines carry no times, so each word gets 0.3 s and each turn change 0.5 s,
- * which keeps the order and the relative lengths the writers use.
+ * A meeting in DialogStudio's format with its gold minutes: {@code original dialog info}
+ * holds the {@code dialog history} ("B : text" lines, one speaker letter each) and the
+ * {@code abstractive summary} items typed {@code abstract}, {@code decisions},
+ * {@code actions}, {@code problems}. The lines carry no times, so each word gets 0.3 s
+ * and each turn change 0.5 s, which keeps the order and the relative lengths the writers
+ * use.
  *
  * @param id the dialog id ({@code original dialog id} without {@code .json})
  */
@@ -43,9 +44,11 @@ public record DialogStudioMeeting(String id, MeetingTranscript transcript, List<
 			if (!info.has("dialog history")) {
 				continue;
 			}
-			String id = dialog.path("original dialog id").asString("dialog" + meetings.size()).replaceFirst("\\.json$", "");
-			meetings.add(new DialogStudioMeeting(id, transcript(info.get("dialog history")),
-					items(info, "abstract"), items(info, "decisions"), items(info, "actions")));
+			String id = dialog.path("original dialog id")
+				.asString("dialog" + meetings.size())
+				.replaceFirst("\\.json$", "");
+			meetings.add(new DialogStudioMeeting(id, transcript(info.get("dialog history")), items(info, "abstract"),
+					items(info, "decisions"), items(info, "actions")));
 		}
 		if (meetings.isEmpty()) {
 			throw new IllegalArgumentException(file + " has no DialogStudio dialog with a dialog history");
@@ -72,7 +75,8 @@ public record DialogStudioMeeting(String id, MeetingTranscript transcript, List<
 				}
 				String cleaned = token.replace("_", "");
 				if (cleaned.chars().noneMatch(Character::isLetterOrDigit)) {
-					// punctuation is a token of its own in AMI; recognisers attach it to the word before
+					// punctuation is a token of its own in AMI; recognisers attach it to
+					// the word before
 					if (!words.isEmpty() && words.get(words.size() - 1).speaker().equals(speaker)) {
 						Word last = words.remove(words.size() - 1);
 						words.add(new Word(last.start(), last.end(), last.text() + cleaned, 1.0, speaker));

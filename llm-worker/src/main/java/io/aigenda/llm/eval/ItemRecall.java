@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Fuzzy recall of gold items (action items, decisions): a gold item is found when some predicted
- * item contains at least {@link #THRESHOLD} of the gold item's content words (lower-cased tokens
- * of three or more letters, a few function words dropped, compared on their first five letters so
- * "buttons" meets "button"). Gold items are abstractive paraphrases ("The Industrial Designer will
- * work on the buttons"), so exact matching would find nothing.
+ * Fuzzy recall of gold items (action items, decisions): a gold item is found when some
+ * predicted item contains at least {@link #THRESHOLD} of the gold item's content words
+ * (lower-cased tokens of three or more letters, a few function words dropped, compared on
+ * their first five letters so "buttons" meets "button"). Gold items are abstractive
+ * paraphrases ("The Industrial Designer will work on the buttons"), so exact matching
+ * would find nothing.
  */
 public final class ItemRecall {
 

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * ROUGE F1 (Lin, 2004) of a candidate against one reference: ROUGE-1 and ROUGE-2 from clipped
- * n-gram overlap, ROUGE-L from the longest common subsequence, over lower-cased letter-and-digit
- * tokens, without stemming or stop-word removal (so numbers are lower than with ROUGE-1.5.5's
- * {@code -m} Porter stemming).
+ * ROUGE F1 (Lin, 2004) of a candidate against one reference: ROUGE-1 and ROUGE-2 from
+ * clipped n-gram overlap, ROUGE-L from the longest common subsequence, over lower-cased
+ * letter-and-digit tokens, without stemming or stop-word removal (so numbers are lower
+ * than with ROUGE-1.5.5's {@code -m} Porter stemming).
  */
 public final class Rouge {
 

@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 import io.aigenda.contracts.Minutes.ActionItem;
 
 /**
- * Finds action items by rules: commitments ("I'll send", "сделаю"), obligations ("we need to",
- * "надо"), requests ("could you", "можешь") and deadlines ("by Friday", "до пятницы"). Negations
- * and plain questions are not commitments. The owner is a person named as the doer ("John will",
- * "Иван, подготовь"), else the speaker when they commit in the first person singular.
+ * Finds action items by rules: commitments ("I'll send", "сделаю"), obligations ("we need
+ * to", "надо"), requests ("could you", "можешь") and deadlines ("by Friday", "до
+ * пятницы"). Negations and plain questions are not commitments. The owner is a person
+ * named as the doer ("John will", "Иван, подготовь"), else the speaker when they commit
+ * in the first person singular.
  */
 final class ActionItemRules {
 
@@ -26,20 +27,21 @@ final class ActionItemRules {
 			+ "созвониться|связаться|заказать|организовать|скинуть|переслать|поправить|исправить|выложить|согласовать)\\b");
 
 	/** Conditions and hedges: "if we need to", "если надо". */
-	private static final Pattern EN_HYPOTHETICAL = Patterns.phrase("^\\s*(if|whether|maybe\\s+if)\\b|\\b(if|whether)\\s+"
-			+ "(we|i|you)\\s+(need|have|should|must|will|'ll)\\b");
+	private static final Pattern EN_HYPOTHETICAL = Patterns
+		.phrase("^\\s*(if|whether|maybe\\s+if)\\b|\\b(if|whether)\\s+"
+				+ "(we|i|you)\\s+(need|have|should|must|will|'ll)\\b");
 
-	private static final Pattern RU_HYPOTHETICAL = Patterns.phrase("^\\s*(если|может\\s+быть)\\b|\\bесли\\s+(надо|нужно|"
-			+ "понадобится|потребуется)\\b");
+	private static final Pattern RU_HYPOTHETICAL = Patterns
+		.phrase("^\\s*(если|может\\s+быть)\\b|\\bесли\\s+(надо|нужно|" + "понадобится|потребуется)\\b");
 
 	private static final List<Pattern> EN_TRIGGERS = List.of(Patterns.phrase("\\b(action items?|to-?do)\\b"),
-			Patterns.phrase("\\b(i|we)\\s*(will|'ll|shall)\\s+(just\\s+)?+(?!not\\b|never\\b|see\\b|be\\b|say\\b|go\\s+over\\b|"
-					+ "go\\s+through\\b|have\\s+a\\s+look\\b|try\\s+and\\s+do\\s+it\\b)\\w+"),
-			Patterns.phrase("\\bi\\s*(am|'m)\\s+(going\\s+to|gonna)\\s+(?!be\\b|say\\b|talk\\b|show\\b|present\\b)\\w+"),
+			Patterns.phrase(
+					"\\b(i|we)\\s*(will|'ll|shall)\\s+(just\\s+)?+(?!not\\b|never\\b|see\\b|be\\b|say\\b|go\\s+over\\b|"
+							+ "go\\s+through\\b|have\\s+a\\s+look\\b|try\\s+and\\s+do\\s+it\\b)\\w+"),
+			Patterns
+				.phrase("\\bi\\s*(am|'m)\\s+(going\\s+to|gonna)\\s+(?!be\\b|say\\b|talk\\b|show\\b|present\\b)\\w+"),
 			Patterns.phrase("\\b(we|i)\\s+(really\\s+)?(need|have|must)\\s+to\\b|\\byou\\s+(need|must)\\s+to\\b"),
-			Patterns.phrase("\\b(we|you)\\s*('ve|have)?\\s+got\\s+to\\b"),
-			EN_REQUEST,
-			Patterns.phrase("\\bplease\\b"),
+			Patterns.phrase("\\b(we|you)\\s*('ve|have)?\\s+got\\s+to\\b"), EN_REQUEST, Patterns.phrase("\\bplease\\b"),
 			Patterns.phrase(
 					"\\blet's\\s+(?!see\\b|say\\b|hope\\b|go\\s+with\\b|not\\b|move\\s+on\\b|start\\b|begin\\b|just\\s+see\\b|get\\s+started\\b)\\w+"),
 			Patterns.phrase("\\b(make\\s+sure|follow[- ]up|responsible\\s+for|in\\s+charge\\s+of|deadline)\\b"));
@@ -51,7 +53,8 @@ final class ActionItemRules {
 					+ "напишем|проверю|проверим|пришлю|пришл[её]м|возьму|возьм[её]м|созвонюсь|свяжусь|свяжемся|"
 					+ "доделаю|доделаем|исправлю|исправим|обновлю|обновим|организую|распишу|подготовлю|закажу|"
 					+ "оформлю|посчитаю|соберу|согласую)\\b"),
-			Patterns.phrase("\\b(беру\\s+на\\s+себя|возьму\\s+на\\s+себя|поручаю|поручить|ответственн\\w*|задача\\s+на)\\b"),
+			Patterns.phrase(
+					"\\b(беру\\s+на\\s+себя|возьму\\s+на\\s+себя|поручаю|поручить|ответственн\\w*|задача\\s+на)\\b"),
 			Patterns.phrase("\\b(давайте|давай)\\s+(?!посмотрим\\b|подумаем\\b|начн[её]м\\b|решим\\b|остановимся\\b|"
 					+ "перейд[её]м\\b|попробуем\\s+понять\\b)\\w+"),
 			Patterns.phrase("\\b(прошу|просьба|пожалуйста)\\b"), RU_REQUEST);
@@ -61,7 +64,6 @@ final class ActionItemRules {
 
 	private static final Pattern RU_NEGATION = Patterns.phrase("\\b(не\\s+(надо|нужно|необходимо|должен|должна|должны|"
 			+ "стоит|буду|будем|сделаю|сделаем|требуется|следует|обязательно)|нет\\s+необходимости|незачем)\\b");
-
 
 	private static final Pattern EN_DUE = Patterns.phrase("\\b((by|before|until|till|on|no\\s+later\\s+than)\\s+"
 			+ "(the\\s+)?(next\\s+|this\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
@@ -81,11 +83,11 @@ final class ActionItemRules {
 	private static final Pattern EN_NAMED_DOER = Patterns.cased("\\b(\\p{Lu}\\p{Ll}+)\\s*(?:'ll|will|is\\s+going\\s+to|"
 			+ "is\\s+gonna|should|needs\\s+to|has\\s+to|can\\s+take|takes)\\b");
 
-	private static final Pattern EN_VOCATIVE = Patterns.cased(
-			"(?:^|[.!?]\\s+)(\\p{Lu}\\p{Ll}+)\\s*,\\s*(?:can|could|would|please|you|make|send|prepare|check)\\b");
+	private static final Pattern EN_VOCATIVE = Patterns
+		.cased("(?:^|[.!?]\\s+)(\\p{Lu}\\p{Ll}+)\\s*,\\s*(?:can|could|would|please|you|make|send|prepare|check)\\b");
 
-	private static final Pattern EN_VOCATIVE_AFTER = Patterns.cased("\\b(?:can|could|would)\\s+you\\s*,?\\s+"
-			+ "(\\p{Lu}\\p{Ll}+)\\s*,");
+	private static final Pattern EN_VOCATIVE_AFTER = Patterns
+		.cased("\\b(?:can|could|would)\\s+you\\s*,?\\s+" + "(\\p{Lu}\\p{Ll}+)\\s*,");
 
 	private static final Pattern RU_NAMED_DOER = Patterns.cased("\\b(\\p{Lu}\\p{Ll}+)\\s*,?\\s*(?:сделает|займ[её]тся|"
 			+ "подготовит|отправит|напишет|проверит|пришл[её]т|возьм[её]т|свяжется|созвонится|посмотрит|должен|"
@@ -95,8 +97,9 @@ final class ActionItemRules {
 			+ "подготовь|займись|отправь|напиши|проверь|пришли|посмотри|возьми|свяжись|пожалуйста|можешь|сможешь|"
 			+ "можете|сможете|прошу)\\b");
 
-	private static final Pattern EN_FIRST_PERSON = Patterns.phrase("\\bi\\s*('ll|will|'m\\s+going|am\\s+going|'m\\s+gonna|"
-			+ "need\\s+to|have\\s+to|must|shall|can\\s+take)\\b");
+	private static final Pattern EN_FIRST_PERSON = Patterns
+		.phrase("\\bi\\s*('ll|will|'m\\s+going|am\\s+going|'m\\s+gonna|"
+				+ "need\\s+to|have\\s+to|must|shall|can\\s+take)\\b");
 
 	private static final Pattern RU_FIRST_PERSON = Patterns.phrase("\\b(я|беру\\s+на\\s+себя|сделаю|займусь|подготовлю|"
 			+ "отправлю|напишу|проверю|пришлю|возьму|созвонюсь|свяжусь|доделаю|исправлю|обновлю|организую|распишу|"
@@ -106,8 +109,8 @@ final class ActionItemRules {
 			"There", "Then", "So", "And", "But", "Okay", "Ok", "Maybe", "Someone", "Somebody", "Everyone", "Everybody",
 			"Who", "What", "Which", "Also", "Yeah", "Yes", "Well", "Right", "Now", "Next", "Everything", "Nobody",
 			"Team", "Guys", "Please", "Today", "Tomorrow", "Мы", "Я", "Вы", "Ты", "Он", "Она", "Они", "Это", "Кто",
-			"Вот", "Ну", "Так", "Давайте", "Давай", "Надо", "Нужно", "Коллеги", "Ребята", "Друзья", "Кто-то",
-			"Каждый", "Все", "Всё", "Сегодня", "Завтра", "Тогда", "Итак");
+			"Вот", "Ну", "Так", "Давайте", "Давай", "Надо", "Нужно", "Коллеги", "Ребята", "Друзья", "Кто-то", "Каждый",
+			"Все", "Всё", "Сегодня", "Завтра", "Тогда", "Итак");
 
 	private ActionItemRules() {
 	}
@@ -128,7 +131,8 @@ final class ActionItemRules {
 		String due = due(text, language);
 		String named = namedOwner(text, language);
 		boolean triggered = (ru ? RU_TRIGGERS : EN_TRIGGERS).stream().anyMatch(p -> Patterns.found(p, text));
-		// a bare "today" or "tomorrow" is a time, not a commitment; "by Friday" is a deadline
+		// a bare "today" or "tomorrow" is a time, not a commitment; "by Friday" is a
+		// deadline
 		boolean deadline = due != null && DEADLINE.matcher(due).lookingAt();
 		if (!triggered && !deadline && named == null) {
 			return Optional.empty();

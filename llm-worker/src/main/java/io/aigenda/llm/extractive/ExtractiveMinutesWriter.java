@@ -16,8 +16,8 @@ import io.aigenda.llm.minutes.MinutesWriter;
 
 /**
  * Minutes without a language model: sentences rebuilt from the words, a TF-IDF extractive
- * summary, rule-based decisions and action items in Russian and English, and lexical topic
- * blocks. Deterministic, offline and fast, so it is the default and the fallback.
+ * summary, rule-based decisions and action items in Russian and English, and lexical
+ * topic blocks. Deterministic, offline and fast, so it is the default and the fallback.
  */
 public final class ExtractiveMinutesWriter implements MinutesWriter {
 
@@ -70,9 +70,8 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 		TopicSegmenter segmenter = new TopicSegmenter(this.options.topicBlockWords(), this.options.minTopicSeconds(),
 				this.options.maxTopics(), this.options.titleKeywords(), this.topics);
 		List<Topic> topics = segmenter.segment(sentences, language);
-		String summary = topics.size() >= 2 ? summaryAcross(topics)
-				: SummaryBuilder.text(SummaryBuilder.select(sentences, vectors, this.options.summarySentences(),
-						this.options.summaryMaxChars()));
+		String summary = topics.size() >= 2 ? summaryAcross(topics) : SummaryBuilder.text(SummaryBuilder
+			.select(sentences, vectors, this.options.summarySentences(), this.options.summaryMaxChars()));
 		List<Decision> decisions = new ArrayList<>();
 		List<ActionItem> actions = new ArrayList<>();
 		for (Sentence sentence : sentences) {
@@ -83,8 +82,9 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 	}
 
 	/**
-	 * A long meeting's summary takes the central sentence of each of its longest topics, in time
-	 * order, so it covers the whole meeting instead of repeating its most frequent subject.
+	 * A long meeting's summary takes the central sentence of each of its longest topics,
+	 * in time order, so it covers the whole meeting instead of repeating its most
+	 * frequent subject.
 	 */
 	private String summaryAcross(List<Topic> topics) {
 		List<Topic> longest = topics.stream()

@@ -12,7 +12,8 @@ enum Language {
 	}
 
 	/**
-	 * The transcript's language when it names one, else Russian when most letters are Cyrillic.
+	 * The transcript's language when it names one, else Russian when most letters are
+	 * Cyrillic.
 	 */
 	static Language of(String declared, CharSequence text) {
 		if (declared != null) {

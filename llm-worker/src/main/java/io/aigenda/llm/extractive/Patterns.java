@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 /** Regular expressions that treat Cyrillic letters as word characters. */
 final class Patterns {
 
-	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE
-			| Pattern.UNICODE_CHARACTER_CLASS;
+	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
 	private Patterns() {
 	}

@@ -7,8 +7,9 @@ import java.util.Objects;
 import io.aigenda.contracts.Word;
 
 /**
- * Rebuilds sentences from recognised words. Engines without punctuation (Vosk) give one long run
- * of words, so speaker changes, pauses and a length limit end sentences as well as punctuation.
+ * Rebuilds sentences from recognised words. Engines without punctuation (Vosk) give one
+ * long run of words, so speaker changes, pauses and a length limit end sentences as well
+ * as punctuation.
  */
 final class Sentences {
 
@@ -23,9 +24,10 @@ final class Sentences {
 			if (word.text() == null || word.text().isBlank()) {
 				continue;
 			}
-			if (previous != null && !current.isEmpty() && (!Objects.equals(previous.speaker(), word.speaker())
-					|| word.start() - previous.end() > pauseSeconds || endsSentence(previous.text())
-					|| current.size() >= maxWords)) {
+			if (previous != null && !current.isEmpty()
+					&& (!Objects.equals(previous.speaker(), word.speaker())
+							|| word.start() - previous.end() > pauseSeconds || endsSentence(previous.text())
+							|| current.size() >= maxWords)) {
 				add(sentences, current, language);
 				current = new ArrayList<>();
 			}
@@ -43,7 +45,8 @@ final class Sentences {
 		StringBuilder text = new StringBuilder();
 		for (Word word : words) {
 			String token = word.text().strip();
-			// Engines that emit punctuation as separate tokens would otherwise leave "word ," behind.
+			// Engines that emit punctuation as separate tokens would otherwise leave
+			// "word ," behind.
 			if (text.length() > 0 && !isPunctuation(token)) {
 				text.append(' ');
 			}

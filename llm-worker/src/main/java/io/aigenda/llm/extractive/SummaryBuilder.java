@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Extractive summary: each sentence is scored by its TF-IDF similarity to the meeting's centroid,
- * times a length prior (fillers and fragments say little) and a mild position prior (meetings
- * tend to state their purpose early); the best sentences that are not near-duplicates of one
- * already taken fill the length budget and are then put back in time order.
+ * Extractive summary: each sentence is scored by its TF-IDF similarity to the meeting's
+ * centroid, times a length prior (fillers and fragments say little) and a mild position
+ * prior (meetings tend to state their purpose early); the best sentences that are not
+ * near-duplicates of one already taken fill the length budget and are then put back in
+ * time order.
  */
 final class SummaryBuilder {
 
@@ -31,7 +32,8 @@ final class SummaryBuilder {
 		}
 		List<Integer> candidates = new ArrayList<>();
 		double[] scores = new double[sentences.size()];
-		// a short meeting may have no sentence with MIN_TERMS content words; it still gets a summary
+		// a short meeting may have no sentence with MIN_TERMS content words; it still
+		// gets a summary
 		int minTerms = sentences.stream().anyMatch(s -> s.terms().size() >= MIN_TERMS && !s.text().endsWith("?"))
 				? MIN_TERMS : 1;
 		for (int i = 0; i < sentences.size(); i++) {
@@ -39,7 +41,8 @@ final class SummaryBuilder {
 			if (sentence.terms().size() < minTerms || sentence.text().endsWith("?")) {
 				continue;
 			}
-			// informative but not rambling: content words up to 8 help, more than 30 words hurt,
+			// informative but not rambling: content words up to 8 help, more than 30
+			// words hurt,
 			// and a sentence thick with fillers ("um", "you know") reads badly in minutes
 			int words = Math.max(1, sentence.wordCount());
 			double length = Math.min(1.0, sentence.terms().size() / 8.0) * Math.min(1.0, 30.0 / words);
@@ -70,7 +73,10 @@ final class SummaryBuilder {
 		return chosen.stream().map(sentences::get).toList();
 	}
 
-	/** Sentences as one paragraph, each starting with a capital and ending with a full stop. */
+	/**
+	 * Sentences as one paragraph, each starting with a capital and ending with a full
+	 * stop.
+	 */
 	static String text(List<Sentence> sentences) {
 		StringBuilder text = new StringBuilder();
 		for (Sentence sentence : sentences) {

@@ -7,58 +7,57 @@ import java.util.Set;
 
 /**
  * Turns text into content terms: lower case, letters only, stop words and meeting fillers
- * dropped, and a light suffix-stripping stem so that "buttons" meets "button" and "кнопки" meets
- * "кнопка".
+ * dropped, and a light suffix-stripping stem so that "buttons" meets "button" and
+ * "кнопки" meets "кнопка".
  */
 final class Terms {
 
-	private static final Set<String> EN_STOP = Set.copyOf(List.of("a", "about", "above", "after", "again", "against", "all",
-			"also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
-			"between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "don", "down", "during",
-			"each", "even", "few", "for", "from", "further", "get", "got", "had", "has", "have", "having", "he", "her",
-			"here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let",
-			"ll", "me", "might", "more", "most", "much", "must", "my", "no", "nor", "not", "now", "of", "off", "on",
-			"once", "one", "only", "or", "other", "our", "ours", "out", "over", "own", "re", "s", "same", "she",
-			"should", "so", "some", "such", "t", "than", "that", "the", "their", "them", "then", "there", "these",
-			"they", "thing", "things", "this", "those", "through", "to", "too", "under", "until", "up", "us", "ve",
-			"very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+	private static final Set<String> EN_STOP = Set.copyOf(List.of("a", "about", "above", "after", "again", "against",
+			"all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being",
+			"below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "don", "down",
+			"during", "each", "even", "few", "for", "from", "further", "get", "got", "had", "has", "have", "having",
+			"he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself",
+			"just", "let", "ll", "me", "might", "more", "most", "much", "must", "my", "no", "nor", "not", "now", "of",
+			"off", "on", "once", "one", "only", "or", "other", "our", "ours", "out", "over", "own", "re", "s", "same",
+			"she", "should", "so", "some", "such", "t", "than", "that", "the", "their", "them", "then", "there",
+			"these", "they", "thing", "things", "this", "those", "through", "to", "too", "under", "until", "up", "us",
+			"ve", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
 			"with", "would", "you", "your", "yours", "d", "m", "um", "uh", "mm", "hmm", "mhm", "okay", "ok", "yeah",
 			"yes", "yep", "right", "like", "gonna", "wanna", "gotta", "well", "really", "actually", "know", "think",
 			"mean", "sort", "kind", "maybe", "probably", "oh", "ah", "eh", "alright", "sure", "go", "going", "say",
-			"said", "see", "way", "lot", "bit", "something", "anything", "everything", "stuff", "cool", "good",
-			"great", "fine", "want", "need", "make", "one", "two", "three", "first", "last", "hm", "huh", "er", "erm",
+			"said", "see", "way", "lot", "bit", "something", "anything", "everything", "stuff", "cool", "good", "great",
+			"fine", "want", "need", "make", "one", "two", "three", "first", "last", "hm", "huh", "er", "erm",
 			"vocalsound", "disfmarker", "gap", "nonvocalsound", "cos", "cause", "ve", "isn", "aren", "wasn", "didn",
 			"doesn", "won", "can't", "pretty", "quite", "still", "already", "yet", "look", "thank", "thanks", "four",
 			"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
-			"sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "point", "half", "guess", "wondering", "sorry",
-			"dunno", "whatever", "else", "anyway", "wait", "hmm-hmm", "mm-hmm", "uh-huh", "nope", "nah"));
+			"sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "point", "half", "guess", "wondering",
+			"sorry", "dunno", "whatever", "else", "anyway", "wait", "hmm-hmm", "mm-hmm", "uh-huh", "nope", "nah"));
 
-	private static final Set<String> RU_STOP = Set.copyOf(List.of("и", "в", "во", "не", "что", "он", "на", "я", "с", "со", "как",
-			"а", "то", "все", "всё", "она", "так", "его", "но", "да", "ты", "к", "у", "же", "вы", "за", "бы", "по",
-			"только", "ее", "её", "мне", "было", "вот", "от", "меня", "еще", "ещё", "нет", "о", "из", "ему", "теперь",
-			"когда", "даже", "ну", "вдруг", "ли", "если", "уже", "или", "ни", "быть", "был", "него", "до", "вас",
-			"нибудь", "опять", "уж", "вам", "ведь", "там", "потом", "себя", "ничего", "ей", "может", "они", "тут",
-			"где", "есть", "надо", "ней", "для", "мы", "тебя", "их", "чем", "была", "сам", "чтоб", "без", "будто",
-			"чего", "раз", "тоже", "себе", "под", "будет", "ж", "тогда", "кто", "этот", "того", "потому", "этого",
-			"какой", "совсем", "ним", "здесь", "этом", "один", "почти", "мой", "тем", "чтобы", "нее", "сейчас",
+	private static final Set<String> RU_STOP = Set.copyOf(List.of("и", "в", "во", "не", "что", "он", "на", "я", "с",
+			"со", "как", "а", "то", "все", "всё", "она", "так", "его", "но", "да", "ты", "к", "у", "же", "вы", "за",
+			"бы", "по", "только", "ее", "её", "мне", "было", "вот", "от", "меня", "еще", "ещё", "нет", "о", "из", "ему",
+			"теперь", "когда", "даже", "ну", "вдруг", "ли", "если", "уже", "или", "ни", "быть", "был", "него", "до",
+			"вас", "нибудь", "опять", "уж", "вам", "ведь", "там", "потом", "себя", "ничего", "ей", "может", "они",
+			"тут", "где", "есть", "надо", "ней", "для", "мы", "тебя", "их", "чем", "была", "сам", "чтоб", "без",
+			"будто", "чего", "раз", "тоже", "себе", "под", "будет", "ж", "тогда", "кто", "этот", "того", "потому",
+			"этого", "какой", "совсем", "ним", "здесь", "этом", "один", "почти", "мой", "тем", "чтобы", "нее", "сейчас",
 			"были", "куда", "зачем", "всех", "никогда", "можно", "при", "наконец", "два", "об", "другой", "хоть",
 			"после", "над", "больше", "тот", "через", "эти", "нас", "про", "всего", "них", "какая", "много", "разве",
 			"три", "эту", "моя", "впрочем", "хорошо", "свою", "этой", "перед", "иногда", "лучше", "чуть", "том",
-			"нельзя", "такой", "им", "более", "всегда", "конечно", "всю", "между", "это", "эта", "эти", "этот",
-			"ага", "угу", "э", "эм", "ммм", "значит", "типа", "короче", "вообще", "просто", "давайте", "давай",
-			"нужно", "очень", "наверное", "ладно", "окей", "да", "понятно", "слушайте", "смотрите", "кстати",
-			"будем", "будут", "буду", "есть", "нам", "наш", "наша", "наши", "ваш", "который", "которые", "которая",
-			"также", "тоже", "какие", "какое", "сказать", "говорю", "думаю", "знаю", "четыре", "пять", "шесть", "семь", "восемь",
+			"нельзя", "такой", "им", "более", "всегда", "конечно", "всю", "между", "это", "эта", "эти", "этот", "ага",
+			"угу", "э", "эм", "ммм", "значит", "типа", "короче", "вообще", "просто", "давайте", "давай", "нужно",
+			"очень", "наверное", "ладно", "окей", "да", "понятно", "слушайте", "смотрите", "кстати", "будем", "будут",
+			"буду", "есть", "нам", "наш", "наша", "наши", "ваш", "который", "которые", "которая", "также", "тоже",
+			"какие", "какое", "сказать", "говорю", "думаю", "знаю", "четыре", "пять", "шесть", "семь", "восемь",
 			"девять", "десять", "двадцать", "тридцать", "сорок", "пятьдесят", "сто", "тысяча", "одна", "одно", "две",
 			"вроде", "как-то", "что-то", "какой-то", "кажется", "хм", "мм", "блин"));
 
 	private static final String[] EN_SUFFIXES = { "ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly",
 			"s" };
 
-	private static final String[] RU_SUFFIXES = { "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими",
-			"ией", "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ов", "ев", "ах", "ях", "ом",
-			"ем", "ам", "ям", "ть", "ет", "ит", "ут", "ют", "ат", "ят", "ия", "ие", "ы", "и", "а", "я", "о", "е", "у",
-			"ю", "ь" };
+	private static final String[] RU_SUFFIXES = { "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией",
+			"ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ов", "ев", "ах", "ях", "ом", "ем", "ам",
+			"ям", "ть", "ет", "ит", "ут", "ют", "ат", "ят", "ия", "ие", "ы", "и", "а", "я", "о", "е", "у", "ю", "ь" };
 
 	private Terms() {
 	}

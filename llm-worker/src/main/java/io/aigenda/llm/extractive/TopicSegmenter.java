@@ -12,11 +12,12 @@ import io.aigenda.contracts.Minutes.Topic;
 import io.aigenda.llm.topics.Utterance;
 
 /**
- * Lexical topic segmentation in the manner of TextTiling: the content words are cut into blocks of
- * equal size, the similarity between the blocks on either side of each gap is measured, and the
- * deepest similarity valleys become topic boundaries (snapped to sentence starts), keeping topics
- * no shorter than a minimum duration. Each topic is titled by its most distinctive keywords. A
- * {@link io.aigenda.llm.topics.TopicSegmenter} may find the boundaries instead.
+ * Lexical topic segmentation in the manner of TextTiling: the content words are cut into
+ * blocks of equal size, the similarity between the blocks on either side of each gap is
+ * measured, and the deepest similarity valleys become topic boundaries (snapped to
+ * sentence starts), keeping topics no shorter than a minimum duration. Each topic is
+ * titled by its most distinctive keywords. A {@link io.aigenda.llm.topics.TopicSegmenter}
+ * may find the boundaries instead.
  */
 final class TopicSegmenter {
 
@@ -30,7 +31,10 @@ final class TopicSegmenter {
 
 	private final int titleKeywords;
 
-	/** Finds the boundaries when set (sentence embeddings); else the lexical blocks below do. */
+	/**
+	 * Finds the boundaries when set (sentence embeddings); else the lexical blocks below
+	 * do.
+	 */
 	private final io.aigenda.llm.topics.TopicSegmenter boundaryFinder;
 
 	TopicSegmenter(int blockWords, double minTopicSeconds, int maxTopics, int titleKeywords) {
@@ -160,8 +164,7 @@ final class TopicSegmenter {
 			int sentence = sentenceOfTerm.get(g * this.blockWords);
 			double time = sentences.get(sentence).start();
 			boolean farEnough = time - meetingStart >= this.minTopicSeconds && meetingEnd - time >= this.minTopicSeconds
-					&& chosen.stream()
-						.allMatch(s -> Math.abs(sentences.get(s).start() - time) >= this.minTopicSeconds);
+					&& chosen.stream().allMatch(s -> Math.abs(sentences.get(s).start() - time) >= this.minTopicSeconds);
 			if (farEnough && sentence > 0) {
 				chosen.add(sentence);
 			}
@@ -201,14 +204,16 @@ final class TopicSegmenter {
 		for (Sentence sentence : sentences) {
 			for (String word : Terms.words(sentence.text())) {
 				if (!Terms.isStopWord(word) && word.length() >= 2) {
-					spellings.computeIfAbsent(Terms.stem(word, language), k -> new HashMap<>()).merge(word, 1, Integer::sum);
+					spellings.computeIfAbsent(Terms.stem(word, language), k -> new HashMap<>())
+						.merge(word, 1, Integer::sum);
 				}
 			}
 		}
 		Map<String, String> surface = new HashMap<>();
 		spellings.forEach((stem, counts) -> surface.put(stem, counts.entrySet()
 			.stream()
-			// ties go to the alphabetically first spelling, so titles do not depend on map order
+			// ties go to the alphabetically first spelling, so titles do not depend on
+			// map order
 			.max(Map.Entry.<String, Integer>comparingByValue()
 				.thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
 			.orElseThrow()

@@ -2,7 +2,10 @@ package io.aigenda.llm.generative;
 
 import java.util.List;
 
-/** A chat language model that answers with text, constrained to a JSON schema where it can be. */
+/**
+ * A chat language model that answers with text, constrained to a JSON schema where it can
+ * be.
+ */
 public interface ChatModel extends AutoCloseable {
 
 	/** Engine name stored in the minutes: {@code openai} or {@code llama}. */
@@ -10,8 +13,10 @@ public interface ChatModel extends AutoCloseable {
 
 	/**
 	 * The assistant's answer to the messages.
-	 * @param jsonSchema the schema the answer should follow, for servers that can constrain output
-	 * @throws ChatException when no complete answer came (server error, cut stream, time-out)
+	 * @param jsonSchema the schema the answer should follow, for servers that can
+	 * constrain output
+	 * @throws ChatException when no complete answer came (server error, cut stream,
+	 * time-out)
 	 */
 	String chat(List<ChatMessage> messages, String jsonSchema);
 

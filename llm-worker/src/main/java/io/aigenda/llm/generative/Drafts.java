@@ -15,23 +15,29 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a model's answer into minutes, or says in one line why it cannot: no JSON object, JSON
- * that fails the minutes schema, or an answer that repeats the instructions.
+ * Turns a model's answer into minutes, or says in one line why it cannot: no JSON object,
+ * JSON that fails the minutes schema, or an answer that repeats the instructions.
  */
 final class Drafts {
 
-	// the schema leaves times of decisions and action items optional; absent ones read as 0
+	// the schema leaves times of decisions and action items optional; absent ones read as
+	// 0
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
-	/** Eight words in a row from the instructions in an answer are a leak, not a coincidence. */
+	/**
+	 * Eight words in a row from the instructions in an answer are a leak, not a
+	 * coincidence.
+	 */
 	private static final int LEAK_WORDS = 8;
 
 	private Drafts() {
 	}
 
-	/** The part of the minutes schema the model writes: no language, engine or warnings. */
+	/**
+	 * The part of the minutes schema the model writes: no language, engine or warnings.
+	 */
 	static String draftSchema() {
 		ObjectNode schema = (ObjectNode) JSON.readTree(MinutesSchema.text());
 		schema.remove("$schema");
@@ -47,7 +53,10 @@ final class Drafts {
 				+ "\"properties\":{\"summary\":{\"type\":\"string\",\"minLength\":1}}}";
 	}
 
-	/** Thrown with the reason the answer was rejected, to be sent back in the repair round. */
+	/**
+	 * Thrown with the reason the answer was rejected, to be sent back in the repair
+	 * round.
+	 */
 	static final class Rejected extends RuntimeException {
 
 		Rejected(String reason) {
@@ -68,7 +77,8 @@ final class Drafts {
 		String json = JSON.writeValueAsString(full);
 		List<String> errors = MinutesSchema.validate(json);
 		if (!errors.isEmpty()) {
-			throw new Rejected("it does not match the schema: " + String.join("; ", errors.subList(0, Math.min(5, errors.size()))));
+			throw new Rejected("it does not match the schema: "
+					+ String.join("; ", errors.subList(0, Math.min(5, errors.size()))));
 		}
 		return JSON.readValue(json, Minutes.class);
 	}
@@ -84,7 +94,10 @@ final class Drafts {
 		return summary.strip();
 	}
 
-	/** The JSON object in the answer; models sometimes wrap it in a code fence or a sentence. */
+	/**
+	 * The JSON object in the answer; models sometimes wrap it in a code fence or a
+	 * sentence.
+	 */
 	static JsonNode object(String answer) {
 		int from = answer.indexOf('{');
 		int to = answer.lastIndexOf('}');

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A GGUF model run in process by llama.cpp ({@code de.kherud:llama}). The messages go through
- * the model's chat template, and the answer is constrained by a grammar made from the JSON schema,
- * so even a small model answers with JSON of the right shape.
+ * A GGUF model run in process by llama.cpp ({@code de.kherud:llama}). The messages go
+ * through the model's chat template, and the answer is constrained by a grammar made from
+ * the JSON schema, so even a small model answers with JSON of the right shape.
  */
 public final class LlamaChatModel implements ChatModel {
 
@@ -36,7 +36,8 @@ public final class LlamaChatModel implements ChatModel {
 	public LlamaChatModel(LlmProperties.Llama options, int contextTokens) {
 		Path file = Path.of(options.modelPath());
 		if (options.modelPath().isBlank() || !Files.isRegularFile(file)) {
-			throw new IllegalArgumentException("No GGUF model at '" + options.modelPath() + "' (aigenda.llm.llama.model-path)");
+			throw new IllegalArgumentException(
+					"No GGUF model at '" + options.modelPath() + "' (aigenda.llm.llama.model-path)");
 		}
 		LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> log.debug("llama.cpp {}: {}", level, message.strip()));
 		this.model = new LlamaModel(new ModelParameters().setModel(file.toString())

@@ -17,12 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Minutes written by a chat model. A meeting that fits the context goes in one request; a longer
- * one is cut at topic boundaries into parts that fit (map), each part gets its minutes, and a final
- * request merges the parts' summaries while topics, decisions and action items are joined in order
- * (reduce). Every answer is checked against the minutes schema; a rejected one gets one repair
- * round with the reason; when that fails too, or the model cannot be reached, the extractive
- * minutes are returned with a warning: the worker never fails for the model's sake.
+ * Minutes written by a chat model. A meeting that fits the context goes in one request; a
+ * longer one is cut at topic boundaries into parts that fit (map), each part gets its
+ * minutes, and a final request merges the parts' summaries while topics, decisions and
+ * action items are joined in order (reduce). Every answer is checked against the minutes
+ * schema; a rejected one gets one repair round with the reason; when that fails too, or
+ * the model cannot be reached, the extractive minutes are returned with a warning: the
+ * worker never fails for the model's sake.
  */
 public final class LlmMinutesWriter implements MinutesWriter {
 
@@ -75,7 +76,8 @@ public final class LlmMinutesWriter implements MinutesWriter {
 			log.warn("Model minutes failed ({}); writing extractive minutes", ex.getMessage());
 			Minutes extractive = this.fallback.write(transcript);
 			String warning = (russian ? "Языковая модель не справилась (" : "The language model failed (")
-					+ ex.getMessage() + (russian ? "); протокол составлен извлечением фраз" : "); extractive minutes instead");
+					+ ex.getMessage()
+					+ (russian ? "); протокол составлен извлечением фраз" : "); extractive minutes instead");
 			return withWarnings(extractive, List.of(warning));
 		}
 	}
@@ -92,7 +94,8 @@ public final class LlmMinutesWriter implements MinutesWriter {
 		List<ActionItem> actions = new ArrayList<>();
 		List<String> summaries = new ArrayList<>();
 		for (int i = 0; i < parts.size(); i++) {
-			Minutes part = ask(Prompts.minutes(russian, Turn.render(parts.get(i)), i + 1, parts.size()), russian, language);
+			Minutes part = ask(Prompts.minutes(russian, Turn.render(parts.get(i)), i + 1, parts.size()), russian,
+					language);
 			topicList.addAll(part.topics());
 			decisions.addAll(part.decisions());
 			actions.addAll(part.actionItems());
@@ -119,7 +122,8 @@ public final class LlmMinutesWriter implements MinutesWriter {
 
 	private String merge(List<String> summaries, boolean russian) {
 		String system = Prompts.system(russian);
-		List<ChatMessage> messages = List.of(ChatMessage.system(system), ChatMessage.user(Prompts.merge(russian, summaries)));
+		List<ChatMessage> messages = List.of(ChatMessage.system(system),
+				ChatMessage.user(Prompts.merge(russian, summaries)));
 		String answer = this.model.chat(messages, Drafts.summarySchema());
 		try {
 			return Drafts.summary(answer, system);
@@ -132,15 +136,17 @@ public final class LlmMinutesWriter implements MinutesWriter {
 	}
 
 	/**
-	 * The turns in parts that fit the context: topic blocks packed in order while they fit, and
-	 * a block too long on its own cut between turns.
+	 * The turns in parts that fit the context: topic blocks packed in order while they
+	 * fit, and a block too long on its own cut between turns.
 	 */
 	List<List<Turn>> parts(List<Turn> turns) {
 		int budget = Math.max(200, this.contextTokens - this.answerTokens - PROMPT_TOKENS);
 		if (tokens(turns) <= budget) {
 			return List.of(turns);
 		}
-		List<Utterance> utterances = turns.stream().map(t -> new Utterance(t.speaker(), t.text(), t.start(), t.end())).toList();
+		List<Utterance> utterances = turns.stream()
+			.map(t -> new Utterance(t.speaker(), t.text(), t.start(), t.end()))
+			.toList();
 		List<Integer> starts = new ArrayList<>();
 		starts.add(0);
 		starts.addAll(this.topics.boundaries(utterances));
@@ -172,8 +178,8 @@ public final class LlmMinutesWriter implements MinutesWriter {
 	}
 
 	/**
-	 * Tokens the rendered turns take, estimated: three characters a token, which errs on the long
-	 * side for English and is about right for Russian in common tokenizers.
+	 * Tokens the rendered turns take, estimated: three characters a token, which errs on
+	 * the long side for English and is about right for Russian in common tokenizers.
 	 */
 	static int tokens(List<Turn> turns) {
 		int chars = 0;
@@ -208,8 +214,8 @@ public final class LlmMinutesWriter implements MinutesWriter {
 	private static Minutes withWarnings(Minutes minutes, List<String> extra) {
 		List<String> warnings = new ArrayList<>(minutes.warnings() == null ? List.of() : minutes.warnings());
 		warnings.addAll(extra);
-		return new Minutes(minutes.language(), minutes.engine(), minutes.summary(), minutes.topics(), minutes.decisions(),
-				minutes.actionItems(), warnings);
+		return new Minutes(minutes.language(), minutes.engine(), minutes.summary(), minutes.topics(),
+				minutes.decisions(), minutes.actionItems(), warnings);
 	}
 
 	@Override

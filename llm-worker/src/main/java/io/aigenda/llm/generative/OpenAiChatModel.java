@@ -20,11 +20,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The chat completions API of OpenAI-compatible servers (vLLM, Ollama, llama.cpp server, ...),
- * streamed as server-sent events. Output is constrained to the JSON schema with
- * {@code response_format: json_schema}; a server that answers 400 to that is asked again without
- * it, and not asked with it again. A stream that ends before {@code [DONE]} or a finish reason, an
- * answer cut at the token limit, and any non-2xx status are {@link ChatException}s.
+ * The chat completions API of OpenAI-compatible servers (vLLM, Ollama, llama.cpp server,
+ * ...), streamed as server-sent events. Output is constrained to the JSON schema with
+ * {@code response_format: json_schema}; a server that answers 400 to that is asked again
+ * without it, and not asked with it again. A stream that ends before {@code [DONE]} or a
+ * finish reason, an answer cut at the token limit, and any non-2xx status are
+ * {@link ChatException}s.
  */
 public final class OpenAiChatModel implements ChatModel {
 
@@ -64,8 +65,8 @@ public final class OpenAiChatModel implements ChatModel {
 			}
 		}
 		if (response.statusCode() / 100 != 2) {
-			throw new ChatException(
-					"HTTP " + response.statusCode() + " from " + this.options.baseUrl() + ": " + oneLine(read(response.body())));
+			throw new ChatException("HTTP " + response.statusCode() + " from " + this.options.baseUrl() + ": "
+					+ oneLine(read(response.body())));
 		}
 		String type = response.headers().firstValue("Content-Type").orElse("");
 		return type.startsWith("text/event-stream") ? readStream(response.body()) : readCompletion(response.body());
@@ -86,7 +87,8 @@ public final class OpenAiChatModel implements ChatModel {
 	}
 
 	private HttpResponse<InputStream> send(String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(trimSlash(this.options.baseUrl()) + "/chat/completions"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(trimSlash(this.options.baseUrl()) + "/chat/completions"))
 			.timeout(this.options.timeout())
 			.header("Content-Type", "application/json")
 			.header("Accept", "text/event-stream, application/json")
@@ -124,7 +126,8 @@ public final class OpenAiChatModel implements ChatModel {
 				}
 				JsonNode chunk = parse(data);
 				if (chunk.has("error")) {
-					throw new ChatException("The server reported an error mid-stream: " + oneLine(chunk.get("error").toString()));
+					throw new ChatException(
+							"The server reported an error mid-stream: " + oneLine(chunk.get("error").toString()));
 				}
 				JsonNode choice = chunk.path("choices").path(0);
 				String piece = choice.path("delta").path("content").asString(null);
@@ -141,7 +144,8 @@ public final class OpenAiChatModel implements ChatModel {
 			throw new ChatException("The answer stream broke off: " + ex.getMessage(), ex);
 		}
 		if (finish == null && !done) {
-			throw new ChatException("The answer stream ended before the model finished (" + text.length() + " characters)");
+			throw new ChatException(
+					"The answer stream ended before the model finished (" + text.length() + " characters)");
 		}
 		return finished(text.toString(), finish);
 	}

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Russian and English instructions. The transcript always travels in the user message between
- * tags, with its own angle brackets neutralised, and the system message says it is data: what a
- * speaker says cannot close the block or pass for an instruction.
+ * Russian and English instructions. The transcript always travels in the user message
+ * between tags, with its own angle brackets neutralised, and the system message says it
+ * is data: what a speaker says cannot close the block or pass for an instruction.
  */
 final class Prompts {
 
@@ -46,7 +46,10 @@ final class Prompts {
 		return russian ? SYSTEM_RU : SYSTEM_EN;
 	}
 
-	/** The whole meeting, or part {@code part} of {@code parts} (1-based) when it is too long. */
+	/**
+	 * The whole meeting, or part {@code part} of {@code parts} (1-based) when it is too
+	 * long.
+	 */
 	static String minutes(boolean russian, String transcript, int part, int parts) {
 		String task;
 		if (parts <= 1) {
@@ -74,8 +77,11 @@ final class Prompts {
 	}
 
 	static String repair(boolean russian, String problem) {
-		return russian ? "Ответ не принят: " + problem + ". Ответь снова только исправленным JSON-объектом в требуемом формате."
-				: "The answer was rejected: " + problem + ". Answer again with only the corrected JSON object in the required format.";
+		return russian
+				? "Ответ не принят: " + problem
+						+ ". Ответь снова только исправленным JSON-объектом в требуемом формате."
+				: "The answer was rejected: " + problem
+						+ ". Answer again with only the corrected JSON object in the required format.";
 	}
 
 	/** Angle brackets become look-alikes, so no text can close the transcript block. */

@@ -10,7 +10,9 @@ import io.aigenda.contracts.Word;
 /** A run of words by one speaker, the unit the transcript is rendered and split in. */
 record Turn(String speaker, double start, double end, String text) {
 
-	/** Consecutive words of one speaker, split also at pauses over {@code pauseSeconds}. */
+	/**
+	 * Consecutive words of one speaker, split also at pauses over {@code pauseSeconds}.
+	 */
 	static List<Turn> of(List<Word> words, double pauseSeconds) {
 		List<Turn> turns = new ArrayList<>();
 		StringBuilder text = new StringBuilder();

@@ -9,21 +9,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the llm-worker.
  *
- * @param engine which {@link MinutesWriter} writes the minutes: {@code extractive} (offline),
- * {@code openai} (an OpenAI-compatible server) or {@code llama} (a GGUF model in process)
+ * @param engine which {@link MinutesWriter} writes the minutes: {@code extractive}
+ * (offline), {@code openai} (an OpenAI-compatible server) or {@code llama} (a GGUF model
+ * in process)
  * @param extractive hyper-parameters of the extractive writer
  * @param httpTimeout timeout of each transcript download and minutes upload
  * @param topics topic segmentation
  * @param openai the OpenAI-compatible chat server
  * @param llama the in-process llama.cpp model
- * @param contextTokens the model's context; longer meetings are summarised topic by topic and merged
+ * @param contextTokens the model's context; longer meetings are summarised topic by topic
+ * and merged
  */
 @ConfigurationProperties("aigenda.llm")
 public record LlmProperties(@DefaultValue("extractive") String engine, @DefaultValue Extractive extractive,
 		@DefaultValue("PT60S") Duration httpTimeout, @DefaultValue TopicOptions topics, @DefaultValue OpenAi openai,
 		@DefaultValue Llama llama, @DefaultValue("8192") int contextTokens) {
 
-	/** The same values Spring binds when nothing is configured, for use outside Spring. */
+	/**
+	 * The same values Spring binds when nothing is configured, for use outside Spring.
+	 */
 	public static LlmProperties defaults() {
 		return new LlmProperties("extractive", Extractive.defaults(), Duration.ofSeconds(60), TopicOptions.defaults(),
 				OpenAi.defaults(), Llama.defaults(), 8192);
@@ -38,7 +42,8 @@ public record LlmProperties(@DefaultValue("extractive") String engine, @DefaultV
 	 * Hyper-parameters of the extractive writer.
 	 *
 	 * @param pauseSeconds a silence longer than this between two words ends a sentence
-	 * @param maxSentenceWords a sentence is cut after this many words when no punctuation comes
+	 * @param maxSentenceWords a sentence is cut after this many words when no punctuation
+	 * comes
 	 * @param summarySentences most sentences in the summary
 	 * @param summaryMaxChars length budget of the summary
 	 * @param topicBlockWords content words per block when looking for topic boundaries
@@ -63,8 +68,9 @@ public record LlmProperties(@DefaultValue("extractive") String engine, @DefaultV
 	 * @param baseUrl the API root, ending in {@code /v1}
 	 * @param apiKey sent as a bearer token when not empty
 	 * @param model the served model's name
-	 * @param jsonSchema ask for output constrained to the minutes schema ({@code response_format}
-	 * {@code json_schema}); servers that refuse it are asked again without
+	 * @param jsonSchema ask for output constrained to the minutes schema
+	 * ({@code response_format} {@code json_schema}); servers that refuse it are asked
+	 * again without
 	 * @param timeout for one completion
 	 * @param temperature sampling temperature
 	 * @param maxTokens most tokens in one answer

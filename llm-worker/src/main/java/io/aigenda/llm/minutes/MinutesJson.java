@@ -8,7 +8,10 @@ import io.aigenda.contracts.MinutesSchema;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads transcripts and writes minutes as JSON; minutes leave only when the schema accepts them. */
+/**
+ * Reads transcripts and writes minutes as JSON; minutes leave only when the schema
+ * accepts them.
+ */
 public final class MinutesJson {
 
 	// Tolerant reader: a newer controller may add fields to the transcript.

@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Chooses the minutes engine from {@code aigenda.llm.engine}; LLM adapters plug in beside it. */
+/**
+ * Chooses the minutes engine from {@code aigenda.llm.engine}; LLM adapters plug in beside
+ * it.
+ */
 @Configuration(proxyBeanMethods = false)
 class MinutesWriterConfiguration {
 

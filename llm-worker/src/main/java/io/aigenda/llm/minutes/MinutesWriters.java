@@ -9,8 +9,8 @@ import io.aigenda.llm.topics.TopicSegmenter;
 import io.aigenda.llm.topics.TopicSegmenters;
 
 /**
- * Builds the configured {@link MinutesWriter} outside Spring, for the command line; the worker
- * gets the same writer as a bean.
+ * Builds the configured {@link MinutesWriter} outside Spring, for the command line; the
+ * worker gets the same writer as a bean.
  */
 public final class MinutesWriters {
 
@@ -20,8 +20,8 @@ public final class MinutesWriters {
 	public static MinutesWriter create(LlmProperties properties) {
 		return switch (properties.engine()) {
 			case ExtractiveMinutesWriter.ENGINE -> extractive(properties);
-			case OpenAiChatModel.ENGINE -> generative(new OpenAiChatModel(properties.openai()), properties,
-					properties.openai().maxTokens());
+			case OpenAiChatModel.ENGINE ->
+				generative(new OpenAiChatModel(properties.openai()), properties, properties.openai().maxTokens());
 			case LlamaChatModel.ENGINE -> generative(new LlamaChatModel(properties.llama(), properties.contextTokens()),
 					properties, properties.llama().maxTokens());
 			default -> throw new IllegalArgumentException("Unknown minutes engine '" + properties.engine()

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * TextTiling on sentence embeddings: every utterance is embedded once, each side of a gap is the
- * word-weighted mean of its utterances' embeddings (so "yeah" and "mm-hmm" weigh little), and the
- * deepest valleys of the cosine similarity between the two sides become boundaries.
+ * TextTiling on sentence embeddings: every utterance is embedded once, each side of a gap
+ * is the word-weighted mean of its utterances' embeddings (so "yeah" and "mm-hmm" weigh
+ * little), and the deepest valleys of the cosine similarity between the two sides become
+ * boundaries.
  */
 public final class EmbeddingTopicSegmenter implements TopicSegmenter {
 
@@ -48,8 +49,9 @@ public final class EmbeddingTopicSegmenter implements TopicSegmenter {
 		for (int i = 0; i < weights.length; i++) {
 			weights[i] = vectors[i] == null ? 0 : Math.max(1, utterances.get(i).wordCount());
 		}
-		return this.scoring.boundaries(utterances, (leftFrom, gap, rightTo) -> cosine(
-				mean(vectors, weights, leftFrom, gap, dimension), mean(vectors, weights, gap, rightTo, dimension)));
+		return this.scoring.boundaries(utterances,
+				(leftFrom, gap, rightTo) -> cosine(mean(vectors, weights, leftFrom, gap, dimension),
+						mean(vectors, weights, gap, rightTo, dimension)));
 	}
 
 	private static double[] mean(float[][] vectors, double[] weights, int from, int to, int dimension) {

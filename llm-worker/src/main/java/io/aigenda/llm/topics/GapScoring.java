@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The part of TextTiling that does not depend on how text is represented: which gaps between
- * utterances may be boundaries, the word windows on either side of a gap, depth scores of
- * similarity valleys, and the choice of the deepest valleys that keep every topic long enough.
+ * The part of TextTiling that does not depend on how text is represented: which gaps
+ * between utterances may be boundaries, the word windows on either side of a gap, depth
+ * scores of similarity valleys, and the choice of the deepest valleys that keep every
+ * topic long enough.
  */
 final class GapScoring {
 
@@ -18,17 +19,22 @@ final class GapScoring {
 		this.options = options;
 	}
 
-	/** Similarity of the text before and after a gap, from the windows' utterance ranges. */
+	/**
+	 * Similarity of the text before and after a gap, from the windows' utterance ranges.
+	 */
 	interface WindowSimilarity {
 
-		/** @return similarity of utterances [leftFrom, gap) and [gap, rightTo) */
+		/**
+		 * @return similarity of utterances [leftFrom, gap) and [gap, rightTo)
+		 */
 		double similarity(int leftFrom, int gap, int rightTo);
 
 	}
 
 	/**
-	 * Gaps that may start a topic: a topic changes when someone else speaks, so with speakers known
-	 * only gaps at a change of speaker count (a speaker's run of sentences is never split).
+	 * Gaps that may start a topic: a topic changes when someone else speaks, so with
+	 * speakers known only gaps at a change of speaker count (a speaker's run of sentences
+	 * is never split).
 	 */
 	static List<Integer> candidateGaps(List<Utterance> utterances) {
 		List<Integer> gaps = new ArrayList<>();
@@ -91,8 +97,8 @@ final class GapScoring {
 	}
 
 	/**
-	 * Hearst's depth score: how far the similarity at a gap lies below the highest points reached
-	 * by climbing uphill to its left and to its right.
+	 * Hearst's depth score: how far the similarity at a gap lies below the highest points
+	 * reached by climbing uphill to its left and to its right.
 	 */
 	static double[] depthScores(double[] similarity) {
 		double[] depth = new double[similarity.length];
@@ -111,9 +117,10 @@ final class GapScoring {
 	}
 
 	/**
-	 * Deepest valleys first, above a cut-off of mean + {@code cutoffStd} standard deviations of
-	 * the depth scores, as long as each topic keeps at least the minimum words (and seconds, where
-	 * the utterances have times) and there are no more topics than allowed.
+	 * Deepest valleys first, above a cut-off of mean + {@code cutoffStd} standard
+	 * deviations of the depth scores, as long as each topic keeps at least the minimum
+	 * words (and seconds, where the utterances have times) and there are no more topics
+	 * than allowed.
 	 */
 	private List<Integer> choose(List<Utterance> utterances, int[] words, List<Integer> gaps, double[] depth) {
 		double mean = 0;

@@ -15,19 +15,19 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * TextTiling on words: each side of a gap is a bag of stemmed content words (Lucene's English
- * Porter or Russian Snowball analyzer, stop words and meeting fillers removed), compared by
- * cosine. Needs no model, so it serves every language the encoder does not.
+ * TextTiling on words: each side of a gap is a bag of stemmed content words (Lucene's
+ * English Porter or Russian Snowball analyzer, stop words and meeting fillers removed),
+ * compared by cosine. Needs no model, so it serves every language the encoder does not.
  */
 public final class LexicalTopicSegmenter implements TopicSegmenter {
 
 	// Fillers carry no topic; Lucene's stop lists do not know them.
-	private static final List<String> EN_FILLERS = List.of("um", "uh", "mm", "hmm", "mhm", "okay", "ok", "yeah",
-			"yes", "yep", "right", "like", "gonna", "wanna", "well", "really", "actually", "know", "think", "mean",
-			"sort", "kind", "maybe", "oh", "ah", "just", "so", "um-hmm", "mm-hmm", "uh-huh", "i", "you", "we", "it's",
-			"that's", "i'm", "don't", "can", "would", "could", "get", "got", "go", "going", "one", "do", "did", "have",
-			"has", "what", "which", "how", "all", "about", "me", "my", "our", "us", "your", "he", "she", "they",
-			"them", "from", "more", "some", "also", "good", "thing", "things", "something", "bit", "lot", "say", "see");
+	private static final List<String> EN_FILLERS = List.of("um", "uh", "mm", "hmm", "mhm", "okay", "ok", "yeah", "yes",
+			"yep", "right", "like", "gonna", "wanna", "well", "really", "actually", "know", "think", "mean", "sort",
+			"kind", "maybe", "oh", "ah", "just", "so", "um-hmm", "mm-hmm", "uh-huh", "i", "you", "we", "it's", "that's",
+			"i'm", "don't", "can", "would", "could", "get", "got", "go", "going", "one", "do", "did", "have", "has",
+			"what", "which", "how", "all", "about", "me", "my", "our", "us", "your", "he", "she", "they", "them",
+			"from", "more", "some", "also", "good", "thing", "things", "something", "bit", "lot", "say", "see");
 
 	private static final List<String> RU_FILLERS = List.of("ну", "вот", "как", "бы", "это", "так", "ага", "угу", "да",
 			"нет", "значит", "типа", "короче", "вообще", "просто", "давайте", "давай", "ладно", "окей", "понятно",
@@ -54,8 +54,8 @@ public final class LexicalTopicSegmenter implements TopicSegmenter {
 				terms.add(terms(analyzer, Texts.clean(utterance.text())));
 			}
 		}
-		return this.scoring.boundaries(utterances, (leftFrom, gap, rightTo) -> cosine(count(terms, leftFrom, gap),
-				count(terms, gap, rightTo)));
+		return this.scoring.boundaries(utterances,
+				(leftFrom, gap, rightTo) -> cosine(count(terms, leftFrom, gap), count(terms, gap, rightTo)));
 	}
 
 	static Analyzer analyzer(boolean russian) {

@@ -13,9 +13,10 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
- * A BERT-like sentence encoder run by ONNX Runtime in process: the quantised all-MiniLM-L6-v2
- * that ships inside its Maven artifact, or any encoder exported to a folder as {@code model.onnx}
- * with its Hugging Face {@code tokenizer.json} (multilingual-e5 for Russian), mean-pooled.
+ * A BERT-like sentence encoder run by ONNX Runtime in process: the quantised
+ * all-MiniLM-L6-v2 that ships inside its Maven artifact, or any encoder exported to a
+ * folder as {@code model.onnx} with its Hugging Face {@code tokenizer.json}
+ * (multilingual-e5 for Russian), mean-pooled.
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder {
 
@@ -35,7 +36,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 
 	/**
 	 * The encoder in {@code folder}.
-	 * @throws IllegalArgumentException when the folder lacks {@code model.onnx} or {@code tokenizer.json}
+	 * @throws IllegalArgumentException when the folder lacks {@code model.onnx} or
+	 * {@code tokenizer.json}
 	 */
 	public static OnnxSentenceEncoder fromFolder(Path folder, String prefix) {
 		Path model = folder.resolve("model.onnx");
@@ -43,7 +45,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 		if (!Files.isRegularFile(model) || !Files.isRegularFile(tokenizer)) {
 			throw new IllegalArgumentException("No model.onnx and tokenizer.json in " + folder);
 		}
-		// Runnable::run: one meeting at a time, and the worker's two cores are shared with others.
+		// Runnable::run: one meeting at a time, and the worker's two cores are shared
+		// with others.
 		return new OnnxSentenceEncoder(new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN, Runnable::run),
 				prefix);
 	}

@@ -5,13 +5,14 @@ import java.util.TreeSet;
 
 /**
  * Pk (Beeferman et al., 1999) and WindowDiff (Pevzner and Hearst, 2002) of a predicted
- * segmentation of {@code n} units against a reference. A segmentation is given by its boundaries:
- * the indexes of the units that start a new segment (0 is implied and ignored). Both metrics slide
- * a window of {@code k} units, by default half the mean reference segment length (rounded, at
- * least 1), over the {@code n - k} probe positions i = 0 .. n-k-1 and compare units i and i+k: Pk
- * counts the probes where the two segmentations disagree on whether i and i+k lie in the same
- * segment, WindowDiff those where they place a different number of boundaries in (i, i+k].
- * Lower is better; 0 is a perfect match.
+ * segmentation of {@code n} units against a reference. A segmentation is given by its
+ * boundaries: the indexes of the units that start a new segment (0 is implied and
+ * ignored). Both metrics slide a window of {@code k} units, by default half the mean
+ * reference segment length (rounded, at least 1), over the {@code n - k} probe positions
+ * i = 0 .. n-k-1 and compare units i and i+k: Pk counts the probes where the two
+ * segmentations disagree on whether i and i+k lie in the same segment, WindowDiff those
+ * where they place a different number of boundaries in (i, i+k]. Lower is better; 0 is a
+ * perfect match.
  */
 public final class SegmentationMetrics {
 
@@ -53,7 +54,8 @@ public final class SegmentationMetrics {
 		int probes = probes(n, k);
 		int errors = 0;
 		for (int i = 0; i < probes; i++) {
-			// segment ids count the boundaries up to a unit, so their difference counts those in (i, i+k]
+			// segment ids count the boundaries up to a unit, so their difference counts
+			// those in (i, i+k]
 			if (ref[i + k] - ref[i] != hyp[i + k] - hyp[i]) {
 				errors++;
 			}

@@ -30,11 +30,12 @@ public record SegmentedDocument(String name, List<Utterance> utterances, List<In
 	private static final String CHOI_SEPARATOR = "==========";
 
 	/**
-	 * A QMSum meeting: its {@code meeting_transcripts} turns are the units, and each entry of
-	 * {@code topic_list} starts a topic at the first turn of its first {@code relevant_text_span}.
-	 * QMSum's spans are topic regions, not a partition: turns before the first span belong to the
-	 * first topic and turns left between two spans to the earlier one, so the reference boundaries
-	 * are the starts of the second and later topics.
+	 * A QMSum meeting: its {@code meeting_transcripts} turns are the units, and each
+	 * entry of {@code topic_list} starts a topic at the first turn of its first
+	 * {@code relevant_text_span}. QMSum's spans are topic regions, not a partition: turns
+	 * before the first span belong to the first topic and turns left between two spans to
+	 * the earlier one, so the reference boundaries are the starts of the second and later
+	 * topics.
 	 */
 	public static SegmentedDocument readQmsum(Path file) {
 		JsonNode root = JSON.readTree(read(file));
@@ -63,8 +64,8 @@ public record SegmentedDocument(String name, List<Utterance> utterances, List<In
 	}
 
 	/**
-	 * A document of Choi's (2000) corpus: one sentence a line, segments separated by lines of
-	 * {@code ==========}; sentences have no speaker.
+	 * A document of Choi's (2000) corpus: one sentence a line, segments separated by
+	 * lines of {@code ==========}; sentences have no speaker.
 	 */
 	public static SegmentedDocument readChoi(Path file) {
 		List<Utterance> utterances = new ArrayList<>();

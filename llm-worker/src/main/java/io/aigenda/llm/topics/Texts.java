@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** Clean-up shared by the segmenters. */
 final class Texts {
 
-	// Transcripts of meeting corpora mark noises and disfluencies as {vocalsound}, <laugh>, [noise].
+	// Transcripts of meeting corpora mark noises and disfluencies as {vocalsound},
+	// <laugh>, [noise].
 	private static final Pattern MARKUP = Pattern.compile("\\{[^}]*}|<[^>]*>|\\[[^]]*]");
 
 	private Texts() {

@@ -5,17 +5,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Hyper-parameters shared by the topic segmenters.
  *
- * @param segmenter {@code embedding} (ONNX sentence encoder, lexical when it cannot load) or
- * {@code lexical}
- * @param modelDirectory folder with {@code model.onnx} and {@code tokenizer.json} of any BERT-like
- * sentence encoder (multilingual-e5, ...); empty for the all-MiniLM-L6-v2 (quantised) that ships
- * with the build
- * @param queryPrefix text put before every utterance for encoders trained with one ("passage: "
- * for e5), empty otherwise
+ * @param segmenter {@code embedding} (ONNX sentence encoder, lexical when it cannot load)
+ * or {@code lexical}
+ * @param modelDirectory folder with {@code model.onnx} and {@code tokenizer.json} of any
+ * BERT-like sentence encoder (multilingual-e5, ...); empty for the all-MiniLM-L6-v2
+ * (quantised) that ships with the build
+ * @param queryPrefix text put before every utterance for encoders trained with one
+ * ("passage: " for e5), empty otherwise
  * @param windowWords words on each side of a gap that are compared
  * @param smoothing neighbours on each side averaged into a gap's similarity
- * @param cutoffStd a valley is a boundary when its depth exceeds mean + this many standard
- * deviations of all depths
+ * @param cutoffStd a valley is a boundary when its depth exceeds mean + this many
+ * standard deviations of all depths
  * @param minBlockWords fewest words in a topic (400: about three minutes of speech)
  * @param minBlockSeconds shortest topic in seconds, where the utterances have times
  * @param maxTopics most topics

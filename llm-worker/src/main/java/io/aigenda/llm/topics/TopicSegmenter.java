@@ -9,8 +9,8 @@ public interface TopicSegmenter {
 	String name();
 
 	/**
-	 * Indexes of the utterances that start a new topic, ascending, never 0 (the first topic
-	 * always starts at the first utterance); empty for a meeting of one topic.
+	 * Indexes of the utterances that start a new topic, ascending, never 0 (the first
+	 * topic always starts at the first utterance); empty for a meeting of one topic.
 	 */
 	List<Integer> boundaries(List<Utterance> utterances);
 

@@ -15,8 +15,8 @@ public final class TopicSegmenters {
 	}
 
 	/**
-	 * The segmenter named by {@code options.segmenter()}; when the ONNX encoder cannot be loaded
-	 * the lexical one, with a warning, so minutes are still written.
+	 * The segmenter named by {@code options.segmenter()}; when the ONNX encoder cannot be
+	 * loaded the lexical one, with a warning, so minutes are still written.
 	 */
 	public static TopicSegmenter create(TopicOptions options) {
 		return switch (options.segmenter()) {
@@ -39,8 +39,8 @@ public final class TopicSegmenters {
 	}
 
 	/**
-	 * The built-in encoder knows English only; a Russian meeting goes to the lexical segmenter
-	 * unless a multilingual encoder was configured.
+	 * The built-in encoder knows English only; a Russian meeting goes to the lexical
+	 * segmenter unless a multilingual encoder was configured.
 	 */
 	private record LanguageAwareSegmenter(EmbeddingTopicSegmenter embedding, boolean multilingual,
 			LexicalTopicSegmenter lexical) implements TopicSegmenter {

@@ -3,7 +3,8 @@ package io.aigenda.llm.topics;
 /**
  * One unit a meeting is segmented into: a speaker turn or a sentence.
  *
- * @param speaker who said it, or {@code null} when unknown (then every gap may be a boundary)
+ * @param speaker who said it, or {@code null} when unknown (then every gap may be a
+ * boundary)
  * @param text what was said
  * @param start start in seconds, or {@code NaN} when the source has no times
  * @param end end in seconds, or {@code NaN}

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 
 /**
- * Handles {@link WriteMinutes}: reads the transcript, writes and validates the minutes, stores them
- * and answers {@link MinutesWritten}. A step that cannot be done is answered with
- * {@link StepFailed}; the same command run twice overwrites the same object, so redelivery is safe.
+ * Handles {@link WriteMinutes}: reads the transcript, writes and validates the minutes,
+ * stores them and answers {@link MinutesWritten}. A step that cannot be done is answered
+ * with {@link StepFailed}; the same command run twice overwrites the same object, so
+ * redelivery is safe.
  */
 @Component
 class WriteMinutesListener {
@@ -36,8 +37,7 @@ class WriteMinutesListener {
 
 	private final ArtifactTransfer transfer;
 
-	WriteMinutesListener(MinutesWriter writer, Messages messages, LlmProperties properties,
-			PipelineMeters meters) {
+	WriteMinutesListener(MinutesWriter writer, Messages messages, LlmProperties properties, PipelineMeters meters) {
 		this.writer = writer;
 		this.messages = messages;
 		this.transfer = new ArtifactTransfer(properties.httpTimeout(), meters.transfers());
@@ -94,8 +94,8 @@ class WriteMinutesListener {
 		if (!open || language == null || "auto".equalsIgnoreCase(language)) {
 			return transcript;
 		}
-		return new MeetingTranscript(language, transcript.durationSeconds(), transcript.speakers(),
-				transcript.words(), transcript.turns());
+		return new MeetingTranscript(language, transcript.durationSeconds(), transcript.speakers(), transcript.words(),
+				transcript.turns());
 	}
 
 	private void progress(WriteMinutes command, double fraction, String message) {

@@ -12,7 +12,8 @@ class MinutesMetricsTest {
 
 	@Test
 	void rougeOnAHandComputedPair() {
-		// unigrams: the(2) cat on mat shared = 5 of 6 each way; bigrams: "the cat", "on the", "the mat"
+		// unigrams: the(2) cat on mat shared = 5 of 6 each way; bigrams: "the cat", "on
+		// the", "the mat"
 		// = 3 of 5; longest common subsequence "the cat on the mat" = 5 of 6
 		Rouge.Scores scores = Rouge.score("The cat sat on the mat.", "the cat is on the mat");
 
@@ -24,7 +25,8 @@ class MinutesMetricsTest {
 
 	@Test
 	void goldItemIsFoundWhenHalfItsContentWordsAreInOnePrediction() {
-		// gold content: indus(trial), desig(ner), work, butto(ns); the prediction shares work, butto(n)
+		// gold content: indus(trial), desig(ner), work, butto(ns); the prediction shares
+		// work, butto(n)
 		List<String> gold = List.of("The Industrial Designer will work on the buttons",
 				"Marketing will send the survey results");
 		double recall = ItemRecall.recall(gold, List.of("I will work on the button layout", "Lunch at noon"));

@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The AMI meeting ES2002d (DialogStudio form: "B : text" lines) as a {@link MeetingTranscript}.
- * AMI gives no times here, so words get synthetic ones from turn order: 0.3 s a word and 0.5 s
- * between turns.
+ * The AMI meeting ES2002d (DialogStudio form: "B : text" lines) as a
+ * {@link MeetingTranscript}. AMI gives no times here, so words get synthetic ones from
+ * turn order: 0.3 s a word and 0.5 s between turns.
  */
 public final class AmiMeetings {
 
@@ -51,7 +51,8 @@ public final class AmiMeetings {
 				}
 				String cleaned = token.replace("_", "");
 				if (cleaned.chars().noneMatch(Character::isLetterOrDigit) && !words.isEmpty()) {
-					// punctuation is a separate token in AMI; engines attach it to the word before
+					// punctuation is a separate token in AMI; engines attach it to the
+					// word before
 					Word last = words.remove(words.size() - 1);
 					words.add(new Word(last.start(), last.end(), last.text() + cleaned, 1.0, last.speaker()));
 					continue;
@@ -68,7 +69,9 @@ public final class AmiMeetings {
 		return new MeetingTranscript("en", time, List.copyOf(speakers), words, turns);
 	}
 
-	/** AMI's reference items of one type ("abstract", "decisions", "actions", "problems"). */
+	/**
+	 * AMI's reference items of one type ("abstract", "decisions", "actions", "problems").
+	 */
 	static List<String> reference(String type) throws IOException {
 		List<String> items = new ArrayList<>();
 		for (JsonNode item : meeting().get("original dialog info").get("abstractive summary")) {

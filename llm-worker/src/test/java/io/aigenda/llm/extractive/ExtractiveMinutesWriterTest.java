@@ -78,8 +78,7 @@ class ExtractiveMinutesWriterTest {
 
 		System.out.printf("AMI ES2002d: %d words, written in %.2f s%n", transcript.words().size(), seconds);
 		System.out.println("SUMMARY: " + minutes.summary());
-		minutes.topics()
-			.forEach(t -> System.out.printf("TOPIC %.0f-%.0f s: %s%n", t.start(), t.end(), t.title()));
+		minutes.topics().forEach(t -> System.out.printf("TOPIC %.0f-%.0f s: %s%n", t.start(), t.end(), t.title()));
 		minutes.decisions().forEach(d -> System.out.printf("DECISION [%s] %s%n", d.speaker(), d.text()));
 		minutes.actionItems()
 			.forEach(a -> System.out.printf("ACTION [%s] owner=%s due=%s: %s%n", a.speaker(), a.owner(), a.due(),
@@ -142,7 +141,10 @@ class ExtractiveMinutesWriterTest {
 		time[0] += 0.2;
 	}
 
-	/** Share of each reference item's content words found in the best-matching generated item. */
+	/**
+	 * Share of each reference item's content words found in the best-matching generated
+	 * item.
+	 */
 	private static void report(String what, List<String> references, List<String> generated) {
 		double total = 0;
 		for (String reference : references) {

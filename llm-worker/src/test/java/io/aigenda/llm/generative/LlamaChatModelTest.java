@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * llama.cpp in process with the real tiny stories260K model (shared/models): it writes nonsense,
- * but prompt, chat template, grammar-constrained generation, parsing and validation all run.
+ * llama.cpp in process with the real tiny stories260K model (shared/models): it writes
+ * nonsense, but prompt, chat template, grammar-constrained generation, parsing and
+ * validation all run.
  */
 class LlamaChatModelTest {
 
@@ -51,14 +52,16 @@ class LlamaChatModelTest {
 	@Test
 	void tinyModelWritesSchemaValidMinutes() {
 		TopicOptions topics = TopicOptions.defaults().withSegmenter("lexical");
-		LlmMinutesWriter writer = new LlmMinutesWriter(model, new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults()),
-				new LexicalTopicSegmenter(topics), 2048, 300);
+		LlmMinutesWriter writer = new LlmMinutesWriter(model,
+				new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults()), new LexicalTopicSegmenter(topics),
+				2048, 300);
 
 		Minutes minutes = writer.write(LlmMinutesWriterTest.ENGLISH);
 
 		MinutesJson.write(minutes);
 		System.out.println("stories260K minutes: " + MinutesJson.write(minutes));
-		// the grammar keeps even this model's answer inside the schema (fixed seed: the same answer each run)
+		// the grammar keeps even this model's answer inside the schema (fixed seed: the
+		// same answer each run)
 		assertThat(minutes.engine()).isEqualTo("llama");
 		assertThat(minutes.language()).isEqualTo("en");
 		assertThat(minutes.summary()).isNotBlank();

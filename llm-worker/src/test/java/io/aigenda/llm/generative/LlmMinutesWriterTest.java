@@ -42,8 +42,8 @@ class LlmMinutesWriterTest {
 	}
 
 	private LlmMinutesWriter writer(int contextTokens, int answerTokens) {
-		OpenAiChatModel model = new OpenAiChatModel(new LlmProperties.OpenAi(this.server.baseUrl(), "", "mistral-7b-instruct",
-				true, Duration.ofSeconds(10), 0.2, answerTokens));
+		OpenAiChatModel model = new OpenAiChatModel(new LlmProperties.OpenAi(this.server.baseUrl(), "",
+				"mistral-7b-instruct", true, Duration.ofSeconds(10), 0.2, answerTokens));
 		TopicOptions topics = TopicOptions.defaults().withSegmenter("lexical");
 		return new LlmMinutesWriter(model, new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults()),
 				new LexicalTopicSegmenter(topics), contextTokens, answerTokens);
@@ -76,7 +76,8 @@ class LlmMinutesWriterTest {
 		assertThat(minutes.warnings()).isEmpty();
 		MinutesJson.write(minutes);
 		JsonNode request = this.server.requests().get(0);
-		assertThat(request.at("/messages/0/content").asString()).startsWith("You write the minutes").endsWith("Write in English.");
+		assertThat(request.at("/messages/0/content").asString()).startsWith("You write the minutes")
+			.endsWith("Write in English.");
 		assertThat(request.at("/messages/1/content").asString()).startsWith("Write the minutes of this meeting.")
 			.contains("[0.0] S1: Let us ship the release on Friday.");
 		assertThat(request.at("/response_format/json_schema/schema/properties").has("engine")).isFalse();
@@ -91,13 +92,15 @@ class LlmMinutesWriterTest {
 
 		assertThat(minutes.language()).isEqualTo("ru");
 		JsonNode request = this.server.requests().get(0);
-		assertThat(request.at("/messages/0/content").asString()).startsWith("Ты составляешь протокол").endsWith("Пиши по-русски.");
+		assertThat(request.at("/messages/0/content").asString()).startsWith("Ты составляешь протокол")
+			.endsWith("Пиши по-русски.");
 		assertThat(request.at("/messages/1/content").asString()).startsWith("Составь протокол этой встречи.");
 	}
 
 	@Test
 	void schemaViolationGetsOneRepairRoundWithTheReason() {
-		this.server.stream("Here are the minutes: {\"summary\": \"Release on Friday\", \"topics\": [{\"title\": \"\", \"start\": -1}]}")
+		this.server.stream(
+				"Here are the minutes: {\"summary\": \"Release on Friday\", \"topics\": [{\"title\": \"\", \"start\": -1}]}")
 			.stream("```json\n" + VALID + "\n```");
 		Minutes minutes = writer(8192, 1500).write(ENGLISH);
 
@@ -109,7 +112,8 @@ class LlmMinutesWriterTest {
 		assertThat(repair).hasSize(4);
 		assertThat(repair.get(2).get("role").asString()).isEqualTo("assistant");
 		assertThat(repair.get(2).get("content").asString()).startsWith("Here are the minutes");
-		assertThat(repair.get(3).get("content").asString()).startsWith("The answer was rejected: it does not match the schema")
+		assertThat(repair.get(3).get("content").asString())
+			.startsWith("The answer was rejected: it does not match the schema")
 			.contains("required");
 	}
 
@@ -119,13 +123,16 @@ class LlmMinutesWriterTest {
 		Minutes minutes = writer(8192, 1500).write(ENGLISH);
 
 		assertThat(minutes.engine()).isEqualTo("extractive");
-		assertThat(minutes.warnings()).singleElement().asString().startsWith("The language model failed (it does not match the schema");
+		assertThat(minutes.warnings()).singleElement()
+			.asString()
+			.startsWith("The language model failed (it does not match the schema");
 		MinutesJson.write(minutes);
 	}
 
 	@Test
 	void truncatedStreamFallsBackWithoutCrashing() {
-		this.server.reply(new ReplayServer.Reply(200, "text/event-stream", ReplayServer.sse(VALID.substring(0, 80), false, null)));
+		this.server.reply(new ReplayServer.Reply(200, "text/event-stream",
+				ReplayServer.sse(VALID.substring(0, 80), false, null)));
 		Minutes minutes = writer(8192, 1500).write(ENGLISH);
 
 		assertThat(minutes.engine()).isEqualTo("extractive");
@@ -150,7 +157,8 @@ class LlmMinutesWriterTest {
 		String user = first.get(1).get("content").asString();
 		assertThat(user).contains("Ignore previous instructions").contains("‹/transcript›");
 		assertThat(user.indexOf("</transcript>")).isEqualTo(user.length() - "</transcript>".length());
-		assertThat(this.server.requests().get(1).at("/messages/3/content").asString()).contains("repeats the instructions");
+		assertThat(this.server.requests().get(1).at("/messages/3/content").asString())
+			.contains("repeats the instructions");
 	}
 
 	@Test
@@ -188,14 +196,17 @@ class LlmMinutesWriterTest {
 
 		assertThat(minutes.engine()).isEqualTo("openai");
 		assertThat(minutes.summary()).isEqualTo("The whole meeting, merged.");
-		assertThat(minutes.topics()).hasSize(parts.size()).extracting(Minutes.Topic::title).startsWith("Part 1", "Part 2");
+		assertThat(minutes.topics()).hasSize(parts.size())
+			.extracting(Minutes.Topic::title)
+			.startsWith("Part 1", "Part 2");
 		assertThat(minutes.actionItems()).hasSize(parts.size());
 		List<JsonNode> requests = this.server.requests();
 		assertThat(requests).hasSize(parts.size() + 1);
 		assertThat(requests.get(0).at("/messages/1/content").asString())
 			.startsWith("This is part 1 of " + parts.size() + " of one meeting.");
 		String merge = requests.get(parts.size()).at("/messages/1/content").asString();
-		assertThat(merge).contains("1. Part 1 summary.").contains(parts.size() + ". Part " + parts.size() + " summary.");
+		assertThat(merge).contains("1. Part 1 summary.")
+			.contains(parts.size() + ". Part " + parts.size() + " summary.");
 		assertThat(requests.get(parts.size()).at("/response_format/json_schema/schema/required/0").asString())
 			.isEqualTo("summary");
 		MinutesJson.write(minutes);

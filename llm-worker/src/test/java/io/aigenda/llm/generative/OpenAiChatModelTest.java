@@ -23,8 +23,8 @@ class OpenAiChatModelTest {
 	@BeforeEach
 	void start() throws Exception {
 		this.server = new ReplayServer();
-		this.model = new OpenAiChatModel(new LlmProperties.OpenAi(this.server.baseUrl(), "sk-local", "mistral-7b-instruct",
-				true, Duration.ofSeconds(10), 0.2, 800));
+		this.model = new OpenAiChatModel(new LlmProperties.OpenAi(this.server.baseUrl(), "sk-local",
+				"mistral-7b-instruct", true, Duration.ofSeconds(10), 0.2, 800));
 	}
 
 	@AfterEach
@@ -49,9 +49,10 @@ class OpenAiChatModelTest {
 
 	@Test
 	void serverWithoutJsonSchemaSupportIsAskedAgainWithout() {
-		this.server.reply(new ReplayServer.Reply(400, "application/json",
-				"{\"error\":{\"message\":\"response_format of type json_schema is not supported by this model\","
-						+ "\"type\":\"invalid_request_error\",\"param\":\"response_format\",\"code\":null}}"))
+		this.server
+			.reply(new ReplayServer.Reply(400, "application/json",
+					"{\"error\":{\"message\":\"response_format of type json_schema is not supported by this model\","
+							+ "\"type\":\"invalid_request_error\",\"param\":\"response_format\",\"code\":null}}"))
 			.stream("{}")
 			.stream("{}");
 
@@ -74,7 +75,8 @@ class OpenAiChatModelTest {
 
 	@Test
 	void truncatedStreamIsAnError() {
-		this.server.reply(new ReplayServer.Reply(200, "text/event-stream", ReplayServer.sse("{\"summary\": \"the meet", false, null)));
+		this.server.reply(new ReplayServer.Reply(200, "text/event-stream",
+				ReplayServer.sse("{\"summary\": \"the meet", false, null)));
 
 		assertThatThrownBy(() -> this.model.chat(MESSAGES, null)).isInstanceOf(ChatException.class)
 			.hasMessageContaining("ended before the model finished");
@@ -82,7 +84,8 @@ class OpenAiChatModelTest {
 
 	@Test
 	void answerCutAtTheTokenLimitIsAnError() {
-		this.server.reply(new ReplayServer.Reply(200, "text/event-stream", ReplayServer.sse("{\"summary\": \"the", true, "length")));
+		this.server.reply(new ReplayServer.Reply(200, "text/event-stream",
+				ReplayServer.sse("{\"summary\": \"the", true, "length")));
 
 		assertThatThrownBy(() -> this.model.chat(MESSAGES, null)).isInstanceOf(ChatException.class)
 			.hasMessageContaining("token limit");
@@ -109,8 +112,8 @@ class OpenAiChatModelTest {
 
 	@Test
 	void unreachableServerIsAnError() {
-		OpenAiChatModel nowhere = new OpenAiChatModel(new LlmProperties.OpenAi("http://127.0.0.1:1/v1", "", "m", true,
-				Duration.ofSeconds(2), 0.2, 10));
+		OpenAiChatModel nowhere = new OpenAiChatModel(
+				new LlmProperties.OpenAi("http://127.0.0.1:1/v1", "", "m", true, Duration.ofSeconds(2), 0.2, 10));
 
 		assertThatThrownBy(() -> nowhere.chat(MESSAGES, null)).isInstanceOf(ChatException.class)
 			.hasMessageContaining("Cannot reach");

@@ -15,10 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local HTTP server that speaks the OpenAI chat completions wire format: it records each
- * request and answers with the next queued response, in the payload shapes OpenAI-compatible
- * servers send (streamed {@code chat.completion.chunk} events, a {@code chat.completion}, or an
- * error object).
+ * A local HTTP server that speaks the OpenAI chat completions wire format: it records
+ * each request and answers with the next queued response, in the payload shapes
+ * OpenAI-compatible servers send (streamed {@code chat.completion.chunk} events, a
+ * {@code chat.completion}, or an error object).
  */
 final class ReplayServer implements AutoCloseable {
 
@@ -43,13 +43,16 @@ final class ReplayServer implements AutoCloseable {
 			synchronized (this) {
 				this.requests.add(JSON.readTree(request));
 				this.authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-				reply = this.replies.isEmpty() ? new Reply(500, "application/json",
-						"{\"error\":{\"message\":\"no reply queued\",\"type\":\"server_error\"}}") : this.replies.poll();
+				reply = this.replies.isEmpty()
+						? new Reply(500, "application/json",
+								"{\"error\":{\"message\":\"no reply queued\",\"type\":\"server_error\"}}")
+						: this.replies.poll();
 			}
 			byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", reply.contentType());
 			// length 0: chunked, as streaming servers send it
-			exchange.sendResponseHeaders(reply.status(), reply.contentType().startsWith("text/event-stream") ? 0 : body.length);
+			exchange.sendResponseHeaders(reply.status(),
+					reply.contentType().startsWith("text/event-stream") ? 0 : body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);
 			}
@@ -66,14 +69,17 @@ final class ReplayServer implements AutoCloseable {
 		return this;
 	}
 
-	/** The answer streamed in pieces of a few characters, ending with finish_reason stop and [DONE]. */
+	/**
+	 * The answer streamed in pieces of a few characters, ending with finish_reason stop
+	 * and [DONE].
+	 */
 	ReplayServer stream(String content) {
 		return reply(new Reply(200, "text/event-stream", sse(content, true, "stop")));
 	}
 
 	ReplayServer completion(String content) {
-		String body = JSON.writeValueAsString(Map.of("id", "chatcmpl-AiG3kqL0Jm4Yx9", "object", "chat.completion", "created",
-				1732590000, "model", "mistral-7b-instruct", "choices",
+		String body = JSON.writeValueAsString(Map.of("id", "chatcmpl-AiG3kqL0Jm4Yx9", "object", "chat.completion",
+				"created", 1732590000, "model", "mistral-7b-instruct", "choices",
 				List.of(Map.of("index", 0, "message", Map.of("role", "assistant", "content", content), "finish_reason",
 						"stop")),
 				"usage", Map.of("prompt_tokens", 812, "completion_tokens", 214, "total_tokens", 1026)));

@@ -36,13 +36,15 @@ class EmbeddingTopicSegmenterTest {
 			}
 		}
 		assertThat(v[0]).hasSize(384);
-		assertThat(EmbeddingTopicSegmenter.cosine(v[0], v[1])).isGreaterThan(EmbeddingTopicSegmenter.cosine(v[0], v[2]));
+		assertThat(EmbeddingTopicSegmenter.cosine(v[0], v[1]))
+			.isGreaterThan(EmbeddingTopicSegmenter.cosine(v[0], v[2]));
 	}
 
 	@Test
 	void findsTheChangeOfSubject() {
 		List<Utterance> meeting = Meetings.twoTopics(false, 12);
-		List<Integer> boundaries = new EmbeddingTopicSegmenter(encoder, Meetings.small("embedding")).boundaries(meeting);
+		List<Integer> boundaries = new EmbeddingTopicSegmenter(encoder, Meetings.small("embedding"))
+			.boundaries(meeting);
 
 		// smoothing may move the cut by one turn
 		assertThat(boundaries).singleElement().satisfies(b -> assertThat(b).isBetween(11, 13));

@@ -12,7 +12,8 @@ class GapScoringTest {
 
 	@Test
 	void depthIsTheClimbToTheHighestPointOnEachSide() {
-		// gap 1: left peak 0.9, right climbs to 0.8: 0.4 + 0.3; gap 3: left climbs to 0.8, right
+		// gap 1: left peak 0.9, right climbs to 0.8: 0.4 + 0.3; gap 3: left climbs to
+		// 0.8, right
 		// to 0.7: 0.6 + 0.5; peaks score 0
 		double[] depth = GapScoring.depthScores(new double[] { 0.9, 0.5, 0.8, 0.2, 0.7 });
 
@@ -37,7 +38,8 @@ class GapScoringTest {
 
 	@Test
 	void deepestValleyWinsAndTopicsKeepTheirMinimumLength() {
-		// 20 one-word utterances; similarity dips at 10 (deep) and at 12 (shallow, too close to 10)
+		// 20 one-word utterances; similarity dips at 10 (deep) and at 12 (shallow, too
+		// close to 10)
 		List<Utterance> words = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			words.add(Utterance.untimed(null, "w"));

@@ -12,10 +12,9 @@ class LexicalTopicSegmenterTest {
 	@Test
 	void russianAndEnglishWordsAreStemmedAndFillersDropped() {
 		try (Analyzer ru = LexicalTopicSegmenter.analyzer(true); Analyzer en = LexicalTopicSegmenter.analyzer(false)) {
-			assertThat(LexicalTopicSegmenter.terms(ru, "ну вот бюджета бюджету"))
-				.containsExactly("бюджет", "бюджет");
-			assertThat(LexicalTopicSegmenter.terms(en, "yeah so the invoices invoice"))
-				.containsExactly("invoic", "invoic");
+			assertThat(LexicalTopicSegmenter.terms(ru, "ну вот бюджета бюджету")).containsExactly("бюджет", "бюджет");
+			assertThat(LexicalTopicSegmenter.terms(en, "yeah so the invoices invoice")).containsExactly("invoic",
+					"invoic");
 		}
 	}
 

@@ -45,7 +45,10 @@ final class Meetings {
 	private Meetings() {
 	}
 
-	/** Two speakers alternate; the first {@code turns} turns are about money, the rest about design. */
+	/**
+	 * Two speakers alternate; the first {@code turns} turns are about money, the rest
+	 * about design.
+	 */
 	static List<Utterance> twoTopics(boolean russian, int turns) {
 		List<String> first = russian ? BUDGET_RU : BUDGET_EN;
 		List<String> second = russian ? DESIGN_RU : DESIGN_EN;

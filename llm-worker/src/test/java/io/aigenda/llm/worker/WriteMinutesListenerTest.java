@@ -37,7 +37,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The worker on the real RabbitMQ, with a JDK HTTP server standing in for presigned S3 URLs. */
+/**
+ * The worker on the real RabbitMQ, with a JDK HTTP server standing in for presigned S3
+ * URLs.
+ */
 @SpringBootTest(classes = LlmWorkerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "spring.config.name=" + LlmWorkerApplication.CONFIG_NAME)
 class WriteMinutesListenerTest {
@@ -65,7 +68,8 @@ class WriteMinutesListenerTest {
 	@BeforeAll
 	static void startStorage() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		server.createContext("/transcript.json", exchange -> answer(exchange, 200, MinutesJson.writeTranscript(meeting())));
+		server.createContext("/transcript.json",
+				exchange -> answer(exchange, 200, MinutesJson.writeTranscript(meeting())));
 		server.createContext("/broken.json", exchange -> answer(exchange, 200, "{\"words\": [oops"));
 		server.createContext("/minutes/", exchange -> {
 			if (!"PUT".equals(exchange.getRequestMethod())
@@ -128,7 +132,10 @@ class WriteMinutesListenerTest {
 				base + transcriptPath, base + uploadPath, "orgs/o/meetings/m/artifacts/minutes.json");
 	}
 
-	/** Events of all steps land in the controller's queue; progress events are checked on the way. */
+	/**
+	 * Events of all steps land in the controller's queue; progress events are checked on
+	 * the way.
+	 */
 	private <T> T awaitEvent(Class<T> type, UUID stepId) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		boolean progressSeen = false;

@@ -51,13 +51,14 @@ class BackendClient {
 			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + this.serviceToken)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() / 100 != 2) {
-				throw new BackendException(method + " " + path + " answered " + response.statusCode() + ": "
-						+ response.body(), response.statusCode() >= 500);
+				throw new BackendException(
+						method + " " + path + " answered " + response.statusCode() + ": " + response.body(),
+						response.statusCode() >= 500);
 			}
 			return response.body();
 		}

@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Bot rows. State changes are conditional on the state they leave ({@code where state = ?}), so a
- * heartbeat and the supervisor racing on one bot cannot both move it.
+ * Bot rows. State changes are conditional on the state they leave
+ * ({@code where state = ?}), so a heartbeat and the supervisor racing on one bot cannot
+ * both move it.
  */
 @Repository
 class BotStore {
@@ -47,8 +48,12 @@ class BotStore {
 	}
 
 	Optional<Bot> findByToken(String sha256) {
-		return this.jdbc.sql("select " + COLUMNS + " from bots where token_sha256 = ? and state in "
-				+ "('PROVISIONING', 'JOINING', 'RECORDING', 'LEAVING')").param(sha256).query(BotStore::map).optional();
+		return this.jdbc
+			.sql("select " + COLUMNS + " from bots where token_sha256 = ? and state in "
+					+ "('PROVISIONING', 'JOINING', 'RECORDING', 'LEAVING')")
+			.param(sha256)
+			.query(BotStore::map)
+			.optional();
 	}
 
 	List<Bot> inStates(String... states) {
@@ -58,17 +63,25 @@ class BotStore {
 			.list();
 	}
 
-	/** Finished bots whose recorder is not confirmed removed, and bots whose report is behind. */
+	/**
+	 * Finished bots whose recorder is not confirmed removed, and bots whose report is
+	 * behind.
+	 */
 	List<Bot> needingAttention() {
-		return this.jdbc.sql("select " + COLUMNS + " from bots where (state in ('DONE', 'FAILED') and handle is not null "
-				+ "and released_at is null) or reported_state is null or reported_state <> state")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from bots where (state in ('DONE', 'FAILED') and handle is not null "
+					+ "and released_at is null) or reported_state is null or reported_state <> state")
 			.query(BotStore::map)
 			.list();
 	}
 
 	int activeCount(UUID organisationId) {
-		return this.jdbc.sql("select count(*) from bots where organisation_id = ? and state in "
-				+ "('PROVISIONING', 'JOINING', 'RECORDING', 'LEAVING')").param(organisationId).query(Integer.class).single();
+		return this.jdbc
+			.sql("select count(*) from bots where organisation_id = ? and state in "
+					+ "('PROVISIONING', 'JOINING', 'RECORDING', 'LEAVING')")
+			.param(organisationId)
+			.query(Integer.class)
+			.single();
 	}
 
 	/** Handles of recorders the controller still answers for. */
@@ -79,8 +92,11 @@ class BotStore {
 	}
 
 	boolean move(UUID id, BotState from, BotState to, String detail, Instant now) {
-		return this.jdbc.sql("update bots set state = ?, detail = coalesce(?, detail), updated_at = ? "
-				+ "where id = ? and state = ?").params(to.name(), detail, ts(now), id, from.name()).update() == 1;
+		return this.jdbc
+			.sql("update bots set state = ?, detail = coalesce(?, detail), updated_at = ? "
+					+ "where id = ? and state = ?")
+			.params(to.name(), detail, ts(now), id, from.name())
+			.update() == 1;
 	}
 
 	void detail(UUID id, String detail, Instant now) {
@@ -88,13 +104,17 @@ class BotStore {
 	}
 
 	void provisioning(UUID id, String tokenSha256, Instant now) {
-		this.jdbc.sql("update bots set token_sha256 = ?, attempts = attempts + 1, provisioned_at = null, "
-				+ "updated_at = ? where id = ?").params(tokenSha256, ts(now), id).update();
+		this.jdbc
+			.sql("update bots set token_sha256 = ?, attempts = attempts + 1, provisioned_at = null, "
+					+ "updated_at = ? where id = ?")
+			.params(tokenSha256, ts(now), id)
+			.update();
 	}
 
 	/**
-	 * The recorder runs; its heartbeats are expected from now on. A bot called back while it was
-	 * being provisioned goes straight to LEAVING, so its recorder is told to leave at once.
+	 * The recorder runs; its heartbeats are expected from now on. A bot called back while
+	 * it was being provisioned goes straight to LEAVING, so its recorder is told to leave
+	 * at once.
 	 */
 	boolean started(UUID id, String handle, Instant provisionedAt, Instant now) {
 		return this.jdbc.sql("""
@@ -106,15 +126,23 @@ class BotStore {
 			.update() == 1;
 	}
 
-	/** Marks a bot that is being provisioned as called back; {@link #started} acts on it. */
+	/**
+	 * Marks a bot that is being provisioned as called back; {@link #started} acts on it.
+	 */
 	void stopRequested(UUID id, String detail, Instant now) {
-		this.jdbc.sql("update bots set leave_requested_at = ?, detail = ?, updated_at = ? "
-				+ "where id = ? and state = 'PROVISIONING'").params(ts(now), detail, ts(now), id).update();
+		this.jdbc
+			.sql("update bots set leave_requested_at = ?, detail = ?, updated_at = ? "
+					+ "where id = ? and state = 'PROVISIONING'")
+			.params(ts(now), detail, ts(now), id)
+			.update();
 	}
 
 	void retryLater(UUID id, String detail, Instant next, Instant now) {
-		this.jdbc.sql("update bots set state = 'SCHEDULED', detail = ?, next_attempt_at = ?, updated_at = ? "
-				+ "where id = ? and state = 'PROVISIONING'").params(detail, ts(next), ts(now), id).update();
+		this.jdbc
+			.sql("update bots set state = 'SCHEDULED', detail = ?, next_attempt_at = ?, updated_at = ? "
+					+ "where id = ? and state = 'PROVISIONING'")
+			.params(detail, ts(next), ts(now), id)
+			.update();
 	}
 
 	void heartbeat(UUID id, Instant now) {
@@ -122,31 +150,39 @@ class BotStore {
 	}
 
 	boolean leave(UUID id, String detail, Instant now) {
-		return this.jdbc.sql("update bots set state = 'LEAVING', detail = ?, leave_requested_at = ?, updated_at = ? "
-				+ "where id = ? and state in ('JOINING', 'RECORDING')").params(detail, ts(now), ts(now), id)
+		return this.jdbc
+			.sql("update bots set state = 'LEAVING', detail = ?, leave_requested_at = ?, updated_at = ? "
+					+ "where id = ? and state in ('JOINING', 'RECORDING')")
+			.params(detail, ts(now), ts(now), id)
 			.update() == 1;
 	}
 
 	/** Ends an active or scheduled bot; false when it had ended already. */
 	boolean finish(UUID id, BotState to, String detail, Instant now) {
-		return this.jdbc.sql("update bots set state = ?, detail = ?, updated_at = ? where id = ? and state not in "
-				+ "('DONE', 'FAILED')").params(to.name(), detail, ts(now), id).update() == 1;
+		return this.jdbc
+			.sql("update bots set state = ?, detail = ?, updated_at = ? where id = ? and state not in "
+					+ "('DONE', 'FAILED')")
+			.params(to.name(), detail, ts(now), id)
+			.update() == 1;
 	}
 
 	/** Marks the recorder removed; false when it was marked already. */
 	boolean released(UUID id, Instant now) {
-		return this.jdbc.sql("update bots set released_at = ?, token_sha256 = null where id = ? and released_at is null")
+		return this.jdbc
+			.sql("update bots set released_at = ?, token_sha256 = null where id = ? and released_at is null")
 			.params(ts(now), id)
 			.update() == 1;
 	}
 
 	/**
-	 * Recorders that exist now: those being provisioned and every one started and not yet removed,
-	 * finished bots included (a recorder that outlives its bot still costs money).
+	 * Recorders that exist now: those being provisioned and every one started and not yet
+	 * removed, finished bots included (a recorder that outlives its bot still costs
+	 * money).
 	 */
 	Fleet fleet() {
-		return this.jdbc.sql("select count(*) as recorders, min(provisioned_at) as oldest from bots "
-				+ "where state = 'PROVISIONING' or (handle is not null and released_at is null)")
+		return this.jdbc
+			.sql("select count(*) as recorders, min(provisioned_at) as oldest from bots "
+					+ "where state = 'PROVISIONING' or (handle is not null and released_at is null)")
 			.query((rs, row) -> new Fleet(rs.getLong("recorders"), instant(rs, "oldest")))
 			.single();
 	}
@@ -167,10 +203,16 @@ class BotStore {
 		this.jdbc.sql("update bots set reported_state = ? where id = ?").params(state.name(), id).update();
 	}
 
-	/** After a restart, a provisioning that was cut off is tried again (reconcile removes its server). */
+	/**
+	 * After a restart, a provisioning that was cut off is tried again (reconcile removes
+	 * its server).
+	 */
 	int resetInterruptedProvisioning(Instant now) {
-		return this.jdbc.sql("update bots set state = 'SCHEDULED', detail = 'provisioning interrupted', "
-				+ "next_attempt_at = ?, updated_at = ? where state = 'PROVISIONING'").params(ts(now), ts(now)).update();
+		return this.jdbc
+			.sql("update bots set state = 'SCHEDULED', detail = 'provisioning interrupted', "
+					+ "next_attempt_at = ?, updated_at = ? where state = 'PROVISIONING'")
+			.params(ts(now), ts(now))
+			.update();
 	}
 
 	private static Bot map(ResultSet rs, int row) throws SQLException {

@@ -14,8 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reconciles once the service is ready, then ticks the state machine at a fixed pace. On shutdown
- * it stops ticking; recorders keep running and the next start picks them up again.
+ * Reconciles once the service is ready, then ticks the state machine at a fixed pace. On
+ * shutdown it stops ticking; recorders keep running and the next start picks them up
+ * again.
  */
 @Component
 class BotSupervisor implements SmartLifecycle {
@@ -42,7 +43,8 @@ class BotSupervisor implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Reconcile failed; it runs again at the next start: {}", ex.getMessage());
 		}
-		this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("bot-supervisor").factory());
+		this.scheduler = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("bot-supervisor").factory());
 		long period = this.properties.tick().toMillis();
 		this.scheduler.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
 	}

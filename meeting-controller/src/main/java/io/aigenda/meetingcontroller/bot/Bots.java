@@ -28,10 +28,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * The bot state machine. Commands and heartbeats move bots; {@link #tick()} does the rest: starts
- * due bots within the organisation's limit, provisions recorders with retries, ends bots whose
- * recorder vanished, went silent or overstayed, tears finished recorders down, and tells the
- * backend every state (with the recorder's cost in server-seconds) until it has heard it.
+ * The bot state machine. Commands and heartbeats move bots; {@link #tick()} does the
+ * rest: starts due bots within the organisation's limit, provisions recorders with
+ * retries, ends bots whose recorder vanished, went silent or overstayed, tears finished
+ * recorders down, and tells the backend every state (with the recorder's cost in
+ * server-seconds) until it has heard it.
  */
 @Service
 class Bots implements DisposableBean {
@@ -50,7 +51,10 @@ class Bots implements DisposableBean {
 
 	private final PipelineMeters pipelineMeters;
 
-	/** Recorders that exist right now, as of the last tick: the bot gauges read this, never the database. */
+	/**
+	 * Recorders that exist right now, as of the last tick: the bot gauges read this,
+	 * never the database.
+	 */
 	private volatile BotStore.Fleet fleet = BotStore.Fleet.NONE;
 
 	private final ExecutorService provisioning = Executors.newVirtualThreadPerTaskExecutor();
@@ -68,7 +72,8 @@ class Bots implements DisposableBean {
 		this.pipelineMeters = pipelineMeters;
 		pipelineMeters.bots(() -> this.fleet.recorders(), () -> this.fleet.oldestAge(Instant.now()),
 				properties.maxRecorderAge());
-		// the provider's server time starts at zero, so its cost panel has a series before the first bot
+		// the provider's server time starts at zero, so its cost panel has a series
+		// before the first bot
 		pipelineMeters.botServerTime(providerName(), Duration.ZERO);
 	}
 
@@ -88,7 +93,8 @@ class Bots implements DisposableBean {
 		switch (bot.get().state()) {
 			case SCHEDULED -> this.store.finish(command.botId(), BotState.DONE, "called back before joining", now);
 			case JOINING, RECORDING -> this.store.leave(command.botId(), "called back: " + command.reason(), now);
-			// provisioning finishes first; the recorder is then told to leave at its first heartbeat
+			// provisioning finishes first; the recorder is then told to leave at its
+			// first heartbeat
 			case PROVISIONING -> this.store.stopRequested(command.botId(), "called back: " + command.reason(), now);
 			default -> {
 			}
@@ -107,8 +113,8 @@ class Bots implements DisposableBean {
 		String phase = heartbeat.phase() == null ? "" : heartbeat.phase();
 		switch (phase) {
 			case "recording" -> this.store.move(bot.id(), BotState.JOINING, BotState.RECORDING, null, now);
-			case "ended" -> this.store.leave(bot.id(), heartbeat.detail() != null ? heartbeat.detail() : "meeting ended",
-					now);
+			case "ended" ->
+				this.store.leave(bot.id(), heartbeat.detail() != null ? heartbeat.detail() : "meeting ended", now);
 			case "failed" -> end(bot, BotState.FAILED,
 					"recorder failed: " + (heartbeat.detail() != null ? heartbeat.detail() : "no reason given"));
 			default -> {
@@ -148,7 +154,8 @@ class Bots implements DisposableBean {
 			}
 			else if (bot.leaveRequestedAt() != null
 					&& bot.leaveRequestedAt().plus(this.properties.leaveGrace()).isBefore(now)) {
-				end(bot, BotState.DONE, bot.detail() + " (recorder removed after " + this.properties.leaveGrace() + ")");
+				end(bot, BotState.DONE,
+						bot.detail() + " (recorder removed after " + this.properties.leaveGrace() + ")");
 			}
 		}
 		for (Bot bot : this.store.needingAttention()) {
@@ -182,7 +189,8 @@ class Bots implements DisposableBean {
 			String handle = this.provider.start(new RecorderLaunch(bot.id(), bot.meetingId(), bot.url(), bot.platform(),
 					token, this.properties.backendUrl(), this.properties.publicUrl(), bot.maxDurationSeconds()));
 			if (!this.store.started(bot.id(), handle, provisionedAt, Instant.now())) {
-				// ended while provisioning (called back, or the controller stopped it): remove at once
+				// ended while provisioning (called back, or the controller stopped it):
+				// remove at once
 				this.provider.stop(handle);
 			}
 			this.meters.counter("aigenda.bots.provisioned").increment();
@@ -266,8 +274,8 @@ class Bots implements DisposableBean {
 	}
 
 	/**
-	 * After a restart: provisioning that was cut off starts again, and recorders that no bot
-	 * answers for (tagged as AiGenda's, but unknown or finished here) are removed.
+	 * After a restart: provisioning that was cut off starts again, and recorders that no
+	 * bot answers for (tagged as AiGenda's, but unknown or finished here) are removed.
 	 */
 	int reconcile() {
 		this.store.resetInterruptedProvisioning(Instant.now());

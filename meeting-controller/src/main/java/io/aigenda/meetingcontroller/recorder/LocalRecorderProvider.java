@@ -15,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recorder as a child process on this machine, for one-machine set-ups and tests. The handle
- * is {@code pid:<n>}; the process carries {@code --aigenda-bot=<id>} on its command line, which is
- * how a restarted controller recognises recorders it no longer tracks. It runs in a process group
- * of its own ({@code setsid}), and stopping it ends the whole group: a recorder killed mid-call
- * leaves its browser, sound server and ffmpeg behind as orphans, and those go too.
+ * The recorder as a child process on this machine, for one-machine set-ups and tests. The
+ * handle is {@code pid:<n>}; the process carries {@code --aigenda-bot=<id>} on its
+ * command line, which is how a restarted controller recognises recorders it no longer
+ * tracks. It runs in a process group of its own ({@code setsid}), and stopping it ends
+ * the whole group: a recorder killed mid-call leaves its browser, sound server and ffmpeg
+ * behind as orphans, and those go too.
  */
 public class LocalRecorderProvider implements RecorderProvider {
 
@@ -53,8 +54,8 @@ public class LocalRecorderProvider implements RecorderProvider {
 			return "pid:" + process.pid();
 		}
 		catch (IOException ex) {
-			throw new RecorderException("Could not start the recorder " + this.command + ": " + ex.getMessage(),
-					false, ex);
+			throw new RecorderException("Could not start the recorder " + this.command + ": " + ex.getMessage(), false,
+					ex);
 		}
 	}
 
@@ -70,7 +71,8 @@ public class LocalRecorderProvider implements RecorderProvider {
 		}
 		long group = Long.parseLong(handle.substring(4));
 		List<ProcessHandle> members = group(group);
-		// a recorder started without its own group (by an older controller, by hand) still goes
+		// a recorder started without its own group (by an older controller, by hand)
+		// still goes
 		Optional<ProcessHandle> leader = ProcessHandle.of(group).filter(ProcessHandle::isAlive);
 		leader.filter(p -> !members.contains(p)).ifPresent(members::add);
 		if (members.isEmpty()) {
@@ -92,7 +94,8 @@ public class LocalRecorderProvider implements RecorderProvider {
 		ProcessHandle.allProcesses().forEach(p -> {
 			try {
 				String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-				// pid (comm) state ppid pgrp ...: comm may hold spaces, so count from the last ')'
+				// pid (comm) state ppid pgrp ...: comm may hold spaces, so count from the
+				// last ')'
 				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 				if (Long.parseLong(fields[2]) == pgid && p.isAlive()) {
 					members.add(p);
@@ -124,8 +127,8 @@ public class LocalRecorderProvider implements RecorderProvider {
 	}
 
 	/**
-	 * A process's whole command line from /proc: the JDK's {@code ProcessHandle.Info} gives up on
-	 * long ones, and a recorder started with a class path has a long one.
+	 * A process's whole command line from /proc: the JDK's {@code ProcessHandle.Info}
+	 * gives up on long ones, and a recorder started with a class path has a long one.
 	 */
 	static List<String> arguments(long pid) {
 		try {

@@ -23,11 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Nova server per recorder: Keystone v3 password authentication scoped to a project, the
- * compute endpoint from the token's catalog, a server with cloud-init user data that starts the
- * recorder, and metadata that marks it as an AiGenda recorder of one bot. A server that ends in
- * ERROR, or is not ACTIVE in time, is deleted before the failure is reported, so nothing is left
- * running and billing.
+ * A Nova server per recorder: Keystone v3 password authentication scoped to a project,
+ * the compute endpoint from the token's catalog, a server with cloud-init user data that
+ * starts the recorder, and metadata that marks it as an AiGenda recorder of one bot. A
+ * server that ends in ERROR, or is not ACTIVE in time, is deleted before the failure is
+ * reported, so nothing is left running and billing.
  */
 public class OpenStackRecorderProvider implements RecorderProvider {
 
@@ -135,11 +135,18 @@ public class OpenStackRecorderProvider implements RecorderProvider {
 			.collect(Collectors.toCollection(HashSet::new));
 	}
 
-	/** The cloud-config that starts the recorder on first boot, with its settings in a root-only file. */
+	/**
+	 * The cloud-config that starts the recorder on first boot, with its settings in a
+	 * root-only file.
+	 */
 	String cloudInit(RecorderLaunch launch) {
 		StringBuilder env = new StringBuilder();
-		launch.environment().forEach((key, value) -> env.append("      ").append(key).append("='")
-				.append(value.replace("'", "'\\''")).append("'\n"));
+		launch.environment()
+			.forEach((key, value) -> env.append("      ")
+				.append(key)
+				.append("='")
+				.append(value.replace("'", "'\\''"))
+				.append("'\n"));
 		return """
 				#cloud-config
 				write_files:
@@ -150,7 +157,8 @@ public class OpenStackRecorderProvider implements RecorderProvider {
 				%s
 				runcmd:
 				  - [sh, -c, 'set -a; . /etc/aigenda/recorder.env; exec %s --aigenda-bot=%s > /var/log/aigenda-recorder.log 2>&1 &']
-				""".formatted(env.toString().stripTrailing(), this.settings.recorderCommand(), launch.botId());
+				"""
+			.formatted(env.toString().stripTrailing(), this.settings.recorderCommand(), launch.botId());
 	}
 
 	private OSClientV3 authenticate() {
@@ -175,10 +183,14 @@ public class OpenStackRecorderProvider implements RecorderProvider {
 		}
 	}
 
-	/** Quota (403/413) and server-side faults may clear up; other client errors are set-up mistakes. */
+	/**
+	 * Quota (403/413) and server-side faults may clear up; other client errors are set-up
+	 * mistakes.
+	 */
 	private static RecorderException fault(String action, ResponseException ex) {
 		int status = ex.getStatus();
-		boolean quota = status == 413 || (status == 403 && String.valueOf(ex.getMessage()).toLowerCase().contains("quota"));
+		boolean quota = status == 413
+				|| (status == 403 && String.valueOf(ex.getMessage()).toLowerCase().contains("quota"));
 		boolean retryable = quota || status == 409 || status == 429 || status >= 500;
 		String reason = quota ? "quota exceeded" : "HTTP " + status;
 		return new RecorderException("Could not " + action + " (" + reason + "): " + ex.getMessage(), retryable, ex);

@@ -10,7 +10,10 @@ public class RecorderException extends RuntimeException {
 		this.retryable = retryable;
 	}
 
-	/** Whether trying again later may succeed (quota freed, API back), as opposed to a bad set-up. */
+	/**
+	 * Whether trying again later may succeed (quota freed, API back), as opposed to a bad
+	 * set-up.
+	 */
 	public boolean retryable() {
 		return this.retryable;
 	}

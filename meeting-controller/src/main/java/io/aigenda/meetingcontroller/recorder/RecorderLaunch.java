@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a recorder needs to know: the call, and how to reach the backend and this controller.
+ * What a recorder needs to know: the call, and how to reach the backend and this
+ * controller.
  *
- * @param token the bot's recorder token (one bot, short-lived); never logged, never stored in
- * clear
+ * @param token the bot's recorder token (one bot, short-lived); never logged, never
+ * stored in clear
  */
-public record RecorderLaunch(UUID botId, UUID meetingId, String url, String platform, String token,
-		String backendUrl, String controllerUrl, long maxDurationSeconds) {
+public record RecorderLaunch(UUID botId, UUID meetingId, String url, String platform, String token, String backendUrl,
+		String controllerUrl, long maxDurationSeconds) {
 
 	/** The settings as environment variables, the recorder's only input. */
 	public Map<String, String> environment() {

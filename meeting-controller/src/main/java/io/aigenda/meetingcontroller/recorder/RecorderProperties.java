@@ -11,20 +11,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param provider where a bot runs: {@code local} (a process on this machine) or
  * {@code openstack} (a server per bot, through the OpenStack API)
- * @param maxBotsPerOrganisation bots one organisation may have in calls at the same time, so one
- * tenant cannot take every recorder (or run up the cloud bill)
+ * @param maxBotsPerOrganisation bots one organisation may have in calls at the same time,
+ * so one tenant cannot take every recorder (or run up the cloud bill)
  * @param backendUrl the backend's base URL, for the controller and for recorders
  * @param serviceToken the backend's service token (internal endpoints)
  * @param publicUrl this controller's base URL as recorders reach it (heartbeats)
  * @param heartbeatTimeout a recorder silent this long is taken for dead and torn down
- * @param leaveGrace after asking a recorder to leave, how long it may take before it is torn down
- * @param tick how often bots are looked at (due bots, heartbeats, durations, provider state)
- * @param provisionAttempts attempts to provision a recorder (quota and API faults) before the bot
- * fails
+ * @param leaveGrace after asking a recorder to leave, how long it may take before it is
+ * torn down
+ * @param tick how often bots are looked at (due bots, heartbeats, durations, provider
+ * state)
+ * @param provisionAttempts attempts to provision a recorder (quota and API faults) before
+ * the bot fails
  * @param retryBackoff pause before the second attempt; doubled for each further one
- * @param maxRecorderAge the oldest a recorder may get: the longest stay a bot may be given (the
- * backend's {@code aigenda.backend.bots.max-duration}, 8 hours) plus provisioning and leaving. An
- * older one leaked, and the {@code BotOlderThanMaximum} alert fires
+ * @param maxRecorderAge the oldest a recorder may get: the longest stay a bot may be
+ * given (the backend's {@code aigenda.backend.bots.max-duration}, 8 hours) plus
+ * provisioning and leaving. An older one leaked, and the {@code BotOlderThanMaximum}
+ * alert fires
  * @param local the local provider
  * @param openstack the OpenStack provider
  */
@@ -56,17 +59,18 @@ public record RecorderProperties(@DefaultValue("local") Provider provider,
 	}
 
 	/**
-	 * @param command the recorder's command line; the bot's settings reach it as {@code AIGENDA_*}
-	 * environment variables, and {@code --aigenda-bot=<id>} is appended so a restarted controller
-	 * can find recorders it no longer tracks
-	 * @param logDir where each recorder's output goes ({@code <bot>.log}); the temporary directory when unset
+	 * @param command the recorder's command line; the bot's settings reach it as
+	 * {@code AIGENDA_*} environment variables, and {@code --aigenda-bot=<id>} is appended
+	 * so a restarted controller can find recorders it no longer tracks
+	 * @param logDir where each recorder's output goes ({@code <bot>.log}); the temporary
+	 * directory when unset
 	 */
-	public record Local(@DefaultValue("recorder-agent/bin/aigenda-recorder") List<String> command,
-			String logDir) {
+	public record Local(@DefaultValue("recorder-agent/bin/aigenda-recorder") List<String> command, String logDir) {
 	}
 
 	/**
-	 * A server per bot. Authentication is Keystone v3 with a user's password, scoped to a project.
+	 * A server per bot. Authentication is Keystone v3 with a user's password, scoped to a
+	 * project.
 	 *
 	 * @param identityUrl Keystone v3, e.g. {@code https://cloud.example.com:5000/v3}
 	 * @param flavor flavour id

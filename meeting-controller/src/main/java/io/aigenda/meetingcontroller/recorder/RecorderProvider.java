@@ -3,14 +3,14 @@ package io.aigenda.meetingcontroller.recorder;
 import java.util.Set;
 
 /**
- * Where recorders run. Each recorder is tagged as AiGenda's and with its bot, so that a controller
- * that lost track of one (a crash, a restart) finds and removes it.
+ * Where recorders run. Each recorder is tagged as AiGenda's and with its bot, so that a
+ * controller that lost track of one (a crash, a restart) finds and removes it.
  */
 public interface RecorderProvider {
 
 	/**
-	 * Starts a recorder and returns its handle once it runs (for a server: ACTIVE). Throws
-	 * {@link RecorderException} when it cannot, after cleaning up what it created.
+	 * Starts a recorder and returns its handle once it runs (for a server: ACTIVE).
+	 * Throws {@link RecorderException} when it cannot, after cleaning up what it created.
 	 */
 	String start(RecorderLaunch launch);
 

@@ -3,7 +3,10 @@ package io.aigenda.meetingcontroller.recorder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The provider is configuration ({@code aigenda.meeting-controller.provider}), never an if in the lifecycle. */
+/**
+ * The provider is configuration ({@code aigenda.meeting-controller.provider}), never an
+ * if in the lifecycle.
+ */
 @Configuration(proxyBeanMethods = false)
 class RecorderProviderConfiguration {
 

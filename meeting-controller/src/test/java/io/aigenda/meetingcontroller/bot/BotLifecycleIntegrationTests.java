@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The bot state machine on the machine's PostgreSQL and RabbitMQ, with the local provider running
- * a recorder process that speaks the heartbeat protocol and a backend played over HTTP.
+ * The bot state machine on the machine's PostgreSQL and RabbitMQ, with the local provider
+ * running a recorder process that speaks the heartbeat protocol and a backend played over
+ * HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = { "spring.config.name=" + MeetingControllerApplication.CONFIG_NAME,
@@ -106,8 +107,8 @@ class BotLifecycleIntegrationTests {
 		assertThat(this.store.find(bot).orElseThrow().detail()).contains("exited");
 		await().atMost(Duration.ofSeconds(10)).until(() -> reported(bot, "FAILED") != null);
 		assertThat(reported(bot, "FAILED").serverSeconds()).isGreaterThanOrEqualTo(1);
-		assertThat(BACKEND.reportsOf(bot).stream().map(FakeBackend.Report::state))
-			.containsSubsequence("PROVISIONING", "RECORDING", "FAILED");
+		assertThat(BACKEND.reportsOf(bot).stream().map(FakeBackend.Report::state)).containsSubsequence("PROVISIONING",
+				"RECORDING", "FAILED");
 		assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
 	}
 
@@ -201,8 +202,7 @@ class BotLifecycleIntegrationTests {
 	}
 
 	private void awaitState(UUID bot, BotState state) {
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.store.find(bot).map(Bot::state).orElse(null) == state);
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.store.find(bot).map(Bot::state).orElse(null) == state);
 	}
 
 	private static FakeBackend.Report reported(UUID bot, String state) {
@@ -225,7 +225,8 @@ class BotLifecycleIntegrationTests {
 			this.admin.deleteExchange(exchange.getName());
 		}
 		BACKEND.close();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> sql("drop database if exists " + DATABASE + " with (force)")));
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> sql("drop database if exists " + DATABASE + " with (force)")));
 	}
 
 	private static void sql(String statement) {

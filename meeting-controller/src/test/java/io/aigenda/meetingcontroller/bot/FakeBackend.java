@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Plays the backend's internal bot endpoints over HTTP: issues recorder tokens and keeps every
- * state report, checking the service token as the backend does.
+ * Plays the backend's internal bot endpoints over HTTP: issues recorder tokens and keeps
+ * every state report, checking the service token as the backend does.
  */
 final class FakeBackend implements AutoCloseable {
 

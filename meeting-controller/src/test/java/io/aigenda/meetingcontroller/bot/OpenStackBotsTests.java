@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The state machine on the machine's PostgreSQL, driving the OpenStack provider against Keystone
- * v3 and Nova v2.1 as WireMock plays them: quota errors retried into a running server, giving up with the reason, and the
- * reconcile that deletes a tagged server no bot answers for.
+ * The state machine on the machine's PostgreSQL, driving the OpenStack provider against
+ * Keystone v3 and Nova v2.1 as WireMock plays them: quota errors retried into a running
+ * server, giving up with the reason, and the reconcile that deletes a tagged server no
+ * bot answers for.
  */
 class OpenStackBotsTests {
 
@@ -116,7 +117,8 @@ class OpenStackBotsTests {
 		this.cloud.stubFor(post(urlEqualTo("/compute/v2.1/servers")).inScenario("quota")
 			.whenScenarioStateIs("freed")
 			.willReturn(json(202, "nova-server-create-202.json")));
-		this.cloud.stubFor(get(urlEqualTo("/compute/v2.1/servers/" + TRACKED)).willReturn(json(200, "nova-server-active.json")));
+		this.cloud.stubFor(
+				get(urlEqualTo("/compute/v2.1/servers/" + TRACKED)).willReturn(json(200, "nova-server-active.json")));
 
 		this.bots.start(command());
 		await().atMost(Duration.ofSeconds(15)).until(() -> {
@@ -137,7 +139,8 @@ class OpenStackBotsTests {
 
 	@Test
 	void aBotGivesUpWithTheReasonWhenTheQuotaStaysExhausted() {
-		this.cloud.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(403, "nova-quota-exceeded-403.json")));
+		this.cloud
+			.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(403, "nova-quota-exceeded-403.json")));
 
 		this.bots.start(command());
 		await().atMost(Duration.ofSeconds(15)).until(() -> {
@@ -155,7 +158,8 @@ class OpenStackBotsTests {
 
 	@Test
 	void aBotCalledBackWhileItsServerIsBuiltIsToldToLeaveAtItsFirstHeartbeat() {
-		this.cloud.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(202, "nova-server-create-202.json")));
+		this.cloud
+			.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(202, "nova-server-create-202.json")));
 		this.cloud.stubFor(get(urlEqualTo("/compute/v2.1/servers/" + TRACKED)).inScenario("slow")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(json(200, "nova-server-build.json").withFixedDelay(1500))
@@ -181,8 +185,10 @@ class OpenStackBotsTests {
 		this.store.insert(command(), Instant.now());
 		this.store.move(this.bot, BotState.SCHEDULED, BotState.PROVISIONING, null, Instant.now());
 		this.store.started(this.bot, TRACKED, Instant.now(), Instant.now());
-		this.cloud.stubFor(get(urlPathEqualTo("/compute/v2.1/servers/detail")).willReturn(json(200, "nova-servers-detail.json")));
-		this.cloud.stubFor(delete(urlEqualTo("/compute/v2.1/servers/" + ORPHAN)).willReturn(aResponse().withStatus(204)));
+		this.cloud.stubFor(
+				get(urlPathEqualTo("/compute/v2.1/servers/detail")).willReturn(json(200, "nova-servers-detail.json")));
+		this.cloud
+			.stubFor(delete(urlEqualTo("/compute/v2.1/servers/" + ORPHAN)).willReturn(aResponse().withStatus(204)));
 
 		assertThat(this.bots.reconcile()).isEqualTo(1);
 
@@ -207,21 +213,26 @@ class OpenStackBotsTests {
 		assertThat(this.registry.get("aigenda.bots.server.seconds").tag("provider", "openstack").counter().count())
 			.isZero();
 
-		// called back; the server is gone by the next look, so the bot ends and the server is deleted
+		// called back; the server is gone by the next look, so the bot ends and the
+		// server is deleted
 		this.bots.stop(new io.aigenda.contracts.StopRecording(this.bot, UUID.randomUUID(), "test"));
 		this.cloud.stubFor(get(urlEqualTo("/compute/v2.1/servers/" + TRACKED)).inScenario("life")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(404)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"not found\"}}")));
-		this.cloud.stubFor(delete(urlEqualTo("/compute/v2.1/servers/" + TRACKED)).willReturn(aResponse().withStatus(204)));
+		this.cloud
+			.stubFor(delete(urlEqualTo("/compute/v2.1/servers/" + TRACKED)).willReturn(aResponse().withStatus(204)));
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			this.bots.tick();
 			return this.store.find(this.bot).orElseThrow().releasedAt() != null;
 		});
 		this.bots.tick();
 
-		double counted = this.registry.get("aigenda.bots.server.seconds").tag("provider", "openstack").counter().count();
+		double counted = this.registry.get("aigenda.bots.server.seconds")
+			.tag("provider", "openstack")
+			.counter()
+			.count();
 		assertThat(counted).isBetween(600.0, 660.0);
 		assertThat(this.registry.get("aigenda.bots.active").gauge().value()).isZero();
 		assertThat(this.registry.get("aigenda.bots.oldest.age").gauge().value()).isZero();
@@ -240,7 +251,8 @@ class OpenStackBotsTests {
 
 	private ResponseDefinitionBuilder json(int status, String resource) {
 		try (InputStream in = getClass().getResourceAsStream("/openstack/" + resource)) {
-			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{base}}", this.cloud.baseUrl())
+			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+				.replace("{{base}}", this.cloud.baseUrl())
 				.replace("{{bot}}", this.bot.toString());
 			return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
 		}

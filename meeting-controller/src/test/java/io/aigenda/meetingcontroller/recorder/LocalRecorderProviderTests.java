@@ -11,9 +11,10 @@ import static org.awaitility.Awaitility.await;
 
 class LocalRecorderProviderTests {
 
-	// a recorder that starts two helpers of its own, as the real one starts a browser and ffmpeg
-	private final LocalRecorderProvider provider = new LocalRecorderProvider(new RecorderProperties.Local(
-			List.of("sh", "-c", "sleep 300 & sleep 300 & wait", "recorder"), null));
+	// a recorder that starts two helpers of its own, as the real one starts a browser and
+	// ffmpeg
+	private final LocalRecorderProvider provider = new LocalRecorderProvider(
+			new RecorderProperties.Local(List.of("sh", "-c", "sleep 300 & sleep 300 & wait", "recorder"), null));
 
 	@Test
 	void aRecorderKilledMidCallLeavesNoHelperBehindOnceStopped() {

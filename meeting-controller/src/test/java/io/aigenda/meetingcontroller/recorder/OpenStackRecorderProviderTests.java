@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The OpenStack provider against Keystone v3 and Nova v2.1 as WireMock plays them, with the
- * response bodies, status codes and headers of the real APIs (src/test/resources/openstack).
+ * The OpenStack provider against Keystone v3 and Nova v2.1 as WireMock plays them, with
+ * the response bodies, status codes and headers of the real APIs
+ * (src/test/resources/openstack).
  */
 class OpenStackRecorderProviderTests {
 
@@ -46,8 +47,10 @@ class OpenStackRecorderProviderTests {
 		this.cloud = new WireMockServer(options().dynamicPort());
 		this.cloud.start();
 		this.cloud.stubFor(post(urlEqualTo("/identity/v3/auth/tokens"))
-			.withRequestBody(matchingJsonPath("$.auth.identity.password.user.name", com.github.tomakehurst.wiremock.client.WireMock.equalTo("aigenda-recorders")))
-			.withRequestBody(matchingJsonPath("$.auth.scope.project.name", com.github.tomakehurst.wiremock.client.WireMock.equalTo("aigenda")))
+			.withRequestBody(matchingJsonPath("$.auth.identity.password.user.name",
+					com.github.tomakehurst.wiremock.client.WireMock.equalTo("aigenda-recorders")))
+			.withRequestBody(matchingJsonPath("$.auth.scope.project.name",
+					com.github.tomakehurst.wiremock.client.WireMock.equalTo("aigenda")))
 			.willReturn(json(201, "keystone-token.json").withHeader("X-Subject-Token",
 					"gAAAAABj_wJ0Y1mGd0mY3TJ0dFq4-recorder-token")));
 		this.provider = new OpenStackRecorderProvider(new RecorderProperties.OpenStack(
@@ -64,7 +67,8 @@ class OpenStackRecorderProviderTests {
 
 	@Test
 	void createsATaggedServerWithCloudInitWaitsUntilActiveAndDeletesIt() {
-		this.cloud.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(202, "nova-server-create-202.json")));
+		this.cloud
+			.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(202, "nova-server-create-202.json")));
 		this.cloud.stubFor(get(urlEqualTo(SERVER)).inScenario("boot")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(json(200, "nova-server-build.json"))
@@ -99,7 +103,8 @@ class OpenStackRecorderProviderTests {
 			.contains("AIGENDA_BACKEND_URL='https://aigenda.example.com'")
 			.contains("AIGENDA_MEETING_URL='https://meet.jit.si/Weekly'")
 			.contains("--aigenda-bot=" + this.bot);
-		assertThat(this.cloud.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(SERVER))))
+		assertThat(
+				this.cloud.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(SERVER))))
 			.hasSize(2);
 
 		this.provider.stop(handle);
@@ -108,7 +113,8 @@ class OpenStackRecorderProviderTests {
 
 	@Test
 	void aServerInErrorIsDeletedAndReportedWithNovasFault() {
-		this.cloud.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(202, "nova-server-create-202.json")));
+		this.cloud
+			.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(202, "nova-server-create-202.json")));
 		this.cloud.stubFor(get(urlEqualTo(SERVER)).willReturn(json(200, "nova-server-error.json")));
 		this.cloud.stubFor(delete(urlEqualTo(SERVER)).willReturn(aResponse().withStatus(204)));
 
@@ -121,7 +127,8 @@ class OpenStackRecorderProviderTests {
 
 	@Test
 	void quotaExceededIsARetryableFailureAndCreatesNothing() {
-		this.cloud.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(403, "nova-quota-exceeded-403.json")));
+		this.cloud
+			.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(403, "nova-quota-exceeded-403.json")));
 
 		assertThatThrownBy(() -> this.provider.start(launch())).isInstanceOf(RecorderException.class)
 			.hasMessageContaining("quota exceeded")
@@ -131,7 +138,8 @@ class OpenStackRecorderProviderTests {
 
 	@Test
 	void aServerNeverActiveInTimeIsDeleted() {
-		this.cloud.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(202, "nova-server-create-202.json")));
+		this.cloud
+			.stubFor(post(urlEqualTo("/compute/v2.1/servers")).willReturn(json(202, "nova-server-create-202.json")));
 		this.cloud.stubFor(get(urlEqualTo(SERVER)).willReturn(json(200, "nova-server-build.json")));
 		this.cloud.stubFor(delete(urlEqualTo(SERVER)).willReturn(aResponse().withStatus(204)));
 		this.provider = new OpenStackRecorderProvider(withTimeout(Duration.ofMillis(300)));
@@ -142,11 +150,13 @@ class OpenStackRecorderProviderTests {
 
 	@Test
 	void runningListsOnlyServersTaggedAsRecordersAndDeletingAGoneServerIsFine() {
-		this.cloud.stubFor(get(urlPathEqualTo("/compute/v2.1/servers/detail")).willReturn(json(200, "nova-servers-detail.json")));
+		this.cloud.stubFor(
+				get(urlPathEqualTo("/compute/v2.1/servers/detail")).willReturn(json(200, "nova-servers-detail.json")));
 		this.cloud.stubFor(delete(urlEqualTo("/compute/v2.1/servers/0b3a9c3e-1d7f-4f0e-9a51-4f2f6c0de1a1"))
 			.willReturn(aResponse().withStatus(404)
 				.withHeader("Content-Type", "application/json")
-				.withBody("{\"itemNotFound\": {\"code\": 404, \"message\": \"Instance 0b3a9c3e could not be found.\"}}")));
+				.withBody(
+						"{\"itemNotFound\": {\"code\": 404, \"message\": \"Instance 0b3a9c3e could not be found.\"}}")));
 
 		assertThat(this.provider.running()).containsExactlyInAnyOrder("f5dc173b-6804-445a-a6d8-c705dad5b5eb",
 				"0b3a9c3e-1d7f-4f0e-9a51-4f2f6c0de1a1");

@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Reads and writes a meeting's artifacts through the presigned URLs that step commands carry, so a
- * worker holds no storage credentials. URLs never appear in messages: they carry signatures.
+ * Reads and writes a meeting's artifacts through the presigned URLs that step commands
+ * carry, so a worker holds no storage credentials. URLs never appear in messages: they
+ * carry signatures.
  */
 public class ArtifactTransfer {
 
@@ -50,7 +51,8 @@ public class ArtifactTransfer {
 			this.meter.downloaded(Files.size(target));
 		}
 		catch (IOException ex) {
-			// the file was just written; a size that cannot be read is not worth failing a step for
+			// the file was just written; a size that cannot be read is not worth failing
+			// a step for
 		}
 	}
 
@@ -76,7 +78,10 @@ public class ArtifactTransfer {
 		return HttpRequest.newBuilder(uri(url)).timeout(this.timeout).GET().build();
 	}
 
-	/** A command with a URL that is not HTTP(S) is broken; sending it again will not mend it. */
+	/**
+	 * A command with a URL that is not HTTP(S) is broken; sending it again will not mend
+	 * it.
+	 */
 	private static URI uri(String url) {
 		try {
 			URI uri = URI.create(url);
@@ -108,7 +113,10 @@ public class ArtifactTransfer {
 		}
 	}
 
-	/** A download or upload failed; unless the URL itself is broken, another attempt may succeed. */
+	/**
+	 * A download or upload failed; unless the URL itself is broken, another attempt may
+	 * succeed.
+	 */
 	public static class TransferException extends RuntimeException {
 
 		private final boolean retryable;

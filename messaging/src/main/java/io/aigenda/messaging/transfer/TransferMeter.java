@@ -1,8 +1,8 @@
 package io.aigenda.messaging.transfer;
 
 /**
- * Counts the bytes an {@link ArtifactTransfer} moves through presigned URLs; the observability
- * library turns them into the S3 byte counters.
+ * Counts the bytes an {@link ArtifactTransfer} moves through presigned URLs; the
+ * observability library turns them into the S3 byte counters.
  */
 public interface TransferMeter {
 

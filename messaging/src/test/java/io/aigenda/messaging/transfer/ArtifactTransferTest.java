@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Transfers through presigned URLs against a local HTTP server standing in for the object store. */
+/**
+ * Transfers through presigned URLs against a local HTTP server standing in for the object
+ * store.
+ */
 class ArtifactTransferTest {
 
 	private HttpServer storage;
@@ -89,8 +92,7 @@ class ArtifactTransferTest {
 	@Test
 	void aMissingObjectIsARetryableFailureThatNamesTheStatusButNotTheUrl(@TempDir Path dir) {
 		assertThatThrownBy(() -> this.transfer.download(url("missing.wav"), dir.resolve("a")))
-			.isInstanceOfSatisfying(ArtifactTransfer.TransferException.class,
-					ex -> assertThat(ex.retryable()).isTrue())
+			.isInstanceOfSatisfying(ArtifactTransfer.TransferException.class, ex -> assertThat(ex.retryable()).isTrue())
 			.hasMessageContaining("404")
 			.hasMessageNotContaining("Signature")
 			.hasMessageNotContaining("127.0.0.1");
@@ -104,9 +106,8 @@ class ArtifactTransferTest {
 						ex -> assertThat(ex.retryable()).isFalse())
 				.hasMessage("URL is not a valid HTTP URL");
 		}
-		assertThatThrownBy(() -> this.transfer.putJson("s3://bucket/key", "{}"))
-			.isInstanceOfSatisfying(ArtifactTransfer.TransferException.class,
-					ex -> assertThat(ex.retryable()).isFalse());
+		assertThatThrownBy(() -> this.transfer.putJson("s3://bucket/key", "{}")).isInstanceOfSatisfying(
+				ArtifactTransfer.TransferException.class, ex -> assertThat(ex.retryable()).isFalse());
 	}
 
 }

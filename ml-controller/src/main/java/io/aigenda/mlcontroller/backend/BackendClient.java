@@ -21,9 +21,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The backend's internal API (presigned URLs per meeting) and JSON transfers through presigned
- * URLs. The controller holds no S3 credentials: every object it reads or writes goes through a
- * URL the backend signed.
+ * The backend's internal API (presigned URLs per meeting) and JSON transfers through
+ * presigned URLs. The controller holds no S3 credentials: every object it reads or writes
+ * goes through a URL the backend signed.
  */
 @Component
 public class BackendClient {
@@ -48,15 +48,16 @@ public class BackendClient {
 		}
 	}
 
-	/** Presigned URLs for one meeting's recording and artifacts, valid for {@code ttl}. */
+	/**
+	 * Presigned URLs for one meeting's recording and artifacts, valid for {@code ttl}.
+	 */
 	public ArtifactUrls artifactUrls(UUID meetingId, List<String> get, List<String> put, Duration ttl) {
-		return urls("/api/v1/internal/meetings/" + meetingId + "/artifact-urls", "meeting " + meetingId, get, put,
-				ttl);
+		return urls("/api/v1/internal/meetings/" + meetingId + "/artifact-urls", "meeting " + meetingId, get, put, ttl);
 	}
 
 	/**
-	 * Presigned URLs for an enrolled voiceprint's objects: {@code clip} is the uploaded audio,
-	 * anything else a JSON artifact of the enrolment.
+	 * Presigned URLs for an enrolled voiceprint's objects: {@code clip} is the uploaded
+	 * audio, anything else a JSON artifact of the enrolment.
 	 */
 	public ArtifactUrls voiceprintUrls(UUID voiceprintId, List<String> get, List<String> put, Duration ttl) {
 		return urls("/api/v1/internal/voiceprints/" + voiceprintId + "/artifact-urls", "voiceprint " + voiceprintId,

@@ -1,6 +1,9 @@
 package io.aigenda.mlcontroller.backend;
 
-/** A call to the backend or a transfer through a presigned URL failed; the message says how. */
+/**
+ * A call to the backend or a transfer through a presigned URL failed; the message says
+ * how.
+ */
 public class BackendException extends RuntimeException {
 
 	BackendException(String message) {

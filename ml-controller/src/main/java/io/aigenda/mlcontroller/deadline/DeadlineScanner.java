@@ -11,9 +11,10 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Looks for lost steps (past their deadline) and for retries whose back-off is over, every
- * {@code scan-interval}. State lives in the store, so a restarted controller picks up where the
- * last one stopped, and several controllers may scan at once (transitions are conditional).
+ * Looks for lost steps (past their deadline) and for retries whose back-off is over,
+ * every {@code scan-interval}. State lives in the store, so a restarted controller picks
+ * up where the last one stopped, and several controllers may scan at once (transitions
+ * are conditional).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -45,7 +46,8 @@ class DeadlineScanner implements SchedulingConfigurer {
 			this.enrolments.failOverdue();
 		}
 		catch (RuntimeException ex) {
-			// The store may be briefly unreachable; the next scan finds the same steps again.
+			// The store may be briefly unreachable; the next scan finds the same steps
+			// again.
 			log.warn("Deadline scan failed: {}", ex.getMessage());
 		}
 	}

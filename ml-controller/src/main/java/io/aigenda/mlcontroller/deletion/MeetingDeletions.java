@@ -13,10 +13,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Forgets a meeting the backend deleted: the pipeline first (so nothing of it runs on or is
- * indexed again), then its text chunks and per-meeting speaker embeddings. The organisation's
- * named voiceprints stay: a person enrolled from the meeting is still that person. Every part is
- * idempotent, so a redelivery (or a failure halfway, retried) ends in the same place.
+ * Forgets a meeting the backend deleted: the pipeline first (so nothing of it runs on or
+ * is indexed again), then its text chunks and per-meeting speaker embeddings. The
+ * organisation's named voiceprints stay: a person enrolled from the meeting is still that
+ * person. Every part is idempotent, so a redelivery (or a failure halfway, retried) ends
+ * in the same place.
  */
 @Component
 class MeetingDeletions {

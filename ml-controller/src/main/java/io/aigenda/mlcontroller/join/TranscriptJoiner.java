@@ -13,8 +13,8 @@ import io.aigenda.contracts.TranscriptDocument;
 import io.aigenda.contracts.Word;
 
 /**
- * Joins what the ASR heard with who diarization says spoke: each word goes to the speaker turn
- * that overlaps it most. Pure logic, no I/O.
+ * Joins what the ASR heard with who diarization says spoke: each word goes to the speaker
+ * turn that overlaps it most. Pure logic, no I/O.
  */
 public final class TranscriptJoiner {
 
@@ -27,7 +27,8 @@ public final class TranscriptJoiner {
 	}
 
 	/**
-	 * @param fallbackLanguage used when the transcript does not say which language it heard
+	 * @param fallbackLanguage used when the transcript does not say which language it
+	 * heard
 	 */
 	public static MeetingTranscript join(TranscriptDocument transcript, DiarizationDocument diarization,
 			String fallbackLanguage) {
@@ -38,8 +39,8 @@ public final class TranscriptJoiner {
 			.sorted(Comparator.comparingDouble(SpeakerTurn::start).thenComparingDouble(SpeakerTurn::end))
 			.toList();
 		double duration = Math.max(transcript.durationSeconds(), diarization.durationSeconds());
-		String language = (transcript.language() != null && !transcript.language().isBlank())
-				? transcript.language() : fallbackLanguage;
+		String language = (transcript.language() != null && !transcript.language().isBlank()) ? transcript.language()
+				: fallbackLanguage;
 		if (turns.isEmpty()) {
 			return singleSpeaker(language, duration, words);
 		}
@@ -51,10 +52,11 @@ public final class TranscriptJoiner {
 	}
 
 	/**
-	 * The speaker whose turn overlaps the word most. Equal overlaps go to the turn whose middle is
-	 * nearest the word's middle (the word sits inside that turn more than inside the other), and
-	 * then to the earlier turn, so the result never depends on hash order. A word overlapping no
-	 * turn (a gap, or a zero-length word) takes the nearest turn.
+	 * The speaker whose turn overlaps the word most. Equal overlaps go to the turn whose
+	 * middle is nearest the word's middle (the word sits inside that turn more than
+	 * inside the other), and then to the earlier turn, so the result never depends on
+	 * hash order. A word overlapping no turn (a gap, or a zero-length word) takes the
+	 * nearest turn.
 	 */
 	static String speakerOf(Word word, List<SpeakerTurn> turns) {
 		double start = Math.min(word.start(), word.end());
@@ -92,7 +94,10 @@ public final class TranscriptJoiner {
 		return best;
 	}
 
-	/** The diarization's own speaker list when it gave one, else speakers in order of first turn. */
+	/**
+	 * The diarization's own speaker list when it gave one, else speakers in order of
+	 * first turn.
+	 */
 	private static List<String> speakers(DiarizationDocument diarization, List<SpeakerTurn> turns) {
 		Set<String> speakers = new LinkedHashSet<>();
 		if (diarization.speakers() != null) {
@@ -104,7 +109,8 @@ public final class TranscriptJoiner {
 
 	private static MeetingTranscript singleSpeaker(String language, double duration, List<Word> words) {
 		if (words.isEmpty()) {
-			// Nothing was said and nobody was heard: no speakers at all, not an invented one.
+			// Nothing was said and nobody was heard: no speakers at all, not an invented
+			// one.
 			return new MeetingTranscript(language, duration, List.of(), List.of(), List.of());
 		}
 		double end = Math.max(duration, words.stream().mapToDouble(Word::end).max().orElse(0));

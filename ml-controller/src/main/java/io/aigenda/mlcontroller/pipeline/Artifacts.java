@@ -1,6 +1,9 @@
 package io.aigenda.mlcontroller.pipeline;
 
-/** Names of a meeting's objects, relative to the meeting, as the backend's internal API takes them. */
+/**
+ * Names of a meeting's objects, relative to the meeting, as the backend's internal API
+ * takes them.
+ */
 final class Artifacts {
 
 	static final String RECORDING = "recording";

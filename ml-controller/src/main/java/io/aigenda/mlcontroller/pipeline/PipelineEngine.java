@@ -27,11 +27,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The state machine of every meeting's pipeline. Handlers are idempotent: each acts only when its
- * conditional transition in {@link PipelineStore} changed a row. Commands are sent after the
- * transition is stored, so a crash in between leaves a dispatched step whose deadline brings it
- * back; events that end a pipeline are published inside the transaction that ends it, so a
- * failed publish rolls the transition back and the event is redelivered.
+ * The state machine of every meeting's pipeline. Handlers are idempotent: each acts only
+ * when its conditional transition in {@link PipelineStore} changed a row. Commands are
+ * sent after the transition is stored, so a crash in between leaves a dispatched step
+ * whose deadline brings it back; events that end a pipeline are published inside the
+ * transaction that ends it, so a failed publish rolls the transition back and the event
+ * is redelivered.
  */
 @Service
 public class PipelineEngine {
@@ -50,9 +51,8 @@ public class PipelineEngine {
 
 	private final SearchIndexing searchIndexing;
 
-	PipelineEngine(PipelineStore store, StepDispatcher dispatcher, Messages messages,
-			MlControllerProperties properties, PlatformTransactionManager transactionManager,
-			SearchIndexing searchIndexing) {
+	PipelineEngine(PipelineStore store, StepDispatcher dispatcher, Messages messages, MlControllerProperties properties,
+			PlatformTransactionManager transactionManager, SearchIndexing searchIndexing) {
 		this.searchIndexing = searchIndexing;
 		this.store = store;
 		this.dispatcher = dispatcher;
@@ -66,8 +66,7 @@ public class PipelineEngine {
 			// Poison: retrying cannot help, so the listener's recoverer dead-letters it.
 			throw new IllegalArgumentException("ProcessMeeting without meetingId or organisationId");
 		}
-		String language = (command.language() == null || command.language().isBlank()) ? "auto"
-				: command.language();
+		String language = (command.language() == null || command.language().isBlank()) ? "auto" : command.language();
 		Instant now = Instant.now();
 		Step transcribe = firstAttempt(command.meetingId(), StepKind.TRANSCRIBE, now);
 		Step diarize = firstAttempt(command.meetingId(), StepKind.DIARIZE, now);
@@ -93,10 +92,11 @@ public class PipelineEngine {
 	}
 
 	/**
-	 * A newer run of a failed pipeline dispatches its failed steps again from their first attempt;
-	 * the steps that were done keep their results. A newer run of a done pipeline (the backend
-	 * refused its minutes) writes the minutes again. Any other repeated ProcessMeeting (a
-	 * redelivery, the same run again, a pipeline still running) changes nothing.
+	 * A newer run of a failed pipeline dispatches its failed steps again from their first
+	 * attempt; the steps that were done keep their results. A newer run of a done
+	 * pipeline (the backend refused its minutes) writes the minutes again. Any other
+	 * repeated ProcessMeeting (a redelivery, the same run again, a pipeline still
+	 * running) changes nothing.
 	 */
 	private void retry(ProcessMeeting command) {
 		UUID meetingId = command.meetingId();
@@ -122,9 +122,12 @@ public class PipelineEngine {
 			if (current.isPresent() && current.get().run() < command.runNumber()
 					&& (current.get().state() == PipelineState.RUNNING
 							|| current.get().state() == PipelineState.WRITING_MINUTES)) {
-				// MeetingFailed is published (confirmed) inside the transaction that fails the run, so
-				// the backend can ask for the next run before that transaction is committed: thrown,
-				// the command is delivered again after a back-off, and dead-lettered if the run never fails
+				// MeetingFailed is published (confirmed) inside the transaction that
+				// fails the run, so
+				// the backend can ask for the next run before that transaction is
+				// committed: thrown,
+				// the command is delivered again after a back-off, and dead-lettered if
+				// the run never fails
 				throw new IllegalStateException("Run " + command.runNumber() + " of meeting " + meetingId
 						+ " arrived while run " + current.get().run() + " is still " + current.get().state());
 			}
@@ -162,8 +165,8 @@ public class PipelineEngine {
 		}
 		Pipeline finished = this.transaction.execute((status) -> {
 			Instant now = Instant.now();
-			if (!this.store.completeStep(event.stepId(), event.resultKey(), event.engine(),
-					event.processingSeconds(), now)) {
+			if (!this.store.completeStep(event.stepId(), event.resultKey(), event.engine(), event.processingSeconds(),
+					now)) {
 				log.info("Duplicate or stale MinutesWritten for meeting {} ignored", event.meetingId());
 				return null;
 			}
@@ -181,7 +184,8 @@ public class PipelineEngine {
 			return pipeline;
 		});
 		if (finished != null) {
-			// outside the transaction: embedding takes a while and must not hold the database
+			// outside the transaction: embedding takes a while and must not hold the
+			// database
 			this.searchIndexing.index(finished, this.store::deleted);
 		}
 	}
@@ -194,7 +198,8 @@ public class PipelineEngine {
 		}
 		Step step = found.get();
 		if (step.state() != StepState.DISPATCHED || step.attempt() != event.attempt()) {
-			// A failure of an attempt already given up on must not cancel the attempt now running.
+			// A failure of an attempt already given up on must not cancel the attempt now
+			// running.
 			log.info("Stale StepFailed for {} attempt {} of meeting {} ignored", step.kind(), event.attempt(),
 					step.meetingId());
 			return;
@@ -211,10 +216,12 @@ public class PipelineEngine {
 	}
 
 	/**
-	 * The backend deleted the meeting: its pipeline stops where it is, for good. Steps still with a
-	 * worker may answer later; those answers find a closed step and are dropped, and whatever they
-	 * wrote under the meeting's prefix is swept by the backend.
-	 * @return true when this call abandoned the pipeline, false when a delivery before did
+	 * The backend deleted the meeting: its pipeline stops where it is, for good. Steps
+	 * still with a worker may answer later; those answers find a closed step and are
+	 * dropped, and whatever they wrote under the meeting's prefix is swept by the
+	 * backend.
+	 * @return true when this call abandoned the pipeline, false when a delivery before
+	 * did
 	 */
 	public boolean abandon(MeetingDeleted event) {
 		if (event.meetingId() == null || event.organisationId() == null) {
@@ -234,8 +241,8 @@ public class PipelineEngine {
 		for (Step step : this.store.overdue(now)) {
 			try {
 				if (step.attempt() >= this.properties.maxAttempts()) {
-					giveUp(step, describe(step.kind()) + " got no answer in " + step.attempt()
-							+ " attempts (deadline " + this.properties.deadline(step.kind()) + " each)");
+					giveUp(step, describe(step.kind()) + " got no answer in " + step.attempt() + " attempts (deadline "
+							+ this.properties.deadline(step.kind()) + " each)");
 				}
 				else {
 					log.warn("{} attempt {} of meeting {} passed its deadline; dispatching again", step.kind(),
@@ -272,8 +279,8 @@ public class PipelineEngine {
 		}
 	}
 
-	private boolean complete(UUID meetingId, UUID stepId, StepKind kind, int attempt, String resultKey,
-			String engine, double processingSeconds) {
+	private boolean complete(UUID meetingId, UUID stepId, StepKind kind, int attempt, String resultKey, String engine,
+			double processingSeconds) {
 		if (currentStep(meetingId, stepId, kind).isEmpty()) {
 			return false;
 		}
@@ -286,7 +293,9 @@ public class PipelineEngine {
 		return true;
 	}
 
-	/** The step an event names, if it is a step of this meeting and of the expected kind. */
+	/**
+	 * The step an event names, if it is a step of this meeting and of the expected kind.
+	 */
 	private Optional<Step> currentStep(UUID meetingId, UUID stepId, StepKind kind) {
 		Optional<Step> step = (stepId != null) ? this.store.step(stepId) : Optional.empty();
 		if (step.isEmpty() || !step.get().meetingId().equals(meetingId) || step.get().kind() != kind) {
@@ -312,8 +321,9 @@ public class PipelineEngine {
 	}
 
 	/**
-	 * A dispatch that could not reach the backend, S3 or the broker counts as a failed attempt, so
-	 * an outage is retried with back-off and, when it lasts, fails the meeting with the reason.
+	 * A dispatch that could not reach the backend, S3 or the broker counts as a failed
+	 * attempt, so an outage is retried with back-off and, when it lasts, fails the
+	 * meeting with the reason.
 	 */
 	private void dispatch(Pipeline pipeline, Step step) {
 		try {
@@ -368,7 +378,10 @@ public class PipelineEngine {
 				now.plus(this.properties.deadline(kind)), null, null, null, null, null);
 	}
 
-	/** Step names as reported to the backend: {@code transcribe}, {@code diarize}, {@code write-minutes}. */
+	/**
+	 * Step names as reported to the backend: {@code transcribe}, {@code diarize},
+	 * {@code write-minutes}.
+	 */
 	static String stepName(StepKind kind) {
 		return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}

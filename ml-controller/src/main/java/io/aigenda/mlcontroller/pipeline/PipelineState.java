@@ -6,7 +6,10 @@ enum PipelineState {
 	/** Transcribe and diarize are dispatched (or waiting for a retry). */
 	RUNNING,
 
-	/** Both results are in; the joined transcript is (being) written and minutes are asked for. */
+	/**
+	 * Both results are in; the joined transcript is (being) written and minutes are asked
+	 * for.
+	 */
 	WRITING_MINUTES,
 
 	DONE,
@@ -14,8 +17,9 @@ enum PipelineState {
 	FAILED,
 
 	/**
-	 * The backend deleted the meeting: nothing is dispatched or accepted any more, and the row stays
-	 * as a tombstone so a late or redelivered ProcessMeeting cannot start it again.
+	 * The backend deleted the meeting: nothing is dispatched or accepted any more, and
+	 * the row stays as a tombstone so a late or redelivered ProcessMeeting cannot start
+	 * it again.
 	 */
 	DELETED
 

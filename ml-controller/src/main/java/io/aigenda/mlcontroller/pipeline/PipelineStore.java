@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The controller's own store of pipelines and steps. Every transition is a conditional UPDATE
- * that names the state (and attempt) it starts from, and callers act only when it changed a row:
- * a redelivered or concurrent event then finds nothing to change and does nothing.
+ * The controller's own store of pipelines and steps. Every transition is a conditional
+ * UPDATE that names the state (and attempt) it starts from, and callers act only when it
+ * changed a row: a redelivered or concurrent event then finds nothing to change and does
+ * nothing.
  */
 @Repository
 class PipelineStore {
@@ -38,7 +39,10 @@ class PipelineStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts the pipeline row; the caller's transaction turns a duplicate key into "exists". */
+	/**
+	 * Inserts the pipeline row; the caller's transaction turns a duplicate key into
+	 * "exists".
+	 */
 	void insertPipeline(ProcessMeeting command, String language, Instant now) {
 		this.jdbc.sql("""
 				INSERT INTO pipelines (meeting_id, organisation_id, language, audio_key, min_speakers, max_speakers,
@@ -59,10 +63,10 @@ class PipelineStore {
 	}
 
 	/**
-	 * Reopens a pipeline for a newer run: a failed one back to WRITING_MINUTES when writing the
-	 * minutes failed (transcript and diarization are done), else to RUNNING; a done one (whose
-	 * minutes the backend refused) to WRITING_MINUTES. False when the pipeline is still running or
-	 * already saw this run.
+	 * Reopens a pipeline for a newer run: a failed one back to WRITING_MINUTES when
+	 * writing the minutes failed (transcript and diarization are done), else to RUNNING;
+	 * a done one (whose minutes the backend refused) to WRITING_MINUTES. False when the
+	 * pipeline is still running or already saw this run.
 	 */
 	boolean reopenPipeline(UUID meetingId, int run, Instant now) {
 		return this.jdbc.sql("""
@@ -70,21 +74,15 @@ class PipelineStore {
 					state = CASE WHEN state = 'DONE' OR EXISTS (SELECT 1 FROM steps WHERE meeting_id = :meeting
 						AND kind = 'WRITE_MINUTES' AND state = 'FAILED') THEN 'WRITING_MINUTES' ELSE 'RUNNING' END
 				WHERE meeting_id = :meeting AND state IN ('FAILED', 'DONE') AND run < :run
-				""")
-			.param("run", run)
-			.param("now", time(now))
-			.param("meeting", meetingId)
-			.update() == 1;
+				""").param("run", run).param("now", time(now)).param("meeting", meetingId).update() == 1;
 	}
 
 	/**
-	 * Replaces a step with a fresh one (a new id, attempt 1): late events of the old attempts then
-	 * name a step that no longer exists and change nothing.
+	 * Replaces a step with a fresh one (a new id, attempt 1): late events of the old
+	 * attempts then name a step that no longer exists and change nothing.
 	 */
 	void replaceStep(Step old, Step fresh, Instant now) {
-		this.jdbc.sql("DELETE FROM steps WHERE step_id = :step")
-			.param("step", old.stepId())
-			.update();
+		this.jdbc.sql("DELETE FROM steps WHERE step_id = :step").param("step", old.stepId()).update();
 		insertStep(fresh, now);
 	}
 
@@ -148,10 +146,11 @@ class PipelineStore {
 
 	/** Steps of live pipelines waiting for a retry whose time has come. */
 	List<Step> dueRetries(Instant now) {
-		return this.jdbc.sql("SELECT " + JOINED_STEP_COLUMNS + """
-				 FROM steps s JOIN pipelines p ON p.meeting_id = s.meeting_id
-				WHERE s.state = 'RETRY_WAIT' AND s.next_attempt_at <= :now AND p.state IN """ + ACTIVE
-				+ " ORDER BY s.next_attempt_at")
+		return this.jdbc
+			.sql("SELECT " + JOINED_STEP_COLUMNS + """
+					 FROM steps s JOIN pipelines p ON p.meeting_id = s.meeting_id
+					WHERE s.state = 'RETRY_WAIT' AND s.next_attempt_at <= :now AND p.state IN """ + ACTIVE
+					+ " ORDER BY s.next_attempt_at")
 			.param("now", time(now))
 			.query(PipelineStore::step)
 			.list();
@@ -166,8 +165,8 @@ class PipelineStore {
 	}
 
 	/**
-	 * A result arrived. Any attempt of the current step counts (a late answer of an attempt that
-	 * was given up on is as good as the next one), but only once.
+	 * A result arrived. Any attempt of the current step counts (a late answer of an
+	 * attempt that was given up on is as good as the next one), but only once.
 	 */
 	boolean completeStep(UUID stepId, String resultKey, String engine, double processingSeconds, Instant now) {
 		return this.jdbc.sql("""
@@ -197,7 +196,10 @@ class PipelineStore {
 			.update() == 1;
 	}
 
-	/** Starts attempt {@code attempt + 1} of a step that is in {@code from} at attempt {@code attempt}. */
+	/**
+	 * Starts attempt {@code attempt + 1} of a step that is in {@code from} at attempt
+	 * {@code attempt}.
+	 */
 	boolean nextAttempt(UUID stepId, StepState from, int attempt, Instant deadline, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE steps SET state = 'DISPATCHED', attempt = attempt + 1, deadline = :deadline,
@@ -226,8 +228,8 @@ class PipelineStore {
 	}
 
 	/**
-	 * Moves a pipeline whose transcript and diarization are both done to WRITING_MINUTES. Only one
-	 * caller wins, however many see both results at once.
+	 * Moves a pipeline whose transcript and diarization are both done to WRITING_MINUTES.
+	 * Only one caller wins, however many see both results at once.
 	 */
 	boolean startWritingMinutes(UUID meetingId, Instant now) {
 		return this.jdbc.sql("""
@@ -235,55 +237,59 @@ class PipelineStore {
 				WHERE meeting_id = :meeting AND state = 'RUNNING'
 				AND (SELECT COUNT(*) FROM steps WHERE meeting_id = :meeting AND state = 'DONE'
 					AND kind IN ('TRANSCRIBE', 'DIARIZE')) = 2
-				""")
-			.param("now", time(now))
-			.param("meeting", meetingId)
-			.update() == 1;
+				""").param("now", time(now)).param("meeting", meetingId).update() == 1;
 	}
 
 	boolean finishPipeline(UUID meetingId, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE pipelines SET state = 'DONE', updated_at = :now
 				WHERE meeting_id = :meeting AND state = 'WRITING_MINUTES'
-				""")
-			.param("now", time(now))
-			.param("meeting", meetingId)
-			.update() == 1;
+				""").param("now", time(now)).param("meeting", meetingId).update() == 1;
 	}
 
-	/** Fails a live pipeline and closes its open steps, so nothing dispatches them again. */
+	/**
+	 * Fails a live pipeline and closes its open steps, so nothing dispatches them again.
+	 */
 	boolean failPipeline(UUID meetingId, String reason, Instant now) {
-		boolean failed = this.jdbc.sql("UPDATE pipelines SET state = 'FAILED', failure_reason = :reason, "
-				+ "updated_at = :now WHERE meeting_id = :meeting AND state IN " + ACTIVE)
+		boolean failed = this.jdbc
+			.sql("UPDATE pipelines SET state = 'FAILED', failure_reason = :reason, "
+					+ "updated_at = :now WHERE meeting_id = :meeting AND state IN " + ACTIVE)
 			.param("reason", clip(reason))
 			.param("now", time(now))
 			.param("meeting", meetingId)
 			.update() == 1;
 		if (failed) {
-			this.jdbc.sql("""
-					UPDATE steps SET state = 'FAILED', reason = 'Meeting failed', next_attempt_at = NULL, updated_at = :now
-					WHERE meeting_id = :meeting AND state IN ('DISPATCHED', 'RETRY_WAIT')
-					""").param("now", time(now)).param("meeting", meetingId).update();
+			this.jdbc
+				.sql("""
+						UPDATE steps SET state = 'FAILED', reason = 'Meeting failed', next_attempt_at = NULL, updated_at = :now
+						WHERE meeting_id = :meeting AND state IN ('DISPATCHED', 'RETRY_WAIT')
+						""")
+				.param("now", time(now))
+				.param("meeting", meetingId)
+				.update();
 		}
 		return failed;
 	}
 
 	/**
-	 * Turns the meeting's pipeline into a tombstone and closes its open steps, so deadlines and
-	 * retries never dispatch them again and late results find no step to complete. A meeting deleted
-	 * before its ProcessMeeting arrived gets a tombstone of its own.
+	 * Turns the meeting's pipeline into a tombstone and closes its open steps, so
+	 * deadlines and retries never dispatch them again and late results find no step to
+	 * complete. A meeting deleted before its ProcessMeeting arrived gets a tombstone of
+	 * its own.
 	 * @return true when this call abandoned it, false when it was abandoned before
 	 */
 	boolean abandonPipeline(UUID meetingId, UUID organisationId, Instant now) {
-		// plain UPDATE then INSERT: the embedded database of the one-JVM platform has no ON CONFLICT
-		boolean abandoned = this.jdbc
-			.sql("UPDATE pipelines SET state = :deleted, updated_at = :now WHERE meeting_id = :meeting AND state <> :deleted")
+		// plain UPDATE then INSERT: the embedded database of the one-JVM platform has no
+		// ON CONFLICT
+		boolean abandoned = this.jdbc.sql(
+				"UPDATE pipelines SET state = :deleted, updated_at = :now WHERE meeting_id = :meeting AND state <> :deleted")
 			.param("deleted", PipelineState.DELETED.name())
 			.param("now", time(now))
 			.param("meeting", meetingId)
 			.update() == 1;
 		if (!abandoned && !pipelineExists(meetingId)) {
-			// a concurrent ProcessMeeting inserting the row now fails on the key and is redelivered
+			// a concurrent ProcessMeeting inserting the row now fails on the key and is
+			// redelivered
 			// to find the tombstone
 			abandoned = this.jdbc.sql("""
 					INSERT INTO pipelines (meeting_id, organisation_id, language, state, run, created_at, updated_at)

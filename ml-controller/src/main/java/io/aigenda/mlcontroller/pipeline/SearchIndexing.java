@@ -16,8 +16,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes a processed meeting's passages for semantic search. Search is an extra: a failure here
- * is logged and never fails the meeting, whose minutes are already delivered.
+ * Indexes a processed meeting's passages for semantic search. Search is an extra: a
+ * failure here is logged and never fails the meeting, whose minutes are already
+ * delivered.
  */
 @Component
 class SearchIndexing {
@@ -34,9 +35,9 @@ class SearchIndexing {
 	}
 
 	/**
-	 * @param deleted whether the meeting was deleted meanwhile: a deletion that arrived while the
-	 * passages were being embedded has forgotten the meeting before they were written, so they are
-	 * forgotten again here
+	 * @param deleted whether the meeting was deleted meanwhile: a deletion that arrived
+	 * while the passages were being embedded has forgotten the meeting before they were
+	 * written, so they are forgotten again here
 	 */
 	void index(Pipeline pipeline, Predicate<UUID> deleted) {
 		MeetingSearch meetings = this.search.getIfAvailable();

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one attempt of a step to its worker queue with fresh presigned URLs, valid until the
- * attempt's deadline plus a margin. Dispatching minutes first joins transcript and diarization
- * and stores the joined transcript, so a retried attempt simply joins again.
+ * Sends one attempt of a step to its worker queue with fresh presigned URLs, valid until
+ * the attempt's deadline plus a margin. Dispatching minutes first joins transcript and
+ * diarization and stores the joined transcript, so a retried attempt simply joins again.
  */
 @Component
 class StepDispatcher {
@@ -54,15 +54,18 @@ class StepDispatcher {
 		this.properties = properties;
 	}
 
-	/** Dispatches the attempt; throws when the backend, S3 or the broker could not be reached. */
+	/**
+	 * Dispatches the attempt; throws when the backend, S3 or the broker could not be
+	 * reached.
+	 */
 	void dispatch(Pipeline pipeline, Step step) {
 		switch (step.kind()) {
 			case TRANSCRIBE -> transcribe(pipeline, step);
 			case DIARIZE -> diarize(pipeline, step);
 			case WRITE_MINUTES -> writeMinutes(pipeline, step);
 		}
-		log.info("Dispatched {} attempt {} of meeting {} (deadline {})", step.kind(), step.attempt(),
-				step.meetingId(), step.deadline());
+		log.info("Dispatched {} attempt {} of meeting {} (deadline {})", step.kind(), step.attempt(), step.meetingId(),
+				step.deadline());
 	}
 
 	private void transcribe(Pipeline pipeline, Step step) {
@@ -86,17 +89,17 @@ class StepDispatcher {
 	}
 
 	private void writeMinutes(Pipeline pipeline, Step step) {
-		ArtifactUrls urls = urls(step,
-				List.of(Artifacts.ASR_TRANSCRIPT, Artifacts.DIARIZATION, Artifacts.TRANSCRIPT),
+		ArtifactUrls urls = urls(step, List.of(Artifacts.ASR_TRANSCRIPT, Artifacts.DIARIZATION, Artifacts.TRANSCRIPT),
 				List.of(Artifacts.TRANSCRIPT, Artifacts.MINUTES));
 		TranscriptDocument transcript = this.backend.getJson(urls.getUrls().get(Artifacts.ASR_TRANSCRIPT),
 				TranscriptDocument.class);
 		DiarizationDocument diarization = this.backend.getJson(urls.getUrls().get(Artifacts.DIARIZATION),
 				DiarizationDocument.class);
-		MeetingTranscript joined = this.speakers.identify(pipeline.organisationId(), pipeline.meetingId(),
-				diarization, TranscriptJoiner.join(transcript, diarization, pipeline.language()));
+		MeetingTranscript joined = this.speakers.identify(pipeline.organisationId(), pipeline.meetingId(), diarization,
+				TranscriptJoiner.join(transcript, diarization, pipeline.language()));
 		if (this.store.deleted(step.meetingId())) {
-			// deleted while joining: the deletion forgot the embeddings before they were stored here
+			// deleted while joining: the deletion forgot the embeddings before they were
+			// stored here
 			this.embeddings.forget(pipeline.organisationId(), pipeline.meetingId());
 			throw new IllegalStateException("Meeting " + step.meetingId() + " was deleted while it was joined");
 		}

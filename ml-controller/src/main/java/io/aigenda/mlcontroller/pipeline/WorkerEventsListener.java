@@ -16,9 +16,10 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Worker events, all on one queue; the logical type header picks the handler. A message of a type
- * no handler takes fails conversion and is dead-lettered with the reason. Diarization of a
- * voiceprint enrolment's clip answers here too, and goes to {@link Enrolments}.
+ * Worker events, all on one queue; the logical type header picks the handler. A message
+ * of a type no handler takes fails conversion and is dead-lettered with the reason.
+ * Diarization of a voiceprint enrolment's clip answers here too, and goes to
+ * {@link Enrolments}.
  */
 @Component
 @RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).ML_EVENTS)}")
@@ -71,7 +72,10 @@ class WorkerEventsListener {
 		}
 	}
 
-	/** Progress is for people watching; the backend shows it, the pipeline needs nothing from it. */
+	/**
+	 * Progress is for people watching; the backend shows it, the pipeline needs nothing
+	 * from it.
+	 */
 	@RabbitHandler
 	void on(StepProgress event) {
 		log.debug("{} of meeting {} at {}: {}", event.step(), event.meetingId(), event.fraction(), event.message());

@@ -17,10 +17,10 @@ import io.aigenda.mlcontroller.vector.VectorPoint;
 import io.aigenda.mlcontroller.vector.VectorStore;
 
 /**
- * Semantic search over the organisation's meetings: each meeting's passages (per topic block,
- * with times and speakers) are embedded into the vector store's text-chunk collection under the
- * organisation, and questions are answered from the nearest passages. Every call is scoped by the
- * organisation; the vector store enforces it.
+ * Semantic search over the organisation's meetings: each meeting's passages (per topic
+ * block, with times and speakers) are embedded into the vector store's text-chunk
+ * collection under the organisation, and questions are answered from the nearest
+ * passages. Every call is scoped by the organisation; the vector store enforces it.
  */
 public class MeetingSearch {
 
@@ -44,8 +44,8 @@ public class MeetingSearch {
 	}
 
 	/**
-	 * Replaces the meeting's passages in the index; the same meeting indexed twice leaves the same
-	 * points (ids derive from the meeting and the passage's position).
+	 * Replaces the meeting's passages in the index; the same meeting indexed twice leaves
+	 * the same points (ids derive from the meeting and the passage's position).
 	 * @return the number of passages indexed
 	 */
 	public int index(UUID organisationId, UUID meetingId, MeetingTranscript transcript, Minutes minutes) {
@@ -74,7 +74,9 @@ public class MeetingSearch {
 		return points.size();
 	}
 
-	/** The passages of all the organisation's meetings nearest to the query, best first. */
+	/**
+	 * The passages of all the organisation's meetings nearest to the query, best first.
+	 */
 	public List<Passage> search(UUID organisationId, String query, int limit) {
 		return this.store
 			.search(VectorCollection.TEXT_CHUNKS, organisationId, this.embedder.query(query), limit, this.minScore)
@@ -83,7 +85,10 @@ public class MeetingSearch {
 			.toList();
 	}
 
-	/** The best passages of one meeting as the answer, each cited with its time and speakers. */
+	/**
+	 * The best passages of one meeting as the answer, each cited with its time and
+	 * speakers.
+	 */
 	public Answer ask(UUID organisationId, UUID meetingId, String question, int limit) {
 		List<Passage> passages = this.store
 			.search(VectorCollection.TEXT_CHUNKS, organisationId, this.embedder.query(question), MAX_CANDIDATES,
@@ -110,7 +115,8 @@ public class MeetingSearch {
 	private static Passage passage(VectorMatch match) {
 		Map<String, String> payload = match.payload();
 		String speakers = payload.getOrDefault("speakers", "");
-		return new Passage(UUID.fromString(payload.get(MEETING)), Double.parseDouble(payload.getOrDefault("start", "0")),
+		return new Passage(UUID.fromString(payload.get(MEETING)),
+				Double.parseDouble(payload.getOrDefault("start", "0")),
 				Double.parseDouble(payload.getOrDefault("end", "0")),
 				speakers.isEmpty() ? List.of() : Arrays.asList(speakers.split(",")), payload.get("topic"),
 				payload.getOrDefault("text", ""), match.score());

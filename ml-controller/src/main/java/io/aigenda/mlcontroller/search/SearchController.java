@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Search for the backend, which alone faces users: it passes the caller's organisation, and
- * authenticates with the service token the two share.
+ * Search for the backend, which alone faces users: it passes the caller's organisation,
+ * and authenticates with the service token the two share.
  */
 @RestController
 @ConditionalOnProperty(prefix = "aigenda.search", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -52,8 +52,8 @@ class SearchController {
 	void authenticate(String authorization) {
 		String token = this.properties.serviceToken();
 		String expected = "Bearer " + token;
-		if (token.isBlank() || authorization == null || !MessageDigest.isEqual(
-				expected.getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8))) {
+		if (token.isBlank() || authorization == null || !MessageDigest
+			.isEqual(expected.getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8))) {
 			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "service token required");
 		}
 	}

@@ -11,9 +11,9 @@ import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.Word;
 
 /**
- * Cuts a transcript into passages for search: each topic block of the minutes on its own (the
- * whole meeting when there are none), cut into pieces of at most {@code maxWords} words, at a
- * change of speaker where one lies in the second half of the piece.
+ * Cuts a transcript into passages for search: each topic block of the minutes on its own
+ * (the whole meeting when there are none), cut into pieces of at most {@code maxWords}
+ * words, at a change of speaker where one lies in the second half of the piece.
  */
 final class TextChunker {
 
@@ -25,7 +25,10 @@ final class TextChunker {
 
 	List<TextChunk> chunks(MeetingTranscript transcript, Minutes minutes) {
 		List<Word> words = transcript.words() == null ? List.of()
-				: transcript.words().stream().filter(w -> w != null && w.text() != null && !w.text().isBlank()).toList();
+				: transcript.words()
+					.stream()
+					.filter(w -> w != null && w.text() != null && !w.text().isBlank())
+					.toList();
 		List<Minutes.Topic> topics = minutes == null || minutes.topics() == null ? List.of() : minutes.topics();
 		List<TextChunk> chunks = new ArrayList<>();
 		if (topics.isEmpty()) {
@@ -34,7 +37,8 @@ final class TextChunker {
 		}
 		int next = 0;
 		for (int t = 0; t < topics.size(); t++) {
-			// words up to the next topic's start belong to this one, so no word is left out
+			// words up to the next topic's start belong to this one, so no word is left
+			// out
 			double until = t + 1 < topics.size() ? topics.get(t + 1).start() : Double.MAX_VALUE;
 			List<Word> block = new ArrayList<>();
 			while (next < words.size() && words.get(next).start() < until) {

@@ -11,8 +11,9 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
- * Sentence embeddings for search, by ONNX Runtime in process: the built-in all-MiniLM-L6-v2
- * (quantised) or any BERT-like encoder exported to a folder, mean-pooled.
+ * Sentence embeddings for search, by ONNX Runtime in process: the built-in
+ * all-MiniLM-L6-v2 (quantised) or any BERT-like encoder exported to a folder,
+ * mean-pooled.
  */
 public final class TextEmbedder {
 
@@ -31,8 +32,8 @@ public final class TextEmbedder {
 			Path onnx = folder.resolve("model.onnx");
 			Path tokenizer = folder.resolve("tokenizer.json");
 			if (!Files.isRegularFile(onnx) || !Files.isRegularFile(tokenizer)) {
-				throw new IllegalArgumentException("No model.onnx and tokenizer.json in " + folder
-						+ " (aigenda.search.model-directory)");
+				throw new IllegalArgumentException(
+						"No model.onnx and tokenizer.json in " + folder + " (aigenda.search.model-directory)");
 			}
 			this.model = new OnnxEmbeddingModel(onnx, tokenizer, PoolingMode.MEAN, Runnable::run);
 		}

@@ -39,9 +39,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The embedded vector store: one Lucene index per collection under a directory, searched through
- * its HNSW graph with the organisation as a pre-filter, so results are exact per organisation.
- * Vectors are stored unit length and compared by dot product, which equals their cosine.
+ * The embedded vector store: one Lucene index per collection under a directory, searched
+ * through its HNSW graph with the organisation as a pre-filter, so results are exact per
+ * organisation. Vectors are stored unit length and compared by dot product, which equals
+ * their cosine.
  */
 public final class LuceneVectorStore implements VectorStore {
 
@@ -102,8 +103,7 @@ public final class LuceneVectorStore implements VectorStore {
 			return List.of();
 		}
 		if (dimension != query.length) {
-			throw new IllegalArgumentException(
-					"query has dimension " + query.length + ", the collection " + dimension);
+			throw new IllegalArgumentException("query has dimension " + query.length + ", the collection " + dimension);
 		}
 		Query knn = new KnnFloatVectorQuery(VECTOR, Vectors.normalised(query), limit,
 				new TermQuery(new Term(ORGANISATION, organisationId.toString())));
@@ -125,15 +125,15 @@ public final class LuceneVectorStore implements VectorStore {
 
 	@Override
 	public Optional<VectorPoint> get(VectorCollection collection, UUID organisationId, UUID id) {
-		List<VectorPoint> found = index(collection).read(
-				searcher -> points(searcher, new TermQuery(keyTerm(organisationId, id))));
+		List<VectorPoint> found = index(collection)
+			.read(searcher -> points(searcher, new TermQuery(keyTerm(organisationId, id))));
 		return found.stream().findFirst();
 	}
 
 	@Override
 	public List<VectorPoint> list(VectorCollection collection, UUID organisationId) {
-		return index(collection).read(
-				searcher -> points(searcher, new TermQuery(new Term(ORGANISATION, organisationId.toString()))));
+		return index(collection)
+			.read(searcher -> points(searcher, new TermQuery(new Term(ORGANISATION, organisationId.toString()))));
 	}
 
 	@Override
@@ -254,7 +254,9 @@ public final class LuceneVectorStore implements VectorStore {
 			}
 		}
 
-		/** The dimension of the stored vectors, or null while the index has never had one. */
+		/**
+		 * The dimension of the stored vectors, or null while the index has never had one.
+		 */
 		Integer dimension() {
 			return read(searcher -> {
 				FieldInfo info = FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(VECTOR);

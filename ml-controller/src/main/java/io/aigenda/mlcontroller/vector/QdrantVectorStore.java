@@ -40,8 +40,9 @@ import static io.qdrant.client.WithPayloadSelectorFactory.enable;
 
 /**
  * The vector store on a Qdrant server, through its gRPC API. Each collection is a Qdrant
- * collection (cosine distance) with a keyword index on the organisation id, and every request
- * carries an organisation filter, so one organisation never reads or deletes another's points.
+ * collection (cosine distance) with a keyword index on the organisation id, and every
+ * request carries an organisation filter, so one organisation never reads or deletes
+ * another's points.
  */
 public final class QdrantVectorStore implements VectorStore {
 
@@ -57,7 +58,8 @@ public final class QdrantVectorStore implements VectorStore {
 
 	/**
 	 * @param client the connected client; closed with this store
-	 * @param prefix put before each collection's name, so several installations can share a server
+	 * @param prefix put before each collection's name, so several installations can share
+	 * a server
 	 * @param timeout how long one request may take
 	 */
 	public QdrantVectorStore(QdrantClient client, String prefix, Duration timeout) {
@@ -90,10 +92,11 @@ public final class QdrantVectorStore implements VectorStore {
 				.build());
 		}
 		String name = ensureCollection(collection, dimension);
-		// A point id is global in Qdrant: refuse to overwrite another organisation's point.
+		// A point id is global in Qdrant: refuse to overwrite another organisation's
+		// point.
 		for (VectorPoint point : points) {
-			List<RetrievedPoint> existing = await(this.client.retrieveAsync(name, List.of(id(point.id())),
-					enable(true), io.qdrant.client.WithVectorsSelectorFactory.enable(false), null));
+			List<RetrievedPoint> existing = await(this.client.retrieveAsync(name, List.of(id(point.id())), enable(true),
+					io.qdrant.client.WithVectorsSelectorFactory.enable(false), null));
 			if (!existing.isEmpty() && !organisationId.toString()
 				.equals(existing.get(0).getPayloadMap().get(VectorPoint.RESERVED_KEY).getStringValue())) {
 				throw new IllegalArgumentException("point id " + point.id() + " belongs to another organisation");
@@ -258,7 +261,8 @@ public final class QdrantVectorStore implements VectorStore {
 		catch (ExecutionException ex) {
 			String message = String.valueOf(ex.getCause().getMessage());
 			if (message.contains("INVALID_ARGUMENT") || message.contains("dimension")) {
-				// The request was wrong (a vector of the wrong dimension), not the server.
+				// The request was wrong (a vector of the wrong dimension), not the
+				// server.
 				throw new IllegalArgumentException("Qdrant refused the request: " + message, ex.getCause());
 			}
 			throw new VectorStoreException("Qdrant: " + ex.getCause().getMessage(), ex.getCause());

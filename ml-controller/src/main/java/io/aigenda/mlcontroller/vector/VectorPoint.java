@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One stored vector. Payload keys are plain identifiers; {@value #RESERVED_KEY} is the store's
- * own.
+ * One stored vector. Payload keys are plain identifiers; {@value #RESERVED_KEY} is the
+ * store's own.
  */
 public record VectorPoint(UUID id, float[] vector, Map<String, String> payload) {
 

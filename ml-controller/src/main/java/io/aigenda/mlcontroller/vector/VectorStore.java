@@ -5,22 +5,22 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Vectors with a small string payload, always read and written under one organisation: no call
- * can see or touch another organisation's points. Similarity is cosine; scores are in [-1, 1].
- * Every write is durable when the call returns.
+ * Vectors with a small string payload, always read and written under one organisation: no
+ * call can see or touch another organisation's points. Similarity is cosine; scores are
+ * in [-1, 1]. Every write is durable when the call returns.
  */
 public interface VectorStore extends AutoCloseable {
 
 	/**
-	 * Inserts the points, replacing those with the same id in the organisation. Vectors must all
-	 * have the collection's dimension (fixed by the first point ever written to it) and must not be
-	 * zero.
+	 * Inserts the points, replacing those with the same id in the organisation. Vectors
+	 * must all have the collection's dimension (fixed by the first point ever written to
+	 * it) and must not be zero.
 	 */
 	void upsert(VectorCollection collection, UUID organisationId, List<VectorPoint> points);
 
 	/**
-	 * The {@code limit} points of the organisation most similar to {@code query}, best first, whose
-	 * cosine similarity is at least {@code minScore}.
+	 * The {@code limit} points of the organisation most similar to {@code query}, best
+	 * first, whose cosine similarity is at least {@code minScore}.
 	 */
 	List<VectorMatch> search(VectorCollection collection, UUID organisationId, float[] query, int limit,
 			double minScore);

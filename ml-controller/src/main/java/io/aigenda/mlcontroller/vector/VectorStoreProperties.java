@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where vectors (voiceprints, transcript chunks) live.
  *
- * @param engine {@code lucene}: an embedded on-disk index, for one machine; {@code qdrant}: a
- * Qdrant server, for a cluster
+ * @param engine {@code lucene}: an embedded on-disk index, for one machine;
+ * {@code qdrant}: a Qdrant server, for a cluster
  * @param directory the embedded index's folder
  * @param qdrant the Qdrant server
  */

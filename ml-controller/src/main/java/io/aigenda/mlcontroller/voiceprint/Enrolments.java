@@ -34,12 +34,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Voiceprints enrolled from a clip of one person: the clip goes through the same diarization step
- * as a meeting (one speaker at most, the step's meeting id being the voiceprint's id), and the
- * speaker embedding it returns is stored like a named meeting speaker's. Each transition is a
- * conditional update of the enrolment's row, so a redelivered command or result acts once; the
- * outcome event is published inside the transaction that records it, so a failed publish rolls
- * the transition back and the result is redelivered.
+ * Voiceprints enrolled from a clip of one person: the clip goes through the same
+ * diarization step as a meeting (one speaker at most, the step's meeting id being the
+ * voiceprint's id), and the speaker embedding it returns is stored like a named meeting
+ * speaker's. Each transition is a conditional update of the enrolment's row, so a
+ * redelivered command or result acts once; the outcome event is published inside the
+ * transaction that records it, so a failed publish rolls the transition back and the
+ * result is redelivered.
  */
 @Service
 public class Enrolments {
@@ -73,9 +74,9 @@ public class Enrolments {
 	}
 
 	/**
-	 * Dispatches the clip's diarization. A dispatch that cannot reach the backend or the broker
-	 * throws with the enrolment undone, so the listener's retries start it afresh and, when they
-	 * run out, the command is dead-lettered with the reason.
+	 * Dispatches the clip's diarization. A dispatch that cannot reach the backend or the
+	 * broker throws with the enrolment undone, so the listener's retries start it afresh
+	 * and, when they run out, the command is dead-lettered with the reason.
 	 */
 	void start(EnrolVoiceprint command) {
 		if (command.organisationId() == null || command.voiceprintId() == null || command.name() == null
@@ -102,9 +103,8 @@ public class Enrolments {
 			Duration ttl = this.properties.deadline(StepKind.DIARIZE).plus(this.properties.urlMargin());
 			ArtifactUrls urls = this.backend.voiceprintUrls(command.voiceprintId(), List.of(CLIP), List.of(DIARIZATION),
 					ttl);
-			this.messages.sendCommand(Queues.DIARIZE,
-					new Diarize(command.voiceprintId(), stepId, 1, deadline, urls.getUrls().get(CLIP), 1, 1,
-							urls.putUrls().get(DIARIZATION), urls.keys().get(DIARIZATION)));
+			this.messages.sendCommand(Queues.DIARIZE, new Diarize(command.voiceprintId(), stepId, 1, deadline,
+					urls.getUrls().get(CLIP), 1, 1, urls.putUrls().get(DIARIZATION), urls.keys().get(DIARIZATION)));
 		}
 		catch (RuntimeException ex) {
 			this.jdbc.sql("DELETE FROM voiceprint_enrolments WHERE voiceprint_id = ? AND step_id = ?")
@@ -123,7 +123,10 @@ public class Enrolments {
 			.single() > 0;
 	}
 
-	/** Stores the clip's speaker embedding as the voiceprint, or fails when the clip had too little speech. */
+	/**
+	 * Stores the clip's speaker embedding as the voiceprint, or fails when the clip had
+	 * too little speech.
+	 */
 	public void diarizationReady(DiarizationReady event) {
 		Optional<Enrolment> found = dispatched(event.stepId());
 		if (found.isEmpty()) {
@@ -133,17 +136,17 @@ public class Enrolments {
 		Enrolment enrolment = found.get();
 		ArtifactUrls urls = this.backend.voiceprintUrls(enrolment.voiceprintId(), List.of(DIARIZATION), List.of(),
 				this.properties.urlMargin());
-		DiarizationDocument document = this.backend.getJson(urls.getUrls().get(DIARIZATION),
-				DiarizationDocument.class);
+		DiarizationDocument document = this.backend.getJson(urls.getUrls().get(DIARIZATION), DiarizationDocument.class);
 		Optional<float[]> embedding = longestSpeaker(document);
 		if (embedding.isEmpty()) {
 			fail(enrolment, document.turns().isEmpty() ? "No speech found in the clip"
 					: "Too little speech in the clip for a voiceprint");
 			return;
 		}
-		// Upserting under the voiceprint's id is idempotent, so doing it before the transition is safe.
-		this.voiceprints.upsert(enrolment.organisationId(), enrolment.voiceprintId(), enrolment.name(),
-				embedding.get(), Map.of("source", "enrolment"));
+		// Upserting under the voiceprint's id is idempotent, so doing it before the
+		// transition is safe.
+		this.voiceprints.upsert(enrolment.organisationId(), enrolment.voiceprintId(), enrolment.name(), embedding.get(),
+				Map.of("source", "enrolment"));
 		this.transaction.executeWithoutResult(status -> {
 			if (transition(enrolment, "DONE", null)) {
 				this.messages.publishEventConfirmed(
@@ -154,7 +157,10 @@ public class Enrolments {
 		});
 	}
 
-	/** A failed diarization of the clip fails the enrolment: the clip is short, a new upload is cheap. */
+	/**
+	 * A failed diarization of the clip fails the enrolment: the clip is short, a new
+	 * upload is cheap.
+	 */
 	public void stepFailed(StepFailed event) {
 		dispatched(event.stepId()).ifPresent(enrolment -> fail(enrolment, "Diarization failed: " + event.reason()));
 	}
@@ -183,7 +189,10 @@ public class Enrolments {
 		});
 	}
 
-	/** A voiceprint forgotten while its clip is processed stays forgotten when the result comes. */
+	/**
+	 * A voiceprint forgotten while its clip is processed stays forgotten when the result
+	 * comes.
+	 */
 	void forget(UUID voiceprintId) {
 		this.jdbc
 			.sql("UPDATE voiceprint_enrolments SET state = 'FORGOTTEN', updated_at = ? "
@@ -209,16 +218,21 @@ public class Enrolments {
 			.optional();
 	}
 
-	/** The embedding of the speaker who talks longest (the clip's one person, even if a second was found). */
+	/**
+	 * The embedding of the speaker who talks longest (the clip's one person, even if a
+	 * second was found).
+	 */
 	static Optional<float[]> longestSpeaker(DiarizationDocument document) {
 		return document.speakerEmbeddings()
 			.keySet()
 			.stream()
-			.max(Comparator.comparingDouble((String speaker) -> document.turns()
-				.stream()
-				.filter(turn -> turn.speaker().equals(speaker))
-				.mapToDouble(turn -> turn.end() - turn.start())
-				.sum()).thenComparing(Comparator.reverseOrder()))
+			.max(Comparator
+				.comparingDouble((String speaker) -> document.turns()
+					.stream()
+					.filter(turn -> turn.speaker().equals(speaker))
+					.mapToDouble(turn -> turn.end() - turn.start())
+					.sum())
+				.thenComparing(Comparator.reverseOrder()))
 			.map(speaker -> document.speakerEmbeddings().get(speaker));
 	}
 

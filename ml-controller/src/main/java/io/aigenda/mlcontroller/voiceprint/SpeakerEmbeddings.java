@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Per-speaker embeddings of processed meetings, in the controller's own store. They belong to the
- * meeting and go with it; a voiceprint enrolled from one is a copy in the vector store and stays.
+ * Per-speaker embeddings of processed meetings, in the controller's own store. They
+ * belong to the meeting and go with it; a voiceprint enrolled from one is a copy in the
+ * vector store and stays.
  */
 @Component
 public class SpeakerEmbeddings {

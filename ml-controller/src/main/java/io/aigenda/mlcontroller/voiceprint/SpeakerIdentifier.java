@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Names the speakers of a newly joined meeting from the organisation's voiceprints, and keeps the
- * meeting's speaker embeddings for voiceprints named later.
+ * Names the speakers of a newly joined meeting from the organisation's voiceprints, and
+ * keeps the meeting's speaker embeddings for voiceprints named later.
  */
 @Service
 public class SpeakerIdentifier {
@@ -60,7 +60,8 @@ public class SpeakerIdentifier {
 				}
 			}
 		});
-		// Best pairs first; a speaker gets one name, and a person is one speaker of a meeting.
+		// Best pairs first; a speaker gets one name, and a person is one speaker of a
+		// meeting.
 		candidates.sort(Comparator.comparingDouble((Candidate c) -> c.match().score()).reversed());
 		Set<String> namedSpeakers = new HashSet<>();
 		Set<String> usedNames = new HashSet<>();

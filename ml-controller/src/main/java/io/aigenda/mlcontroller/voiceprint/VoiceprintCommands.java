@@ -36,12 +36,15 @@ public class VoiceprintCommands {
 		this.vectors = vectors;
 	}
 
-	/** @return whether a voiceprint was stored (false: the speaker has no embedding) */
+	/**
+	 * @return whether a voiceprint was stored (false: the speaker has no embedding)
+	 */
 	public boolean store(StoreVoiceprint command) {
 		Optional<float[]> embedding = this.embeddings.find(command.organisationId(), command.meetingId(),
 				command.speakerLabel());
 		if (embedding.isEmpty()) {
-			// Too little speech for a voiceprint, or a meeting processed without embeddings.
+			// Too little speech for a voiceprint, or a meeting processed without
+			// embeddings.
 			log.warn("No embedding for speaker {} of meeting {}; voiceprint {} not stored", command.speakerLabel(),
 					command.meetingId(), command.voiceprintId());
 			return false;
@@ -51,7 +54,10 @@ public class VoiceprintCommands {
 		return true;
 	}
 
-	/** Stores (or replaces) a voiceprint under its id; {@code source} says where the voice came from. */
+	/**
+	 * Stores (or replaces) a voiceprint under its id; {@code source} says where the voice
+	 * came from.
+	 */
 	void upsert(UUID organisationId, UUID voiceprintId, String name, float[] embedding, Map<String, String> source) {
 		Map<String, String> payload = new HashMap<>(source);
 		payload.put(NAME, name);

@@ -20,8 +20,8 @@ class TranscriptJoinerTest {
 	void wordGoesToTheTurnOverlappingItMost() {
 		List<SpeakerTurn> turns = List.of(new SpeakerTurn(0, 2.2, "S1"), new SpeakerTurn(2.0, 5, "S2"));
 		// 2.1..2.5 overlaps S1 by 0.1 s and S2 by 0.4 s.
-		MeetingTranscript joined = join(List.of(word(0.5, 1.0, "hello"), word(2.1, 2.5, "there"),
-				word(3.0, 3.4, "friend")), turns);
+		MeetingTranscript joined = join(
+				List.of(word(0.5, 1.0, "hello"), word(2.1, 2.5, "there"), word(3.0, 3.4, "friend")), turns);
 
 		assertThat(joined.words()).extracting(Word::speaker).containsExactly("S1", "S2", "S2");
 	}
@@ -50,8 +50,7 @@ class TranscriptJoinerTest {
 		List<SpeakerTurn> turns = List.of(new SpeakerTurn(0, 1, "S1"), new SpeakerTurn(5, 6, "S2"));
 
 		MeetingTranscript joined = join(
-				List.of(word(1.5, 1.8, "near-first"), word(4.0, 4.6, "near-second"), word(9, 9.5, "after-all")),
-				turns);
+				List.of(word(1.5, 1.8, "near-first"), word(4.0, 4.6, "near-second"), word(9, 9.5, "after-all")), turns);
 
 		assertThat(joined.words()).extracting(Word::speaker).containsExactly("S1", "S2", "S2");
 	}

@@ -43,9 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The controller against the real RabbitMQ, with its store on the machine's PostgreSQL; the test
- * plays the workers (commands off the real queues, events through {@link Messages}) and the
- * backend (a local HTTP server handing out URLs to itself).
+ * The controller against the real RabbitMQ, with its store on the machine's PostgreSQL;
+ * the test plays the workers (commands off the real queues, events through
+ * {@link Messages}) and the backend (a local HTTP server handing out URLs to itself).
  */
 class PipelineFlowIntegrationTest {
 
@@ -126,8 +126,7 @@ class PipelineFlowIntegrationTest {
 			.untilAsserted(() -> assertThat(search.search(FakeBackend.ORGANISATION, said, 50))
 				.anySatisfy(p -> assertThat(p.meetingId()).isEqualTo(meeting)));
 		assertThat(search.search(UUID.randomUUID(), said, 50)).isEmpty();
-		assertThat(search.ask(FakeBackend.ORGANISATION, meeting, said, 1).citations())
-			.singleElement()
+		assertThat(search.ask(FakeBackend.ORGANISATION, meeting, said, 1).citations()).singleElement()
 			.satisfies(p -> assertThat(p.speakers()).isNotEmpty());
 	}
 
@@ -136,7 +135,8 @@ class PipelineFlowIntegrationTest {
 		UUID meeting = startMeeting();
 		broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 
-		// Deadlines in these tests: transcribe 2 s, diarize 60 s; plus the default 5 min margin.
+		// Deadlines in these tests: transcribe 2 s, diarize 60 s; plus the default 5 min
+		// margin.
 		assertThat(backend.requests(meeting)).contains(
 				new ArtifactUrlsRequest(List.of("recording"), List.of("transcript.asr.json"), 302),
 				new ArtifactUrlsRequest(List.of("recording"), List.of("diarization.json"), 360));
@@ -167,8 +167,7 @@ class PipelineFlowIntegrationTest {
 	void poisonMessageWithGarbageBodyEndsInTheDeadLetterQueueWithTheReason() {
 		Message poison = rawProcessMeeting("{not json at all", "ProcessMeeting.v1");
 
-		controller.rabbitTemplate()
-			.send(controller.topology().commandsExchange(), Queues.PROCESS_MEETING, poison);
+		controller.rabbitTemplate().send(controller.topology().commandsExchange(), Queues.PROCESS_MEETING, poison);
 
 		Message dead = deadLetter(poison.getMessageProperties().getMessageId());
 		assertThat(dead.getMessageProperties().getHeaders()).containsKey(DeadLetterRecoverer.HEADER_REASON);
@@ -182,9 +181,9 @@ class PipelineFlowIntegrationTest {
 		UUID meeting = startMeeting();
 		broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
 		broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
-		Message early = rawProcessMeeting(tools.jackson.databind.json.JsonMapper.builder()
-			.build()
-			.writeValueAsString(processMeeting(meeting, 2)), "ProcessMeeting.v1");
+		Message early = rawProcessMeeting(
+				tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(processMeeting(meeting, 2)),
+				"ProcessMeeting.v1");
 
 		controller.rabbitTemplate().send(controller.topology().commandsExchange(), Queues.PROCESS_MEETING, early);
 
@@ -199,8 +198,7 @@ class PipelineFlowIntegrationTest {
 	void poisonMessageOfUnknownTypeEndsInTheDeadLetterQueueWithTheReason() {
 		Message poison = rawProcessMeeting("{}", "DropDatabase.v1");
 
-		controller.rabbitTemplate()
-			.send(controller.topology().commandsExchange(), Queues.PROCESS_MEETING, poison);
+		controller.rabbitTemplate().send(controller.topology().commandsExchange(), Queues.PROCESS_MEETING, poison);
 
 		Message dead = deadLetter(poison.getMessageProperties().getMessageId());
 		assertThat(dead.getMessageProperties().<String>getHeader(DeadLetterRecoverer.HEADER_REASON))
@@ -237,7 +235,8 @@ class PipelineFlowIntegrationTest {
 		assertThat(failed.step()).isEqualTo(StepKind.TRANSCRIBE);
 		assertThat(failed.organisationId()).isEqualTo(FakeBackend.ORGANISATION);
 		assertThat(failed.reason()).isEqualTo("Transcription got no answer in 3 attempts (deadline PT2S each)");
-		// The event is published inside the transaction that fails the pipeline, just before it commits.
+		// The event is published inside the transaction that fails the pipeline, just
+		// before it commits.
 		await().atMost(WAIT).until(() -> "FAILED".equals(pipelineState(meeting)));
 		assertThat(stepStates(meeting)).containsOnly("FAILED");
 	}
@@ -286,8 +285,8 @@ class PipelineFlowIntegrationTest {
 		Diarize diarize = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 		answerDiarize(diarize);
 		await().atMost(WAIT).until(() -> stepStates(meeting).contains("DONE"));
-		messages.publishEvent(new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE,
-				"worker crashed", false));
+		messages.publishEvent(
+				new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE, "worker crashed", false));
 		broker.event(MeetingFailed.class, meeting, WAIT);
 
 		ProcessMeeting retry = processMeeting(meeting, 2);
@@ -298,7 +297,8 @@ class PipelineFlowIntegrationTest {
 		Transcribe again = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
 		assertThat(again.stepId()).isNotEqualTo(transcribe.stepId());
 		assertThat(again.attempt()).isEqualTo(1);
-		// answered at once, so that no deadline dispatches it again while the test looks for duplicates
+		// answered at once, so that no deadline dispatches it again while the test looks
+		// for duplicates
 		answerTranscribe(again);
 		broker.assertNone(Queues.TRANSCRIBE, Transcribe.class, meeting, Duration.ofSeconds(2));
 		broker.assertNone(Queues.DIARIZE, Diarize.class, meeting, Duration.ofSeconds(1));
@@ -325,12 +325,13 @@ class PipelineFlowIntegrationTest {
 		Transcribe again = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
 		Diarize diarizeAgain = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 		assertThat(diarizeAgain.attempt()).isEqualTo(1);
-		messages.publishEvent(new StepFailed(meeting, again.stepId(), again.attempt(), StepKind.TRANSCRIBE, "second",
-				false));
+		messages.publishEvent(
+				new StepFailed(meeting, again.stepId(), again.attempt(), StepKind.TRANSCRIBE, "second", false));
 
 		MeetingFailed failed = broker.event(MeetingFailed.class, meeting, WAIT);
 		assertThat(failed.reason()).isEqualTo("Transcription failed: second");
-		// the event is published, confirmed, inside the transaction that fails the pipeline: it may arrive first
+		// the event is published, confirmed, inside the transaction that fails the
+		// pipeline: it may arrive first
 		await().atMost(WAIT).until(() -> "FAILED".equals(pipelineState(meeting)));
 	}
 
@@ -361,7 +362,8 @@ class PipelineFlowIntegrationTest {
 		UUID meeting;
 		try {
 			meeting = startMeeting();
-			// both steps refused, so neither can be dispatched as attempt 1 once signing works again
+			// both steps refused, so neither can be dispatched as attempt 1 once signing
+			// works again
 			await().atMost(WAIT).until(() -> stepStates(meeting).equals(List.of("RETRY_WAIT", "RETRY_WAIT")));
 		}
 		finally {
@@ -379,7 +381,8 @@ class PipelineFlowIntegrationTest {
 
 		messages.publishEvent(new MeetingDeleted(meeting, FakeBackend.ORGANISATION, Instant.now()));
 		await().atMost(WAIT).until(() -> "DELETED".equals(pipelineState(meeting)));
-		// workers still busy with it answer late; a redelivered deletion and a late retry change nothing
+		// workers still busy with it answer late; a redelivered deletion and a late retry
+		// change nothing
 		answerTranscribe(transcribe);
 		answerDiarize(diarize);
 		messages.publishEvent(new MeetingDeleted(meeting, FakeBackend.ORGANISATION, Instant.now()));
@@ -400,11 +403,12 @@ class PipelineFlowIntegrationTest {
 	void aMeetingDeletedBeforeItsProcessMeetingArrivesNeverStarts() {
 		UUID meeting = UUID.randomUUID();
 		messages.publishEvent(new MeetingDeleted(meeting, FakeBackend.ORGANISATION, Instant.now()));
-		await().atMost(WAIT).until(() -> controller.jdbc()
-			.sql("SELECT COUNT(*) FROM pipelines WHERE meeting_id = :meeting AND state = 'DELETED'")
-			.param("meeting", meeting)
-			.query(Long.class)
-			.single() == 1);
+		await().atMost(WAIT)
+			.until(() -> controller.jdbc()
+				.sql("SELECT COUNT(*) FROM pipelines WHERE meeting_id = :meeting AND state = 'DELETED'")
+				.param("meeting", meeting)
+				.query(Long.class)
+				.single() == 1);
 		messages.sendCommand(Queues.PROCESS_MEETING, processMeeting(meeting, 1));
 		broker.assertNone(Queues.TRANSCRIBE, Transcribe.class, meeting, Duration.ofSeconds(3));
 	}
@@ -454,9 +458,9 @@ class PipelineFlowIntegrationTest {
 
 	private static void answerTranscribe(Transcribe command) {
 		broker.putJson(command.resultUploadUrl(), PyannoteSample.transcript());
-		messages.publishEvent(new TranscriptReady(command.meetingId(), command.stepId(), command.attempt(),
-				command.resultKey(), "en", PyannoteSample.DURATION, "reference", 3.5,
-				PyannoteSample.referenceWords().size()));
+		messages.publishEvent(
+				new TranscriptReady(command.meetingId(), command.stepId(), command.attempt(), command.resultKey(), "en",
+						PyannoteSample.DURATION, "reference", 3.5, PyannoteSample.referenceWords().size()));
 	}
 
 	private static void answerDiarize(Diarize command) {

@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A controller stopped with a half-done pipeline and started again on the same store (the default
- * H2 file database) carries on from what it stored; events sent while it was down wait in the
- * broker's durable queue.
+ * A controller stopped with a half-done pipeline and started again on the same store (the
+ * default H2 file database) carries on from what it stored; events sent while it was down
+ * wait in the broker's durable queue.
  */
 class PipelineRestartIntegrationTest {
 
@@ -60,7 +60,8 @@ class PipelineRestartIntegrationTest {
 	@BeforeEach
 	void start() {
 		this.backend = new FakeBackend();
-		// The test's own broker connection, as the workers have, alive while the controller is down.
+		// The test's own broker connection, as the workers have, alive while the
+		// controller is down.
 		this.connections = new CachingConnectionFactory("127.0.0.1", 5672);
 		this.connections.setUsername("guest");
 		this.connections.setPassword("guest");
@@ -105,8 +106,8 @@ class PipelineRestartIntegrationTest {
 			WriteMinutes write = this.broker.command(Queues.WRITE_MINUTES, WriteMinutes.class, meeting, WAIT);
 			this.broker.putJson(write.resultUploadUrl(),
 					new Minutes("en", "extractive", "A short call.", List.of(), List.of(), List.of(), List.of()));
-			this.messages.publishEvent(new MinutesWritten(meeting, write.stepId(), 1, write.resultKey(), "extractive",
-					0.2));
+			this.messages
+				.publishEvent(new MinutesWritten(meeting, write.stepId(), 1, write.resultKey(), "extractive", 0.2));
 
 			MinutesReady ready = this.broker.event(MinutesReady.class, meeting, WAIT);
 			assertThat(ready.transcriptKey()).isEqualTo(FakeBackend.key(meeting, "transcript.json"));

@@ -85,7 +85,12 @@ class MeetingSearchTest {
 
 	/** Two topics: the first three lines, then the last two (which start at 30.5 s). */
 	static Minutes minutes(String first, String second) {
-		double secondStart = budget().words().stream().filter(w -> w.text().equals("Now")).findFirst().orElseThrow().start();
+		double secondStart = budget().words()
+			.stream()
+			.filter(w -> w.text().equals("Now"))
+			.findFirst()
+			.orElseThrow()
+			.start();
 		return new Minutes("en", "extractive", "", List.of(new Minutes.Topic(first, 0, secondStart - 1, null),
 				new Minutes.Topic(second, secondStart, 60, null)), List.of(), List.of(), List.of());
 	}
@@ -111,7 +116,8 @@ class MeetingSearchTest {
 		assertThat(hits.get(0).topic()).isEqualTo("Budget");
 		assertThat(hits.get(0).text()).contains("invoice");
 
-		// organisation B holds only the design meeting: the budget meeting never shows up there
+		// organisation B holds only the design meeting: the budget meeting never shows up
+		// there
 		List<Passage> other = this.search.search(this.orgB, "When are supplier invoices due?", 5);
 		assertThat(other).allSatisfy(p -> assertThat(p.meetingId()).isEqualTo(this.designMeeting));
 		assertThat(this.search.ask(this.orgB, this.budgetMeeting, "What is the budget?", 3).citations()).isEmpty();

@@ -15,8 +15,9 @@ class SearchControllerTest {
 
 	private static MlControllerProperties withToken(String token) {
 		return new MlControllerProperties(URI.create("http://127.0.0.1:1"), token,
-				new MlControllerProperties.Deadlines(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), 3,
-				Duration.ofSeconds(5), null, Duration.ofMinutes(5), Duration.ofSeconds(5));
+				new MlControllerProperties.Deadlines(Duration.ofMinutes(1), Duration.ofMinutes(1),
+						Duration.ofMinutes(1)),
+				3, Duration.ofSeconds(5), null, Duration.ofMinutes(5), Duration.ofSeconds(5));
 	}
 
 	@Test

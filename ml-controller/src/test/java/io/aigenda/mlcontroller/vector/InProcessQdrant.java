@@ -44,12 +44,12 @@ import io.qdrant.client.grpc.Points.VectorsOutput;
 import io.qdrant.client.grpc.PointsGrpc;
 
 /**
- * A stand-in for a Qdrant server where none runs: Qdrant's own gRPC services (generated from its
- * published protos, shipped in {@code io.qdrant:client}) served in process, with the subset of
- * behaviour the adapter relies on: collections with a fixed dimension, upsert, cosine search with
- * a score threshold, scroll with paging, retrieve, delete, and filters of keyword matches and ids.
- * Errors are Qdrant's: {@code INVALID_ARGUMENT} for a vector of the wrong dimension,
- * {@code NOT_FOUND} for a missing collection.
+ * A stand-in for a Qdrant server where none runs: Qdrant's own gRPC services (generated
+ * from its published protos, shipped in {@code io.qdrant:client}) served in process, with
+ * the subset of behaviour the adapter relies on: collections with a fixed dimension,
+ * upsert, cosine search with a score threshold, scroll with paging, retrieve, delete, and
+ * filters of keyword matches and ids. Errors are Qdrant's: {@code INVALID_ARGUMENT} for a
+ * vector of the wrong dimension, {@code NOT_FOUND} for a missing collection.
  */
 final class InProcessQdrant implements AutoCloseable {
 
@@ -121,7 +121,9 @@ final class InProcessQdrant implements AutoCloseable {
 	}
 
 	private static RetrievedPoint retrieved(PointStruct point, boolean withVector) {
-		RetrievedPoint.Builder builder = RetrievedPoint.newBuilder().setId(point.getId()).putAllPayload(point.getPayloadMap());
+		RetrievedPoint.Builder builder = RetrievedPoint.newBuilder()
+			.setId(point.getId())
+			.putAllPayload(point.getPayloadMap());
 		if (withVector) {
 			builder.setVectors(VectorsOutput.newBuilder().setVector(VectorOutput.newBuilder().addAllData(data(point))));
 		}
@@ -152,11 +154,13 @@ final class InProcessQdrant implements AutoCloseable {
 	private final class Collections extends CollectionsGrpc.CollectionsImplBase {
 
 		@Override
-		public void collectionExists(CollectionExistsRequest request, StreamObserver<CollectionExistsResponse> observer) {
-			answer(observer, () -> CollectionExistsResponse.newBuilder()
-				.setResult(io.qdrant.client.grpc.Collections.CollectionExists.newBuilder()
-					.setExists(InProcessQdrant.this.collections.containsKey(request.getCollectionName())))
-				.build());
+		public void collectionExists(CollectionExistsRequest request,
+				StreamObserver<CollectionExistsResponse> observer) {
+			answer(observer,
+					() -> CollectionExistsResponse.newBuilder()
+						.setResult(io.qdrant.client.grpc.Collections.CollectionExists.newBuilder()
+							.setExists(InProcessQdrant.this.collections.containsKey(request.getCollectionName())))
+						.build());
 		}
 
 		@Override
@@ -174,7 +178,8 @@ final class InProcessQdrant implements AutoCloseable {
 	private final class Points extends PointsGrpc.PointsImplBase {
 
 		@Override
-		public void createFieldIndex(CreateFieldIndexCollection request, StreamObserver<PointsOperationResponse> observer) {
+		public void createFieldIndex(CreateFieldIndexCollection request,
+				StreamObserver<PointsOperationResponse> observer) {
 			answer(observer, () -> {
 				collection(request.getCollectionName());
 				return completed();
@@ -205,8 +210,10 @@ final class InProcessQdrant implements AutoCloseable {
 				Collection collection = collection(request.getCollectionName());
 				List<Float> query = request.getVectorList();
 				if (query.size() != collection.dimension()) {
-					throw Status.INVALID_ARGUMENT.withDescription("Wrong input: Vector dimension error: expected dim: "
-							+ collection.dimension() + ", got " + query.size()).asRuntimeException();
+					throw Status.INVALID_ARGUMENT
+						.withDescription("Wrong input: Vector dimension error: expected dim: " + collection.dimension()
+								+ ", got " + query.size())
+						.asRuntimeException();
 				}
 				List<ScoredPoint> hits = new ArrayList<>();
 				for (PointStruct point : collection.points().values()) {

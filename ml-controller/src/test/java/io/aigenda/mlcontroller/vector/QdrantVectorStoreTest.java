@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * The contract against a real Qdrant server at {@code QDRANT_URL} (its gRPC port, for example
- * {@code http://127.0.0.1:6334}). Each run uses its own collection prefix.
+ * The contract against a real Qdrant server at {@code QDRANT_URL} (its gRPC port, for
+ * example {@code http://127.0.0.1:6334}). Each run uses its own collection prefix.
  */
 @EnabledIfEnvironmentVariable(named = "QDRANT_URL", matches = ".+")
 class QdrantVectorStoreTest extends VectorStoreContract {
@@ -33,8 +33,8 @@ class QdrantVectorStoreTest extends VectorStoreContract {
 	@AfterEach
 	void dropCollections() throws Exception {
 		URI url = URI.create(System.getenv("QDRANT_URL"));
-		QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(url.getHost(), url.getPort() > 0 ? url.getPort() : 6334,
-				"https".equalsIgnoreCase(url.getScheme()), false);
+		QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(url.getHost(),
+				url.getPort() > 0 ? url.getPort() : 6334, "https".equalsIgnoreCase(url.getScheme()), false);
 		String apiKey = System.getenv().getOrDefault("QDRANT_API_KEY", "");
 		if (!apiKey.isEmpty()) {
 			grpc.withApiKey(apiKey);

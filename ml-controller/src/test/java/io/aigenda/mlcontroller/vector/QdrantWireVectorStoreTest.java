@@ -8,8 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 
 /**
  * The contract through the Qdrant adapter and the real Qdrant gRPC client against
- * {@link InProcessQdrant}, so the adapter's requests are checked on every build; the same suite
- * runs against a real server when {@code QDRANT_URL} is set ({@link QdrantVectorStoreTest}).
+ * {@link InProcessQdrant}, so the adapter's requests are checked on every build; the same
+ * suite runs against a real server when {@code QDRANT_URL} is set
+ * ({@link QdrantVectorStoreTest}).
  */
 class QdrantWireVectorStoreTest extends VectorStoreContract {
 

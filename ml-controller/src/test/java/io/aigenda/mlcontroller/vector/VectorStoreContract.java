@@ -47,9 +47,9 @@ abstract class VectorStoreContract {
 		float[] boris = randomVector();
 		UUID annaId = UUID.randomUUID();
 		UUID borisId = UUID.randomUUID();
-		this.store.upsert(VectorCollection.VOICEPRINTS, this.orgA, List.of(
-				new VectorPoint(annaId, anna, Map.of("name", "Anna")),
-				new VectorPoint(borisId, boris, Map.of("name", "Boris"))));
+		this.store.upsert(VectorCollection.VOICEPRINTS, this.orgA,
+				List.of(new VectorPoint(annaId, anna, Map.of("name", "Anna")),
+						new VectorPoint(borisId, boris, Map.of("name", "Boris"))));
 
 		float[] query = near(anna, 0.1f);
 		List<VectorMatch> matches = this.store.search(VectorCollection.VOICEPRINTS, this.orgA, query, 2, -1);
@@ -114,10 +114,10 @@ abstract class VectorStoreContract {
 	void deleteRemovesOnePointAndDeleteWhereRemovesByPayload() {
 		UUID keep = UUID.randomUUID();
 		UUID gone = UUID.randomUUID();
-		this.store.upsert(VectorCollection.TEXT_CHUNKS, this.orgA, List.of(
-				new VectorPoint(keep, randomVector(), Map.of("meeting_id", "m1")),
-				new VectorPoint(gone, randomVector(), Map.of("meeting_id", "m2")),
-				new VectorPoint(UUID.randomUUID(), randomVector(), Map.of("meeting_id", "m2"))));
+		this.store.upsert(VectorCollection.TEXT_CHUNKS, this.orgA,
+				List.of(new VectorPoint(keep, randomVector(), Map.of("meeting_id", "m1")),
+						new VectorPoint(gone, randomVector(), Map.of("meeting_id", "m2")),
+						new VectorPoint(UUID.randomUUID(), randomVector(), Map.of("meeting_id", "m2"))));
 		this.store.upsert(VectorCollection.TEXT_CHUNKS, this.orgB,
 				List.of(new VectorPoint(UUID.randomUUID(), randomVector(), Map.of("meeting_id", "m2"))));
 

@@ -37,9 +37,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Voiceprint enrolment over the real broker: the clip goes to the diarization queue as a
- * one-speaker step through presigned URLs, its speaker embedding becomes the named voiceprint,
- * and the backend hears the outcome once. The diarization-worker's answers are played by the
- * test; the worker itself runs in the app's end-to-end test.
+ * one-speaker step through presigned URLs, its speaker embedding becomes the named
+ * voiceprint, and the backend hears the outcome once. The diarization-worker's answers
+ * are played by the test; the worker itself runs in the app's end-to-end test.
  */
 class EnrolmentIntegrationTest {
 
@@ -116,8 +116,8 @@ class EnrolmentIntegrationTest {
 		Diarize diarize = broker.command(Queues.DIARIZE, Diarize.class, voiceprint, WAIT);
 
 		broker.putJson(diarize.resultUploadUrl(), new DiarizationDocument(4, "test", List.of(), List.of(), Map.of()));
-		messages.publishEvent(new DiarizationReady(voiceprint, diarize.stepId(), 1, diarize.resultKey(), 0, 4, "test",
-				0.1));
+		messages.publishEvent(
+				new DiarizationReady(voiceprint, diarize.stepId(), 1, diarize.resultKey(), 0, 4, "test", 0.1));
 
 		VoiceprintEnrolmentFailed failed = broker.event(VoiceprintEnrolmentFailed.class, voiceprint, WAIT);
 		assertThat(failed.reason()).isEqualTo("No speech found in the clip");

@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Voiceprint commands over the real broker into the embedded vector store, and recognition of
- * speakers in later meetings. The embeddings are random vectors here; real voices are scored in
- * the diarization-worker's and app's tests.
+ * Voiceprint commands over the real broker into the embedded vector store, and
+ * recognition of speakers in later meetings. The embeddings are random vectors here; real
+ * voices are scored in the diarization-worker's and app's tests.
  */
 class VoiceprintIntegrationTest {
 
@@ -85,14 +85,17 @@ class VoiceprintIntegrationTest {
 		assertThat(identity.voiceprintId()).isEqualTo(voiceprint);
 		assertThat(identity.confidence()).isGreaterThan(0.9).isLessThanOrEqualTo(1.0);
 
-		assertThat(identifier.identify(otherOrganisation, UUID.randomUUID(),
-				document(Map.of("S1", near(anna))), transcript()).identities()).isEmpty();
+		assertThat(identifier
+			.identify(otherOrganisation, UUID.randomUUID(), document(Map.of("S1", near(anna))), transcript())
+			.identities()).isEmpty();
 
 		messages.sendCommand(Queues.VOICEPRINTS, new ForgetVoiceprint(organisation, voiceprint));
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> store.get(VectorCollection.VOICEPRINTS, organisation, voiceprint).isEmpty());
-		assertThat(identifier.identify(organisation, UUID.randomUUID(), document(Map.of("S1", near(anna))),
-				transcript()).identities()).isEmpty();
+		assertThat(
+				identifier.identify(organisation, UUID.randomUUID(), document(Map.of("S1", near(anna))), transcript())
+					.identities())
+			.isEmpty();
 	}
 
 	@Test
