@@ -39,8 +39,24 @@ final class DeliveryRetryPolicy implements RetryPolicy {
 
 	@Override
 	public boolean shouldRetry(Throwable failure) {
+		if (unprocessable(failure)) {
+			return false;
+		}
 		this.lastFailureWasInfrastructure.set(infrastructure(failure));
 		return true;
+	}
+
+	/**
+	 * Whether the message itself can never be handled, so another delivery is pointless.
+	 */
+	static boolean unprocessable(Throwable failure) {
+		int depth = 0;
+		for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+			if (t instanceof UnprocessableMessageException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -84,6 +84,19 @@ public class PipelineMeters {
 	 */
 	public static final String QUEUE_WAIT = "aigenda.queue.wait";
 
+	/**
+	 * Worker events for a step the ml-controller never dispatched, by step:
+	 * dead-lettered, since another controller (on the same queues) may be waiting for
+	 * them. Above zero means two deployments share a broker namespace.
+	 */
+	public static final String EVENTS_UNKNOWN_STEP = "aigenda.events.unknown.step";
+
+	/**
+	 * Late answers of steps a retry replaced, by step: dropped by design, counted to be
+	 * seen.
+	 */
+	public static final String EVENTS_SUPERSEDED_STEP = "aigenda.events.superseded.step";
+
 	/** Items per inference batch, by step. */
 	public static final String BATCH_SIZE = "aigenda.step.batch.size";
 

@@ -16,6 +16,7 @@ import io.aigenda.contracts.MinutesWritten;
 import io.aigenda.contracts.ProcessMeeting;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
+import io.aigenda.contracts.StepProgress;
 import io.aigenda.contracts.TranscriptReady;
 import io.aigenda.messaging.Messages;
 import io.aigenda.mlcontroller.MlControllerProperties;
@@ -51,9 +52,12 @@ public class PipelineEngine {
 
 	private final SearchIndexing searchIndexing;
 
+	private final UnmatchedEventMeters meters;
+
 	PipelineEngine(PipelineStore store, StepDispatcher dispatcher, Messages messages, MlControllerProperties properties,
-			PlatformTransactionManager transactionManager, SearchIndexing searchIndexing) {
+			PlatformTransactionManager transactionManager, SearchIndexing searchIndexing, UnmatchedEventMeters meters) {
 		this.searchIndexing = searchIndexing;
+		this.meters = meters;
 		this.store = store;
 		this.dispatcher = dispatcher;
 		this.messages = messages;
@@ -191,8 +195,7 @@ public class PipelineEngine {
 	}
 
 	void stepFailed(StepFailed event) {
-		Optional<Step> found = (event.step() != null) ? currentStep(event.meetingId(), event.stepId(), event.step())
-				: this.store.step(event.stepId());
+		Optional<Step> found = currentStep(event.meetingId(), event.stepId(), event.step());
 		if (found.isEmpty()) {
 			return;
 		}
@@ -294,15 +297,34 @@ public class PipelineEngine {
 	}
 
 	/**
-	 * The step an event names, if it is a step of this meeting and of the expected kind.
+	 * The step an event names, if it is the current step of this meeting and of the
+	 * expected kind. A step of a meeting this controller runs that is no longer current
+	 * (replaced by the retry of a failed run) had its answer superseded: it is dropped
+	 * and counted. A step of a meeting this controller does not know is not its to drop.
+	 * @throws UnknownStepException for an event this controller never asked for
 	 */
 	private Optional<Step> currentStep(UUID meetingId, UUID stepId, StepKind kind) {
 		Optional<Step> step = (stepId != null) ? this.store.step(stepId) : Optional.empty();
-		if (step.isEmpty() || !step.get().meetingId().equals(meetingId) || step.get().kind() != kind) {
-			log.warn("Event for unknown step {} ({}) of meeting {} ignored", stepId, kind, meetingId);
+		// an older sender's StepFailed may not name its kind
+		if (step.isPresent() && step.get().meetingId().equals(meetingId)
+				&& (kind == null || step.get().kind() == kind)) {
+			return step;
+		}
+		if (step.isEmpty() && meetingId != null && this.store.pipelineExists(meetingId)) {
+			log.info("Answer of superseded {} step {} of meeting {} dropped", kind, stepId, meetingId);
+			this.meters.supersededEvent(kind);
 			return Optional.empty();
 		}
-		return step;
+		this.meters.unknownStepEvent(kind);
+		throw new UnknownStepException("Event", stepId, kind, meetingId);
+	}
+
+	/**
+	 * Progress is for people watching; the backend shows it. Checked all the same, so
+	 * that progress of a step dispatched by another controller shows up as such.
+	 */
+	void progress(StepProgress event) {
+		currentStep(event.meetingId(), event.stepId(), event.step());
 	}
 
 	private void startMinutesWhenReady(UUID meetingId) {
@@ -359,7 +381,9 @@ public class PipelineEngine {
 			this.messages.publishEventConfirmed(
 					new MeetingFailed(pipeline.meetingId(), pipeline.organisationId(), step.kind(), reason),
 					"meeting-failed-" + pipeline.meetingId() + "-" + pipeline.run());
-			log.error("Meeting {} failed: {}", step.meetingId(), reason);
+			// the meeting's outcome, not the controller's error: the backend and its
+			// users are told
+			log.warn("Meeting {} failed: {}", step.meetingId(), reason);
 		});
 	}
 

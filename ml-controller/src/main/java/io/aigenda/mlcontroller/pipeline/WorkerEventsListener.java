@@ -8,8 +8,6 @@ import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepProgress;
 import io.aigenda.contracts.TranscriptReady;
 import io.aigenda.mlcontroller.voiceprint.Enrolments;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.amqp.rabbit.annotation.RabbitHandler;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 @RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).ML_EVENTS)}")
 class WorkerEventsListener {
-
-	private static final Logger log = LoggerFactory.getLogger(WorkerEventsListener.class);
 
 	private final PipelineEngine engine;
 
@@ -73,12 +69,17 @@ class WorkerEventsListener {
 	}
 
 	/**
-	 * Progress is for people watching; the backend shows it, the pipeline needs nothing
-	 * from it.
+	 * Progress is for people watching (the backend shows it); its step must be known all
+	 * the same.
 	 */
 	@RabbitHandler
 	void on(StepProgress event) {
-		log.debug("{} of meeting {} at {}: {}", event.step(), event.meetingId(), event.fraction(), event.message());
+		if (this.enrolments.owns(event.stepId())) {
+			return;
+		}
+		try (MDC.MDCCloseable meeting = meeting(event.meetingId())) {
+			this.engine.progress(event);
+		}
 	}
 
 	private static MDC.MDCCloseable meeting(UUID meetingId) {

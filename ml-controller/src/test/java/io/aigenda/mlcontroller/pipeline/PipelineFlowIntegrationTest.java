@@ -33,6 +33,9 @@ import io.aigenda.mlcontroller.FakeBackend;
 import io.aigenda.mlcontroller.PyannoteSample;
 import io.aigenda.mlcontroller.TestBroker;
 import io.aigenda.mlcontroller.search.MeetingSearch;
+import io.aigenda.observability.PipelineMeters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,6 +206,65 @@ class PipelineFlowIntegrationTest {
 		Message dead = deadLetter(poison.getMessageProperties().getMessageId());
 		assertThat(dead.getMessageProperties().<String>getHeader(DeadLetterRecoverer.HEADER_REASON))
 			.contains("Unknown message type DropDatabase.v1");
+	}
+
+	@Test
+	void eventsOfAStepThisControllerNeverDispatchedEndInTheDeadLetterQueueWithTheReason() {
+		UUID stranger = UUID.randomUUID();
+		UUID step = UUID.randomUUID();
+		MeterRegistry registry = controller.bean(MeterRegistry.class);
+		double before = unknownStepEvents(registry);
+
+		// as a controller on the same queues would see another one's workers answering
+		messages.publishEvent(new StepProgress(stranger, step, StepKind.DIARIZE, 0.6, "Finding speakers"));
+		messages.publishEvent(new DiarizationReady(stranger, step, 1,
+				"orgs/x/meetings/" + stranger + "/diarization.json", 2, 11.0, "mfcc", 1.5));
+		messages.publishEvent(new StepFailed(stranger, step, 1, StepKind.DIARIZE, "worker gone", true));
+
+		List<Message> dead = new java.util.ArrayList<>();
+		long end = System.nanoTime() + WAIT.toNanos();
+		while (dead.size() < 3 && System.nanoTime() < end) {
+			Message message = broker.deadLetter(Queues.ML_EVENTS, Duration.ofMillis(500));
+			if (message != null
+					&& new String(message.getBody(), StandardCharsets.UTF_8).contains(stranger.toString())) {
+				dead.add(message);
+			}
+		}
+		assertThat(dead).hasSize(3)
+			.allSatisfy((message) -> assertThat(
+					message.getMessageProperties().<String>getHeader(DeadLetterRecoverer.HEADER_REASON))
+				.contains("step " + step + " (DIARIZE) of meeting " + stranger)
+				.contains("never dispatched"));
+		assertThat(dead.stream().map((message) -> message.getMessageProperties().<String>getHeader("aigenda-type")))
+			.containsExactlyInAnyOrder("StepProgress.v1", "DiarizationReady.v1", "StepFailed.v1");
+		// dead-lettered at once, not after the retries a failure that may pass gets
+		assertThat(unknownStepEvents(registry) - before).isEqualTo(3);
+	}
+
+	@Test
+	void aLateAnswerOfAStepARetryReplacedIsDroppedAndCounted() {
+		UUID meeting = startMeeting();
+		Transcribe first = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
+		answerDiarize(broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT));
+		messages.publishEvent(new StepFailed(meeting, first.stepId(), first.attempt(), StepKind.TRANSCRIBE,
+				"No speech model", false));
+		await().atMost(WAIT).until(() -> "FAILED".equals(pipelineState(meeting)));
+		messages.sendCommand(Queues.PROCESS_MEETING, processMeeting(meeting, 2));
+		Transcribe retried = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
+		assertThat(retried.stepId()).isNotEqualTo(first.stepId());
+		MeterRegistry registry = controller.bean(MeterRegistry.class);
+		double before = registry.counter(PipelineMeters.EVENTS_SUPERSEDED_STEP, "step", "transcribe").count();
+
+		answerTranscribe(first);
+
+		await().atMost(WAIT)
+			.until(() -> registry.counter(PipelineMeters.EVENTS_SUPERSEDED_STEP, "step", "transcribe")
+				.count() > before);
+		assertThat(pipelineState(meeting)).isEqualTo("RUNNING");
+	}
+
+	private static double unknownStepEvents(MeterRegistry registry) {
+		return registry.find(PipelineMeters.EVENTS_UNKNOWN_STEP).counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 	@Test
