@@ -27,7 +27,7 @@ public final class AigendaCli implements Runnable {
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(new CommandLine(this),
-				"Missing command: process, serve, eval, bench, load or models (see aigenda --help)");
+				"Missing command: process, serve, eval, bench, load or models");
 	}
 
 	public static void main(String[] args) {

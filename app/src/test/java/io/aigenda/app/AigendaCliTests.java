@@ -17,7 +17,21 @@ class AigendaCliTests {
 		Console console = Console.run("process", "--out", this.dir.toString(), "no-such-recording.wav");
 
 		assertThat(console.exitCode()).isEqualTo(1);
-		assertThat(console.err().strip()).isEqualTo("aigenda: No such file: no-such-recording.wav");
+		assertThat(console.err().strip()).isEqualTo("aigenda: no-such-recording.wav: no such file");
+	}
+
+	@Test
+	void namesThatGiveNoRecordingAreEachReportedInOneLine() throws Exception {
+		java.nio.file.Path empty = java.nio.file.Files.createDirectories(this.dir.resolve("empty"));
+		java.nio.file.Files.writeString(empty.resolve("notes.txt"), "not a recording");
+
+		Console console = Console.run("process", "--out", this.dir.toString(), empty.toString(), "missing.wav");
+
+		assertThat(console.exitCode()).isEqualTo(1);
+		assertThat(console.err().lines()).containsExactly(
+				"aigenda: " + empty
+						+ ": no recordings in this folder (aiff, flac, m4a, mkv, mp3, mp4, ogg, opus, wav, webm)",
+				"aigenda: missing.wav: no such file", "aigenda: No recordings to process");
 	}
 
 	@Test
@@ -43,7 +57,10 @@ class AigendaCliTests {
 		Console console = Console.run();
 
 		assertThat(console.exitCode()).isEqualTo(2);
-		assertThat(console.err().strip()).startsWith("aigenda: Missing command").hasLineCount(1);
+		assertThat(console.err().strip()).startsWith("aigenda: Missing command")
+			.endsWith("(see aigenda --help)")
+			.hasLineCount(1);
+		assertThat(console.err()).containsOnlyOnce("--help");
 	}
 
 	@Test
@@ -51,7 +68,8 @@ class AigendaCliTests {
 		Console console = Console.run("process", "--debug", "no-such-recording.wav");
 
 		assertThat(console.exitCode()).isEqualTo(1);
-		assertThat(console.err()).startsWith("aigenda: No such file").contains("\tat io.aigenda.app");
+		assertThat(console.err()).startsWith("aigenda: no-such-recording.wav: no such file")
+			.contains("\tat io.aigenda.app");
 	}
 
 	@Test

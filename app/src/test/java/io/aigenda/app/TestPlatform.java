@@ -202,28 +202,33 @@ public final class TestPlatform implements AutoCloseable {
 	private static void dropQuietly(String database, String namespace, Broker broker) {
 		sql("drop database if exists " + database + " with (force)");
 		if (broker == Broker.RABBITMQ) {
-			CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", 5672);
-			connections.setUsername("guest");
-			connections.setPassword("guest");
-			try {
-				RabbitAdmin admin = new RabbitAdmin(connections);
-				Topology topology = new Topology(namespace);
-				for (String base : Topology.queueBases()) {
-					admin.deleteQueue(topology.queue(base));
-					admin.deleteQueue(topology.deadLetterQueue(base));
-				}
-				admin.deleteExchange(topology.commandsExchange());
-				admin.deleteExchange(topology.eventsExchange());
-				admin.deleteExchange(topology.deadLetterExchange());
-				for (String base : Topology.queueBases()) {
-					if (admin.getQueueProperties(topology.queue(base)) != null) {
-						throw new IllegalStateException("Queue " + topology.queue(base) + " is still on the broker");
-					}
+			deleteNamespace(namespace);
+		}
+	}
+
+	/** Deletes every queue and exchange of a namespace from the machine's RabbitMQ. */
+	public static void deleteNamespace(String namespace) {
+		CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", 5672);
+		connections.setUsername("guest");
+		connections.setPassword("guest");
+		try {
+			RabbitAdmin admin = new RabbitAdmin(connections);
+			Topology topology = new Topology(namespace);
+			for (String base : Topology.queueBases()) {
+				admin.deleteQueue(topology.queue(base));
+				admin.deleteQueue(topology.deadLetterQueue(base));
+			}
+			admin.deleteExchange(topology.commandsExchange());
+			admin.deleteExchange(topology.eventsExchange());
+			admin.deleteExchange(topology.deadLetterExchange());
+			for (String base : Topology.queueBases()) {
+				if (admin.getQueueProperties(topology.queue(base)) != null) {
+					throw new IllegalStateException("Queue " + topology.queue(base) + " is still on the broker");
 				}
 			}
-			finally {
-				connections.destroy();
-			}
+		}
+		finally {
+			connections.destroy();
 		}
 	}
 

@@ -118,7 +118,7 @@ public class BenchCommand implements Callable<Integer> {
 	 * runs.
 	 */
 	private double measurePlatform() {
-		Map<String, Object> settings = this.common.platformSettings();
+		Map<String, Object> settings = this.common.platformSettings("bench");
 		settings.put("aigenda.port", "0");
 		try (Platform platform = Platform.start(settings)) {
 			BackendClient client = new BackendClient(platform.backendUrl(), platform.adminToken());

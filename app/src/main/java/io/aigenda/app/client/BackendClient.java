@@ -178,7 +178,7 @@ public final class BackendClient {
 		if (steps.isArray()) {
 			for (JsonNode step : steps) {
 				progress.add(new MeetingStatus.StepProgress(step.path("step").asString(""),
-						step.path("fraction").asDouble(0), step.path("message").asString("")));
+						step.path("fraction").asDouble(0), step.path("message").asString(""), text(step, "stalled")));
 			}
 		}
 		return new MeetingStatus(meetingId, node.path("state").asString(""), text(node, "failureReason"),

@@ -23,6 +23,15 @@ public record MeetingStatus(UUID id, String state, String failureReason, Double 
 		return "FAILED".equals(this.state);
 	}
 
+	/**
+	 * Why the meeting failed, in words: without the step code the server puts first for
+	 * programs ({@code "TRANSCRIBE: Transcription failed: ..."}), since the reason names
+	 * the step itself.
+	 */
+	public String failureReasonInWords() {
+		return (this.failureReason != null) ? this.failureReason.replaceFirst("^[A-Z_]+: ", "") : null;
+	}
+
 	/** Mean progress over the three steps, 0..1; 1 once processed. */
 	public double overallFraction() {
 		if (processed()) {
@@ -39,7 +48,24 @@ public record MeetingStatus(UUID id, String state, String failureReason, Double 
 		return Math.min(0.99, sum / STEPS.size());
 	}
 
-	public record StepProgress(String step, double fraction, String message) {
+	/**
+	 * The first stalled step's notice ("waiting for the diarization worker: no progress
+	 * for 2 min").
+	 */
+	public java.util.Optional<String> stalled() {
+		return this.progress.stream().map(StepProgress::stalled).filter(java.util.Objects::nonNull).findFirst();
+	}
+
+	/**
+	 * @param stalled what the server says of a step without progress for a minute or
+	 * more; {@code null} while it makes progress
+	 */
+	public record StepProgress(String step, double fraction, String message, String stalled) {
+
+		public StepProgress(String step, double fraction, String message) {
+			this(step, fraction, message, null);
+		}
+
 	}
 
 }

@@ -105,10 +105,10 @@ public class LoadCommand implements Callable<Integer> {
 	}
 
 	private LoadResult embedded(LoadDriver.Settings settings) throws InterruptedException {
-		try (Platform platform = this.common.startPlatformOnFreePort()) {
+		try (Platform platform = this.common.startPlatformOnFreePort("load")) {
 			Platform.BrokerAddress broker = platform.broker();
 			try (QueueDepths queues = QueueDepths.connect(broker.host(), broker.port(), broker.username(),
-					broker.password(), broker.virtualHost(), platform.properties().messaging().namespace())) {
+					broker.password(), broker.virtualHost(), broker.namespace())) {
 				return new LoadDriver(platform.backendUrl(), platform.adminToken(), settings, HeapGauge.inProcess(),
 						queues, System.err)
 					.run();

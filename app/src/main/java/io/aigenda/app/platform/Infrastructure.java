@@ -105,15 +105,21 @@ final class Infrastructure implements AutoCloseable {
 	private Connections.Broker broker(PlatformProperties.Broker settings, Path dataDir) {
 		if (settings.configured()) {
 			return new Connections.Broker(settings.host(), settings.port(), settings.username(), settings.password(),
-					settings.virtualHost(), false, "AMQP broker " + settings.host() + ":" + settings.port());
+					settings.effectiveVirtualHost(), false,
+					"AMQP broker " + settings.host() + ":" + settings.port() + virtualHost(settings));
 		}
 		if (!settings.embedded() && accepts("127.0.0.1", settings.port())) {
 			return new Connections.Broker("127.0.0.1", settings.port(), settings.username(), settings.password(),
-					settings.virtualHost(), false, "RabbitMQ on 127.0.0.1:" + settings.port());
+					settings.effectiveVirtualHost(), false,
+					"RabbitMQ on 127.0.0.1:" + settings.port() + virtualHost(settings));
 		}
 		EmbeddedBroker broker = register(EmbeddedBroker.start(dataDir.resolve("broker"), 0));
 		return new Connections.Broker(broker.host(), broker.port(), broker.username(), broker.password(), "/", true,
 				"embedded AMQP broker on port " + broker.port() + " (messages kept in memory)");
+	}
+
+	private static String virtualHost(PlatformProperties.Broker settings) {
+		return settings.virtualHostConfigured() ? ", virtual host " + settings.virtualHost() : "";
 	}
 
 	private static boolean accepts(String host, int port) {

@@ -18,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -43,6 +45,8 @@ public final class Platform implements AutoCloseable {
 
 	private final PlatformProperties properties;
 
+	private final DataDirectory dataDirectory;
+
 	private final Infrastructure infrastructure;
 
 	private final Deque<ConfigurableApplicationContext> contexts = new ArrayDeque<>();
@@ -61,10 +65,14 @@ public final class Platform implements AutoCloseable {
 
 	private URI backendUrl;
 
+	private MetricsEndpoint metrics;
+
 	private boolean closed;
 
-	private Platform(PlatformProperties properties, Infrastructure infrastructure, String adminToken) {
+	private Platform(PlatformProperties properties, DataDirectory dataDirectory, Infrastructure infrastructure,
+			String adminToken) {
 		this.properties = properties;
+		this.dataDirectory = dataDirectory;
 		this.infrastructure = infrastructure;
 		this.adminToken = adminToken;
 		this.serviceToken = randomToken("svc_");
@@ -93,12 +101,25 @@ public final class Platform implements AutoCloseable {
 		return Binder.get(environment).bindOrCreate("aigenda", Bindable.of(PlatformProperties.class));
 	}
 
+	/**
+	 * @throws DataDirectory.InUseException when another platform runs on the same data
+	 * folder
+	 */
 	public static Platform start(PlatformProperties properties) {
 		Path dataDir = properties.dataDir().toAbsolutePath();
-		String adminToken = adminToken(dataDir);
+		DataDirectory dataDirectory = DataDirectory.acquire(dataDir, properties.command());
+		String adminToken;
+		Infrastructure infrastructure;
 		long started = System.nanoTime();
-		Infrastructure infrastructure = Infrastructure.start(properties);
-		Platform platform = new Platform(properties, infrastructure, adminToken);
+		try {
+			adminToken = adminToken(dataDir);
+			infrastructure = Infrastructure.start(properties);
+		}
+		catch (RuntimeException ex) {
+			dataDirectory.close();
+			throw ex;
+		}
+		Platform platform = new Platform(properties, dataDirectory, infrastructure, adminToken);
 		// Ctrl-C or a TERM signal: stop the services before the database they use, and
 		// never leave
 		// an embedded PostgreSQL process behind
@@ -117,7 +138,7 @@ public final class Platform implements AutoCloseable {
 	private void startServices() {
 		Connections connections = this.infrastructure.connections();
 		this.startupLog.add("database: " + connections.database().description());
-		this.startupLog.add("broker:   " + connections.broker().description());
+		this.startupLog.add("broker:   " + brokerDescription());
 		this.startupLog.add("storage:  " + connections.s3().description());
 		int mlControllerPort = freePort();
 		for (Service service : Service.values()) {
@@ -131,9 +152,37 @@ public final class Platform implements AutoCloseable {
 			if (service == Service.BACKEND) {
 				int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 				this.backendUrl = URI.create("http://127.0.0.1:" + port);
+				this.dataDirectory.serving(this.backendUrl);
 			}
 			log("%s started in %s", service.displayName(), since(started));
 		}
+		if (this.properties.metricsPort() != null) {
+			this.metrics = MetricsEndpoint.start(this.properties.address(), this.properties.metricsPort(),
+					this::meterRegistries);
+			this.startupLog.add("metrics:  " + metricsUrl() + " (every service, one Prometheus target)");
+		}
+	}
+
+	/**
+	 * Each running service's meter registry, by the job name its container has in a
+	 * cluster.
+	 */
+	private synchronized Map<String, PrometheusMeterRegistry> meterRegistries() {
+		Map<String, PrometheusMeterRegistry> registries = new LinkedHashMap<>();
+		this.byService.forEach((service, context) -> {
+			if (context.isActive()) {
+				context.getBeanProvider(PrometheusMeterRegistry.class)
+					.ifAvailable((registry) -> registries.put(service.configName(), registry));
+			}
+		});
+		return registries;
+	}
+
+	/** Where every service's metrics are served as one Prometheus target, if they are. */
+	public URI metricsUrl() {
+		return (this.metrics != null)
+				? URI.create("http://" + this.properties.address() + ":" + this.metrics.port() + MetricsEndpoint.PATH)
+				: null;
 	}
 
 	/**
@@ -222,11 +271,26 @@ public final class Platform implements AutoCloseable {
 	public BrokerAddress broker() {
 		Connections.Broker broker = this.infrastructure.connections().broker();
 		return new BrokerAddress(broker.host(), broker.port(), broker.username(), broker.password(),
-				broker.virtualHost());
+				broker.virtualHost(), namespace());
 	}
 
-	/** An AMQP 0-9-1 broker and the credentials the services use on it. */
-	public record BrokerAddress(String host, int port, String username, String password, String virtualHost) {
+	/**
+	 * An AMQP 0-9-1 broker and the credentials the services use on it.
+	 *
+	 * @param namespace the prefix of the platform's exchanges and queues
+	 */
+	public record BrokerAddress(String host, int port, String username, String password, String virtualHost,
+			String namespace) {
+	}
+
+	/** The prefix of every exchange and queue of this platform. */
+	public String namespace() {
+		return this.properties.namespace();
+	}
+
+	/** Where the broker is and which of its queues are this platform's, in one line. */
+	public String brokerDescription() {
+		return this.infrastructure.connections().broker().description() + ", queues " + namespace() + ".*";
 	}
 
 	/** What was started where, one line each, for {@code serve}. */
@@ -250,6 +314,9 @@ public final class Platform implements AutoCloseable {
 				// platform closed
 			}
 		}
+		if (this.metrics != null) {
+			this.metrics.close();
+		}
 		while (!this.contexts.isEmpty()) {
 			ConfigurableApplicationContext context = this.contexts.pop();
 			try {
@@ -260,7 +327,12 @@ public final class Platform implements AutoCloseable {
 				// files
 			}
 		}
-		this.infrastructure.close();
+		try {
+			this.infrastructure.close();
+		}
+		finally {
+			this.dataDirectory.close();
+		}
 	}
 
 	private void log(String format, Object... args) {
@@ -269,6 +341,21 @@ public final class Platform implements AutoCloseable {
 
 	private static String since(long nanoTime) {
 		return String.format(Locale.ROOT, "%.1f s", Duration.ofNanos(System.nanoTime() - nanoTime).toMillis() / 1000.0);
+	}
+
+	/**
+	 * The administrator's API token a platform keeps in {@code dataDir}, if one has run
+	 * there.
+	 */
+	public static Optional<String> storedAdminToken(Path dataDir) {
+		Path file = dataDir.toAbsolutePath().resolve("admin-token");
+		try {
+			String token = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
+			return token.isEmpty() ? Optional.empty() : Optional.of(token);
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static String adminToken(Path dataDir) {

@@ -7,4 +7,8 @@ public class PlatformException extends RuntimeException {
 		super(message, cause);
 	}
 
+	public PlatformException(String message) {
+		super(message);
+	}
+
 }

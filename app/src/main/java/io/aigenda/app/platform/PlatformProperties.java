@@ -18,8 +18,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database an existing PostgreSQL database, or embedded when no URL is given
  * @param broker an existing AMQP broker, or the local RabbitMQ / an embedded one
  * @param s3 an existing S3-compatible store, or embedded when no endpoint is given
- * @param messaging namespace of every exchange and queue
+ * @param messaging namespace of every exchange and queue; unless it or the broker's
+ * virtual host is configured, one of the data folder's own
+ * ({@link DataDirectory#namespaceFor})
+ * @param metricsPort where every service's metrics are served as one Prometheus target
+ * ({@code /metrics}, on {@code address}); 0 picks a free port; none serves them nowhere
+ * @param command the command that runs the platform ({@code serve}, {@code process}...),
+ * for the message a second platform on the same data folder gets
  * @param verbose show the services' logs instead of warnings only
+ * @param quiet show the services' errors only, not their warnings: for a command that
+ * reports what becomes of its work itself ({@code process}), where a failed step would
+ * otherwise be told once by each service that saw it
  * @param logFormat {@code plain} lines on standard error for a terminal, or {@code ecs}:
  * one JSON object a line on standard output (Elastic Common Schema with {@code traceId}
  * and {@code meetingId}), as the containers write them, for a log shipper
@@ -29,7 +38,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PlatformProperties(@DefaultValue("data") Path dataDir, @DefaultValue("8080") int port,
 		@DefaultValue("127.0.0.1") String address, @DefaultValue Database database, @DefaultValue Broker broker,
 		@DefaultValue S3 s3, @DefaultValue Messaging messaging, @DefaultValue("false") boolean verbose,
-		@DefaultValue("plain") LogFormat logFormat) {
+		@DefaultValue("false") boolean quiet, @DefaultValue("plain") LogFormat logFormat, Integer metricsPort,
+		@DefaultValue("platform") String command) {
 
 	public enum LogFormat {
 
@@ -52,14 +62,23 @@ public record PlatformProperties(@DefaultValue("data") Path dataDir, @DefaultVal
 	/**
 	 * @param host an existing broker; none tries RabbitMQ on 127.0.0.1:{@code port}, then
 	 * starts an embedded one
+	 * @param virtualHost the broker's virtual host; {@code /} unless set
 	 * @param embedded always start the embedded broker
 	 */
 	public record Broker(String host, @DefaultValue("5672") int port, @DefaultValue("guest") String username,
-			@DefaultValue("guest") String password, @DefaultValue("/") String virtualHost,
-			@DefaultValue("false") boolean embedded) {
+			@DefaultValue("guest") String password, String virtualHost, @DefaultValue("false") boolean embedded) {
 
 		boolean configured() {
 			return this.host != null && !this.host.isBlank();
+		}
+
+		/** A virtual host chosen for this platform keeps its queues apart already. */
+		boolean virtualHostConfigured() {
+			return this.virtualHost != null && !this.virtualHost.isBlank();
+		}
+
+		String effectiveVirtualHost() {
+			return virtualHostConfigured() ? this.virtualHost : "/";
 		}
 
 	}
@@ -77,7 +96,32 @@ public record PlatformProperties(@DefaultValue("data") Path dataDir, @DefaultVal
 
 	}
 
-	public record Messaging(@DefaultValue("aigenda") String namespace) {
+	/**
+	 * @param namespace prefix of every exchange and queue; none derives one
+	 * ({@link PlatformProperties#namespace()})
+	 */
+	public record Messaging(String namespace) {
+
+		boolean configured() {
+			return this.namespace != null && !this.namespace.isBlank();
+		}
+
+	}
+
+	/**
+	 * The namespace of every exchange and queue: the configured one; {@code aigenda} in a
+	 * virtual host of the platform's own; else one that belongs to the data folder, so
+	 * two platforms on one broker (a {@code serve} and a {@code process}, two test runs)
+	 * never share queues by accident.
+	 */
+	public String namespace() {
+		if (this.messaging.configured()) {
+			return this.messaging.namespace();
+		}
+		if (this.broker.virtualHostConfigured()) {
+			return "aigenda";
+		}
+		return DataDirectory.namespaceFor(this.dataDir);
 	}
 
 }

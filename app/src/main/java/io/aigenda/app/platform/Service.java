@@ -115,7 +115,16 @@ public enum Service {
 				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
 				"org.springframework.boot.flyway.autoconfigure.FlywayEndpointAutoConfiguration");
 
-		static final List<String> JPA_AND_SECURITY = concat(JPA, SECURITY);
+		/**
+		 * The backend's API documentation: the other web services serve internal
+		 * endpoints only, and in a container of their own have no SpringDoc at all.
+		 */
+		private static final List<String> API_DOCS = List.of("org.springdoc.webmvc.ui.SwaggerConfig",
+				"org.springdoc.core.configuration.SpringDocConfiguration",
+				"org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration",
+				"org.springdoc.webmvc.core.configuration.MultipleOpenApiSupportConfiguration");
+
+		static final List<String> JPA_AND_SECURITY = concat(concat(JPA, SECURITY), API_DOCS);
 
 		static final List<String> STORAGE_AND_SECURITY = concat(concat(JDBC, JPA), SECURITY);
 

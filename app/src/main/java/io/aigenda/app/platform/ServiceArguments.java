@@ -35,7 +35,7 @@ final class ServiceArguments {
 		// the platform closes the contexts in order, then the infrastructure they use
 		args.put("spring.main.register-shutdown-hook", "false");
 		args.put("spring.jmx.enabled", "false");
-		args.put("logging.level.root", properties.verbose() ? "INFO" : "WARN");
+		args.put("logging.level.root", properties.verbose() ? "INFO" : properties.quiet() ? "ERROR" : "WARN");
 		if (properties.logFormat() == PlatformProperties.LogFormat.ECS) {
 			args.put("logging.config", "classpath:logback-ecs.xml");
 		}
@@ -52,6 +52,10 @@ final class ServiceArguments {
 			args.put("logging.level.org.springframework.context.annotation", "ERROR");
 			// the sentence encoder's tokenizer warns that it found no GPU on every start
 			args.put("logging.level.ai.djl", "ERROR");
+			// Lucene asks for the incubating Vector API, which the JVM would announce
+			// with a warning of
+			// its own on every start; a meeting's search index is small enough without it
+			args.put("logging.level.org.apache.lucene.internal.vectorization", "ERROR");
 		}
 		if (!service.excludedAutoConfigurations().isEmpty()) {
 			args.put("spring.autoconfigure.exclude", String.join(",", service.excludedAutoConfigurations()));
@@ -62,7 +66,7 @@ final class ServiceArguments {
 		args.put("spring.rabbitmq.username", broker.username());
 		args.put("spring.rabbitmq.password", broker.password());
 		args.put("spring.rabbitmq.virtual-host", broker.virtualHost());
-		args.put("aigenda.messaging.namespace", properties.messaging().namespace());
+		args.put("aigenda.messaging.namespace", properties.namespace());
 		args.put("aigenda.messaging.broker", broker.qpid() ? "qpid" : "auto");
 		args.put("aigenda.data-dir", properties.dataDir().toAbsolutePath().toString());
 		switch (service) {

@@ -59,7 +59,7 @@ public final class MeetingProcessor {
 		MeetingStatus status = await(id, name);
 		double processingSeconds = secondsSince(started) - uploadSeconds;
 		if (!status.processed()) {
-			String reason = (status.failureReason() != null) ? status.failureReason() : "processing failed";
+			String reason = (status.failureReason() != null) ? status.failureReasonInWords() : "processing failed";
 			return new Result(file, id, status, List.of(), reason, uploadSeconds, processingSeconds);
 		}
 		List<Path> written = writeResults(id, name);
@@ -123,11 +123,24 @@ public final class MeetingProcessor {
 		return (dot > 0) ? name.substring(0, dot) : name;
 	}
 
-	public static String contentType(Path file) {
+	/** Whether the file's extension is one of a recording. */
+	static boolean isRecording(Path file) {
+		return CONTENT_TYPES.containsKey(extension(file));
+	}
+
+	/** The extensions of recordings, for messages. */
+	static String extensions() {
+		return String.join(", ", new java.util.TreeSet<>(CONTENT_TYPES.keySet()));
+	}
+
+	private static String extension(Path file) {
 		String name = file.getFileName().toString();
 		int dot = name.lastIndexOf('.');
-		String extension = (dot >= 0) ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
-		return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
+		return (dot >= 0) ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+	}
+
+	public static String contentType(Path file) {
+		return CONTENT_TYPES.getOrDefault(extension(file), "application/octet-stream");
 	}
 
 	private static double secondsSince(long nanoTime) {

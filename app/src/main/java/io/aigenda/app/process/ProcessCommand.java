@@ -2,7 +2,6 @@ package io.aigenda.app.process;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import io.aigenda.app.CommonOptions;
 import io.aigenda.app.client.ApiException;
 import io.aigenda.app.client.BackendClient;
+import io.aigenda.app.platform.DataDirectory;
 import io.aigenda.app.platform.Platform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "process", description = "Transcribe recordings, attribute speakers and write minutes.")
 public class ProcessCommand implements Callable<Integer> {
 
-	@Parameters(arity = "1..*", paramLabel = "FILE", description = "Recordings (WAV, FLAC, MP3, Ogg, M4A, MP4...).")
+	@Parameters(arity = "1..*", paramLabel = "FILE",
+			description = "Recordings (WAV, FLAC, MP3, Ogg, M4A, MP4...), or folders of them.")
 	List<Path> files;
 
 	@Option(names = "--lang", defaultValue = "auto", paramLabel = "ru|en|auto",
@@ -50,31 +51,55 @@ public class ProcessCommand implements Callable<Integer> {
 	@Mixin
 	CommonOptions common;
 
+	/**
+	 * How long to wait for a {@code serve} that holds the data folder but is still
+	 * starting.
+	 */
+	private static final Duration SERVER_START_WAIT = Duration.ofMinutes(3);
+
 	@Override
 	public Integer call() {
 		String lang = CommonOptions.language(this.language);
-		for (Path file : this.files) {
-			if (!Files.isRegularFile(file)) {
-				throw new IllegalArgumentException("No such file: " + file);
-			}
+		RecordingFiles recordings = RecordingFiles.of(this.files);
+		if (recordings.files().isEmpty() && recordings.problems().size() == 1) {
+			throw new IllegalArgumentException(recordings.problems().get(0));
 		}
+		recordings.problems().forEach(problem -> System.err.println("aigenda: " + problem));
+		if (recordings.files().isEmpty()) {
+			throw new IllegalArgumentException("No recordings to process");
+		}
+		int failures = recordings.problems().size();
 		if (this.server != null) {
 			if (this.token == null || this.token.isBlank()) {
 				throw new IllegalArgumentException("--server needs --token (or AIGENDA_TOKEN)");
 			}
-			return processAll(new BackendClient(this.server, this.token), lang);
+			return exitCode(failures + processAll(new BackendClient(this.server, this.token), recordings, lang));
 		}
-		try (Platform platform = this.common.startPlatformOnFreePort()) {
-			return processAll(new BackendClient(platform.backendUrl(), platform.adminToken()), lang);
+		Platform platform;
+		try {
+			platform = this.common.startPlatformOnFreePort("process");
+		}
+		catch (DataDirectory.InUseException ex) {
+			RunningServer running = RunningServer.await(ex, SERVER_START_WAIT);
+			System.err.println("AiGenda is already serving " + ex.folder() + " at " + running.url() + " (pid "
+					+ running.pid() + "); sending the recordings there (--server URL --token T chooses another)");
+			return exitCode(failures + processAll(running.client(), recordings, lang));
+		}
+		try (platform) {
+			return exitCode(failures
+					+ processAll(new BackendClient(platform.backendUrl(), platform.adminToken()), recordings, lang));
 		}
 	}
 
-	private int processAll(BackendClient client, String lang) {
+	/**
+	 * @return how many recordings failed
+	 */
+	private int processAll(BackendClient client, RecordingFiles recordings, String lang) {
 		PrintStream out = System.out;
 		MeetingProcessor processor = new MeetingProcessor(client, this.out, System.err, System.console() != null,
 				this.timeout);
 		int failures = 0;
-		for (Path file : this.files) {
+		for (Path file : recordings.files()) {
 			MeetingProcessor.Result result;
 			try {
 				result = processor.process(file, lang);
@@ -95,6 +120,10 @@ public class ProcessCommand implements Callable<Integer> {
 				System.err.println("aigenda: " + file.getFileName() + ": " + result.failureReason());
 			}
 		}
+		return failures;
+	}
+
+	private static int exitCode(int failures) {
 		return (failures == 0) ? 0 : 1;
 	}
 

@@ -35,10 +35,15 @@ final class ProgressBar {
 			.map(p -> p.step().toLowerCase(Locale.ROOT).replace('_', ' '))
 			.findFirst()
 			.orElse(status.state().toLowerCase(Locale.ROOT));
+		// a stall says more than the step's name: "waiting for the diarization worker: no
+		// progress for 2 min"
+		step = status.stalled().orElse(step);
 		if (this.terminal) {
 			int filled = (int) Math.round(fraction * WIDTH);
 			String line = String.format(Locale.ROOT, "\r%s [%s%s] %3d%% %-20s", this.name, "#".repeat(filled),
 					"-".repeat(WIDTH - filled), Math.round(fraction * 100), step);
+			// a shorter line must not leave the end of a longer one on the screen
+			line = line + " ".repeat(Math.max(0, this.lastLine.length() - line.length()));
 			if (!line.equals(this.lastLine)) {
 				this.out.print(line);
 				this.out.flush();

@@ -21,14 +21,20 @@ public class ServeCommand implements Callable<Integer> {
 			description = "Interface to listen on; 0.0.0.0 for every one (default: ${DEFAULT-VALUE}).")
 	String address;
 
+	@Option(names = "--metrics-port", defaultValue = "9464",
+			description = "Port of every service's metrics as one Prometheus target, /metrics on the same "
+					+ "interface (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+	int metricsPort;
+
 	@Mixin
 	CommonOptions common;
 
 	@Override
 	public Integer call() throws InterruptedException {
-		Map<String, Object> settings = this.common.platformSettings();
+		Map<String, Object> settings = this.common.platformSettings("serve");
 		settings.put("aigenda.port", String.valueOf(this.port));
 		settings.put("aigenda.address", this.address);
+		settings.put("aigenda.metrics-port", String.valueOf(this.metricsPort));
 		System.err.println("Starting AiGenda...");
 		// the platform closes itself on Ctrl-C (its own shutdown hook)
 		Platform platform = Platform.start(settings);
@@ -37,6 +43,7 @@ public class ServeCommand implements Callable<Integer> {
 		platform.startupLog().forEach(line -> System.err.println("  " + line));
 		System.out.println("AiGenda is running at " + platform.backendUrl());
 		System.out.println("  API docs:  " + platform.backendUrl() + "/swagger-ui.html");
+		System.out.println("  metrics:   " + platform.metricsUrl());
 		System.out.println("  API token: " + platform.adminToken());
 		System.out.println("  e.g. aigenda process --server " + platform.backendUrl() + " --token "
 				+ platform.adminToken() + " meeting.wav");

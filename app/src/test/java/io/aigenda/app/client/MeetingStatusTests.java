@@ -34,4 +34,12 @@ class MeetingStatusTests {
 		assertThat(status("PROCESSING").processed()).isFalse();
 	}
 
+	@Test
+	void aFailureReasonIsToldWithoutTheStepCodeForPrograms() {
+		MeetingStatus failed = new MeetingStatus(UUID.randomUUID(), "FAILED",
+				"TRANSCRIBE: Transcription failed: No Vosk model for language 'ru'", null, null, List.of());
+
+		assertThat(failed.failureReasonInWords()).isEqualTo("Transcription failed: No Vosk model for language 'ru'");
+	}
+
 }

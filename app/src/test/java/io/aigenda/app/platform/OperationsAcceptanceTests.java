@@ -61,7 +61,7 @@ class OperationsAcceptanceTests {
 	static void processOneMeeting() throws Exception {
 		// logs as the containers write them: JSON lines at INFO
 		running = TestPlatform.start(dataDir, TestPlatform.Broker.RABBITMQ,
-				Map.of("aigenda.verbose", "true", "aigenda.log-format", "ecs"));
+				Map.of("aigenda.verbose", "true", "aigenda.log-format", "ecs", "aigenda.metrics-port", "0"));
 		meeting = new MeetingProcessor(running.client(), outDir, new PrintStream(new ByteArrayOutputStream(), true),
 				false, Duration.ofMinutes(10))
 			.process(PlatformFiles.SAMPLE, "en");
@@ -103,6 +103,36 @@ class OperationsAcceptanceTests {
 				"aigenda_step_real_time_factor_bucket", "aigenda_queue_wait_seconds_max");
 		assertThat(scraped.get(Service.ML_CONTROLLER)).contains("aigenda_queue_messages", "aigenda_queue_consumers");
 		System.out.println("Metric names checked: " + used);
+	}
+
+	@Test
+	void oneScrapeTargetServesEveryServicesMetricsLabelledWithItsJob() throws Exception {
+		URI target = running.platform().metricsUrl();
+		// the backend counts finished meetings on a schedule
+		String exposition = await().atMost(Duration.ofSeconds(60)).until(() -> {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(target).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			return response.body();
+		}, (body) -> body.contains("aigenda_meetings_finished_last_day{"));
+
+		// what the dashboards and alerts use, all from the one target
+		assertThat(DeployedMetricNames.missing(DeployedMetricNames.used(), DeployedMetricNames.seriesNames(exposition)))
+			.isEmpty();
+		for (Service service : Service.values()) {
+			assertThat(exposition).contains("jvm_memory_used_bytes{job=\"" + service.configName() + "\"");
+		}
+		assertThat(exposition).contains("aigenda_step_real_time_factor_bucket{job=\"asr-worker\"");
+		// Prometheus's own parser takes it: each family once, every series well formed
+		Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+		try (var in = promtool.getOutputStream()) {
+			in.write(exposition.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		String checked = new String(promtool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		promtool.waitFor();
+		// its exit code also counts style hints about the services' own meter names (help
+		// texts, unit names); a format error is what the merge could cause
+		assertThat(checked).doesNotContain("error").contains("no help text");
 	}
 
 	@Test

@@ -134,6 +134,13 @@ class PlatformTests {
 			.map(w -> w.get("speaker").asString())
 			.collect(Collectors.toSet());
 		assertThat(speakers).containsExactlyInAnyOrder("S1", "S2");
+		// the turns the words were attributed by: both speakers, in time order
+		JsonNode turns = transcript.get("turns");
+		assertThat(turns.valueStream().map(t -> t.get("speaker").asString()).collect(Collectors.toSet()))
+			.containsExactlyInAnyOrder("S1", "S2");
+		assertThat(turns.valueStream().mapToDouble(t -> t.get("start").asDouble()).toArray()).isSorted();
+		assertThat(turns.valueStream())
+			.allSatisfy(t -> assertThat(t.get("end").asDouble()).isGreaterThan(t.get("start").asDouble()));
 		assertThat(MinutesSchema.validate(Files.readString(outDir.resolve("sample/sample.minutes.json")))).isEmpty();
 	}
 

@@ -1,6 +1,7 @@
 package io.aigenda.app.platform;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -104,8 +105,23 @@ class ServiceArgumentsTests {
 		assertThat(bound.database().url()).isEqualTo("jdbc:postgresql://db:5432/x");
 		assertThat(bound.broker().embedded()).isTrue();
 		assertThat(bound.broker().port()).isEqualTo(5672);
-		assertThat(bound.messaging().namespace()).isEqualTo("aigenda");
+		assertThat(bound.namespace()).isEqualTo(DataDirectory.namespaceFor(Path.of("data")));
 		assertThat(bound.port()).isEqualTo(8080);
+	}
+
+	@Test
+	void theQueuesOfAPlatformBelongToItsDataFolderUnlessANamespaceOrVirtualHostIsChosen() {
+		PlatformProperties defaults = Platform.bind(Map.of("aigenda.data-dir", "/srv/a/data"), Map.of());
+		PlatformProperties elsewhere = Platform.bind(Map.of("aigenda.data-dir", "/srv/b/data"), Map.of());
+		PlatformProperties again = Platform.bind(Map.of("aigenda.data-dir", "/srv/a/../a/data"), Map.of());
+
+		assertThat(defaults.namespace()).matches("aigenda-[0-9a-f]{8}")
+			.isNotEqualTo(elsewhere.namespace())
+			.isEqualTo(again.namespace());
+		assertThat(Platform.bind(Map.of(), Map.of("AIGENDA_MESSAGING_NAMESPACE", "team-a")).namespace())
+			.isEqualTo("team-a");
+		assertThat(Platform.bind(Map.of(), Map.of("AIGENDA_BROKER_VIRTUAL_HOST", "aigenda-prod")).namespace())
+			.isEqualTo("aigenda");
 	}
 
 }
