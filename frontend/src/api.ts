@@ -42,7 +42,16 @@ export type Me = { userId: string; email: string; organisationId: string; role: 
 export type OrganisationChoice = { id: string; name: string; role: Role }
 export type Session = { authenticated: boolean; user: Me | null; organisations: OrganisationChoice[] }
 
-export type Progress = { step: string; fraction: number; message: string | null; updatedAt: string }
+export type Progress = {
+  step: string
+  fraction: number
+  message: string | null
+  updatedAt: string
+  /** the step waits in its worker's queue: no worker has taken it yet */
+  waiting?: boolean
+  /** whole minutes without progress while the meeting is processed; absent while it moves */
+  stalledMinutes?: number | null
+}
 export type Speaker = { label: string; name: string | null }
 export type Meeting = {
   id: string

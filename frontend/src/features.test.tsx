@@ -120,6 +120,31 @@ describe('Status of a failed meeting', () => {
   })
 })
 
+describe('Status of a meeting in progress', () => {
+  const processing: Meeting = {
+    ...failed, state: 'PROCESSING', failureReason: null,
+    progress: [
+      { step: 'TRANSCRIBE', fraction: 1, message: 'Transcript stored', updatedAt: '2026-01-02T10:01:00Z' },
+      { step: 'DIARIZE', fraction: 0, message: 'Waiting for the diarization worker', updatedAt: '2026-01-02T10:00:00Z', waiting: true, stalledMinutes: 2 },
+      { step: 'WRITE_MINUTES', fraction: 0.2, message: 'Writing the minutes', updatedAt: '2026-01-02T10:00:00Z', waiting: false, stalledMinutes: null },
+    ],
+  }
+
+  it('says which step has made no progress, and what it waits for', () => {
+    inLanguage('en', <Status meeting={processing} onRetried={() => {}} />)
+
+    expect(screen.getByTestId('stalled-DIARIZE').textContent).toBe('Waiting for a free worker: no progress for 2 min')
+    expect(screen.queryByTestId('stalled-TRANSCRIBE')).toBeNull()
+    expect(screen.queryByTestId('stalled-WRITE_MINUTES')).toBeNull()
+  })
+
+  it('says it in Russian too', () => {
+    inLanguage('ru', <Status meeting={{ ...processing, progress: [{ ...processing.progress[2], stalledMinutes: 3 }] }} onRetried={() => {}} />)
+
+    expect(screen.getByTestId('stalled-WRITE_MINUTES').textContent).toBe('Нет движения 3 мин')
+  })
+})
+
 describe('BotPanel', () => {
   const bot = { id: 'b', meetingId: MEETING, url: 'https://meet.jit.si/room', platform: 'jitsi', state: 'SCHEDULED', detail: null, joinAt: '2030-05-01T09:30:00Z', maxDurationSeconds: 7200, serverSeconds: 0, chunks: 0, createdAt: '2030-04-01T00:00:00Z', finishedAt: null }
 

@@ -249,6 +249,11 @@ export function Status({ meeting, onRetried }: { meeting: Meeting; onRetried: (m
             <span className="step-name">{t.steps[step] ?? step}</span>
             <progress className="bar small" max={100} value={percent} aria-label={t.steps[step] ?? step} />
             <span className="percent">{percent}%</span>
+            {progress?.stalledMinutes ? (
+              <span className="stalled" data-testid={`stalled-${step}`}>
+                {format(progress.waiting ? t.stalledWaiting : t.stalled, { minutes: progress.stalledMinutes })}
+              </span>
+            ) : null}
           </li>
         )
       })}

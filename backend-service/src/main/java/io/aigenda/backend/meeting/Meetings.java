@@ -93,11 +93,14 @@ public class Meetings {
 
 	@Transactional(readOnly = true)
 	MeetingView view(Meeting meeting) {
+		boolean running = meeting.getState() == MeetingState.UPLOADED || meeting.getState() == MeetingState.PROCESSING;
+		Instant now = Instant.now();
 		List<MeetingView.Progress> progress = this.jdbc
-			.sql("select step, fraction, message, updated_at from step_progress where meeting_id = ? order by step")
+			.sql("select step, fraction, message, waiting, updated_at from step_progress where meeting_id = ? "
+					+ "order by step")
 			.param(meeting.getId())
-			.query((rs, i) -> new MeetingView.Progress(rs.getString(1), rs.getDouble(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant()))
+			.query((rs, i) -> MeetingView.Progress.of(rs.getString(1), rs.getDouble(2), rs.getString(3),
+					rs.getBoolean(4), rs.getTimestamp(5).toInstant(), running, now))
 			.list();
 		List<MeetingView.Speaker> speakers = this.jdbc
 			.sql("select label, display_name from speakers where meeting_id = ? order by label")

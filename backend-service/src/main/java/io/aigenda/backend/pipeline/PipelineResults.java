@@ -153,11 +153,10 @@ class PipelineResults {
 				return false;
 			}
 			double fraction = Math.max(0, Math.min(1, event.fraction()));
-			this.jdbc.sql(
-					"insert into step_progress (meeting_id, step, fraction, message, updated_at) values (?, ?, ?, ?, ?) "
-							+ "on conflict (meeting_id, step) do update set fraction = excluded.fraction, "
-							+ "message = excluded.message, updated_at = excluded.updated_at")
-				.params(event.meetingId(), event.step().name(), fraction, event.message(),
+			this.jdbc.sql("insert into step_progress (meeting_id, step, fraction, message, waiting, updated_at) "
+					+ "values (?, ?, ?, ?, ?, ?) on conflict (meeting_id, step) do update set fraction = excluded.fraction, "
+					+ "message = excluded.message, waiting = excluded.waiting, updated_at = excluded.updated_at")
+				.params(event.meetingId(), event.step().name(), fraction, event.message(), event.waiting(),
 						Timestamp.from(Instant.now()))
 				.update();
 			meeting.processing();
