@@ -10,6 +10,7 @@ import io.aigenda.asr.Transcription;
 import io.aigenda.asr.recognizer.RecognitionException;
 import io.aigenda.asr.recognizer.UnsupportedLanguageException;
 import io.aigenda.audio.AudioDecodingException;
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
 import io.aigenda.contracts.StepProgress;
@@ -75,7 +76,7 @@ class TranscribeListener {
 				this.transfer.download(command.audioUrl(), audio);
 			}
 			catch (ArtifactTransfer.TransferException ex) {
-				fail(command, "Recording " + ex.getMessage(), ex.retryable());
+				fail(command, "Recording " + ex.getMessage(), ex.retryable(), category(ex));
 				return;
 			}
 			progress(command, DOWNLOADED, "Recognising speech");
@@ -86,7 +87,7 @@ class TranscribeListener {
 				this.transfer.putJson(command.resultUploadUrl(), this.json.writeValueAsString(document));
 			}
 			catch (ArtifactTransfer.TransferException ex) {
-				fail(command, "Transcript " + ex.getMessage(), ex.retryable());
+				fail(command, "Transcript " + ex.getMessage(), ex.retryable(), category(ex));
 				return;
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
@@ -98,12 +99,18 @@ class TranscribeListener {
 					command.meetingId(), document.words().size(), format(document.durationSeconds()), format(seconds),
 					format(transcription.realTimeFactor()));
 		}
-		catch (AudioDecodingException | UnsupportedLanguageException | RecognitionException ex) {
-			// The same audio and configuration would fail the same way again.
-			fail(command, ex.getMessage(), false);
+		// The same audio and configuration would fail the same way again.
+		catch (AudioDecodingException ex) {
+			fail(command, ex.getMessage(), false, FailureCategory.AUDIO);
+		}
+		catch (UnsupportedLanguageException ex) {
+			fail(command, ex.getMessage(), false, FailureCategory.LANGUAGE);
+		}
+		catch (RecognitionException ex) {
+			fail(command, ex.getMessage(), false, FailureCategory.MODEL);
 		}
 		catch (IOException ex) {
-			fail(command, "No room for the recording on this worker: " + ex.getMessage(), true);
+			fail(command, "No room for the recording on this worker: " + ex.getMessage(), true, FailureCategory.OTHER);
 		}
 		finally {
 			deleteQuietly(audio);
@@ -142,11 +149,15 @@ class TranscribeListener {
 				new StepProgress(command.meetingId(), command.stepId(), StepKind.TRANSCRIBE, fraction, message));
 	}
 
-	private void fail(Transcribe command, String reason, boolean retryable) {
+	private static FailureCategory category(ArtifactTransfer.TransferException ex) {
+		return ex.timedOut() ? FailureCategory.TIMEOUT : FailureCategory.TRANSFER;
+	}
+
+	private void fail(Transcribe command, String reason, boolean retryable, FailureCategory category) {
 		log.warn("Transcription of meeting {} step {} failed ({}): {}", command.meetingId(), command.stepId(),
 				retryable ? "retryable" : "final", reason);
 		this.messages.publishEvent(new StepFailed(command.meetingId(), command.stepId(), command.attempt(),
-				StepKind.TRANSCRIBE, reason, retryable));
+				StepKind.TRANSCRIBE, reason, retryable, category));
 	}
 
 	private static String format(double value) {

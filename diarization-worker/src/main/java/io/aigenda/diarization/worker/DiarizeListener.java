@@ -8,6 +8,7 @@ import io.aigenda.audio.AudioDecodingException;
 import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.Diarize;
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
 import io.aigenda.contracts.StepProgress;
@@ -59,7 +60,7 @@ class DiarizeListener {
 				this.transfer.download(command.audioUrl(), audio);
 			}
 			catch (ArtifactTransfer.TransferException ex) {
-				fail(command, "Recording " + ex.getMessage(), ex.retryable());
+				fail(command, "Recording " + ex.getMessage(), ex.retryable(), category(ex));
 				return;
 			}
 			progress(command, 0.2, "Finding speakers");
@@ -68,7 +69,7 @@ class DiarizeListener {
 				document = this.diarizer.diarize(audio, command.minSpeakers(), command.maxSpeakers());
 			}
 			catch (AudioDecodingException ex) {
-				fail(command, ex.getMessage(), false);
+				fail(command, ex.getMessage(), false, FailureCategory.AUDIO);
 				return;
 			}
 			progress(command, 0.9, "Storing speaker turns");
@@ -76,7 +77,7 @@ class DiarizeListener {
 				this.transfer.putJson(command.resultUploadUrl(), this.json.writeValueAsString(document));
 			}
 			catch (ArtifactTransfer.TransferException ex) {
-				fail(command, "Speaker turns " + ex.getMessage(), ex.retryable());
+				fail(command, "Speaker turns " + ex.getMessage(), ex.retryable(), category(ex));
 				return;
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
@@ -97,10 +98,14 @@ class DiarizeListener {
 			.publishEvent(new StepProgress(command.meetingId(), command.stepId(), StepKind.DIARIZE, fraction, message));
 	}
 
-	private void fail(Diarize command, String reason, boolean retryable) {
+	private static FailureCategory category(ArtifactTransfer.TransferException ex) {
+		return ex.timedOut() ? FailureCategory.TIMEOUT : FailureCategory.TRANSFER;
+	}
+
+	private void fail(Diarize command, String reason, boolean retryable, FailureCategory category) {
 		log.warn("Diarization of meeting {} failed: {}", command.meetingId(), reason);
 		this.messages.publishEvent(new StepFailed(command.meetingId(), command.stepId(), command.attempt(),
-				StepKind.DIARIZE, reason, retryable));
+				StepKind.DIARIZE, reason, retryable, category));
 	}
 
 }

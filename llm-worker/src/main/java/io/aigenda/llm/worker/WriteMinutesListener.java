@@ -1,5 +1,6 @@
 package io.aigenda.llm.worker;
 
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.MinutesWritten;
@@ -55,11 +56,11 @@ class WriteMinutesListener {
 					command.language());
 		}
 		catch (ArtifactTransfer.TransferException ex) {
-			fail(command, "Transcript " + ex.getMessage(), ex.retryable());
+			fail(command, "Transcript " + ex.getMessage(), ex.retryable(), category(ex));
 			return;
 		}
 		catch (JacksonException ex) {
-			fail(command, "The transcript is not valid JSON: " + ex.getOriginalMessage(), false);
+			fail(command, "The transcript is not valid JSON: " + ex.getOriginalMessage(), false, FailureCategory.OTHER);
 			return;
 		}
 		progress(command, 0.2, "Writing the minutes");
@@ -69,7 +70,7 @@ class WriteMinutesListener {
 			json = MinutesJson.write(minutes);
 		}
 		catch (InvalidMinutesException ex) {
-			fail(command, ex.getMessage(), false);
+			fail(command, ex.getMessage(), false, FailureCategory.MODEL);
 			return;
 		}
 		progress(command, 0.9, "Storing the minutes");
@@ -77,7 +78,7 @@ class WriteMinutesListener {
 			this.transfer.putJson(command.resultUploadUrl(), json);
 		}
 		catch (ArtifactTransfer.TransferException ex) {
-			fail(command, "Minutes " + ex.getMessage(), ex.retryable());
+			fail(command, "Minutes " + ex.getMessage(), ex.retryable(), category(ex));
 			return;
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
@@ -103,10 +104,14 @@ class WriteMinutesListener {
 				new StepProgress(command.meetingId(), command.stepId(), StepKind.WRITE_MINUTES, fraction, message));
 	}
 
-	private void fail(WriteMinutes command, String reason, boolean retryable) {
+	private static FailureCategory category(ArtifactTransfer.TransferException ex) {
+		return ex.timedOut() ? FailureCategory.TIMEOUT : FailureCategory.TRANSFER;
+	}
+
+	private void fail(WriteMinutes command, String reason, boolean retryable, FailureCategory category) {
 		log.warn("Minutes for meeting {} failed: {}", command.meetingId(), reason);
 		this.messages.publishEvent(new StepFailed(command.meetingId(), command.stepId(), command.attempt(),
-				StepKind.WRITE_MINUTES, reason, retryable));
+				StepKind.WRITE_MINUTES, reason, retryable, category));
 	}
 
 }
