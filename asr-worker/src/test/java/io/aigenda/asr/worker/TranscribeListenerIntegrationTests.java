@@ -95,7 +95,7 @@ class TranscribeListenerIntegrationTests {
 	@DynamicPropertySource
 	static void isolate(DynamicPropertyRegistry registry) {
 		registry.add("aigenda.messaging.namespace", () -> NAMESPACE);
-		registry.add("aigenda.asr.worker.temp-dir", TEMP_DIR::toString);
+		registry.add("aigenda.worker.temp-dir", TEMP_DIR::toString);
 	}
 
 	@BeforeAll
