@@ -1,6 +1,7 @@
 package io.aigenda.diarization.worker;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +11,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.Diarize;
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
@@ -50,6 +53,9 @@ class DiarizeListenerTest {
 
 	private static final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
 
+	/** The worker's temporary folder; a test puts a plain file in its place. */
+	private static final Path TEMP_DIR = createTempDir().resolve("work");
+
 	private static HttpServer server;
 
 	@Autowired
@@ -64,6 +70,7 @@ class DiarizeListenerTest {
 	@DynamicPropertySource
 	static void namespace(DynamicPropertyRegistry registry) {
 		registry.add("aigenda.messaging.namespace", () -> NAMESPACE);
+		registry.add("aigenda.worker.temp-dir", TEMP_DIR::toString);
 	}
 
 	@BeforeAll
@@ -90,7 +97,7 @@ class DiarizeListenerTest {
 	}
 
 	@Test
-	void recordingIsDiarizedStoredAndAnnounced() {
+	void recordingIsDiarizedStoredAndAnnounced() throws IOException {
 		Diarize command = command("/sample.wav", "/results/ok.json", null, null);
 		this.messages.sendCommand(Queues.DIARIZE, command);
 
@@ -104,6 +111,7 @@ class DiarizeListenerTest {
 			.readValue(uploads.get("/results/ok.json"), DiarizationDocument.class);
 		assertThat(document.speakers()).containsExactly("S1", "S2");
 		assertThat(document.turns()).isNotEmpty();
+		assertNoTemporaryFilesLeft();
 	}
 
 	@Test
@@ -114,15 +122,17 @@ class DiarizeListenerTest {
 	}
 
 	@Test
-	void fileThatIsNotAudioFailsForGood() {
+	void fileThatIsNotAudioFailsForGood() throws IOException {
 		Diarize command = command("/notes.wav", "/results/notes.json", null, null);
 		this.messages.sendCommand(Queues.DIARIZE, command);
 
 		StepFailed failed = awaitEvent(StepFailed.class, command.stepId());
 		assertThat(failed.step()).isEqualTo(StepKind.DIARIZE);
 		assertThat(failed.retryable()).isFalse();
+		assertThat(failed.category()).isEqualTo(FailureCategory.AUDIO);
 		assertThat(failed.reason()).isNotBlank().doesNotContain("\n").doesNotContain("Exception");
 		assertThat(uploads).doesNotContainKey("/results/notes.json");
+		assertNoTemporaryFilesLeft();
 	}
 
 	@Test
@@ -132,7 +142,30 @@ class DiarizeListenerTest {
 
 		StepFailed failed = awaitEvent(StepFailed.class, command.stepId());
 		assertThat(failed.retryable()).isTrue();
+		assertThat(failed.category()).isEqualTo(FailureCategory.TRANSFER);
 		assertThat(failed.reason()).contains("404");
+	}
+
+	@Test
+	void temporaryFolderThatCannotBeWrittenIsARetryableFailure() throws IOException {
+		// a plain file where the folder should be: no folder can be made there, whoever
+		// the tests run as
+		deleteTree(TEMP_DIR);
+		Files.createFile(TEMP_DIR);
+		try {
+			Diarize command = command("/sample.wav", "/results/cramped.json", null, null);
+			this.messages.sendCommand(Queues.DIARIZE, command);
+
+			StepFailed failed = awaitEvent(StepFailed.class, command.stepId());
+			assertThat(failed.step()).isEqualTo(StepKind.DIARIZE);
+			assertThat(failed.retryable()).isTrue();
+			assertThat(failed.category()).isEqualTo(FailureCategory.OTHER);
+			assertThat(failed.reason()).startsWith("No room for the recording on this worker");
+			assertThat(uploads).doesNotContainKey("/results/cramped.json");
+		}
+		finally {
+			Files.delete(TEMP_DIR);
+		}
 	}
 
 	private Diarize command(String audioPath, String uploadPath, Integer min, Integer max) {
@@ -169,6 +202,32 @@ class DiarizeListenerTest {
 			return failed.stepId();
 		}
 		return null;
+	}
+
+	private static void assertNoTemporaryFilesLeft() throws IOException {
+		try (Stream<Path> files = Files.list(TEMP_DIR)) {
+			assertThat(files).as("temporary files of the worker").isEmpty();
+		}
+	}
+
+	private static void deleteTree(Path folder) throws IOException {
+		if (Files.isDirectory(folder)) {
+			try (Stream<Path> files = Files.list(folder)) {
+				for (Path file : files.toList()) {
+					Files.delete(file);
+				}
+			}
+		}
+		Files.deleteIfExists(folder);
+	}
+
+	private static Path createTempDir() {
+		try {
+			return Files.createTempDirectory("aigenda-diarization-worker-test-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
