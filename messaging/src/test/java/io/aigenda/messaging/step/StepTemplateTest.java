@@ -2,24 +2,20 @@ package io.aigenda.messaging.step;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.MinutesWritten;
 import io.aigenda.contracts.Queues;
@@ -41,9 +37,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.slf4j.MDC;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
@@ -77,14 +71,17 @@ class StepTemplateTest {
 
 	private static final byte[] RECORDING = "RIFF....WAVEfmt not really audio".getBytes(StandardCharsets.UTF_8);
 
+	private static final StepPlan PLAN = StepPlan.of("transcript")
+		.fetching("Downloading the recording", 0.25)
+		.working("Recognising speech")
+		.storing("Storing the transcript", 0.25)
+		.done("Transcript stored")
+		.permanent(UnreadableAudio.class, FailureCategory.AUDIO);
+
 	/** What the listeners do with a step, by step id. */
 	private static final Map<UUID, Scenario> scenarios = new ConcurrentHashMap<>();
 
 	private static final AtomicLong downloadedBytes = new AtomicLong();
-
-	private final Map<String, byte[]> stored = new ConcurrentHashMap<>();
-
-	private HttpServer storage;
 
 	@Autowired
 	private Messages messages;
@@ -107,14 +104,9 @@ class StepTemplateTest {
 	@Autowired
 	private RabbitListenerEndpointRegistry listeners;
 
-	private final ContractMessageConverter converter = new ContractMessageConverter();
+	private PresignedStorage storage;
 
-	private static final StepPlan PLAN = StepPlan.of("transcript")
-		.fetching("Downloading the recording", 0.25)
-		.working("Recognising speech")
-		.storing("Storing the transcript", 0.25)
-		.done("Transcript stored")
-		.permanent(UnreadableAudio.class, FailureCategory.AUDIO);
+	private StepEvents events;
 
 	@DynamicPropertySource
 	static void isolate(DynamicPropertyRegistry registry) {
@@ -123,41 +115,20 @@ class StepTemplateTest {
 	}
 
 	@BeforeAll
-	void startStorage() throws IOException {
-		this.storage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		// the slow object holds a thread while the others are served
-		this.storage.setExecutor(Executors.newCachedThreadPool());
-		this.storage.createContext("/recordings/meeting.wav", exchange -> respond(exchange, 200, RECORDING));
-		this.storage.createContext("/recordings/slow.wav", exchange -> {
-			try {
-				Thread.sleep(5_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			respond(exchange, 200, RECORDING);
-		});
-		this.storage.createContext("/documents/transcript.json", exchange -> respond(exchange, 200,
-				"{\"language\":\"en\",\"words\":3,\"addedLater\":true}".getBytes(StandardCharsets.UTF_8)));
-		this.storage.createContext("/documents/broken.json",
-				exchange -> respond(exchange, 200, "{\"language\": [oops".getBytes(StandardCharsets.UTF_8)));
-		this.storage.createContext("/artifacts/", this::storeArtifact);
-		this.storage.createContext("/", exchange -> respond(exchange, 404, new byte[0]));
-		this.storage.start();
+	void startStorage() {
+		this.storage = PresignedStorage.start()
+			.serve("/recordings/meeting.wav", RECORDING)
+			.serveAfter("/recordings/slow.wav", Duration.ofSeconds(5), RECORDING)
+			.serve("/documents/transcript.json",
+					"{\"language\":\"en\",\"words\":3,\"addedLater\":true}".getBytes(StandardCharsets.UTF_8))
+			.serve("/documents/broken.json", "{\"language\": [oops".getBytes(StandardCharsets.UTF_8));
+		this.events = new StepEvents(this.rabbit, this.topology);
 	}
 
 	@AfterAll
 	void stopStorageAndRemoveTopology() {
-		this.storage.stop(0);
-		// consumers first, so deleting their queue is not reported as a broker-side
-		// cancel
-		this.listeners.stop();
-		for (Queue queue : this.declarables.getDeclarablesByType(Queue.class)) {
-			this.admin.deleteQueue(queue.getName());
-		}
-		for (Exchange exchange : this.declarables.getDeclarablesByType(Exchange.class)) {
-			this.admin.deleteExchange(exchange.getName());
-		}
+		this.storage.close();
+		StepEvents.removeTopology(this.listeners, this.admin, this.declarables);
 	}
 
 	@Test
@@ -175,12 +146,12 @@ class StepTemplateTest {
 		}));
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
-		List<Object> events = eventsUntilDone(command.stepId());
+		List<Object> events = this.events.untilDone(command.stepId(), WAIT);
 
 		TranscriptReady ready = (TranscriptReady) events.getLast();
 		assertThat(ready.resultKey()).isEqualTo(command.resultKey());
 		assertThat(ready.processingSeconds()).isPositive();
-		assertThat(new String(this.stored.get("ok"), StandardCharsets.UTF_8)).isEqualTo("{\"words\":2}");
+		assertThat(this.storage.stored("ok")).asString(StandardCharsets.UTF_8).isEqualTo("{\"words\":2}");
 		List<StepProgress> progress = events.stream()
 			.filter(StepProgress.class::isInstance)
 			.map(StepProgress.class::cast)
@@ -213,13 +184,13 @@ class StepTemplateTest {
 			}));
 
 			this.messages.sendCommand(Queues.TRANSCRIBE, command);
-			StepFailed failed = (StepFailed) eventsUntilDone(command.stepId()).getLast();
+			StepFailed failed = this.events.last(command.stepId(), StepFailed.class, WAIT);
 
 			assertThat(failed.retryable()).isTrue();
 			assertThat(failed.category()).isEqualTo(FailureCategory.OTHER);
 			assertThat(failed.reason()).startsWith("No room for the recording on this worker");
 			assertThat(worked).hasValue(0);
-			assertThat(this.stored).doesNotContainKey("cramped");
+			assertThat(this.storage.hasStored("cramped")).isFalse();
 		}
 		finally {
 			Files.delete(file);
@@ -229,11 +200,10 @@ class StepTemplateTest {
 	@Test
 	void missingRecordingAnswersARetryableTransferFailure() throws Exception {
 		Transcribe command = transcribe("/recordings/missing.wav", "missing");
-		scenarios.put(command.stepId(),
-				Scenario.recording(this.steps, (audio, progress) -> fail("worked without input")));
+		scenarios.put(command.stepId(), Scenario.recording(this.steps, (audio, progress) -> fail("worked")));
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
-		StepFailed failed = (StepFailed) eventsUntilDone(command.stepId()).getLast();
+		StepFailed failed = this.events.last(command.stepId(), StepFailed.class, WAIT);
 
 		assertThat(failed.retryable()).isTrue();
 		assertThat(failed.category()).isEqualTo(FailureCategory.TRANSFER);
@@ -250,7 +220,7 @@ class StepTemplateTest {
 				(audio, progress) -> StepResult.document(Map.of(), seconds -> ready(command, seconds), "")));
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
-		StepFailed failed = (StepFailed) eventsUntilDone(command.stepId()).getLast();
+		StepFailed failed = this.events.last(command.stepId(), StepFailed.class, WAIT);
 
 		assertThat(failed.retryable()).isFalse();
 		assertThat(failed.category()).isEqualTo(FailureCategory.TRANSFER);
@@ -261,11 +231,10 @@ class StepTemplateTest {
 	@Test
 	void storageThatDoesNotAnswerInTimeAnswersARetryableTimeout() throws Exception {
 		Transcribe command = transcribe("/recordings/slow.wav", "slow");
-		scenarios.put(command.stepId(),
-				Scenario.recording(this.steps, (audio, progress) -> fail("worked without input")));
+		scenarios.put(command.stepId(), Scenario.recording(this.steps, (audio, progress) -> fail("worked")));
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
-		StepFailed failed = (StepFailed) eventsUntilDone(command.stepId()).getLast();
+		StepFailed failed = this.events.last(command.stepId(), StepFailed.class, WAIT);
 
 		assertThat(failed.retryable()).isTrue();
 		assertThat(failed.category()).isEqualTo(FailureCategory.TIMEOUT);
@@ -282,13 +251,13 @@ class StepTemplateTest {
 		}));
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
-		StepFailed failed = (StepFailed) eventsUntilDone(command.stepId()).getLast();
+		StepFailed failed = this.events.last(command.stepId(), StepFailed.class, WAIT);
 
 		assertThat(failed.retryable()).isFalse();
 		assertThat(failed.category()).isEqualTo(FailureCategory.AUDIO);
 		assertThat(failed.reason()).isEqualTo("The recording is not audio a decoder knows");
 		assertThat(failed.attempt()).isEqualTo(command.attempt());
-		assertThat(this.stored).doesNotContainKey("unreadable");
+		assertThat(this.storage.hasStored("unreadable")).isFalse();
 		assertNoTemporaryFilesLeft();
 	}
 
@@ -307,7 +276,7 @@ class StepTemplateTest {
 		assertThat((String) dead.getMessageProperties().getHeader(DeadLetterRecoverer.HEADER_REASON))
 			.isEqualTo("engine crashed");
 		assertThat(attempts).as("deliveries before dead-lettering").hasValue(3);
-		assertThat(eventsOf(command.stepId(), Duration.ofSeconds(2)))
+		assertThat(this.events.during(command.stepId(), Duration.ofSeconds(2)))
 			.noneMatch(event -> event instanceof StepFailed || event instanceof TranscriptReady);
 		assertNoTemporaryFilesLeft();
 	}
@@ -324,19 +293,19 @@ class StepTemplateTest {
 
 		this.messages.sendCommand(Queues.WRITE_MINUTES, command);
 
-		assertThat(eventsUntilDone(command.stepId()).getLast()).isInstanceOf(MinutesWritten.class);
+		this.events.last(command.stepId(), MinutesWritten.class, WAIT);
 		assertThat(read.get()).isEqualTo(new Transcript("en", 3));
-		assertThat(this.stored.get("minutes")).asString(StandardCharsets.UTF_8).isEqualTo("{\"summary\":\"short\"}");
+		assertThat(this.storage.stored("minutes")).asString(StandardCharsets.UTF_8)
+			.isEqualTo("{\"summary\":\"short\"}");
 	}
 
 	@Test
 	void documentThatIsNotJsonAnswersAFinalStepFailed() {
 		WriteMinutes command = writeMinutes("/documents/broken.json", "never");
-		scenarios.put(command.stepId(),
-				Scenario.document(this.steps, (transcript, progress) -> fail("worked on nothing")));
+		scenarios.put(command.stepId(), Scenario.document(this.steps, (transcript, progress) -> fail("worked")));
 
 		this.messages.sendCommand(Queues.WRITE_MINUTES, command);
-		StepFailed failed = (StepFailed) eventsUntilDone(command.stepId()).getLast();
+		StepFailed failed = this.events.last(command.stepId(), StepFailed.class, WAIT);
 
 		assertThat(failed.retryable()).isFalse();
 		assertThat(failed.step()).isEqualTo(StepKind.WRITE_MINUTES);
@@ -346,18 +315,15 @@ class StepTemplateTest {
 	private Transcribe transcribe(String audioPath, String artifact) {
 		UUID meetingId = UUID.randomUUID();
 		return new Transcribe(meetingId, UUID.randomUUID(), 2, Instant.now().plus(Duration.ofMinutes(10)),
-				url(audioPath), "en", url("/artifacts/" + artifact),
+				this.storage.url(audioPath), "en", this.storage.uploadUrl(artifact),
 				"orgs/o/meetings/" + meetingId + "/transcript.json");
 	}
 
 	private WriteMinutes writeMinutes(String transcriptPath, String artifact) {
 		UUID meetingId = UUID.randomUUID();
 		return new WriteMinutes(meetingId, UUID.randomUUID(), 1, Instant.now().plus(Duration.ofMinutes(10)), "en",
-				url(transcriptPath), url("/artifacts/" + artifact), "orgs/o/meetings/" + meetingId + "/minutes.json");
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + this.storage.getAddress().getPort() + path + "?X-Amz-Signature=abc";
+				this.storage.url(transcriptPath), this.storage.uploadUrl(artifact),
+				"orgs/o/meetings/" + meetingId + "/minutes.json");
 	}
 
 	private static TranscriptReady ready(Transcribe command, double seconds) {
@@ -365,47 +331,12 @@ class StepTemplateTest {
 				1, "test", seconds, 2);
 	}
 
-	/**
-	 * Events of one step, in order, up to and including its ready event or StepFailed.
-	 */
-	private List<Object> eventsUntilDone(UUID stepId) {
-		List<Object> events = new ArrayList<>();
-		Instant until = Instant.now().plus(WAIT);
-		while (Instant.now().isBefore(until)) {
-			Object event = nextEvent();
-			if (event == null || !stepId.equals(stepIdOf(event))) {
-				continue;
-			}
-			events.add(event);
-			if (event instanceof TranscriptReady || event instanceof MinutesWritten || event instanceof StepFailed) {
-				return events;
-			}
-		}
-		return fail("No ready event or StepFailed for step %s within %s; got %s", stepId, WAIT, events);
-	}
-
-	private List<Object> eventsOf(UUID stepId, Duration wait) {
-		List<Object> events = new ArrayList<>();
-		Instant until = Instant.now().plus(wait);
-		while (Instant.now().isBefore(until)) {
-			Object event = nextEvent();
-			if (event != null && stepId.equals(stepIdOf(event))) {
-				events.add(event);
-			}
-		}
-		return events;
-	}
-
-	private Object nextEvent() {
-		Message message = this.rabbit.receive(this.topology.queue(Queues.ML_EVENTS), 500);
-		return (message != null) ? this.converter.fromMessage(message) : null;
-	}
-
 	private Message deadLetter(UUID stepId) {
+		ContractMessageConverter converter = new ContractMessageConverter();
 		Instant until = Instant.now().plus(WAIT);
 		while (Instant.now().isBefore(until)) {
 			Message message = this.rabbit.receive(this.topology.deadLetterQueue(Queues.TRANSCRIBE), 500);
-			if (message != null && this.converter.fromMessage(message) instanceof Transcribe command
+			if (message != null && converter.fromMessage(message) instanceof Transcribe command
 					&& command.stepId().equals(stepId)) {
 				return message;
 			}
@@ -413,39 +344,10 @@ class StepTemplateTest {
 		return fail("Step %s was not dead-lettered within %s", stepId, WAIT);
 	}
 
-	private static UUID stepIdOf(Object event) {
-		return switch (event) {
-			case TranscriptReady ready -> ready.stepId();
-			case MinutesWritten written -> written.stepId();
-			case StepFailed failed -> failed.stepId();
-			case StepProgress progress -> progress.stepId();
-			default -> null;
-		};
-	}
-
 	private static void assertNoTemporaryFilesLeft() throws IOException {
-		try (var files = Files.list(TEMP_DIR)) {
+		try (Stream<Path> files = Files.list(TEMP_DIR)) {
 			assertThat(files).as("temporary files of the steps").isEmpty();
 		}
-	}
-
-	private void storeArtifact(HttpExchange exchange) throws IOException {
-		if (!"PUT".equals(exchange.getRequestMethod())
-				|| !"application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-			respond(exchange, 400, new byte[0]);
-			return;
-		}
-		String name = exchange.getRequestURI().getPath().substring("/artifacts/".length());
-		this.stored.put(name, exchange.getRequestBody().readAllBytes());
-		respond(exchange, 200, new byte[0]);
-	}
-
-	private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-		exchange.sendResponseHeaders(status, (body.length == 0) ? -1 : body.length);
-		if (body.length > 0) {
-			exchange.getResponseBody().write(body);
-		}
-		exchange.close();
 	}
 
 	private static Path createTempDir() {
