@@ -122,7 +122,8 @@ public class StepTemplate {
 		}
 		catch (IOException ex) {
 			// A full or unwritable disk is this worker's trouble; another may have room.
-			throw new Failure("No room for the recording on this worker: " + ex, true, FailureCategory.OTHER);
+			throw new Failure("No room for the recording on this worker: " + ex.getClass().getSimpleName() + " "
+					+ ex.getMessage(), true, FailureCategory.OTHER);
 		}
 		try {
 			this.transfer.download(recording.url(), file);
