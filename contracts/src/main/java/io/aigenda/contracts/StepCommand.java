@@ -16,4 +16,10 @@ public interface StepCommand {
 
 	StepKind step();
 
+	/**
+	 * Presigned PUT URL the worker stores the step's JSON result through; the command's
+	 * result key names the same object.
+	 */
+	String resultUploadUrl();
+
 }

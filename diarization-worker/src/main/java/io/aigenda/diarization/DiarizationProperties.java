@@ -1,7 +1,5 @@
 package io.aigenda.diarization;
 
-import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,21 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embedding the signal-processing speaker embedder
  * @param clustering agglomerative clustering of the windows
  * @param turns turn building from labelled windows
- * @param httpTimeout timeout of each audio download and result upload in the worker
  * @param models which segmentation and embedding models run
  */
 @ConfigurationProperties("aigenda.diarization")
 public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segmentation segmentation,
 		@DefaultValue Embedding embedding, @DefaultValue Clustering clustering, @DefaultValue Turns turns,
-		@DefaultValue("PT120S") Duration httpTimeout, @DefaultValue Models models) {
+		@DefaultValue Models models) {
 
 	@org.springframework.boot.context.properties.bind.ConstructorBinding
 	public DiarizationProperties {
 	}
 
 	public DiarizationProperties(Vad vad, Segmentation segmentation, Embedding embedding, Clustering clustering,
-			Turns turns, Duration httpTimeout) {
-		this(vad, segmentation, embedding, clustering, turns, httpTimeout, Models.defaults());
+			Turns turns) {
+		this(vad, segmentation, embedding, clustering, turns, Models.defaults());
 	}
 
 	/**
@@ -36,12 +33,12 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 */
 	public static DiarizationProperties defaults() {
 		return new DiarizationProperties(Vad.defaults(), Segmentation.defaults(), Embedding.defaults(),
-				Clustering.defaults(), Turns.defaults(), Duration.ofSeconds(120), Models.defaults());
+				Clustering.defaults(), Turns.defaults(), Models.defaults());
 	}
 
 	public DiarizationProperties withModels(Models chosen) {
 		return new DiarizationProperties(this.vad, this.segmentation, this.embedding, this.clustering, this.turns,
-				this.httpTimeout, chosen);
+				chosen);
 	}
 
 	/**

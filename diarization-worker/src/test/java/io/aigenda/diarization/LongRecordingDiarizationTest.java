@@ -50,8 +50,7 @@ class LongRecordingDiarizationTest {
 		}
 		DiarizationProperties defaults = DiarizationProperties.defaults();
 		DiarizationProperties bounded = new DiarizationProperties(defaults.vad(), defaults.segmentation(),
-				defaults.embedding(), defaults.clustering().withMaxWindows(150), defaults.turns(),
-				defaults.httpTimeout(), defaults.models());
+				defaults.embedding(), defaults.clustering().withMaxWindows(150), defaults.turns(), defaults.models());
 		try (Diarizer diarizer = Diarizer.create(bounded)) {
 			DiarizationDocument streamed = diarizer.diarize(looped, null, null);
 			DerResult der = new DiarizationErrorRate().compute(reference, streamed.turns(), null);

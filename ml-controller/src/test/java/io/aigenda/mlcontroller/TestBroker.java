@@ -1,9 +1,5 @@
 package io.aigenda.mlcontroller;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -11,12 +7,12 @@ import java.util.function.Predicate;
 
 import io.aigenda.contracts.Queues;
 import io.aigenda.messaging.Topology;
+import io.aigenda.messaging.transfer.ArtifactTransfer;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plays the workers and the backend on the real broker: takes commands off the worker
@@ -29,9 +25,7 @@ public final class TestBroker {
 
 	private final Topology topology;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final ArtifactTransfer transfer = new ArtifactTransfer(Duration.ofSeconds(30));
 
 	public TestBroker(RabbitTemplate template, Topology topology) {
 		this.template = template;
@@ -75,18 +69,15 @@ public final class TestBroker {
 	}
 
 	public void putJson(String url, Object document) {
-		send(HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(document)))
-			.build());
+		this.transfer.writeJson(url, document);
 	}
 
 	public <T> T getJson(String url, Class<T> type) {
-		return this.json.readValue(get(url), type);
+		return this.transfer.readJson(url, type);
 	}
 
 	public byte[] get(String url) {
-		return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+		return this.transfer.get(url);
 	}
 
 	/** Removes the test's queues and exchanges from the shared broker. */
@@ -145,23 +136,6 @@ public final class TestBroker {
 			}
 		}
 		return null;
-	}
-
-	private byte[] send(HttpRequest request) {
-		try {
-			HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-			if (response.statusCode() / 100 != 2) {
-				throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode());
-			}
-			return response.body();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.aigenda.observability;
 
 import io.aigenda.messaging.Topology;
+import io.aigenda.messaging.transfer.TransferMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,6 +39,16 @@ public class ObservabilityAutoConfiguration {
 		PipelineMeters meters = new PipelineMeters(registry);
 		properties.steps().forEach(meters::stepFailuresStartAtZero);
 		return meters;
+	}
+
+	/**
+	 * Bytes moved through presigned URLs (workers' steps, the ml-controller's documents)
+	 * count in the S3 byte counters.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	TransferMeter transferMeter(PipelineMeters meters) {
+		return meters.transfers();
 	}
 
 	@Bean

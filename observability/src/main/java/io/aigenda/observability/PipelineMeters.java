@@ -1,10 +1,12 @@
 package io.aigenda.observability;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.messaging.transfer.TransferMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -31,7 +33,10 @@ public class PipelineMeters {
 	 */
 	public static final String STEP_RTF = "aigenda.step.real.time.factor";
 
-	/** Steps that failed, by step and reason (one of {@link #FAILURE_REASONS}). */
+	/**
+	 * Steps that failed, by step and reason: the failure's category, one of
+	 * {@link #FAILURE_REASONS}.
+	 */
 	public static final String STEP_FAILURES = "aigenda.step.failures";
 
 	/** Audio seconds processed, by step: throughput is its rate. */
@@ -101,11 +106,12 @@ public class PipelineMeters {
 	public static final String BATCH_SIZE = "aigenda.step.batch.size";
 
 	/**
-	 * The categories a failure's reason falls into: Prometheus needs few values, never
-	 * free text.
+	 * The values of a failure's {@code reason} tag, one per {@link FailureCategory}:
+	 * Prometheus needs few values, never free text.
 	 */
-	public static final List<String> FAILURE_REASONS = List.of("timeout", "transfer", "audio", "language", "model",
-			"other");
+	public static final List<String> FAILURE_REASONS = Arrays.stream(FailureCategory.values())
+		.map(PipelineMeters::reason)
+		.toList();
 
 	private final MeterRegistry registry;
 
@@ -139,11 +145,9 @@ public class PipelineMeters {
 		}
 	}
 
-	/**
-	 * One step failed, counted by reason (a small set of categories, never free text).
-	 */
-	public void stepFailed(String step, String reason) {
-		failures(step, reason).increment();
+	/** One step failed, counted by its category (never by its text). */
+	public void stepFailed(String step, FailureCategory category) {
+		failures(step, reason(category)).increment();
 	}
 
 	/**
@@ -248,6 +252,10 @@ public class PipelineMeters {
 			.minimumExpectedValue(Duration.ofMillis(100))
 			.maximumExpectedValue(Duration.ofHours(2))
 			.register(registry);
+	}
+
+	private static String reason(FailureCategory category) {
+		return category.name().toLowerCase(Locale.ROOT);
 	}
 
 	private static String tag(String value) {

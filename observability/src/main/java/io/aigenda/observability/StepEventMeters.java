@@ -46,35 +46,10 @@ class StepEventMeters extends ContractMessageConverter {
 					seconds(ready.processingSeconds()), ready.audioSeconds());
 			case MinutesWritten written -> meters.stepCompleted(step(StepKind.WRITE_MINUTES), written.engine(),
 					seconds(written.processingSeconds()), 0);
-			case StepFailed failed -> meters.stepFailed(step(failed.step()), reason(failed.reason()));
+			case StepFailed failed -> meters.stepFailed(step(failed.step()), failed.category());
 			default -> {
 			}
 		}
-	}
-
-	/**
-	 * A failure's text names files and ids; Prometheus needs a small set of values, so
-	 * the reason becomes a category.
-	 */
-	static String reason(String text) {
-		String lower = (text == null) ? "" : text.toLowerCase(Locale.ROOT);
-		if (lower.contains("timed out") || lower.contains("timeout") || lower.contains("deadline")) {
-			return "timeout";
-		}
-		if (lower.contains("download") || lower.contains("upload") || lower.contains("transfer")
-				|| lower.contains("http")) {
-			return "transfer";
-		}
-		if (lower.contains("decod") || lower.contains("audio") || lower.contains("ffmpeg")) {
-			return "audio";
-		}
-		if (lower.contains("language")) {
-			return "language";
-		}
-		if (lower.contains("model")) {
-			return "model";
-		}
-		return "other";
 	}
 
 	private static String step(StepKind kind) {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import io.aigenda.contracts.DiarizationReady;
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.MinutesWritten;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
@@ -68,8 +69,8 @@ class DeployedMetricsTest {
 		messages.publishEvent(new TranscriptReady(meeting, UUID.randomUUID(), 1, "k", "en", 60, "vosk", 12, 100));
 		messages.publishEvent(new DiarizationReady(meeting, UUID.randomUUID(), 1, "k", 2, 60, "mfcc", 3));
 		messages.publishEvent(new MinutesWritten(meeting, UUID.randomUUID(), 1, "k", "extractive", 1));
-		messages.publishEvent(
-				new StepFailed(meeting, UUID.randomUUID(), 1, StepKind.DIARIZE, "could not decode audio", false));
+		messages.publishEvent(new StepFailed(meeting, UUID.randomUUID(), 1, StepKind.DIARIZE, "could not decode audio",
+				false, FailureCategory.AUDIO));
 		PipelineMeters meters = service.getBean(PipelineMeters.class);
 		meters.meetingsInState("done", () -> 1);
 		meters.meetingsFinishedLastDay(java.util.List.of(new PipelineMeters.FinishedMeetings("acme", "processed", 3)));

@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.aigenda.contracts.FailureCategory;
+import io.aigenda.contracts.MessageTypes;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
 import io.aigenda.contracts.TranscriptReady;
+import io.aigenda.messaging.ContractMessageConverter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.aopalliance.intercept.MethodInvocation;
 import org.junit.jupiter.api.Test;
@@ -42,11 +45,11 @@ class StepEventMetersTest {
 	}
 
 	@Test
-	void failuresAreCountedByACategoryNeverByTheirText() {
+	void failuresAreCountedByTheirCategoryNeverByTheirText() {
 		StepEventMeters.record(meters, new StepFailed(UUID.randomUUID(), UUID.randomUUID(), 1, StepKind.DIARIZE,
-				"Download of https://s3/x?sig=1 failed: HTTP 403", true));
+				"ffmpeg could not decode the download of meeting 42", true, FailureCategory.TRANSFER));
 		StepEventMeters.record(meters, new StepFailed(UUID.randomUUID(), UUID.randomUUID(), 1, StepKind.DIARIZE,
-				"ffmpeg could not decode meeting 42", false));
+				"Download of https://s3/x?sig=1 failed: HTTP 403", false, FailureCategory.AUDIO));
 		assertThat(registry.get(PipelineMeters.STEP_FAILURES)
 			.tags("step", "diarize", "reason", "transfer")
 			.counter()
@@ -54,20 +57,35 @@ class StepEventMetersTest {
 		assertThat(
 				registry.get(PipelineMeters.STEP_FAILURES).tags("step", "diarize", "reason", "audio").counter().count())
 			.isEqualTo(1.0);
-		assertThat(StepEventMeters.reason("Step deadline passed")).isEqualTo("timeout");
-		assertThat(StepEventMeters.reason("something odd")).isEqualTo("other");
 	}
 
 	@Test
-	void aStepsFailureCountersStartAtZeroForEveryReasonTheCategoriesKnow() {
+	void aFailureFromASenderWithoutCategoriesCountsAsOther() {
+		UUID meeting = UUID.randomUUID();
+		String older = "{\"meetingId\":\"" + meeting + "\",\"stepId\":\"" + UUID.randomUUID()
+				+ "\",\"attempt\":1,\"step\":\"TRANSCRIBE\",\"reason\":\"Step deadline passed\",\"retryable\":true}";
+		MessageProperties properties = new MessageProperties();
+		properties.setHeader(MessageTypes.HEADER, MessageTypes.idOf(StepFailed.class));
+		Object event = new ContractMessageConverter()
+			.fromMessage(new Message(older.getBytes(StandardCharsets.UTF_8), properties));
+
+		StepEventMeters.record(meters, event);
+
+		assertThat(((StepFailed) event).category()).isEqualTo(FailureCategory.OTHER);
+		assertThat(registry.get(PipelineMeters.STEP_FAILURES)
+			.tags("step", "transcribe", "reason", "other")
+			.counter()
+			.count()).isEqualTo(1.0);
+	}
+
+	@Test
+	void aStepsFailureCountersStartAtZeroForEveryCategory() {
 		meters.stepFailuresStartAtZero("diarize");
 
-		for (String text : new String[] { "timed out", "download failed", "could not decode audio",
-				"unsupported language", "model missing", "boom" }) {
-			assertThat(PipelineMeters.FAILURE_REASONS).contains(StepEventMeters.reason(text));
-		}
+		assertThat(PipelineMeters.FAILURE_REASONS).containsExactly("timeout", "transfer", "audio", "language", "model",
+				"other");
 		assertThat(registry.find(PipelineMeters.STEP_FAILURES).tag("step", "diarize").counters())
-			.hasSize(PipelineMeters.FAILURE_REASONS.size())
+			.hasSize(FailureCategory.values().length)
 			.allSatisfy(counter -> assertThat(counter.count()).isZero());
 	}
 

@@ -71,8 +71,8 @@ public class EvalMinutesCommand implements Callable<Integer> {
 		if (this.model != null && this.engine.equals("llama")) {
 			llama = new LlmProperties.Llama(this.model, llama.threads(), llama.gpuLayers(), llama.maxTokens());
 		}
-		return new LlmProperties(this.engine, defaults.extractive(), defaults.httpTimeout(), defaults.topics(), openai,
-				llama, defaults.contextTokens());
+		return new LlmProperties(this.engine, defaults.extractive(), defaults.topics(), openai, llama,
+				defaults.contextTokens());
 	}
 
 	/** Writes and scores every meeting; returns mean ROUGE-1, ROUGE-2, ROUGE-L. */

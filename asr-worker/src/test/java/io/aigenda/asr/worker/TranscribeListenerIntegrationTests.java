@@ -1,24 +1,18 @@
 package io.aigenda.asr.worker;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.aigenda.asr.AsrWorkerApplication;
 import io.aigenda.asr.EvalDev;
 import io.aigenda.asr.eval.WordErrorRate;
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
@@ -27,18 +21,16 @@ import io.aigenda.contracts.Transcribe;
 import io.aigenda.contracts.TranscriptDocument;
 import io.aigenda.contracts.TranscriptReady;
 import io.aigenda.contracts.Word;
-import io.aigenda.messaging.ContractMessageConverter;
 import io.aigenda.messaging.Messages;
 import io.aigenda.messaging.Topology;
+import io.aigenda.messaging.step.PresignedStorage;
+import io.aigenda.messaging.step.StepEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.Exchange;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -66,9 +57,9 @@ class TranscribeListenerIntegrationTests {
 
 	private static final Path TEMP_DIR = createTempDir();
 
-	private final Map<String, byte[]> stored = new ConcurrentHashMap<>();
+	private PresignedStorage storage;
 
-	private HttpServer storage;
+	private StepEvents events;
 
 	@Autowired
 	private Messages messages;
@@ -88,38 +79,26 @@ class TranscribeListenerIntegrationTests {
 	@Autowired
 	private RabbitListenerEndpointRegistry listeners;
 
-	private final ContractMessageConverter converter = new ContractMessageConverter();
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@DynamicPropertySource
 	static void isolate(DynamicPropertyRegistry registry) {
 		registry.add("aigenda.messaging.namespace", () -> NAMESPACE);
-		registry.add("aigenda.asr.worker.temp-dir", TEMP_DIR::toString);
+		registry.add("aigenda.worker.temp-dir", TEMP_DIR::toString);
 	}
 
 	@BeforeAll
-	void startStorage() throws IOException {
-		this.storage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		serveFile("/recordings/jfk.wav", EvalDev.shared("eval-dev/asr/en/jfk.wav"));
-		serveFile("/recordings/notes.wav", EvalDev.shared("eval-dev/asr/en/jfk.txt"));
-		this.storage.createContext("/artifacts/", this::storeArtifact);
-		this.storage.createContext("/", exchange -> respond(exchange, 404, new byte[0]));
-		this.storage.start();
+	void startStorage() {
+		this.storage = PresignedStorage.start()
+			.serve("/recordings/jfk.wav", EvalDev.shared("eval-dev/asr/en/jfk.wav"))
+			.serve("/recordings/notes.wav", EvalDev.shared("eval-dev/asr/en/jfk.txt"));
+		this.events = new StepEvents(this.rabbit, this.topology);
 	}
 
 	@AfterAll
 	void stopStorageAndRemoveTopology() {
-		this.storage.stop(0);
-		// Consumers first, so deleting their queue is not reported as a broker-side
-		// cancel.
-		this.listeners.stop();
-		for (Queue queue : this.declarables.getDeclarablesByType(Queue.class)) {
-			this.admin.deleteQueue(queue.getName());
-		}
-		for (Exchange exchange : this.declarables.getDeclarablesByType(Exchange.class)) {
-			this.admin.deleteExchange(exchange.getName());
-		}
+		this.storage.close();
+		StepEvents.removeTopology(this.listeners, this.admin, this.declarables);
 	}
 
 	@Test
@@ -127,7 +106,7 @@ class TranscribeListenerIntegrationTests {
 		Transcribe command = command("/recordings/jfk.wav", "first");
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
-		List<Object> events = eventsUntilDone(command);
+		List<Object> events = this.events.untilDone(command.stepId(), WAIT);
 
 		TranscriptReady ready = (TranscriptReady) events.getLast();
 		assertThat(ready.meetingId()).isEqualTo(command.meetingId());
@@ -138,7 +117,7 @@ class TranscribeListenerIntegrationTests {
 		assertThat(ready.audioSeconds()).isEqualTo(11.0);
 		assertThat(ready.processingSeconds()).isPositive();
 
-		TranscriptDocument document = this.json.readValue(this.stored.get("first"), TranscriptDocument.class);
+		TranscriptDocument document = this.json.readValue(this.storage.stored("first"), TranscriptDocument.class);
 		assertThat(document.words()).hasSize(ready.wordCount());
 		String text = String.join(" ", document.words().stream().map(Word::text).toList());
 		String reference = Files.readString(EvalDev.shared("eval-dev/asr/en/jfk.txt"));
@@ -159,11 +138,11 @@ class TranscribeListenerIntegrationTests {
 		Transcribe command = command("/recordings/jfk.wav", "again");
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
-		eventsUntilDone(command);
-		TranscriptDocument first = this.json.readValue(this.stored.get("again"), TranscriptDocument.class);
+		this.events.untilDone(command.stepId(), WAIT);
+		TranscriptDocument first = this.json.readValue(this.storage.stored("again"), TranscriptDocument.class);
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
-		List<Object> events = eventsUntilDone(command);
-		TranscriptDocument second = this.json.readValue(this.stored.get("again"), TranscriptDocument.class);
+		List<Object> events = this.events.untilDone(command.stepId(), WAIT);
+		TranscriptDocument second = this.json.readValue(this.storage.stored("again"), TranscriptDocument.class);
 
 		assertThat(events.getLast()).isInstanceOf(TranscriptReady.class);
 		// Same words at the same times; Vosk is not bit-exact between runs (confidences
@@ -185,14 +164,15 @@ class TranscribeListenerIntegrationTests {
 		Transcribe command = command("/recordings/notes.wav", "text");
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
-		List<Object> events = eventsUntilDone(command);
+		List<Object> events = this.events.untilDone(command.stepId(), WAIT);
 
 		StepFailed failed = (StepFailed) events.getLast();
 		assertThat(failed.retryable()).isFalse();
+		assertThat(failed.category()).isEqualTo(FailureCategory.AUDIO);
 		assertThat(failed.step()).isEqualTo(StepKind.TRANSCRIBE);
 		assertThat(failed.stepId()).isEqualTo(command.stepId());
 		assertThat(failed.reason()).isNotBlank().doesNotContain("\n").doesNotContain("Exception");
-		assertThat(this.stored).doesNotContainKey("text");
+		assertThat(this.storage.hasStored("text")).isFalse();
 		assertNoTemporaryFilesLeft();
 	}
 
@@ -201,12 +181,13 @@ class TranscribeListenerIntegrationTests {
 		Transcribe command = command("/recordings/missing.wav", "missing");
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
-		List<Object> events = eventsUntilDone(command);
+		List<Object> events = this.events.untilDone(command.stepId(), WAIT);
 
 		StepFailed failed = (StepFailed) events.getLast();
 		assertThat(failed.retryable()).isTrue();
+		assertThat(failed.category()).isEqualTo(FailureCategory.TRANSFER);
 		assertThat(failed.reason()).contains("404").doesNotContain("127.0.0.1");
-		assertThat(this.stored).doesNotContainKey("missing");
+		assertThat(this.storage.hasStored("missing")).isFalse();
 		assertNoTemporaryFilesLeft();
 	}
 
@@ -217,91 +198,26 @@ class TranscribeListenerIntegrationTests {
 				base.audioUrl(), "ru", base.resultUploadUrl(), base.resultKey());
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
-		List<Object> events = eventsUntilDone(command);
+		List<Object> events = this.events.untilDone(command.stepId(), WAIT);
 
 		StepFailed failed = (StepFailed) events.getLast();
 		assertThat(failed.retryable()).isFalse();
+		assertThat(failed.category()).isEqualTo(FailureCategory.LANGUAGE);
 		assertThat(failed.reason()).contains("aigenda.asr.vosk.model-dirs.ru");
 		assertNoTemporaryFilesLeft();
 	}
 
 	private Transcribe command(String audioPath, String artifact) {
 		UUID meetingId = UUID.randomUUID();
-		String base = "http://127.0.0.1:" + this.storage.getAddress().getPort();
 		return new Transcribe(meetingId, UUID.randomUUID(), 1, Instant.now().plus(Duration.ofMinutes(10)),
-				base + audioPath + "?X-Amz-Signature=abc", "en",
-				base + "/artifacts/" + artifact + "?X-Amz-Signature=def",
+				this.storage.url(audioPath), "en", this.storage.uploadUrl(artifact),
 				"orgs/o/meetings/" + meetingId + "/artifacts/transcript.asr.json");
-	}
-
-	/**
-	 * Events of one step, in order, up to and including its TranscriptReady or
-	 * StepFailed.
-	 */
-	private List<Object> eventsUntilDone(Transcribe command) {
-		List<Object> events = new ArrayList<>();
-		Instant until = Instant.now().plus(WAIT);
-		while (Instant.now().isBefore(until)) {
-			Message message = this.rabbit.receive(this.topology.queue(Queues.ML_EVENTS), 1000);
-			if (message == null) {
-				continue;
-			}
-			Object event = this.converter.fromMessage(message);
-			if (!command.stepId().equals(stepIdOf(event))) {
-				continue;
-			}
-			events.add(event);
-			if (event instanceof TranscriptReady || event instanceof StepFailed) {
-				return events;
-			}
-		}
-		return fail("No TranscriptReady or StepFailed for step %s within %s; got %s", command.stepId(), WAIT, events);
-	}
-
-	private static UUID stepIdOf(Object event) {
-		return switch (event) {
-			case TranscriptReady ready -> ready.stepId();
-			case StepFailed failed -> failed.stepId();
-			case StepProgress progress -> progress.stepId();
-			default -> null;
-		};
 	}
 
 	private void assertNoTemporaryFilesLeft() throws IOException {
 		try (var files = Files.list(TEMP_DIR)) {
 			assertThat(files).as("temporary files of the worker").isEmpty();
 		}
-	}
-
-	private void serveFile(String path, Path file) {
-		this.storage.createContext(path, exchange -> {
-			if (!"GET".equals(exchange.getRequestMethod())) {
-				respond(exchange, 405, new byte[0]);
-				return;
-			}
-			respond(exchange, 200, Files.readAllBytes(file));
-		});
-	}
-
-	private void storeArtifact(HttpExchange exchange) throws IOException {
-		if (!"PUT".equals(exchange.getRequestMethod())
-				|| !"application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-			respond(exchange, 400, new byte[0]);
-			return;
-		}
-		String name = exchange.getRequestURI().getPath().substring("/artifacts/".length());
-		try (InputStream body = exchange.getRequestBody()) {
-			this.stored.put(name, body.readAllBytes());
-		}
-		respond(exchange, 200, new byte[0]);
-	}
-
-	private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-		exchange.sendResponseHeaders(status, (body.length == 0) ? -1 : body.length);
-		if (body.length > 0) {
-			exchange.getResponseBody().write(body);
-		}
-		exchange.close();
 	}
 
 	private static Path createTempDir() {

@@ -1,31 +1,31 @@
 package io.aigenda.diarization.worker;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.Diarize;
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
-import io.aigenda.contracts.StepProgress;
 import io.aigenda.diarization.DiarizationWorkerApplication;
 import io.aigenda.messaging.Messages;
 import io.aigenda.messaging.Topology;
+import io.aigenda.messaging.step.PresignedStorage;
+import io.aigenda.messaging.step.StepEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,16 +41,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = DiarizationWorkerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "spring.config.name=" + DiarizationWorkerApplication.CONFIG_NAME)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiarizeListenerTest {
 
 	private static final String NAMESPACE = "test-" + UUID.randomUUID();
 
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
 	private static final Path SAMPLE = Path.of(System.getProperty("aigenda.shared"),
 			"eval-dev/diarization/pyannote_sample/sample.wav");
 
-	private static final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
-
-	private static HttpServer server;
+	/** The worker's temporary folder; a test puts a plain file in its place. */
+	private static final Path TEMP_DIR = createTempDir().resolve("work");
 
 	@Autowired
 	Messages messages;
@@ -61,122 +63,131 @@ class DiarizeListenerTest {
 	@Autowired
 	RabbitTemplate rabbit;
 
+	private PresignedStorage storage;
+
+	private StepEvents events;
+
 	@DynamicPropertySource
 	static void namespace(DynamicPropertyRegistry registry) {
 		registry.add("aigenda.messaging.namespace", () -> NAMESPACE);
+		registry.add("aigenda.worker.temp-dir", TEMP_DIR::toString);
 	}
 
 	@BeforeAll
-	static void startStorage() throws IOException {
-		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		server.createContext("/sample.wav", exchange -> answer(exchange, 200, Files.readAllBytes(SAMPLE)));
-		server.createContext("/notes.wav", exchange -> answer(exchange, 200,
-				"these are meeting notes, not audio".getBytes(StandardCharsets.UTF_8)));
-		server.createContext("/results/", exchange -> {
-			if (!"PUT".equals(exchange.getRequestMethod())
-					|| !"application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-				answer(exchange, 400, new byte[0]);
-				return;
-			}
-			uploads.put(exchange.getRequestURI().getPath(), exchange.getRequestBody().readAllBytes());
-			answer(exchange, 200, new byte[0]);
-		});
-		server.start();
+	void startStorage() {
+		this.storage = PresignedStorage.start()
+			.serve("/sample.wav", SAMPLE)
+			.serve("/notes.wav", "these are meeting notes, not audio".getBytes(StandardCharsets.UTF_8));
+		this.events = new StepEvents(this.rabbit, this.topology);
 	}
 
 	@AfterAll
-	static void stopStorage() {
-		server.stop(0);
+	void stopStorage() {
+		this.storage.close();
 	}
 
 	@Test
-	void recordingIsDiarizedStoredAndAnnounced() {
-		Diarize command = command("/sample.wav", "/results/ok.json", null, null);
+	void recordingIsDiarizedStoredAndAnnounced() throws IOException {
+		Diarize command = command("/sample.wav", "ok.json", null, null);
 		this.messages.sendCommand(Queues.DIARIZE, command);
 
-		DiarizationReady ready = awaitEvent(DiarizationReady.class, command.stepId());
+		DiarizationReady ready = this.events.last(command.stepId(), DiarizationReady.class, WAIT);
 		assertThat(ready.speakerCount()).isEqualTo(2);
 		assertThat(ready.resultKey()).isEqualTo(command.resultKey());
 		assertThat(ready.engine()).isEqualTo("vad-ivector-mfcc-agglomerative");
 		assertThat(ready.audioSeconds()).isBetween(29.0, 31.0);
 		DiarizationDocument document = JsonMapper.builder()
 			.build()
-			.readValue(uploads.get("/results/ok.json"), DiarizationDocument.class);
+			.readValue(this.storage.stored("ok.json"), DiarizationDocument.class);
 		assertThat(document.speakers()).containsExactly("S1", "S2");
 		assertThat(document.turns()).isNotEmpty();
+		assertNoTemporaryFilesLeft();
 	}
 
 	@Test
 	void speakerBoundsTravelWithTheCommand() {
-		Diarize command = command("/sample.wav", "/results/bounded.json", 3, 3);
+		Diarize command = command("/sample.wav", "bounded.json", 3, 3);
 		this.messages.sendCommand(Queues.DIARIZE, command);
-		assertThat(awaitEvent(DiarizationReady.class, command.stepId()).speakerCount()).isEqualTo(3);
+		assertThat(this.events.last(command.stepId(), DiarizationReady.class, WAIT).speakerCount()).isEqualTo(3);
 	}
 
 	@Test
-	void fileThatIsNotAudioFailsForGood() {
-		Diarize command = command("/notes.wav", "/results/notes.json", null, null);
+	void fileThatIsNotAudioFailsForGood() throws IOException {
+		Diarize command = command("/notes.wav", "notes.json", null, null);
 		this.messages.sendCommand(Queues.DIARIZE, command);
 
-		StepFailed failed = awaitEvent(StepFailed.class, command.stepId());
+		StepFailed failed = this.events.last(command.stepId(), StepFailed.class, WAIT);
 		assertThat(failed.step()).isEqualTo(StepKind.DIARIZE);
 		assertThat(failed.retryable()).isFalse();
+		assertThat(failed.category()).isEqualTo(FailureCategory.AUDIO);
 		assertThat(failed.reason()).isNotBlank().doesNotContain("\n").doesNotContain("Exception");
-		assertThat(uploads).doesNotContainKey("/results/notes.json");
+		assertThat(this.storage.hasStored("notes.json")).isFalse();
+		assertNoTemporaryFilesLeft();
 	}
 
 	@Test
 	void missingRecordingIsARetryableFailure() {
-		Diarize command = command("/gone.wav", "/results/gone.json", null, null);
+		Diarize command = command("/gone.wav", "gone.json", null, null);
 		this.messages.sendCommand(Queues.DIARIZE, command);
 
-		StepFailed failed = awaitEvent(StepFailed.class, command.stepId());
+		StepFailed failed = this.events.last(command.stepId(), StepFailed.class, WAIT);
 		assertThat(failed.retryable()).isTrue();
+		assertThat(failed.category()).isEqualTo(FailureCategory.TRANSFER);
 		assertThat(failed.reason()).contains("404");
 	}
 
-	private Diarize command(String audioPath, String uploadPath, Integer min, Integer max) {
-		String base = "http://127.0.0.1:" + server.getAddress().getPort();
-		return new Diarize(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now().plusSeconds(600), base + audioPath,
-				min, max, base + uploadPath, "orgs/o/meetings/m/artifacts/diarization.json");
+	@Test
+	void temporaryFolderThatCannotBeWrittenIsARetryableFailure() throws IOException {
+		// a plain file where the folder should be: no folder can be made there, whoever
+		// the tests run as
+		deleteTree(TEMP_DIR);
+		Files.createFile(TEMP_DIR);
+		try {
+			Diarize command = command("/sample.wav", "cramped.json", null, null);
+			this.messages.sendCommand(Queues.DIARIZE, command);
+
+			StepFailed failed = this.events.last(command.stepId(), StepFailed.class, WAIT);
+			assertThat(failed.step()).isEqualTo(StepKind.DIARIZE);
+			assertThat(failed.retryable()).isTrue();
+			assertThat(failed.category()).isEqualTo(FailureCategory.OTHER);
+			assertThat(failed.reason()).startsWith("No room for the recording on this worker");
+			assertThat(this.storage.hasStored("cramped.json")).isFalse();
+		}
+		finally {
+			Files.delete(TEMP_DIR);
+		}
 	}
 
-	/**
-	 * Events of all steps land in the controller's queue; progress events are checked on
-	 * the way.
-	 */
-	private <T> T awaitEvent(Class<T> type, UUID stepId) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		boolean progressSeen = false;
-		while (System.nanoTime() < deadline) {
-			Object event = this.rabbit.receiveAndConvert(this.topology.queue(Queues.ML_EVENTS), 500);
-			if (event instanceof StepProgress progress && stepId.equals(progress.stepId())) {
-				progressSeen = true;
+	private Diarize command(String audioPath, String result, Integer min, Integer max) {
+		return new Diarize(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now().plusSeconds(600),
+				this.storage.url(audioPath), min, max, this.storage.uploadUrl(result),
+				"orgs/o/meetings/m/artifacts/diarization.json");
+	}
+
+	private static void assertNoTemporaryFilesLeft() throws IOException {
+		try (Stream<Path> files = Files.list(TEMP_DIR)) {
+			assertThat(files).as("temporary files of the worker").isEmpty();
+		}
+	}
+
+	private static void deleteTree(Path folder) throws IOException {
+		if (Files.isDirectory(folder)) {
+			try (Stream<Path> files = Files.list(folder)) {
+				for (Path file : files.toList()) {
+					Files.delete(file);
+				}
 			}
-			if (type.isInstance(event) && stepId.equals(stepIdOf(event))) {
-				assertThat(progressSeen).as("progress before the result").isTrue();
-				return type.cast(event);
-			}
 		}
-		throw new AssertionError("No " + type.getSimpleName() + " for step " + stepId + " within 60 s");
+		Files.deleteIfExists(folder);
 	}
 
-	private static UUID stepIdOf(Object event) {
-		if (event instanceof DiarizationReady ready) {
-			return ready.stepId();
+	private static Path createTempDir() {
+		try {
+			return Files.createTempDirectory("aigenda-diarization-worker-test-");
 		}
-		if (event instanceof StepFailed failed) {
-			return failed.stepId();
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		return null;
-	}
-
-	private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
-		exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-		if (body.length > 0) {
-			exchange.getResponseBody().write(body);
-		}
-		exchange.close();
 	}
 
 }

@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (offline), {@code openai} (an OpenAI-compatible server) or {@code llama} (a GGUF model
  * in process)
  * @param extractive hyper-parameters of the extractive writer
- * @param httpTimeout timeout of each transcript download and minutes upload
  * @param topics topic segmentation
  * @param openai the OpenAI-compatible chat server
  * @param llama the in-process llama.cpp model
@@ -22,20 +21,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("aigenda.llm")
 public record LlmProperties(@DefaultValue("extractive") String engine, @DefaultValue Extractive extractive,
-		@DefaultValue("PT60S") Duration httpTimeout, @DefaultValue TopicOptions topics, @DefaultValue OpenAi openai,
-		@DefaultValue Llama llama, @DefaultValue("8192") int contextTokens) {
+		@DefaultValue TopicOptions topics, @DefaultValue OpenAi openai, @DefaultValue Llama llama,
+		@DefaultValue("8192") int contextTokens) {
 
 	/**
 	 * The same values Spring binds when nothing is configured, for use outside Spring.
 	 */
 	public static LlmProperties defaults() {
-		return new LlmProperties("extractive", Extractive.defaults(), Duration.ofSeconds(60), TopicOptions.defaults(),
-				OpenAi.defaults(), Llama.defaults(), 8192);
+		return new LlmProperties("extractive", Extractive.defaults(), TopicOptions.defaults(), OpenAi.defaults(),
+				Llama.defaults(), 8192);
 	}
 
 	public LlmProperties withEngine(String name) {
-		return new LlmProperties(name, this.extractive, this.httpTimeout, this.topics, this.openai, this.llama,
-				this.contextTokens);
+		return new LlmProperties(name, this.extractive, this.topics, this.openai, this.llama, this.contextTokens);
 	}
 
 	/**

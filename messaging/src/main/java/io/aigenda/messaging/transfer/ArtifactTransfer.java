@@ -5,10 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes a meeting's artifacts through the presigned URLs that step commands
@@ -16,6 +21,11 @@ import java.time.Duration;
  * carry signatures.
  */
 public class ArtifactTransfer {
+
+	// Tolerant reader: a newer writer may add fields to a document.
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
 
 	private final HttpClient client;
 
@@ -63,6 +73,20 @@ public class ArtifactTransfer {
 		return body;
 	}
 
+	/**
+	 * Reads a JSON document; fields the type does not know are ignored.
+	 * @throws JacksonException when the body is not a valid document of that type
+	 */
+	public <T> T readJson(String url, Class<T> type) {
+		return JSON.readValue(get(url), type);
+	}
+
+	/** Writes a document as JSON. */
+	public void writeJson(String url, Object document) {
+		putJson(url, JSON.writeValueAsString(document));
+	}
+
+	/** Writes JSON that is already serialised. */
 	public void putJson(String url, String json) {
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest.newBuilder(uri(url))
@@ -104,8 +128,10 @@ public class ArtifactTransfer {
 			return response;
 		}
 		catch (IOException ex) {
-			throw new TransferException(what + " failed: " + ex.getClass().getSimpleName()
-					+ (ex.getMessage() != null ? " " + ex.getMessage() : ""));
+			throw new TransferException(
+					what + " failed: " + ex.getClass().getSimpleName()
+							+ (ex.getMessage() != null ? " " + ex.getMessage() : ""),
+					true, ex instanceof HttpTimeoutException);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -121,17 +147,29 @@ public class ArtifactTransfer {
 
 		private final boolean retryable;
 
+		private final boolean timedOut;
+
 		TransferException(String message) {
 			this(message, true);
 		}
 
 		TransferException(String message, boolean retryable) {
+			this(message, retryable, false);
+		}
+
+		TransferException(String message, boolean retryable, boolean timedOut) {
 			super(message);
 			this.retryable = retryable;
+			this.timedOut = timedOut;
 		}
 
 		public boolean retryable() {
 			return this.retryable;
+		}
+
+		/** Whether the store did not answer in time (connecting or transferring). */
+		public boolean timedOut() {
+			return this.timedOut;
 		}
 
 	}

@@ -90,6 +90,13 @@ class ArtifactTransferTest {
 	}
 
 	@Test
+	void aDocumentWrittenAsJsonIsReadBackIntoATypeThatKnowsFewerFields() {
+		this.transfer.writeJson(url("transcript.json"), new Later("ru", 42.5, "added by a newer writer"));
+
+		assertThat(this.transfer.readJson(url("transcript.json"), Earlier.class)).isEqualTo(new Earlier("ru", 42.5));
+	}
+
+	@Test
 	void aMissingObjectIsARetryableFailureThatNamesTheStatusButNotTheUrl(@TempDir Path dir) {
 		assertThatThrownBy(() -> this.transfer.download(url("missing.wav"), dir.resolve("a")))
 			.isInstanceOfSatisfying(ArtifactTransfer.TransferException.class, ex -> assertThat(ex.retryable()).isTrue())
@@ -108,6 +115,12 @@ class ArtifactTransferTest {
 		}
 		assertThatThrownBy(() -> this.transfer.putJson("s3://bucket/key", "{}")).isInstanceOfSatisfying(
 				ArtifactTransfer.TransferException.class, ex -> assertThat(ex.retryable()).isFalse());
+	}
+
+	record Later(String language, double durationSeconds, String note) {
+	}
+
+	record Earlier(String language, double durationSeconds) {
 	}
 
 }

@@ -21,9 +21,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The backend's internal API (presigned URLs per meeting) and JSON transfers through
- * presigned URLs. The controller holds no S3 credentials: every object it reads or writes
- * goes through a URL the backend signed.
+ * The backend's internal API (presigned URLs per meeting). The controller holds no S3
+ * credentials: every object it reads or writes goes through a URL the backend signed.
  */
 @Component
 public class BackendClient {
@@ -84,25 +83,6 @@ public class BackendClient {
 			require(urls.keys() != null && urls.keys().containsKey(name), "no key for " + name);
 		}
 		return urls;
-	}
-
-	/** Reads a JSON document through a presigned GET URL. */
-	public <T> T getJson(String url, Class<T> type) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(this.properties.httpTimeout())
-			.GET()
-			.build();
-		return read(send(request, "GET " + type.getSimpleName()), type, type.getSimpleName());
-	}
-
-	/** Writes a JSON document through a presigned PUT URL. */
-	public void putJson(String url, Object document) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(this.properties.httpTimeout())
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(document)))
-			.build();
-		send(request, "PUT " + document.getClass().getSimpleName());
 	}
 
 	private byte[] send(HttpRequest request, String what) {

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import io.aigenda.contracts.ArtifactUrls;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
+import io.aigenda.messaging.transfer.ArtifactTransfer;
 import io.aigenda.mlcontroller.backend.BackendClient;
 import io.aigenda.mlcontroller.search.MeetingSearch;
 import org.slf4j.Logger;
@@ -29,9 +30,12 @@ class SearchIndexing {
 
 	private final BackendClient backend;
 
-	SearchIndexing(ObjectProvider<MeetingSearch> search, BackendClient backend) {
+	private final ArtifactTransfer documents;
+
+	SearchIndexing(ObjectProvider<MeetingSearch> search, BackendClient backend, ArtifactTransfer documents) {
 		this.search = search;
 		this.backend = backend;
+		this.documents = documents;
 	}
 
 	/**
@@ -47,9 +51,9 @@ class SearchIndexing {
 		try {
 			ArtifactUrls urls = this.backend.artifactUrls(pipeline.meetingId(),
 					List.of(Artifacts.TRANSCRIPT, Artifacts.MINUTES), List.of(), Duration.ofMinutes(5));
-			MeetingTranscript transcript = this.backend.getJson(urls.getUrls().get(Artifacts.TRANSCRIPT),
+			MeetingTranscript transcript = this.documents.readJson(urls.getUrls().get(Artifacts.TRANSCRIPT),
 					MeetingTranscript.class);
-			Minutes minutes = this.backend.getJson(urls.getUrls().get(Artifacts.MINUTES), Minutes.class);
+			Minutes minutes = this.documents.readJson(urls.getUrls().get(Artifacts.MINUTES), Minutes.class);
 			int passages = meetings.index(pipeline.organisationId(), pipeline.meetingId(), transcript, minutes);
 			if (deleted.test(pipeline.meetingId())) {
 				meetings.forget(pipeline.organisationId(), pipeline.meetingId());

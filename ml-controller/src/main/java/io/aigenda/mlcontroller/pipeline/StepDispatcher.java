@@ -13,6 +13,7 @@ import io.aigenda.contracts.Transcribe;
 import io.aigenda.contracts.TranscriptDocument;
 import io.aigenda.contracts.WriteMinutes;
 import io.aigenda.messaging.Messages;
+import io.aigenda.messaging.transfer.ArtifactTransfer;
 import io.aigenda.mlcontroller.MlControllerProperties;
 import io.aigenda.mlcontroller.backend.BackendClient;
 import io.aigenda.mlcontroller.join.TranscriptJoiner;
@@ -34,6 +35,8 @@ class StepDispatcher {
 
 	private final BackendClient backend;
 
+	private final ArtifactTransfer documents;
+
 	private final Messages messages;
 
 	private final PipelineStore store;
@@ -44,11 +47,12 @@ class StepDispatcher {
 
 	private final SpeakerEmbeddings embeddings;
 
-	StepDispatcher(BackendClient backend, Messages messages, PipelineStore store, MlControllerProperties properties,
-			SpeakerIdentifier speakers, SpeakerEmbeddings embeddings) {
+	StepDispatcher(BackendClient backend, ArtifactTransfer documents, Messages messages, PipelineStore store,
+			MlControllerProperties properties, SpeakerIdentifier speakers, SpeakerEmbeddings embeddings) {
 		this.speakers = speakers;
 		this.embeddings = embeddings;
 		this.backend = backend;
+		this.documents = documents;
 		this.messages = messages;
 		this.store = store;
 		this.properties = properties;
@@ -91,9 +95,9 @@ class StepDispatcher {
 	private void writeMinutes(Pipeline pipeline, Step step) {
 		ArtifactUrls urls = urls(step, List.of(Artifacts.ASR_TRANSCRIPT, Artifacts.DIARIZATION, Artifacts.TRANSCRIPT),
 				List.of(Artifacts.TRANSCRIPT, Artifacts.MINUTES));
-		TranscriptDocument transcript = this.backend.getJson(urls.getUrls().get(Artifacts.ASR_TRANSCRIPT),
+		TranscriptDocument transcript = this.documents.readJson(urls.getUrls().get(Artifacts.ASR_TRANSCRIPT),
 				TranscriptDocument.class);
-		DiarizationDocument diarization = this.backend.getJson(urls.getUrls().get(Artifacts.DIARIZATION),
+		DiarizationDocument diarization = this.documents.readJson(urls.getUrls().get(Artifacts.DIARIZATION),
 				DiarizationDocument.class);
 		MeetingTranscript joined = this.speakers.identify(pipeline.organisationId(), pipeline.meetingId(), diarization,
 				TranscriptJoiner.join(transcript, diarization, pipeline.language()));
@@ -103,7 +107,7 @@ class StepDispatcher {
 			this.embeddings.forget(pipeline.organisationId(), pipeline.meetingId());
 			throw new IllegalStateException("Meeting " + step.meetingId() + " was deleted while it was joined");
 		}
-		this.backend.putJson(urls.putUrls().get(Artifacts.TRANSCRIPT), joined);
+		this.documents.writeJson(urls.putUrls().get(Artifacts.TRANSCRIPT), joined);
 		String transcriptKey = urls.keys().get(Artifacts.TRANSCRIPT);
 		String minutesKey = urls.keys().get(Artifacts.MINUTES);
 		this.store.recordTranscript(step.meetingId(), transcriptKey, joined.speakers().size(), Instant.now());

@@ -22,6 +22,7 @@ import io.aigenda.contracts.StepKind;
 import io.aigenda.contracts.VoiceprintEnrolled;
 import io.aigenda.contracts.VoiceprintEnrolmentFailed;
 import io.aigenda.messaging.Messages;
+import io.aigenda.messaging.transfer.ArtifactTransfer;
 import io.aigenda.mlcontroller.MlControllerProperties;
 import io.aigenda.mlcontroller.backend.BackendClient;
 import org.slf4j.Logger;
@@ -55,6 +56,8 @@ public class Enrolments {
 
 	private final BackendClient backend;
 
+	private final ArtifactTransfer documents;
+
 	private final Messages messages;
 
 	private final VoiceprintCommands voiceprints;
@@ -63,10 +66,12 @@ public class Enrolments {
 
 	private final TransactionTemplate transaction;
 
-	Enrolments(JdbcClient jdbc, BackendClient backend, Messages messages, VoiceprintCommands voiceprints,
-			MlControllerProperties properties, PlatformTransactionManager transactionManager) {
+	Enrolments(JdbcClient jdbc, BackendClient backend, ArtifactTransfer documents, Messages messages,
+			VoiceprintCommands voiceprints, MlControllerProperties properties,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.backend = backend;
+		this.documents = documents;
 		this.messages = messages;
 		this.voiceprints = voiceprints;
 		this.properties = properties;
@@ -136,7 +141,8 @@ public class Enrolments {
 		Enrolment enrolment = found.get();
 		ArtifactUrls urls = this.backend.voiceprintUrls(enrolment.voiceprintId(), List.of(DIARIZATION), List.of(),
 				this.properties.urlMargin());
-		DiarizationDocument document = this.backend.getJson(urls.getUrls().get(DIARIZATION), DiarizationDocument.class);
+		DiarizationDocument document = this.documents.readJson(urls.getUrls().get(DIARIZATION),
+				DiarizationDocument.class);
 		Optional<float[]> embedding = longestSpeaker(document);
 		if (embedding.isEmpty()) {
 			fail(enrolment, document.turns().isEmpty() ? "No speech found in the clip"

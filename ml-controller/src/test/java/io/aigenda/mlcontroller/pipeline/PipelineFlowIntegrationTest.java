@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.aigenda.contracts.ArtifactUrlsRequest;
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.Diarize;
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.MeetingDeleted;
 import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.MeetingTranscript;
@@ -309,7 +310,7 @@ class PipelineFlowIntegrationTest {
 		Diarize first = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 
 		messages.publishEvent(new StepFailed(meeting, first.stepId(), 1, StepKind.DIARIZE,
-				"Download of the recording failed: HTTP 503", true));
+				"Download of the recording failed: HTTP 503", true, FailureCategory.TRANSFER));
 
 		Diarize second = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 		assertThat(second.attempt()).isEqualTo(2);
@@ -327,7 +328,7 @@ class PipelineFlowIntegrationTest {
 		Diarize diarize = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 
 		messages.publishEvent(new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE,
-				"Audio could not be decoded: not a WAV file", false));
+				"Audio could not be decoded: not a WAV file", false, FailureCategory.AUDIO));
 
 		MeetingFailed failed = broker.event(MeetingFailed.class, meeting, WAIT);
 		assertThat(failed.step()).isEqualTo(StepKind.TRANSCRIBE);
@@ -347,8 +348,8 @@ class PipelineFlowIntegrationTest {
 		Diarize diarize = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 		answerDiarize(diarize);
 		await().atMost(WAIT).until(() -> stepStates(meeting).contains("DONE"));
-		messages.publishEvent(
-				new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE, "worker crashed", false));
+		messages.publishEvent(new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE, "worker crashed",
+				false, FailureCategory.OTHER));
 		broker.event(MeetingFailed.class, meeting, WAIT);
 
 		ProcessMeeting retry = processMeeting(meeting, 2);
@@ -365,7 +366,8 @@ class PipelineFlowIntegrationTest {
 		broker.assertNone(Queues.TRANSCRIBE, Transcribe.class, meeting, Duration.ofSeconds(2));
 		broker.assertNone(Queues.DIARIZE, Diarize.class, meeting, Duration.ofSeconds(1));
 		// a late failure of the attempt given up on changes nothing
-		messages.publishEvent(new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE, "late", false));
+		messages.publishEvent(new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE, "late", false,
+				FailureCategory.OTHER));
 
 		WriteMinutes write = broker.command(Queues.WRITE_MINUTES, WriteMinutes.class, meeting, WAIT);
 		answerWriteMinutes(write);
@@ -380,15 +382,16 @@ class PipelineFlowIntegrationTest {
 		UUID meeting = startMeeting();
 		Transcribe transcribe = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
 		broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
-		messages.publishEvent(new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE, "first", false));
+		messages.publishEvent(new StepFailed(meeting, transcribe.stepId(), 1, StepKind.TRANSCRIBE, "first", false,
+				FailureCategory.OTHER));
 		broker.event(MeetingFailed.class, meeting, WAIT);
 
 		messages.sendCommand(Queues.PROCESS_MEETING, processMeeting(meeting, 2));
 		Transcribe again = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
 		Diarize diarizeAgain = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 		assertThat(diarizeAgain.attempt()).isEqualTo(1);
-		messages.publishEvent(
-				new StepFailed(meeting, again.stepId(), again.attempt(), StepKind.TRANSCRIBE, "second", false));
+		messages.publishEvent(new StepFailed(meeting, again.stepId(), again.attempt(), StepKind.TRANSCRIBE, "second",
+				false, FailureCategory.OTHER));
 
 		MeetingFailed failed = broker.event(MeetingFailed.class, meeting, WAIT);
 		assertThat(failed.reason()).isEqualTo("Transcription failed: second");

@@ -11,6 +11,7 @@ import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.Diarize;
 import io.aigenda.contracts.EnrolVoiceprint;
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.StepFailed;
@@ -134,7 +135,7 @@ class EnrolmentIntegrationTest {
 		Diarize diarize = broker.command(Queues.DIARIZE, Diarize.class, voiceprint, WAIT);
 
 		messages.publishEvent(new StepFailed(voiceprint, diarize.stepId(), 1, StepKind.DIARIZE,
-				"The recording cannot be decoded", false));
+				"The recording cannot be decoded", false, FailureCategory.AUDIO));
 
 		assertThat(broker.event(VoiceprintEnrolmentFailed.class, voiceprint, WAIT).reason())
 			.isEqualTo("Diarization failed: The recording cannot be decoded");
