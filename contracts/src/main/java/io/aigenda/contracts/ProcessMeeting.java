@@ -16,9 +16,19 @@ import java.util.UUID;
  * retry after a failure ({@code null} from older senders means 1). A repeated command of
  * a run the controller already saw changes nothing, so a redelivered retry never restarts
  * a pipeline twice.
+ * @param durationSeconds the recording's length as the backend measured it, so each step
+ * gets a deadline that fits it; {@code null} when not known (older senders)
  */
 public record ProcessMeeting(UUID meetingId, UUID organisationId, String language, String audioKey,
-		String originalFilename, Integer minSpeakers, Integer maxSpeakers, Instant requestedAt, Integer run) {
+		String originalFilename, Integer minSpeakers, Integer maxSpeakers, Instant requestedAt, Integer run,
+		Double durationSeconds) {
+
+	/** A run of a meeting whose length is not known. */
+	public ProcessMeeting(UUID meetingId, UUID organisationId, String language, String audioKey,
+			String originalFilename, Integer minSpeakers, Integer maxSpeakers, Instant requestedAt, Integer run) {
+		this(meetingId, organisationId, language, audioKey, originalFilename, minSpeakers, maxSpeakers, requestedAt,
+				run, null);
+	}
 
 	/** The first processing of a meeting. */
 	public ProcessMeeting(UUID meetingId, UUID organisationId, String language, String audioKey,

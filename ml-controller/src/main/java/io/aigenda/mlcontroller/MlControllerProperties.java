@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backendUrl base URL of the backend, whose internal API hands out presigned URLs
  * @param serviceToken bearer token for the backend's internal API (shared with the
  * backend)
- * @param deadlines how long each step may take before it is dispatched again
+ * @param deadlines how long each step may take before it is dispatched again: a base,
+ * plus so much per second of the recording
  * @param maxAttempts attempts of one step (first dispatch included) before the meeting
  * fails
  * @param scanInterval how often overdue steps and due retries are looked for
@@ -29,12 +30,24 @@ public record MlControllerProperties(@DefaultValue("http://127.0.0.1:8080") URI 
 		@DefaultValue("5s") Duration scanInterval, @DefaultValue RetryBackoff retryBackoff,
 		@DefaultValue("5m") Duration urlMargin, @DefaultValue("30s") Duration httpTimeout) {
 
-	public Duration deadline(StepKind kind) {
+	/**
+	 * How long an attempt of a step may take on a recording of {@code audioSeconds}
+	 * ({@code null}: not known, taken as {@code deadlines.assumed-audio}).
+	 */
+	public Duration deadline(StepKind kind, Double audioSeconds) {
+		double seconds = (audioSeconds != null && audioSeconds > 0) ? audioSeconds
+				: this.deadlines.assumedAudio().toMillis() / 1000.0;
 		return switch (kind) {
-			case TRANSCRIBE -> this.deadlines.transcribe();
-			case DIARIZE -> this.deadlines.diarize();
-			case WRITE_MINUTES -> this.deadlines.writeMinutes();
+			case TRANSCRIBE ->
+				this.deadlines.transcribe().plus(perAudio(this.deadlines.perAudioSecond().transcribe(), seconds));
+			case DIARIZE -> this.deadlines.diarize().plus(perAudio(this.deadlines.perAudioSecond().diarize(), seconds));
+			case WRITE_MINUTES ->
+				this.deadlines.writeMinutes().plus(perAudio(this.deadlines.perAudioSecond().writeMinutes(), seconds));
 		};
+	}
+
+	private static Duration perAudio(double factor, double audioSeconds) {
+		return Duration.ofMillis(Math.round(factor * audioSeconds * 1000));
 	}
 
 	/**
@@ -52,9 +65,23 @@ public record MlControllerProperties(@DefaultValue("http://127.0.0.1:8080") URI 
 		return Duration.ofMillis((long) millis);
 	}
 
-	/** Step deadlines; a CPU transcribes an hour of audio in well under the default. */
-	public record Deadlines(@DefaultValue("30m") Duration transcribe, @DefaultValue("30m") Duration diarize,
-			@DefaultValue("10m") Duration writeMinutes) {
+	/**
+	 * Step deadlines: a base per step (starting, transfers, a model to load) plus seconds
+	 * per second of audio, so an hour-long meeting gets the time a short one would not
+	 * need and a lost step of a short one is sent again soon. The defaults leave a CPU
+	 * worker three times what it needs (the built-in speech model transcribes at about a
+	 * third of real time, diarization at a fiftieth).
+	 *
+	 * @param assumedAudio the length taken for a recording whose length is not known
+	 */
+	public record Deadlines(@DefaultValue("10m") Duration transcribe, @DefaultValue("10m") Duration diarize,
+			@DefaultValue("10m") Duration writeMinutes, @DefaultValue PerAudioSecond perAudioSecond,
+			@DefaultValue("30m") Duration assumedAudio) {
+	}
+
+	/** Seconds of deadline per second of audio, per step. */
+	public record PerAudioSecond(@DefaultValue("1.0") double transcribe, @DefaultValue("0.5") double diarize,
+			@DefaultValue("0.25") double writeMinutes) {
 	}
 
 	/**

@@ -18,8 +18,8 @@ class MlControllerPropertiesTest {
 
 		assertThat(properties.backendUrl()).hasToString("http://127.0.0.1:8080");
 		assertThat(properties.maxAttempts()).isEqualTo(3);
-		assertThat(properties.deadline(StepKind.TRANSCRIBE)).isEqualTo(Duration.ofMinutes(30));
-		assertThat(properties.deadline(StepKind.WRITE_MINUTES)).isEqualTo(Duration.ofMinutes(10));
+		assertThat(properties.deadline(StepKind.TRANSCRIBE, 60.0)).isEqualTo(Duration.ofMinutes(11));
+		assertThat(properties.deadline(StepKind.WRITE_MINUTES, 60.0)).isEqualTo(Duration.ofSeconds(615));
 		assertThat(properties.scanInterval()).isEqualTo(Duration.ofSeconds(5));
 	}
 
@@ -36,10 +36,25 @@ class MlControllerPropertiesTest {
 
 	@Test
 	void deadlinesAreSetPerStepKind() {
-		MlControllerProperties properties = bind(Map.of("aigenda.ml-controller.deadlines.write-minutes", "90s"));
+		MlControllerProperties properties = bind(Map.of("aigenda.ml-controller.deadlines.write-minutes", "90s",
+				"aigenda.ml-controller.deadlines.per-audio-second.write-minutes", "0"));
 
-		assertThat(properties.deadline(StepKind.WRITE_MINUTES)).isEqualTo(Duration.ofSeconds(90));
-		assertThat(properties.deadline(StepKind.DIARIZE)).isEqualTo(Duration.ofMinutes(30));
+		assertThat(properties.deadline(StepKind.WRITE_MINUTES, 3600.0)).isEqualTo(Duration.ofSeconds(90));
+		assertThat(properties.deadline(StepKind.DIARIZE, 60.0)).isEqualTo(Duration.ofSeconds(630));
+	}
+
+	@Test
+	void deadlinesGrowWithTheRecordingsLength() {
+		MlControllerProperties properties = bind(Map.of());
+
+		// an hour-long meeting: well past the old flat 30 minutes for transcription
+		assertThat(properties.deadline(StepKind.TRANSCRIBE, 3600.0)).isEqualTo(Duration.ofMinutes(70));
+		assertThat(properties.deadline(StepKind.DIARIZE, 3600.0)).isEqualTo(Duration.ofMinutes(40));
+		assertThat(properties.deadline(StepKind.WRITE_MINUTES, 3600.0)).isEqualTo(Duration.ofMinutes(25));
+		// a one-minute clip lost with a dead worker is sent again within minutes
+		assertThat(properties.deadline(StepKind.TRANSCRIBE, 60.0)).isEqualTo(Duration.ofMinutes(11));
+		// a length nobody knows counts as half an hour
+		assertThat(properties.deadline(StepKind.TRANSCRIBE, null)).isEqualTo(Duration.ofMinutes(40));
 	}
 
 	private static MlControllerProperties bind(Map<String, String> values) {

@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.StepCommand;
@@ -55,6 +59,12 @@ public class StepTemplate {
 
 	private final WorkerProperties properties;
 
+	/**
+	 * Repeats the latest progress of the steps at work; one daemon thread for them all.
+	 */
+	private final ScheduledExecutorService heartbeats = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("step-progress-heartbeat").factory());
+
 	public StepTemplate(Messages messages, WorkerProperties properties, TransferMeter meter) {
 		this.messages = messages;
 		this.properties = properties;
@@ -71,11 +81,12 @@ public class StepTemplate {
 		long started = System.nanoTime();
 		String label = label(command);
 		try (LogContext context = LogContext.of(command);
-				TemporaryFiles files = new TemporaryFiles(this.properties.temporaryFolder(), prefix(command))) {
+				TemporaryFiles files = new TemporaryFiles(this.properties.temporaryFolder(), prefix(command));
+				Heartbeat heartbeat = new Heartbeat(command)) {
 			log.info("{} of meeting {} started (step {}, attempt {})", label, command.meetingId(), command.stepId(),
 					command.attempt());
 			try {
-				execute(command, plan, input, work, files, started, label);
+				execute(command, plan, input, work, files, started, label, heartbeat);
 			}
 			catch (Failure failure) {
 				fail(command, label, failure);
@@ -89,17 +100,18 @@ public class StepTemplate {
 	}
 
 	private <I> void execute(StepCommand command, StepPlan plan, StepInput<I> input, StepWork<I> work,
-			TemporaryFiles files, long started, String label) {
+			TemporaryFiles files, long started, String label, Heartbeat heartbeat) {
 		StepPlan.Stage fetching = plan.fetchingStage();
 		StepPlan.Stage working = plan.workingStage();
-		progress(command, 0, fetching.message());
+		heartbeat.progress(0, fetching.message());
 		I value = fetch(input, files);
-		progress(command, fetching.share(), working.message());
-		StepResult result = work(plan, work, value, (fraction, message) -> progress(command,
-				fetching.share() + working.share() * Math.clamp(fraction, 0.0, 1.0), message));
-		progress(command, fetching.share() + working.share(), plan.storingMessage());
+		heartbeat.progress(fetching.share(), working.message());
+		StepResult result = work(plan, work, value, (fraction, message) -> heartbeat
+			.progress(fetching.share() + working.share() * Math.clamp(fraction, 0.0, 1.0), message));
+		heartbeat.progress(fetching.share() + working.share(), plan.storingMessage());
 		store(plan, command, result);
 		double seconds = (System.nanoTime() - started) / 1e9;
+		heartbeat.close();
 		progress(command, 1, plan.doneMessage());
 		this.messages.publishEvent(result.readyEvent().apply(seconds));
 		log.info("{} of meeting {} done in {} s: {}", label, command.meetingId(),
@@ -197,6 +209,68 @@ public class StepTemplate {
 
 	private static String prefix(StepCommand command) {
 		return "aigenda-" + command.step().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-";
+	}
+
+	/**
+	 * A step's progress, told when it changes and repeated every
+	 * {@code aigenda.worker.progress-heartbeat} while nothing newer comes, until the step
+	 * ends. A model busy for minutes with one recording reports nothing new; without the
+	 * repetition, people would see it stalled, and with it, a silent step really is.
+	 */
+	private final class Heartbeat implements AutoCloseable {
+
+		private final StepCommand command;
+
+		private final ScheduledFuture<?> repeating;
+
+		private volatile double fraction;
+
+		private volatile String message;
+
+		private volatile long toldAt = System.nanoTime();
+
+		private volatile boolean closed;
+
+		Heartbeat(StepCommand command) {
+			this.command = command;
+			long every = Math.max(1, StepTemplate.this.properties.progressHeartbeat().toMillis());
+			this.repeating = StepTemplate.this.heartbeats.scheduleWithFixedDelay(this::repeat, every, every,
+					TimeUnit.MILLISECONDS);
+		}
+
+		synchronized void progress(double fraction, String message) {
+			this.fraction = fraction;
+			this.message = message;
+			tell();
+		}
+
+		private synchronized void repeat() {
+			long quiet = System.nanoTime() - this.toldAt;
+			if (!this.closed && this.message != null
+					&& quiet >= StepTemplate.this.properties.progressHeartbeat().toNanos() / 2) {
+				try {
+					tell();
+				}
+				catch (RuntimeException ex) {
+					// the broker is away for a moment; the step itself will notice if it
+					// lasts
+					log.debug("Could not repeat the progress of meeting {}: {}", this.command.meetingId(),
+							ex.getMessage());
+				}
+			}
+		}
+
+		private void tell() {
+			StepTemplate.this.progress(this.command, this.fraction, this.message);
+			this.toldAt = System.nanoTime();
+		}
+
+		@Override
+		public synchronized void close() {
+			this.closed = true;
+			this.repeating.cancel(false);
+		}
+
 	}
 
 	private static String capitalised(String text) {

@@ -169,13 +169,48 @@ class StepTemplateTest {
 	}
 
 	@Test
+	void aStepAtWorkWithNothingNewToTellRepeatsItsProgressSoItIsNotTakenForStalled() throws Exception {
+		StepTemplate chatty = new StepTemplate(this.messages,
+				new WorkerProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), TEMP_DIR, Duration.ofMillis(200)),
+				TransferMeter.NONE);
+		Transcribe command = transcribe("/recordings/meeting.wav", "quiet");
+		scenarios.put(command.stepId(), Scenario.recording(chatty, (audio, progress) -> {
+			progress.report(0.4, "Thinking hard");
+			sleep(Duration.ofMillis(1500));
+			return StepResult.document(Map.of("words", 1), seconds -> ready(command, seconds), "1 word");
+		}));
+
+		this.messages.sendCommand(Queues.TRANSCRIBE, command);
+		List<Object> events = this.events.untilDone(command.stepId(), WAIT);
+
+		List<StepProgress> thinking = events.stream()
+			.filter(StepProgress.class::isInstance)
+			.map(StepProgress.class::cast)
+			.filter((progress) -> "Thinking hard".equals(progress.message()))
+			.toList();
+		// told once, then repeated about every 0.2 s while the work goes on for 1.5 s
+		assertThat(thinking).hasSizeGreaterThanOrEqualTo(4)
+			.allSatisfy((progress) -> assertThat(progress.fraction()).isEqualTo(0.25 + 0.5 * 0.4));
+		assertThat(events.getLast()).isInstanceOf(TranscriptReady.class);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void temporaryFolderThatCannotBeWrittenAnswersARetryableStepFailed() throws Exception {
 		// a folder below a plain file cannot be created, whoever the tests run as
 		Path file = Files.createTempFile("aigenda-not-a-folder-", ".txt");
 		try {
-			StepTemplate cramped = new StepTemplate(this.messages,
-					new WorkerProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), file.resolve("work")),
-					TransferMeter.NONE);
+			StepTemplate cramped = new StepTemplate(this.messages, new WorkerProperties(Duration.ofSeconds(2),
+					Duration.ofSeconds(2), file.resolve("work"), Duration.ofSeconds(20)), TransferMeter.NONE);
 			Transcribe command = transcribe("/recordings/meeting.wav", "cramped");
 			AtomicInteger worked = new AtomicInteger();
 			scenarios.put(command.stepId(), Scenario.recording(cramped, (audio, progress) -> {

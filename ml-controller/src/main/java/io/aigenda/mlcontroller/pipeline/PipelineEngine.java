@@ -72,8 +72,8 @@ public class PipelineEngine {
 		}
 		String language = (command.language() == null || command.language().isBlank()) ? "auto" : command.language();
 		Instant now = Instant.now();
-		Step transcribe = firstAttempt(command.meetingId(), StepKind.TRANSCRIBE, now);
-		Step diarize = firstAttempt(command.meetingId(), StepKind.DIARIZE, now);
+		Step transcribe = firstAttempt(command.meetingId(), StepKind.TRANSCRIBE, command.durationSeconds(), now);
+		Step diarize = firstAttempt(command.meetingId(), StepKind.DIARIZE, command.durationSeconds(), now);
 		if (this.store.pipelineExists(command.meetingId())) {
 			retry(command);
 			return;
@@ -114,7 +114,7 @@ public class PipelineEngine {
 			List<Step> fresh = new ArrayList<>();
 			for (Step step : this.store.steps(meetingId)) {
 				if (step.state() == StepState.FAILED || (wasDone && step.kind() == StepKind.WRITE_MINUTES)) {
-					Step next = firstAttempt(meetingId, step.kind(), now);
+					Step next = firstAttempt(meetingId, step.kind(), before.get().audioSeconds(), now);
 					this.store.replaceStep(step, next, now);
 					fresh.add(next);
 				}
@@ -245,7 +245,7 @@ public class PipelineEngine {
 			try {
 				if (step.attempt() >= this.properties.maxAttempts()) {
 					giveUp(step, describe(step.kind()) + " got no answer in " + step.attempt() + " attempts (deadline "
-							+ this.properties.deadline(step.kind()) + " each)");
+							+ deadline(step).toMinutes() + " min each)");
 				}
 				else {
 					log.warn("{} attempt {} of meeting {} passed its deadline; dispatching again", step.kind(),
@@ -275,7 +275,7 @@ public class PipelineEngine {
 	}
 
 	private void nextAttempt(Step step, StepState from, Instant now) {
-		Instant deadline = now.plus(this.properties.deadline(step.kind()));
+		Instant deadline = now.plus(deadline(step));
 		if (this.store.nextAttempt(step.stepId(), from, step.attempt(), deadline, now)) {
 			this.store.pipeline(step.meetingId())
 				.ifPresent((pipeline) -> dispatch(pipeline, step.nextAttempt(deadline)));
@@ -329,7 +329,8 @@ public class PipelineEngine {
 
 	private void startMinutesWhenReady(UUID meetingId) {
 		Instant now = Instant.now();
-		Step minutes = firstAttempt(meetingId, StepKind.WRITE_MINUTES, now);
+		Double audioSeconds = this.store.pipeline(meetingId).map(Pipeline::audioSeconds).orElse(null);
+		Step minutes = firstAttempt(meetingId, StepKind.WRITE_MINUTES, audioSeconds, now);
 		Boolean started = this.transaction.execute((status) -> {
 			if (!this.store.startWritingMinutes(meetingId, now)) {
 				return false;
@@ -397,9 +398,18 @@ public class PipelineEngine {
 		return seconds;
 	}
 
-	private Step firstAttempt(UUID meetingId, StepKind kind, Instant now) {
+	/**
+	 * The step's first attempt, due within its deadline for a recording of that length.
+	 */
+	private Step firstAttempt(UUID meetingId, StepKind kind, Double audioSeconds, Instant now) {
 		return new Step(UUID.randomUUID(), meetingId, kind, 1, StepState.DISPATCHED,
-				now.plus(this.properties.deadline(kind)), null, null, null, null, null);
+				now.plus(this.properties.deadline(kind, audioSeconds)), null, null, null, null, null);
+	}
+
+	/** How long an attempt of the step may take, for its meeting's recording. */
+	private java.time.Duration deadline(Step step) {
+		Double audioSeconds = this.store.pipeline(step.meetingId()).map(Pipeline::audioSeconds).orElse(null);
+		return this.properties.deadline(step.kind(), audioSeconds);
 	}
 
 	/**

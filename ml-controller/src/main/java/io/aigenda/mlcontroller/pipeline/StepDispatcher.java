@@ -9,6 +9,7 @@ import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.contracts.Diarize;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Queues;
+import io.aigenda.contracts.StepProgress;
 import io.aigenda.contracts.Transcribe;
 import io.aigenda.contracts.TranscriptDocument;
 import io.aigenda.contracts.WriteMinutes;
@@ -76,7 +77,7 @@ class StepDispatcher {
 		ArtifactUrls urls = urls(step, List.of(Artifacts.RECORDING), List.of(Artifacts.ASR_TRANSCRIPT));
 		String key = urls.keys().get(Artifacts.ASR_TRANSCRIPT);
 		this.store.setResultKey(step.stepId(), key);
-		this.messages.sendCommand(Queues.TRANSCRIBE,
+		send(step, Queues.TRANSCRIBE,
 				new Transcribe(step.meetingId(), step.stepId(), step.attempt(), step.deadline(),
 						urls.getUrls().get(Artifacts.RECORDING), pipeline.language(),
 						urls.putUrls().get(Artifacts.ASR_TRANSCRIPT), key));
@@ -86,7 +87,7 @@ class StepDispatcher {
 		ArtifactUrls urls = urls(step, List.of(Artifacts.RECORDING), List.of(Artifacts.DIARIZATION));
 		String key = urls.keys().get(Artifacts.DIARIZATION);
 		this.store.setResultKey(step.stepId(), key);
-		this.messages.sendCommand(Queues.DIARIZE,
+		send(step, Queues.DIARIZE,
 				new Diarize(step.meetingId(), step.stepId(), step.attempt(), step.deadline(),
 						urls.getUrls().get(Artifacts.RECORDING), pipeline.minSpeakers(), pipeline.maxSpeakers(),
 						urls.putUrls().get(Artifacts.DIARIZATION), key));
@@ -112,13 +113,25 @@ class StepDispatcher {
 		String minutesKey = urls.keys().get(Artifacts.MINUTES);
 		this.store.recordTranscript(step.meetingId(), transcriptKey, joined.speakers().size(), Instant.now());
 		this.store.setResultKey(step.stepId(), minutesKey);
-		this.messages.sendCommand(Queues.WRITE_MINUTES,
+		send(step, Queues.WRITE_MINUTES,
 				new WriteMinutes(step.meetingId(), step.stepId(), step.attempt(), step.deadline(), joined.language(),
 						urls.getUrls().get(Artifacts.TRANSCRIPT), urls.putUrls().get(Artifacts.MINUTES), minutesKey));
 	}
 
+	/**
+	 * Tells who is watching that the step waits for its worker, then queues it: told
+	 * first, so the worker's own progress always comes after it.
+	 */
+	private void send(Step step, String queue, Object command) {
+		this.messages
+			.publishEvent(StepProgress.dispatched(step.meetingId(), step.stepId(), step.kind(), step.attempt()));
+		this.messages.sendCommand(queue, command);
+	}
+
 	private ArtifactUrls urls(Step step, List<String> get, List<String> put) {
-		Duration ttl = this.properties.deadline(step.kind()).plus(this.properties.urlMargin());
+		// valid for the attempt: until its deadline, and a margin for a worker finishing
+		// just then
+		Duration ttl = Duration.between(Instant.now(), step.deadline()).plus(this.properties.urlMargin());
 		return this.backend.artifactUrls(step.meetingId(), get, put, ttl);
 	}
 

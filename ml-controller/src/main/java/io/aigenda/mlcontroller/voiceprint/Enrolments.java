@@ -52,6 +52,11 @@ public class Enrolments {
 
 	private static final Logger log = LoggerFactory.getLogger(Enrolments.class);
 
+	/**
+	 * An enrolment clip is at most five minutes long (the backend refuses longer ones).
+	 */
+	private static final double ENROLMENT_CLIP_SECONDS = 300;
+
 	private final JdbcClient jdbc;
 
 	private final BackendClient backend;
@@ -91,7 +96,7 @@ public class Enrolments {
 		}
 		UUID stepId = UUID.randomUUID();
 		Instant now = Instant.now();
-		Instant deadline = now.plus(this.properties.deadline(StepKind.DIARIZE));
+		Instant deadline = now.plus(this.properties.deadline(StepKind.DIARIZE, ENROLMENT_CLIP_SECONDS));
 		try {
 			this.jdbc.sql("""
 					INSERT INTO voiceprint_enrolments (voiceprint_id, organisation_id, name, step_id, state, deadline,
@@ -105,7 +110,8 @@ public class Enrolments {
 			return;
 		}
 		try {
-			Duration ttl = this.properties.deadline(StepKind.DIARIZE).plus(this.properties.urlMargin());
+			Duration ttl = this.properties.deadline(StepKind.DIARIZE, ENROLMENT_CLIP_SECONDS)
+				.plus(this.properties.urlMargin());
 			ArtifactUrls urls = this.backend.voiceprintUrls(command.voiceprintId(), List.of(CLIP), List.of(DIARIZATION),
 					ttl);
 			this.messages.sendCommand(Queues.DIARIZE, new Diarize(command.voiceprintId(), stepId, 1, deadline,

@@ -220,7 +220,8 @@ class PipelineFlowIntegrationTest {
 		messages.publishEvent(new StepProgress(stranger, step, StepKind.DIARIZE, 0.6, "Finding speakers"));
 		messages.publishEvent(new DiarizationReady(stranger, step, 1,
 				"orgs/x/meetings/" + stranger + "/diarization.json", 2, 11.0, "mfcc", 1.5));
-		messages.publishEvent(new StepFailed(stranger, step, 1, StepKind.DIARIZE, "worker gone", true));
+		messages.publishEvent(
+				new StepFailed(stranger, step, 1, StepKind.DIARIZE, "worker gone", true, FailureCategory.OTHER));
 
 		List<Message> dead = new java.util.ArrayList<>();
 		long end = System.nanoTime() + WAIT.toNanos();
@@ -248,7 +249,7 @@ class PipelineFlowIntegrationTest {
 		Transcribe first = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
 		answerDiarize(broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT));
 		messages.publishEvent(new StepFailed(meeting, first.stepId(), first.attempt(), StepKind.TRANSCRIBE,
-				"No speech model", false));
+				"No speech model", false, FailureCategory.MODEL));
 		await().atMost(WAIT).until(() -> "FAILED".equals(pipelineState(meeting)));
 		messages.sendCommand(Queues.PROCESS_MEETING, processMeeting(meeting, 2));
 		Transcribe retried = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);

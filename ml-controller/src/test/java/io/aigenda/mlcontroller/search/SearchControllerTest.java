@@ -16,7 +16,7 @@ class SearchControllerTest {
 	private static MlControllerProperties withToken(String token) {
 		return new MlControllerProperties(URI.create("http://127.0.0.1:1"), token,
 				new MlControllerProperties.Deadlines(Duration.ofMinutes(1), Duration.ofMinutes(1),
-						Duration.ofMinutes(1)),
+						Duration.ofMinutes(1), new MlControllerProperties.PerAudioSecond(0, 0, 0), Duration.ZERO),
 				3, Duration.ofSeconds(5), null, Duration.ofMinutes(5), Duration.ofSeconds(5));
 	}
 
