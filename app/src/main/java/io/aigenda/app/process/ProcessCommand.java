@@ -13,6 +13,7 @@ import io.aigenda.app.CommonOptions;
 import io.aigenda.app.client.ApiException;
 import io.aigenda.app.client.BackendClient;
 import io.aigenda.app.platform.Platform;
+import io.aigenda.contracts.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ public class ProcessCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		String lang = CommonOptions.language(this.language);
+		Language lang = CommonOptions.language(this.language);
 		for (Path file : this.files) {
 			if (!Files.isRegularFile(file)) {
 				throw new IllegalArgumentException("No such file: " + file);
@@ -69,7 +70,7 @@ public class ProcessCommand implements Callable<Integer> {
 		}
 	}
 
-	private int processAll(BackendClient client, String lang) {
+	private int processAll(BackendClient client, Language lang) {
 		PrintStream out = System.out;
 		MeetingProcessor processor = new MeetingProcessor(client, this.out, System.err, System.console() != null,
 				this.timeout);

@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.aigenda.asr.AsrWorkerApplication;
 import io.aigenda.asr.EvalDev;
 import io.aigenda.asr.eval.WordErrorRate;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
@@ -134,7 +135,7 @@ class TranscribeListenerIntegrationTests {
 		assertThat(ready.attempt()).isEqualTo(command.attempt());
 		assertThat(ready.resultKey()).isEqualTo(command.resultKey());
 		assertThat(ready.engine()).isEqualTo("vosk");
-		assertThat(ready.language()).isEqualTo("en");
+		assertThat(ready.language()).isEqualTo(Language.EN);
 		assertThat(ready.audioSeconds()).isEqualTo(11.0);
 		assertThat(ready.processingSeconds()).isPositive();
 
@@ -214,7 +215,7 @@ class TranscribeListenerIntegrationTests {
 	void russianWithoutAModelFailsWithoutRetryNamingTheSetting() throws Exception {
 		Transcribe base = command("/recordings/jfk.wav", "russian");
 		Transcribe command = new Transcribe(base.meetingId(), base.stepId(), base.attempt(), base.deadline(),
-				base.audioUrl(), "ru", base.resultUploadUrl(), base.resultKey());
+				base.audioUrl(), Language.RU, base.resultUploadUrl(), base.resultKey());
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
 		List<Object> events = eventsUntilDone(command);
@@ -229,7 +230,7 @@ class TranscribeListenerIntegrationTests {
 		UUID meetingId = UUID.randomUUID();
 		String base = "http://127.0.0.1:" + this.storage.getAddress().getPort();
 		return new Transcribe(meetingId, UUID.randomUUID(), 1, Instant.now().plus(Duration.ofMinutes(10)),
-				base + audioPath + "?X-Amz-Signature=abc", "en",
+				base + audioPath + "?X-Amz-Signature=abc", Language.EN,
 				base + "/artifacts/" + artifact + "?X-Amz-Signature=def",
 				"orgs/o/meetings/" + meetingId + "/artifacts/transcript.asr.json");
 	}

@@ -299,7 +299,7 @@ class Bots {
 				}
 				locked.uploaded(key, "bot-recording.wav", "audio/wav", size, null, duration);
 				this.outbox.enqueue(Queues.PROCESS_MEETING,
-						new ProcessMeeting(locked.getId(), locked.getOrganisationId(), locked.getLanguage().code(), key,
+						new ProcessMeeting(locked.getId(), locked.getOrganisationId(), locked.getLanguage(), key,
 								"bot-recording.wav", locked.getMinSpeakers(), locked.getMaxSpeakers(), Instant.now()));
 			});
 			log.info("Bot {} recorded {} s of meeting {} in {} chunks", bot.id(), Math.round(duration), bot.meetingId(),

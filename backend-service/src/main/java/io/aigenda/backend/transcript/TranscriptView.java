@@ -3,10 +3,11 @@ package io.aigenda.backend.transcript;
 import java.util.List;
 import java.util.Map;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 
 /** The transcript as the API shows it: speakers with their names, words with times. */
-public record TranscriptView(String language, double durationSeconds, List<Speaker> speakers, List<WordView> words) {
+public record TranscriptView(Language language, double durationSeconds, List<Speaker> speakers, List<WordView> words) {
 
 	public static TranscriptView of(MeetingTranscript transcript, Map<String, String> names) {
 		List<Speaker> speakers = names.entrySet().stream().map(e -> new Speaker(e.getKey(), e.getValue())).toList();

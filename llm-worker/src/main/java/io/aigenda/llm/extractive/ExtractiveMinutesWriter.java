@@ -5,11 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.Minutes.ActionItem;
 import io.aigenda.contracts.Minutes.Decision;
 import io.aigenda.contracts.Minutes.Topic;
+import io.aigenda.contracts.TextLanguage;
 import io.aigenda.contracts.Word;
 import io.aigenda.llm.minutes.LlmProperties;
 import io.aigenda.llm.minutes.MinutesWriter;
@@ -54,13 +56,16 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 				: transcript.words().stream().filter(Objects::nonNull).toList();
 		StringBuilder all = new StringBuilder();
 		words.forEach(w -> all.append(w.text()).append(' '));
-		Language language = Language.of(transcript.language(), all);
+		// The transcript says which language was spoken; only when it left that open do
+		// the
+		// letters decide.
+		Language language = Language.decide(transcript.language(), TextLanguage.of(all));
 		List<Sentence> sentences = Sentences.split(words, language, this.options.pauseSeconds(),
 				this.options.maxSentenceWords());
 		List<String> warnings = new ArrayList<>();
 		if (sentences.isEmpty()) {
 			warnings.add(language == Language.RU ? "Речь не обнаружена" : "no speech");
-			return new Minutes(language.code(), ENGINE, "", List.of(), List.of(), List.of(), warnings);
+			return new Minutes(language, ENGINE, "", List.of(), List.of(), List.of(), warnings);
 		}
 		if (sentences.size() < FEW_SENTENCES) {
 			warnings.add(language == Language.RU ? "Слишком короткая запись для содержательного резюме"
@@ -78,7 +83,7 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 			DecisionRules.match(sentence, language).ifPresent(decisions::add);
 			ActionItemRules.match(sentence, language).ifPresent(actions::add);
 		}
-		return new Minutes(language.code(), ENGINE, summary, topics, decisions, actions, warnings);
+		return new Minutes(language, ENGINE, summary, topics, decisions, actions, warnings);
 	}
 
 	/**

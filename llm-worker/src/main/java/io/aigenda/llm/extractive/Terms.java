@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.aigenda.contracts.Language;
+
 /**
  * Turns text into content terms: lower case, letters only, stop words and meeting fillers
  * dropped, and a light suffix-stripping stem so that "buttons" meets "button" and

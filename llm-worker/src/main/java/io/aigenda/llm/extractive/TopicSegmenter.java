@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Minutes.Topic;
 import io.aigenda.llm.topics.Utterance;
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.MinutesSchema;
@@ -128,7 +129,7 @@ class WriteMinutesListenerTest {
 
 	private WriteMinutes command(String transcriptPath, String uploadPath) {
 		String base = "http://127.0.0.1:" + server.getAddress().getPort();
-		return new WriteMinutes(UUID.randomUUID(), UUID.randomUUID(), 2, Instant.now().plusSeconds(600), "en",
+		return new WriteMinutes(UUID.randomUUID(), UUID.randomUUID(), 2, Instant.now().plusSeconds(600), Language.EN,
 				base + transcriptPath, base + uploadPath, "orgs/o/meetings/m/artifacts/minutes.json");
 	}
 
@@ -180,7 +181,7 @@ class WriteMinutesListenerTest {
 			turns.add(new SpeakerTurn(start, time, line[0]));
 			time += 0.5;
 		}
-		return new MeetingTranscript("en", time, java.util.List.of("S1", "S2"), words, turns);
+		return new MeetingTranscript(Language.EN, time, java.util.List.of("S1", "S2"), words, turns);
 	}
 
 	private static void answer(HttpExchange exchange, int status, String body) throws IOException {
