@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.aigenda.contracts.Language;
+import io.aigenda.contracts.TextLanguage;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -49,7 +51,7 @@ public final class LexicalTopicSegmenter implements TopicSegmenter {
 		StringBuilder all = new StringBuilder();
 		utterances.forEach(u -> all.append(u.text()).append(' '));
 		List<List<String>> terms = new ArrayList<>();
-		try (Analyzer analyzer = analyzer(Texts.mostlyCyrillic(all))) {
+		try (Analyzer analyzer = analyzer(TextLanguage.of(all) == Language.RU)) {
 			for (Utterance utterance : utterances) {
 				terms.add(terms(analyzer, Texts.clean(utterance.text())));
 			}

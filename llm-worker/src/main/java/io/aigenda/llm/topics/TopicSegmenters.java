@@ -3,6 +3,8 @@ package io.aigenda.llm.topics;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.aigenda.contracts.Language;
+import io.aigenda.contracts.TextLanguage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +56,7 @@ public final class TopicSegmenters {
 		public List<Integer> boundaries(List<Utterance> utterances) {
 			StringBuilder all = new StringBuilder();
 			utterances.forEach(u -> all.append(u.text()).append(' '));
-			boolean fits = this.multilingual || !Texts.mostlyCyrillic(all);
+			boolean fits = this.multilingual || TextLanguage.of(all) != Language.RU;
 			return fits ? this.embedding.boundaries(utterances) : this.lexical.boundaries(utterances);
 		}
 
