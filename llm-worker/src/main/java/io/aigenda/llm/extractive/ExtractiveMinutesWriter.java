@@ -15,11 +15,13 @@ import io.aigenda.contracts.TextLanguage;
 import io.aigenda.contracts.Word;
 import io.aigenda.llm.minutes.LlmProperties;
 import io.aigenda.llm.minutes.MinutesWriter;
+import io.aigenda.llm.topics.TopicSegmenter;
 
 /**
  * Minutes without a language model: sentences rebuilt from the words, a TF-IDF extractive
- * summary, rule-based decisions and action items in Russian and English, and lexical
- * topic blocks. Deterministic, offline and fast, so it is the default and the fallback.
+ * summary, rule-based decisions and action items in Russian and English, and topics where
+ * the configured {@link TopicSegmenter} finds them, titled by their keywords.
+ * Deterministic, offline and fast, so it is the default and the fallback.
  */
 public final class ExtractiveMinutesWriter implements MinutesWriter {
 
@@ -30,19 +32,15 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 
 	private final LlmProperties.Extractive options;
 
-	private final io.aigenda.llm.topics.TopicSegmenter topics;
-
-	public ExtractiveMinutesWriter(LlmProperties.Extractive options) {
-		this(options, null);
-	}
+	private final TopicTitler topics;
 
 	/**
 	 * @param topics finds topic boundaries (sentence embeddings or lexical, see
-	 * {@code io.aigenda.llm.topics}); {@code null} for the writer's own lexical blocks
+	 * {@code io.aigenda.llm.topics})
 	 */
-	public ExtractiveMinutesWriter(LlmProperties.Extractive options, io.aigenda.llm.topics.TopicSegmenter topics) {
+	public ExtractiveMinutesWriter(LlmProperties.Extractive options, TopicSegmenter topics) {
 		this.options = options;
-		this.topics = topics;
+		this.topics = new TopicTitler(Objects.requireNonNull(topics, "topics"), options.titleKeywords());
 	}
 
 	@Override
@@ -72,9 +70,7 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 					: "transcript too short for a meaningful summary");
 		}
 		TermVectors vectors = new TermVectors(sentences);
-		TopicSegmenter segmenter = new TopicSegmenter(this.options.topicBlockWords(), this.options.minTopicSeconds(),
-				this.options.maxTopics(), this.options.titleKeywords(), this.topics);
-		List<Topic> topics = segmenter.segment(sentences, language);
+		List<Topic> topics = this.topics.topics(sentences, language);
 		String summary = topics.size() >= 2 ? summaryAcross(topics) : SummaryBuilder.text(SummaryBuilder
 			.select(sentences, vectors, this.options.summarySentences(), this.options.summaryMaxChars()));
 		List<Decision> decisions = new ArrayList<>();

@@ -12,6 +12,7 @@ import io.aigenda.contracts.MinutesSchema;
 import io.aigenda.contracts.Word;
 import io.aigenda.llm.minutes.LlmProperties;
 import io.aigenda.llm.minutes.MinutesJson;
+import io.aigenda.llm.topics.LexicalTopicSegmenter;
 import io.aigenda.llm.topics.TopicOptions;
 import io.aigenda.llm.topics.TopicSegmenters;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExtractiveMinutesWriterTest {
 
-	private final ExtractiveMinutesWriter writer = new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults());
+	private final ExtractiveMinutesWriter writer = new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults(),
+			new LexicalTopicSegmenter(TopicOptions.defaults()));
 
 	@Test
 	void emptyTranscriptGivesValidMinutesWithAWarning() {

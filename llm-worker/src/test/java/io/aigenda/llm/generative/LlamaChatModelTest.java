@@ -52,10 +52,9 @@ class LlamaChatModelTest {
 
 	@Test
 	void tinyModelWritesSchemaValidMinutes() {
-		TopicOptions topics = TopicOptions.defaults().withSegmenter("lexical");
+		LexicalTopicSegmenter topics = new LexicalTopicSegmenter(TopicOptions.defaults().withSegmenter("lexical"));
 		LlmMinutesWriter writer = new LlmMinutesWriter(model,
-				new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults()), new LexicalTopicSegmenter(topics),
-				2048, 300);
+				new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults(), topics), topics, 2048, 300);
 
 		Minutes minutes = writer.write(LlmMinutesWriterTest.ENGLISH);
 

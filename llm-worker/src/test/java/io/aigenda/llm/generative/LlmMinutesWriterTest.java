@@ -45,9 +45,9 @@ class LlmMinutesWriterTest {
 	private LlmMinutesWriter writer(int contextTokens, int answerTokens) {
 		OpenAiChatModel model = new OpenAiChatModel(new LlmProperties.OpenAi(this.server.baseUrl(), "",
 				"mistral-7b-instruct", true, Duration.ofSeconds(10), 0.2, answerTokens));
-		TopicOptions topics = TopicOptions.defaults().withSegmenter("lexical");
-		return new LlmMinutesWriter(model, new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults()),
-				new LexicalTopicSegmenter(topics), contextTokens, answerTokens);
+		LexicalTopicSegmenter topics = new LexicalTopicSegmenter(TopicOptions.defaults().withSegmenter("lexical"));
+		return new LlmMinutesWriter(model, new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults(), topics),
+				topics, contextTokens, answerTokens);
 	}
 
 	static MeetingTranscript meeting(Language language, String... lines) {
