@@ -3,11 +3,14 @@ package io.aigenda.diarization;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Hyper-parameters of the diarization pipeline, all explicit so that evaluation runs can
- * vary them.
+ * vary them. Each default is written once, in its {@code @DefaultValue}:
+ * {@link #defaults()} (the CLI's {@code eval} and {@code bench}, tests) binds an empty
+ * configuration, so it gets exactly what the worker gets when nothing is configured.
  *
  * @param vad voice activity detection that finds the speech to diarize
  * @param segmentation sliding windows inside speech
@@ -22,21 +25,24 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		@DefaultValue Embedding embedding, @DefaultValue Clustering clustering, @DefaultValue Turns turns,
 		@DefaultValue("PT120S") Duration httpTimeout, @DefaultValue Models models) {
 
-	@org.springframework.boot.context.properties.bind.ConstructorBinding
-	public DiarizationProperties {
-	}
-
-	public DiarizationProperties(Vad vad, Segmentation segmentation, Embedding embedding, Clustering clustering,
-			Turns turns, Duration httpTimeout) {
-		this(vad, segmentation, embedding, clustering, turns, httpTimeout, Models.defaults());
-	}
+	private static final DiarizationProperties DEFAULTS = new Binder().bindOrCreate("aigenda.diarization",
+			DiarizationProperties.class);
 
 	/**
-	 * The same values Spring binds when nothing is configured, for use outside Spring.
+	 * The values Spring binds when nothing is configured, for use outside Spring.
 	 */
 	public static DiarizationProperties defaults() {
-		return new DiarizationProperties(Vad.defaults(), Segmentation.defaults(), Embedding.defaults(),
-				Clustering.defaults(), Turns.defaults(), Duration.ofSeconds(120), Models.defaults());
+		return DEFAULTS;
+	}
+
+	public DiarizationProperties withVad(Vad chosen) {
+		return new DiarizationProperties(chosen, this.segmentation, this.embedding, this.clustering, this.turns,
+				this.httpTimeout, this.models);
+	}
+
+	public DiarizationProperties withClustering(Clustering chosen) {
+		return new DiarizationProperties(this.vad, this.segmentation, this.embedding, chosen, this.turns,
+				this.httpTimeout, this.models);
 	}
 
 	public DiarizationProperties withModels(Models chosen) {
@@ -66,7 +72,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 			@DefaultValue("cpu") String device, @DefaultValue("2.5") double segmentationStepSeconds) {
 
 		public static Models defaults() {
-			return new Models(EmbedderKind.IVECTOR_MFCC, "", "", 1.0, "cpu", 2.5);
+			return DEFAULTS.models();
 		}
 
 		public Models withEmbedder(EmbedderKind kind, String file) {
@@ -105,7 +111,11 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 			@DefaultValue("0.1") double minSilenceSeconds, @DefaultValue("0.15") double padSeconds) {
 
 		public static Vad defaults() {
-			return new Vad(0.5, 0.25, 0.1, 0.15);
+			return DEFAULTS.vad();
+		}
+
+		public Vad withPadSeconds(double seconds) {
+			return new Vad(this.threshold, this.minSpeechSeconds, this.minSilenceSeconds, seconds);
 		}
 
 	}
@@ -120,7 +130,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 			@DefaultValue("0.3") double minWindowSeconds) {
 
 		public static Segmentation defaults() {
-			return new Segmentation(1.5, 0.75, 0.3);
+			return DEFAULTS.segmentation();
 		}
 
 	}
@@ -140,7 +150,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 			@DefaultValue("7600") double highHz) {
 
 		public static Embedding defaults() {
-			return new Embedding(20, 40, 25, 10, 0.97, 40, 7600);
+			return DEFAULTS.embedding();
 		}
 
 	}
@@ -168,19 +178,19 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 			@DefaultValue("agglomerative") Method method, @DefaultValue("0.3") double pruning,
 			@DefaultValue("2000") int maxWindows) {
 
-		@org.springframework.boot.context.properties.bind.ConstructorBinding
 		public Clustering {
 			if (maxWindows < 100) {
 				throw new IllegalArgumentException("aigenda.diarization.clustering.max-windows must be at least 100");
 			}
 		}
 
-		public Clustering(double threshold, int maxSpeakers, double minSpeakerSeconds, int refineIterations) {
-			this(threshold, maxSpeakers, minSpeakerSeconds, refineIterations, Method.AGGLOMERATIVE, 0.3, 2000);
+		public static Clustering defaults() {
+			return DEFAULTS.clustering();
 		}
 
-		public static Clustering defaults() {
-			return new Clustering(1.1, 10, 2.0, 2);
+		public Clustering withThreshold(double chosen) {
+			return new Clustering(chosen, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations, this.method,
+					this.pruning, this.maxWindows);
 		}
 
 		public Clustering withMethod(Method chosen) {
@@ -209,7 +219,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	public record Turns(@DefaultValue("0.5") double minTurnSeconds, @DefaultValue("0.5") double mergeGapSeconds) {
 
 		public static Turns defaults() {
-			return new Turns(0.5, 0.5);
+			return DEFAULTS.turns();
 		}
 
 	}
