@@ -110,10 +110,6 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	public record Vad(@DefaultValue("0.5") double threshold, @DefaultValue("0.25") double minSpeechSeconds,
 			@DefaultValue("0.1") double minSilenceSeconds, @DefaultValue("0.15") double padSeconds) {
 
-		public static Vad defaults() {
-			return DEFAULTS.vad();
-		}
-
 		public Vad withPadSeconds(double seconds) {
 			return new Vad(this.threshold, this.minSpeechSeconds, this.minSilenceSeconds, seconds);
 		}
@@ -128,11 +124,6 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 */
 	public record Segmentation(@DefaultValue("1.5") double windowSeconds, @DefaultValue("0.75") double hopSeconds,
 			@DefaultValue("0.3") double minWindowSeconds) {
-
-		public static Segmentation defaults() {
-			return DEFAULTS.segmentation();
-		}
-
 	}
 
 	/**
@@ -148,11 +139,6 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 			@DefaultValue("25") int frameMillis, @DefaultValue("10") int hopMillis,
 			@DefaultValue("0.97") double preEmphasis, @DefaultValue("40") double lowHz,
 			@DefaultValue("7600") double highHz) {
-
-		public static Embedding defaults() {
-			return DEFAULTS.embedding();
-		}
-
 	}
 
 	/**
@@ -217,11 +203,6 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * @param mergeGapSeconds same-speaker turns closer than this become one turn
 	 */
 	public record Turns(@DefaultValue("0.5") double minTurnSeconds, @DefaultValue("0.5") double mergeGapSeconds) {
-
-		public static Turns defaults() {
-			return DEFAULTS.turns();
-		}
-
 	}
 
 }
