@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.aigenda.contracts.Language;
-import io.aigenda.contracts.TextLanguage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +53,7 @@ public final class TopicSegmenters {
 
 		@Override
 		public List<Integer> boundaries(List<Utterance> utterances) {
-			StringBuilder all = new StringBuilder();
-			utterances.forEach(u -> all.append(u.text()).append(' '));
-			boolean fits = this.multilingual || TextLanguage.of(all) != Language.RU;
+			boolean fits = this.multilingual || Texts.language(utterances) != Language.RU;
 			return fits ? this.embedding.boundaries(utterances) : this.lexical.boundaries(utterances);
 		}
 
