@@ -2,11 +2,10 @@ package io.aigenda.app;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.aigenda.app.platform.Platform;
+import io.aigenda.contracts.Language;
 import picocli.CommandLine.Option;
 
 /** Options every command that may start the platform understands. */
@@ -61,13 +60,14 @@ public class CommonOptions {
 		return platform;
 	}
 
-	/** A {@code --lang} value as the API takes it: ru, en or auto. */
-	public static String language(String option) {
-		String language = option.toLowerCase(Locale.ROOT);
-		if (!List.of("ru", "en", "auto").contains(language)) {
-			throw new IllegalArgumentException("--lang must be ru, en or auto, not '" + option + "'");
+	/** A {@code --lang} value: ru, en or auto. */
+	public static Language language(String option) {
+		try {
+			return Language.parse(option);
 		}
-		return language;
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("--lang must be ru, en or auto, not '" + option + "'", ex);
+		}
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.UUID;
 import io.aigenda.app.client.BackendClient;
 import io.aigenda.app.platform.Platform;
 import io.aigenda.app.process.MeetingProcessor;
+import io.aigenda.contracts.Language;
 import io.aigenda.messaging.Topology;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -120,7 +121,7 @@ public final class TestPlatform implements AutoCloseable {
 		BackendClient client = new BackendClient(this.platform.backendUrl(), token);
 		MeetingProcessor.Result result = new MeetingProcessor(client, outDir,
 				new PrintStream(new ByteArrayOutputStream(), true), false, Duration.ofMinutes(10))
-			.process(file, "en");
+			.process(file, Language.EN);
 		assertThat(result.failureReason()).isNull();
 		return result.meetingId();
 	}

@@ -3,6 +3,7 @@ package io.aigenda.asr;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.aigenda.contracts.Language;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,13 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param whisper whisper.cpp model and threads
  */
 @ConfigurationProperties("aigenda.asr")
-public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("en") String defaultLanguage,
+public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("en") Language defaultLanguage,
 		@DefaultValue("30") double maxChunkSeconds, @DefaultValue Vad vad, @DefaultValue Vosk vosk,
 		@DefaultValue Whisper whisper) {
 
 	public AsrProperties {
 		engine = (engine != null) ? engine : Engine.VOSK;
-		defaultLanguage = (defaultLanguage != null) ? defaultLanguage : "en";
+		defaultLanguage = (defaultLanguage != null) ? defaultLanguage : Language.EN;
 		maxChunkSeconds = (maxChunkSeconds > 0) ? maxChunkSeconds : 30;
 		vad = (vad != null) ? vad : new Vad(0.5, 0.25, 0.1, 0.2);
 		vosk = (vosk != null) ? vosk : new Vosk(null, null);
@@ -37,7 +38,7 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	 * The defaults, for use outside Spring (the CLI's {@code eval} and {@code bench}).
 	 */
 	public static AsrProperties defaults() {
-		return new AsrProperties(Engine.VOSK, "en", 30, null, null, null);
+		return new AsrProperties(Engine.VOSK, Language.EN, 30, null, null, null);
 	}
 
 	public AsrProperties withEngine(Engine newEngine) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.aigenda.asr.recognizer.SpeechRecognizer;
 import io.aigenda.asr.recognizer.SpeechRecognizers;
@@ -18,6 +19,7 @@ import io.aigenda.audio.SileroVad;
 import io.aigenda.audio.SpeechChunker;
 import io.aigenda.audio.SpeechRegion;
 import io.aigenda.audio.VadOptions;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.TranscriptDocument;
 import io.aigenda.contracts.Word;
 
@@ -77,13 +79,13 @@ public final class Transcriber implements AutoCloseable {
 	}
 
 	/**
-	 * @param language a language code, or {@code null} / {@code auto} for the engine's
-	 * choice
+	 * @param language the language spoken, or {@code null} / {@link Language#AUTO} for
+	 * the engine's choice
 	 * @throws io.aigenda.audio.AudioDecodingException when the file is not usable audio
 	 * @throws io.aigenda.asr.recognizer.UnsupportedLanguageException when the engine has
 	 * no model for the language
 	 */
-	public TranscriptDocument transcribe(Path file, String language, ProgressListener progress) {
+	public TranscriptDocument transcribe(Path file, Language language, ProgressListener progress) {
 		return transcribeMeasured(file, language, progress).document();
 	}
 
@@ -92,7 +94,7 @@ public final class Transcriber implements AutoCloseable {
 	 * to a temporary file and each piece of speech is read from it when its turn comes,
 	 * so a long meeting is never in the heap whole.
 	 */
-	public Transcription transcribeMeasured(Path file, String language, ProgressListener progress) {
+	public Transcription transcribeMeasured(Path file, Language language, ProgressListener progress) {
 		long started = System.nanoTime();
 		try (PcmFile audio = this.decoder.decodeToTemporaryFile(file)) {
 			return transcribeMeasured(audio, language, progress, secondsSince(started));
@@ -100,13 +102,13 @@ public final class Transcriber implements AutoCloseable {
 	}
 
 	/** Transcribes audio that is already decoded. */
-	public Transcription transcribeMeasured(Audio audio, String language, ProgressListener progress) {
+	public Transcription transcribeMeasured(Audio audio, Language language, ProgressListener progress) {
 		return transcribeMeasured(audio, language, progress, 0);
 	}
 
-	private Transcription transcribeMeasured(AudioSource audio, String language, ProgressListener progress,
+	private Transcription transcribeMeasured(AudioSource audio, Language language, ProgressListener progress,
 			double decodeSeconds) {
-		String resolved = this.recognizer.resolveLanguage(language);
+		Language resolved = this.recognizer.resolveLanguage(Objects.requireNonNullElse(language, Language.AUTO));
 		long vadStarted = System.nanoTime();
 		List<SpeechRegion> speech;
 		// One ONNX session with recurrent state: calls must not interleave.

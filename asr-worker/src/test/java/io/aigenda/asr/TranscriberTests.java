@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.aigenda.asr.eval.WordErrorRate;
 import io.aigenda.audio.AudioDecodingException;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.TranscriptDocument;
 import io.aigenda.contracts.Word;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ class TranscriberTests {
 
 	@Test
 	void mp3RecordingIsTranscribedAccurately() throws IOException {
-		TranscriptDocument document = transcriber.transcribe(EvalDev.shared("eval-dev/containers/jfk.mp3"), "en",
+		TranscriptDocument document = transcriber.transcribe(EvalDev.shared("eval-dev/containers/jfk.mp3"), Language.EN,
 				ProgressListener.none());
 
 		String reference = Files.readString(EvalDev.shared("eval-dev/asr/en/jfk.txt"));
@@ -46,7 +47,7 @@ class TranscriberTests {
 		System.out.printf("jfk.mp3 WER %.2f%% (%s)%n", errors.wer() * 100, errors);
 		assertThat(errors.wer()).isLessThan(0.15);
 		assertThat(document.engine()).isEqualTo("vosk");
-		assertThat(document.language()).isEqualTo("en");
+		assertThat(document.language()).isEqualTo(Language.EN);
 		assertThat(document.durationSeconds()).isCloseTo(11.0, within(0.2));
 	}
 
@@ -70,13 +71,13 @@ class TranscriberTests {
 		assertThat(document.words().get(0).start()).isBetween(0.1, 1.0);
 		assertThat(document.words().getLast().text()).isEqualTo("country");
 		assertThat(document.words().getLast().end()).isBetween(9.5, 11.0);
-		assertThat(document.language()).as("no language requested: the default").isEqualTo("en");
+		assertThat(document.language()).as("no language requested: the default").isEqualTo(Language.EN);
 	}
 
 	@Test
 	void oggOpusRecordingIsDecodedAndTranscribed() {
 		Path file = EvalDev.shared("eval-dev/containers/silero_test.opus");
-		TranscriptDocument document = transcriber.transcribe(file, "en", ProgressListener.none());
+		TranscriptDocument document = transcriber.transcribe(file, Language.EN, ProgressListener.none());
 
 		// 48 kHz Opus decoded to 16 kHz: the clip holds clicks and noise rather than
 		// words.
@@ -91,7 +92,7 @@ class TranscriberTests {
 		Path file = EvalDev.shared("eval-dev/containers/pisets_test_mpeg.m4a");
 		// Russian speech (48 kHz stereo AAC); the bundled English model still finds words
 		// in it.
-		TranscriptDocument document = transcriber.transcribe(file, "en", ProgressListener.none());
+		TranscriptDocument document = transcriber.transcribe(file, Language.EN, ProgressListener.none());
 
 		assertThat(document.durationSeconds()).isCloseTo(3.6, within(0.2));
 		assertThat(document.words()).isNotEmpty();
@@ -102,7 +103,8 @@ class TranscriberTests {
 		Path file = EvalDev.shared("eval-dev/containers/lhotse_big_buck_bunny_small_nonspeech.mp4");
 		List<Double> progress = new ArrayList<>();
 
-		TranscriptDocument document = transcriber.transcribe(file, "en", (fraction, message) -> progress.add(fraction));
+		TranscriptDocument document = transcriber.transcribe(file, Language.EN,
+				(fraction, message) -> progress.add(fraction));
 
 		assertThat(document.words()).isEmpty();
 		assertThat(document.durationSeconds()).isCloseTo(5.3, within(0.2));
@@ -116,7 +118,7 @@ class TranscriberTests {
 
 		// 60 s of speech cannot fit one 30 s chunk; the bundled English model stands in
 		// for Russian here.
-		Transcription transcription = transcriber.transcribeMeasured(file, "en",
+		Transcription transcription = transcriber.transcribeMeasured(file, Language.EN,
 				(fraction, message) -> progress.add(fraction));
 
 		assertThat(transcription.chunks()).isGreaterThanOrEqualTo(2);
@@ -132,7 +134,7 @@ class TranscriberTests {
 	void textFileIsRejectedWithAClearReason() {
 		Path notAudio = EvalDev.shared("eval-dev/asr/en/jfk.txt");
 
-		assertThatThrownBy(() -> transcriber.transcribe(notAudio, "en", ProgressListener.none()))
+		assertThatThrownBy(() -> transcriber.transcribe(notAudio, Language.EN, ProgressListener.none()))
 			.isInstanceOf(AudioDecodingException.class)
 			.hasMessageNotContaining("\n");
 	}

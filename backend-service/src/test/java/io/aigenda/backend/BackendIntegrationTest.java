@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.MinutesReady;
@@ -264,7 +265,7 @@ public abstract class BackendIntegrationTest {
 	 * confidence 0.95 except 0.3 at {@code doubtful}) and extractive minutes stored
 	 * through presigned URLs and announced by MinutesReady.
 	 */
-	protected String processedMeeting(String title, String[] text, int doubtful, String language) throws Exception {
+	protected String processedMeeting(String title, String[] text, int doubtful, Language language) throws Exception {
 		String id = createMeeting(ADMIN_TOKEN, title);
 		HttpResponse<String> uploaded = putFile("/api/v1/meetings/" + id + "/recording", ADMIN_TOKEN, "jfk.wav",
 				read(shared("eval-dev/asr/en/jfk.wav")));

@@ -7,7 +7,7 @@ import java.util.List;
  * {@code minutes.schema.json} in this package is its JSON schema and
  * {@link MinutesSchema} validates against it.
  */
-public record Minutes(String language, String engine, String summary, List<Topic> topics, List<Decision> decisions,
+public record Minutes(Language language, String engine, String summary, List<Topic> topics, List<Decision> decisions,
 		List<ActionItem> actionItems, List<String> warnings) {
 
 	/** A topic block with its time span in seconds. */

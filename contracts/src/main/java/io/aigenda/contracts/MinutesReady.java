@@ -10,5 +10,11 @@ import java.util.UUID;
  * @param stepSeconds wall-clock seconds per step name, for real-time-factor reporting
  */
 public record MinutesReady(UUID meetingId, UUID organisationId, String transcriptKey, String minutesKey,
-		String language, double audioSeconds, int speakerCount, Map<String, Double> stepSeconds) {
+		Language language, double audioSeconds, int speakerCount, Map<String, Double> stepSeconds) {
+
+	/** A language left out (older senders) is {@link Language#AUTO}: not decided. */
+	public MinutesReady {
+		language = Language.orAuto(language);
+	}
+
 }

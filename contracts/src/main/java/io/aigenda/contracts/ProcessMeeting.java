@@ -8,7 +8,8 @@ import java.util.UUID;
  * pipeline should run. Carries ids and keys only; the controller asks the backend for
  * presigned URLs when it dispatches each step.
  *
- * @param language {@code en}, {@code ru} or {@code auto}
+ * @param language the language asked for; {@link Language#AUTO} lets speech recognition
+ * decide
  * @param audioKey S3 key of the original recording, relative to nothing (full key)
  * @param minSpeakers lower bound on speakers, or {@code null}
  * @param maxSpeakers upper bound on speakers, or {@code null}
@@ -19,19 +20,24 @@ import java.util.UUID;
  * @param durationSeconds the recording's length as the backend measured it, so each step
  * gets a deadline that fits it; {@code null} when not known (older senders)
  */
-public record ProcessMeeting(UUID meetingId, UUID organisationId, String language, String audioKey,
+public record ProcessMeeting(UUID meetingId, UUID organisationId, Language language, String audioKey,
 		String originalFilename, Integer minSpeakers, Integer maxSpeakers, Instant requestedAt, Integer run,
 		Double durationSeconds) {
 
 	/** A run of a meeting whose length is not known. */
-	public ProcessMeeting(UUID meetingId, UUID organisationId, String language, String audioKey,
+	public ProcessMeeting(UUID meetingId, UUID organisationId, Language language, String audioKey,
 			String originalFilename, Integer minSpeakers, Integer maxSpeakers, Instant requestedAt, Integer run) {
 		this(meetingId, organisationId, language, audioKey, originalFilename, minSpeakers, maxSpeakers, requestedAt,
 				run, null);
 	}
 
+	/** A language left out (older senders) is {@link Language#AUTO}: not decided. */
+	public ProcessMeeting {
+		language = Language.orAuto(language);
+	}
+
 	/** The first processing of a meeting. */
-	public ProcessMeeting(UUID meetingId, UUID organisationId, String language, String audioKey,
+	public ProcessMeeting(UUID meetingId, UUID organisationId, Language language, String audioKey,
 			String originalFilename, Integer minSpeakers, Integer maxSpeakers, Instant requestedAt) {
 		this(meetingId, organisationId, language, audioKey, originalFilename, minSpeakers, maxSpeakers, requestedAt, 1);
 	}

@@ -8,8 +8,13 @@ import java.util.UUID;
  * {@code transcriptUrl}, writes {@link Minutes} JSON to {@code resultUploadUrl} and
  * answers {@link MinutesWritten}.
  */
-public record WriteMinutes(UUID meetingId, UUID stepId, int attempt, Instant deadline, String language,
+public record WriteMinutes(UUID meetingId, UUID stepId, int attempt, Instant deadline, Language language,
 		String transcriptUrl, String resultUploadUrl, String resultKey) implements StepCommand {
+
+	/** A language left out (older senders) is {@link Language#AUTO}: not decided. */
+	public WriteMinutes {
+		language = Language.orAuto(language);
+	}
 
 	@Override
 	public StepKind step() {

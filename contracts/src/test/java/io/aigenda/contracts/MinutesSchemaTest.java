@@ -13,7 +13,7 @@ class MinutesSchemaTest {
 
 	@Test
 	void minutesRecordSerialisesToAValidDocument() {
-		Minutes minutes = new Minutes("en", "extractive", "We agreed to ship.",
+		Minutes minutes = new Minutes(Language.EN, "extractive", "We agreed to ship.",
 				List.of(new Minutes.Topic("Release", 0, 30, null)),
 				List.of(new Minutes.Decision("Ship on Friday", "S1", 12.5)),
 				List.of(new Minutes.ActionItem("I will write the notes", "S2", "Friday", "S2", 20)), List.of());

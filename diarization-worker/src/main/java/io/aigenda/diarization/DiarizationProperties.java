@@ -1,11 +1,14 @@
 package io.aigenda.diarization;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Hyper-parameters of the diarization pipeline, all explicit so that evaluation runs can
- * vary them.
+ * vary them. Each default is written once, in its {@code @DefaultValue}:
+ * {@link #defaults()} (the CLI's {@code eval} and {@code bench}, tests) binds an empty
+ * configuration, so it gets exactly what the worker gets when nothing is configured.
  *
  * @param vad voice activity detection that finds the speech to diarize
  * @param segmentation sliding windows inside speech
@@ -19,21 +22,23 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		@DefaultValue Embedding embedding, @DefaultValue Clustering clustering, @DefaultValue Turns turns,
 		@DefaultValue Models models) {
 
-	@org.springframework.boot.context.properties.bind.ConstructorBinding
-	public DiarizationProperties {
-	}
-
-	public DiarizationProperties(Vad vad, Segmentation segmentation, Embedding embedding, Clustering clustering,
-			Turns turns) {
-		this(vad, segmentation, embedding, clustering, turns, Models.defaults());
-	}
+	private static final DiarizationProperties DEFAULTS = new Binder().bindOrCreate("aigenda.diarization",
+			DiarizationProperties.class);
 
 	/**
-	 * The same values Spring binds when nothing is configured, for use outside Spring.
+	 * The values Spring binds when nothing is configured, for use outside Spring.
 	 */
 	public static DiarizationProperties defaults() {
-		return new DiarizationProperties(Vad.defaults(), Segmentation.defaults(), Embedding.defaults(),
-				Clustering.defaults(), Turns.defaults(), Models.defaults());
+		return DEFAULTS;
+	}
+
+	public DiarizationProperties withVad(Vad chosen) {
+		return new DiarizationProperties(chosen, this.segmentation, this.embedding, this.clustering, this.turns,
+				this.models);
+	}
+
+	public DiarizationProperties withClustering(Clustering chosen) {
+		return new DiarizationProperties(this.vad, this.segmentation, this.embedding, chosen, this.turns, this.models);
 	}
 
 	public DiarizationProperties withModels(Models chosen) {
@@ -63,7 +68,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 			@DefaultValue("cpu") String device, @DefaultValue("2.5") double segmentationStepSeconds) {
 
 		public static Models defaults() {
-			return new Models(EmbedderKind.IVECTOR_MFCC, "", "", 1.0, "cpu", 2.5);
+			return DEFAULTS.models();
 		}
 
 		public Models withEmbedder(EmbedderKind kind, String file) {
@@ -101,8 +106,8 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	public record Vad(@DefaultValue("0.5") double threshold, @DefaultValue("0.25") double minSpeechSeconds,
 			@DefaultValue("0.1") double minSilenceSeconds, @DefaultValue("0.15") double padSeconds) {
 
-		public static Vad defaults() {
-			return new Vad(0.5, 0.25, 0.1, 0.15);
+		public Vad withPadSeconds(double seconds) {
+			return new Vad(this.threshold, this.minSpeechSeconds, this.minSilenceSeconds, seconds);
 		}
 
 	}
@@ -115,11 +120,6 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 */
 	public record Segmentation(@DefaultValue("1.5") double windowSeconds, @DefaultValue("0.75") double hopSeconds,
 			@DefaultValue("0.3") double minWindowSeconds) {
-
-		public static Segmentation defaults() {
-			return new Segmentation(1.5, 0.75, 0.3);
-		}
-
 	}
 
 	/**
@@ -135,11 +135,6 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 			@DefaultValue("25") int frameMillis, @DefaultValue("10") int hopMillis,
 			@DefaultValue("0.97") double preEmphasis, @DefaultValue("40") double lowHz,
 			@DefaultValue("7600") double highHz) {
-
-		public static Embedding defaults() {
-			return new Embedding(20, 40, 25, 10, 0.97, 40, 7600);
-		}
-
 	}
 
 	/**
@@ -165,19 +160,19 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 			@DefaultValue("agglomerative") Method method, @DefaultValue("0.3") double pruning,
 			@DefaultValue("2000") int maxWindows) {
 
-		@org.springframework.boot.context.properties.bind.ConstructorBinding
 		public Clustering {
 			if (maxWindows < 100) {
 				throw new IllegalArgumentException("aigenda.diarization.clustering.max-windows must be at least 100");
 			}
 		}
 
-		public Clustering(double threshold, int maxSpeakers, double minSpeakerSeconds, int refineIterations) {
-			this(threshold, maxSpeakers, minSpeakerSeconds, refineIterations, Method.AGGLOMERATIVE, 0.3, 2000);
+		public static Clustering defaults() {
+			return DEFAULTS.clustering();
 		}
 
-		public static Clustering defaults() {
-			return new Clustering(1.1, 10, 2.0, 2);
+		public Clustering withThreshold(double chosen) {
+			return new Clustering(chosen, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations, this.method,
+					this.pruning, this.maxWindows);
 		}
 
 		public Clustering withMethod(Method chosen) {
@@ -204,11 +199,6 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * @param mergeGapSeconds same-speaker turns closer than this become one turn
 	 */
 	public record Turns(@DefaultValue("0.5") double minTurnSeconds, @DefaultValue("0.5") double mergeGapSeconds) {
-
-		public static Turns defaults() {
-			return new Turns(0.5, 0.5);
-		}
-
 	}
 
 }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgglomerativeClustererTest {
 
 	private final AgglomerativeClusterer clusterer = new AgglomerativeClusterer(
-			new DiarizationProperties.Clustering(0.5, 10, 2.0, 2));
+			DiarizationProperties.Clustering.defaults().withThreshold(0.5));
 
 	@Test
 	void separatedGroupsBecomeClustersNumberedInOrderOfAppearance() {

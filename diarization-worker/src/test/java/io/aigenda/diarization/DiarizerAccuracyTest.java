@@ -96,10 +96,9 @@ class DiarizerAccuracyTest {
 	@Test
 	void spectralClusteringFindsTheTwoSpeakersOfThePyannoteSample() {
 		DiarizationProperties defaults = DiarizationProperties.defaults();
-		DiarizationProperties spectral = new DiarizationProperties(new DiarizationProperties.Vad(0.5, 0.25, 0.1, 0.03),
-				defaults.segmentation(), defaults.embedding(),
-				defaults.clustering().withMethod(DiarizationProperties.Clustering.Method.SPECTRAL), defaults.turns(),
-				defaults.models().withEmbedder(DiarizationProperties.Models.EmbedderKind.MFCC, ""));
+		DiarizationProperties spectral = defaults.withVad(defaults.vad().withPadSeconds(0.03))
+			.withClustering(defaults.clustering().withMethod(DiarizationProperties.Clustering.Method.SPECTRAL))
+			.withModels(defaults.models().withEmbedder(DiarizationProperties.Models.EmbedderKind.MFCC, ""));
 		try (Diarizer diarizer = Diarizer.create(spectral)) {
 			DiarizationDocument document = diarizer.diarize(DATA.resolve("pyannote_sample/sample.wav"), null, null);
 			List<SpeakerTurn> reference = RttmFiles.read(DATA.resolve("pyannote_sample/sample.rttm")).get("sample");

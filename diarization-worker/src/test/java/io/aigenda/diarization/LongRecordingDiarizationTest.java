@@ -49,8 +49,7 @@ class LongRecordingDiarizationTest {
 			}
 		}
 		DiarizationProperties defaults = DiarizationProperties.defaults();
-		DiarizationProperties bounded = new DiarizationProperties(defaults.vad(), defaults.segmentation(),
-				defaults.embedding(), defaults.clustering().withMaxWindows(150), defaults.turns(), defaults.models());
+		DiarizationProperties bounded = defaults.withClustering(defaults.clustering().withMaxWindows(150));
 		try (Diarizer diarizer = Diarizer.create(bounded)) {
 			DiarizationDocument streamed = diarizer.diarize(looped, null, null);
 			DerResult der = new DiarizationErrorRate().compute(reference, streamed.turns(), null);

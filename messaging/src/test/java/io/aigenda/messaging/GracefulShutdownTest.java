@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.Transcribe;
 import org.junit.jupiter.api.AfterEach;
@@ -66,8 +67,10 @@ class GracefulShutdownTest {
 
 	private void sendTranscribe(ConfigurableApplicationContext context) {
 		context.getBean(Messages.class)
-			.sendCommandConfirmed(Queues.TRANSCRIBE, new Transcribe(UUID.randomUUID(), UUID.randomUUID(), 1,
-					Instant.now().plusSeconds(600), "http://s3/audio", "en", "http://s3/put", "k"), "m-1");
+			.sendCommandConfirmed(
+					Queues.TRANSCRIBE, new Transcribe(UUID.randomUUID(), UUID.randomUUID(), 1,
+							Instant.now().plusSeconds(600), "http://s3/audio", Language.EN, "http://s3/put", "k"),
+					"m-1");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StepKind;
 import io.aigenda.contracts.StepProgress;
@@ -47,7 +48,7 @@ class MessagingIntegrationTest {
 	@Test
 	void commandsAndEventsTravelAsTypedRecords() {
 		Transcribe command = new Transcribe(UUID.randomUUID(), UUID.randomUUID(), 1,
-				Instant.parse("2026-01-01T00:00:00Z"), "http://s3/audio", "en", "http://s3/put",
+				Instant.parse("2026-01-01T00:00:00Z"), "http://s3/audio", Language.EN, "http://s3/put",
 				"orgs/o/meetings/m/artifacts/transcript.asr.json");
 		this.messages.sendCommandConfirmed(Queues.TRANSCRIBE, command, "m-1");
 		StepProgress progress = new StepProgress(command.meetingId(), command.stepId(), StepKind.TRANSCRIBE, 0.5,

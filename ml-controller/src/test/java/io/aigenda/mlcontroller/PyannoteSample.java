@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.aigenda.contracts.DiarizationDocument;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.TranscriptDocument;
 import io.aigenda.contracts.Word;
@@ -62,7 +63,7 @@ public final class PyannoteSample {
 
 	/** The transcript an ASR would give: the reference words without speakers. */
 	public static TranscriptDocument transcript() {
-		return new TranscriptDocument("en", DURATION, "reference",
+		return new TranscriptDocument(Language.EN, DURATION, "reference",
 				referenceWords().stream().map((word) -> word.withSpeaker(null)).toList());
 	}
 

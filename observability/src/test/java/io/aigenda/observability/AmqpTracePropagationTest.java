@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StepKind;
 import io.aigenda.contracts.StepProgress;
@@ -77,7 +78,7 @@ class AmqpTracePropagationTest {
 		sender = start(SenderService.class, "sender");
 		worker = start(WorkerService.class, "worker");
 		Transcribe command = new Transcribe(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now().plusSeconds(600),
-				"http://s3/audio", "en", "http://s3/put", "orgs/o/transcript.json");
+				"http://s3/audio", Language.EN, "http://s3/put", "orgs/o/transcript.json");
 
 		Tracer tracer = sender.getBean(Tracer.class);
 		String[] started = new String[1];

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.FailureCategory;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MinutesWritten;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
@@ -66,7 +67,8 @@ class DeployedMetricsTest {
 			.run();
 		Messages messages = service.getBean(Messages.class);
 		UUID meeting = UUID.randomUUID();
-		messages.publishEvent(new TranscriptReady(meeting, UUID.randomUUID(), 1, "k", "en", 60, "vosk", 12, 100));
+		messages
+			.publishEvent(new TranscriptReady(meeting, UUID.randomUUID(), 1, "k", Language.EN, 60, "vosk", 12, 100));
 		messages.publishEvent(new DiarizationReady(meeting, UUID.randomUUID(), 1, "k", 2, 60, "mfcc", 3));
 		messages.publishEvent(new MinutesWritten(meeting, UUID.randomUUID(), 1, "k", "extractive", 1));
 		messages.publishEvent(new StepFailed(meeting, UUID.randomUUID(), 1, StepKind.DIARIZE, "could not decode audio",

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.MessageTypes;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
 import io.aigenda.contracts.TranscriptReady;
@@ -35,7 +36,7 @@ class StepEventMetersTest {
 	@Test
 	void transcriptReadyRecordsLatencyAndRealTimeFactorOfItsEngine() {
 		StepEventMeters.record(meters,
-				new TranscriptReady(UUID.randomUUID(), UUID.randomUUID(), 1, "k", "en", 120, "vosk", 30, 200));
+				new TranscriptReady(UUID.randomUUID(), UUID.randomUUID(), 1, "k", Language.EN, 120, "vosk", 30, 200));
 		assertThat(registry.get(PipelineMeters.STEP_DURATION)
 			.tags("step", "transcribe", "model", "vosk", "outcome", "success")
 			.timer()

@@ -22,6 +22,7 @@ import io.aigenda.asr.Transcriber;
 import io.aigenda.asr.Transcription;
 import io.aigenda.audio.Audio;
 import io.aigenda.contracts.DiarizationDocument;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.Word;
@@ -76,24 +77,25 @@ public class BenchCommand implements Callable<Integer> {
 			DiarizationBench.run(this.file, this.diarizationMinutes, System.out);
 			return 0;
 		}
+		Language language = CommonOptions.language(this.language);
 		System.err.println("Measuring each step directly...");
-		StepTimes steps = measureSteps();
+		StepTimes steps = measureSteps(language);
 		Double platformSeconds = null;
 		if (!this.skipPlatform) {
 			System.err.println("Measuring the whole pipeline through the platform...");
-			platformSeconds = measurePlatform();
+			platformSeconds = measurePlatform(language);
 		}
 		print(steps, platformSeconds, System.out);
 		return 0;
 	}
 
-	private StepTimes measureSteps() {
+	private StepTimes measureSteps(Language language) {
 		List<StepTimes> measured = new ArrayList<>();
 		try (Transcriber transcriber = Transcriber.create(AsrProperties.defaults());
 				Diarizer diarizer = Diarizer.withDefaults()) {
 			MinutesWriter writer = MinutesWriters.extractive();
 			for (int run = 0; run <= this.runs; run++) {
-				Transcription transcription = transcriber.transcribeMeasured(this.file, this.language,
+				Transcription transcription = transcriber.transcribeMeasured(this.file, language,
 						ProgressListener.none());
 				Audio audio = transcriber.decoder().decode(this.file);
 				long started = System.nanoTime();
@@ -117,7 +119,7 @@ public class BenchCommand implements Callable<Integer> {
 	 * Seconds from the end of the upload until the minutes are ready, averaged over the
 	 * runs.
 	 */
-	private double measurePlatform() {
+	private double measurePlatform(Language language) {
 		Map<String, Object> settings = this.common.platformSettings("bench");
 		settings.put("aigenda.port", "0");
 		try (Platform platform = Platform.start(settings)) {
@@ -127,7 +129,7 @@ public class BenchCommand implements Callable<Integer> {
 					new PrintStream(new ByteArrayOutputStream(), true), false, Duration.ofHours(2));
 			double total = 0;
 			for (int run = 0; run <= this.runs; run++) {
-				MeetingProcessor.Result result = processor.process(this.file, this.language);
+				MeetingProcessor.Result result = processor.process(this.file, language);
 				if (!result.succeeded()) {
 					throw new IllegalStateException(
 							"The platform failed on " + this.file.getFileName() + ": " + result.failureReason());

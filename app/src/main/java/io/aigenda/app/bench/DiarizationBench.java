@@ -9,8 +9,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 
 import io.aigenda.audio.Audio;
 import io.aigenda.audio.AudioDecoders;
+import io.aigenda.audio.WavWriter;
 import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.diarization.Diarizer;
 
@@ -92,26 +91,14 @@ final class DiarizationBench {
 	 * holding it.
 	 */
 	static void writeLooped(Audio clip, long samples, Path target) throws IOException {
-		long dataBytes = samples * 2;
-		if (dataBytes > 0xFFFF_FFFFL - 36) {
-			throw new IllegalArgumentException("Too long for one WAV file");
-		}
+		byte[] header = WavWriter.header(clip.sampleRate(), samples * 2);
 		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
-			ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-			header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
-			header.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
-			header.putShort((short) 1).putShort((short) 1).putInt(clip.sampleRate()).putInt(clip.sampleRate() * 2);
-			header.putShort((short) 2).putShort((short) 16);
-			header.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
-			out.write(header.array());
+			out.write(header);
 			float[] source = clip.samples();
-			byte[] pair = new byte[2];
-			for (long i = 0; i < samples; i++) {
-				float v = Math.max(-1f, Math.min(1f, source[(int) (i % source.length)]));
-				int s = Math.round(v * 32767);
-				pair[0] = (byte) s;
-				pair[1] = (byte) (s >> 8);
-				out.write(pair);
+			for (long written = 0; written < samples;) {
+				int count = (int) Math.min(source.length, samples - written);
+				WavWriter.writeSamples(source, 0, count, out);
+				written += count;
 			}
 		}
 	}

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.aigenda.contracts.Language;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,10 +63,10 @@ public final class BackendClient {
 	}
 
 	/** Creates a meeting and returns its id. */
-	public UUID createMeeting(String title, String language) {
+	public UUID createMeeting(String title, Language language) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("title", title);
-		body.put("language", language);
+		body.put("language", language.code());
 		JsonNode created = json(send(request("/api/v1/meetings").header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(JSON.writeValueAsString(body)))
 			.build(), BodyHandlers.ofString()).body());

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.aigenda.app.CommonOptions;
 import io.aigenda.app.SharedFolder;
 import io.aigenda.asr.AsrProperties;
 import io.aigenda.asr.Transcriber;
@@ -40,7 +41,8 @@ public class EvalAsrCommand implements Callable<Integer> {
 		List<Path> paths = (this.files == null || this.files.isEmpty()) ? List.of(SharedFolder.evalDev("asr/en"))
 				: this.files;
 		try (Transcriber transcriber = Transcriber.create(asrProperties(this.engine, this.whisperModel))) {
-			new AsrEvaluation(transcriber, System.out).evaluate(paths, this.language);
+			new AsrEvaluation(transcriber, System.out).evaluate(paths,
+					(this.language != null) ? CommonOptions.language(this.language) : null);
 		}
 		return 0;
 	}

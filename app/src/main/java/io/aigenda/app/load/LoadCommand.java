@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import io.aigenda.app.CommonOptions;
 import io.aigenda.app.SharedFolder;
 import io.aigenda.app.platform.Platform;
+import io.aigenda.contracts.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,7 +77,7 @@ public class LoadCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		String lang = CommonOptions.language(this.language);
+		Language lang = CommonOptions.language(this.language);
 		Path folder = (this.recordings != null) ? this.recordings : SharedFolder.evalDev(".");
 		if (!Files.isDirectory(folder)) {
 			throw new IllegalArgumentException("No such folder: " + folder);

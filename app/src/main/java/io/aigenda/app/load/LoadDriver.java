@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import io.aigenda.app.client.ApiException;
 import io.aigenda.app.client.BackendClient;
 import io.aigenda.app.process.MeetingProcessor;
+import io.aigenda.contracts.Language;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,12 +55,12 @@ public final class LoadDriver {
 	 * backlog drains
 	 * @param timeout how long the backlog may take to drain before what is left counts as
 	 * lost
-	 * @param language the meetings' language ({@code en}, {@code ru} or {@code auto})
+	 * @param language the meetings' language
 	 * @param recordings folder of real recordings (the evaluation set)
 	 * @param workDir where the clips are written
 	 */
 	public record Settings(int uploads, int meetings, double clipSeconds, int parallel, double pollsPerSecond,
-			Duration timeout, String language, Path recordings, Path workDir) {
+			Duration timeout, Language language, Path recordings, Path workDir) {
 
 		public Settings {
 			if (uploads < 0 || meetings < 0 || uploads + meetings == 0) {

@@ -2,8 +2,6 @@ package io.aigenda.app.load;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.stream.Stream;
 import io.aigenda.audio.Audio;
 import io.aigenda.audio.AudioDecoder;
 import io.aigenda.audio.AudioDecoders;
+import io.aigenda.audio.WavWriter;
 
 /**
  * The real recordings a load run sends: every recording under a folder (the evaluation
@@ -75,7 +74,7 @@ final class Recordings {
 				int slot = (i / decoded.size()) % slots;
 				Path file = folder.resolve(String.format(Locale.ROOT, "clip-%d-%d.wav", source, slot));
 				if (!Files.exists(file)) {
-					Files.write(file, wav(audio.slice(slot * seconds, (slot + 1) * seconds)));
+					WavWriter.write(audio.slice(slot * seconds, (slot + 1) * seconds), file);
 				}
 				clips.add(new Clip(file, seconds));
 			}
@@ -84,21 +83,6 @@ final class Recordings {
 			throw new UncheckedIOException("Cannot write clips to " + folder + ": " + ex.getMessage(), ex);
 		}
 		return clips;
-	}
-
-	/** 16-bit PCM WAV of the samples. */
-	static byte[] wav(Audio audio) {
-		float[] samples = audio.samples();
-		ByteBuffer out = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-		out.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + samples.length * 2);
-		out.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
-		out.putShort((short) 1).putShort((short) 1).putInt(audio.sampleRate()).putInt(audio.sampleRate() * 2);
-		out.putShort((short) 2).putShort((short) 16);
-		out.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(samples.length * 2);
-		for (float sample : samples) {
-			out.putShort((short) Math.round(Math.max(-1f, Math.min(1f, sample)) * Short.MAX_VALUE));
-		}
-		return out.array();
 	}
 
 	record Clip(Path file, double seconds) {

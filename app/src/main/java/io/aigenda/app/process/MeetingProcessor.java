@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.aigenda.app.client.BackendClient;
 import io.aigenda.app.client.MeetingStatus;
+import io.aigenda.contracts.Language;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,7 +51,7 @@ public final class MeetingProcessor {
 	}
 
 	/** Processes one file; a meeting that fails is a result, not an exception. */
-	public Result process(Path file, String language) {
+	public Result process(Path file, Language language) {
 		String name = baseName(file);
 		UUID id = this.client.createMeeting(file.getFileName().toString(), language);
 		long started = System.nanoTime();

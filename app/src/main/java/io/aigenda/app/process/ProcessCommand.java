@@ -13,6 +13,7 @@ import io.aigenda.app.client.ApiException;
 import io.aigenda.app.client.BackendClient;
 import io.aigenda.app.platform.DataDirectory;
 import io.aigenda.app.platform.Platform;
+import io.aigenda.contracts.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,7 +60,7 @@ public class ProcessCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		String lang = CommonOptions.language(this.language);
+		Language lang = CommonOptions.language(this.language);
 		RecordingFiles recordings = RecordingFiles.of(this.files);
 		if (recordings.files().isEmpty() && recordings.problems().size() == 1) {
 			throw new IllegalArgumentException(recordings.problems().get(0));
@@ -94,7 +95,7 @@ public class ProcessCommand implements Callable<Integer> {
 	/**
 	 * @return how many recordings failed
 	 */
-	private int processAll(BackendClient client, RecordingFiles recordings, String lang) {
+	private int processAll(BackendClient client, RecordingFiles recordings, Language lang) {
 		PrintStream out = System.out;
 		MeetingProcessor processor = new MeetingProcessor(client, this.out, System.err, System.console() != null,
 				this.timeout);

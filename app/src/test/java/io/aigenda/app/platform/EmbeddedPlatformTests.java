@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.aigenda.app.client.BackendClient;
 import io.aigenda.app.process.MeetingProcessor;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MinutesSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,7 @@ class EmbeddedPlatformTests {
 
 			MeetingProcessor.Result result = new MeetingProcessor(client, out,
 					new PrintStream(new ByteArrayOutputStream(), true), false, Duration.ofMinutes(10))
-				.process(jfk, "en");
+				.process(jfk, Language.EN);
 
 			assertThat(result.failureReason()).isNull();
 			JsonNode transcript = JsonMapper.builder()

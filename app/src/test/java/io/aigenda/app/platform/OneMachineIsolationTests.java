@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.app.Console;
 import io.aigenda.app.PlatformFiles;
 import io.aigenda.app.TestPlatform;
@@ -92,8 +93,8 @@ class OneMachineIsolationTests {
 		try {
 			for (Platform platform : new Platform[] { serve, other }) {
 				for (Path recording : List.of(PlatformFiles.JFK, PlatformFiles.SAMPLE)) {
-					meetings.add(CompletableFuture.supplyAsync(() -> processor(platform).process(recording, "en"),
-							uploading));
+					meetings.add(CompletableFuture
+						.supplyAsync(() -> processor(platform).process(recording, Language.EN), uploading));
 				}
 			}
 			CompletableFuture.allOf(meetings.toArray(CompletableFuture[]::new)).join();

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import io.aigenda.app.TestPlatform;
 import io.aigenda.app.PlatformFiles;
 import io.aigenda.app.process.MeetingProcessor;
+import io.aigenda.contracts.Language;
 import io.aigenda.observability.DeployedMetricNames;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +65,7 @@ class OperationsAcceptanceTests {
 				Map.of("aigenda.verbose", "true", "aigenda.log-format", "ecs", "aigenda.metrics-port", "0"));
 		meeting = new MeetingProcessor(running.client(), outDir, new PrintStream(new ByteArrayOutputStream(), true),
 				false, Duration.ofMinutes(10))
-			.process(PlatformFiles.SAMPLE, "en");
+			.process(PlatformFiles.SAMPLE, Language.EN);
 		assertThat(meeting.failureReason()).isNull();
 	}
 

@@ -16,6 +16,7 @@ import io.aigenda.app.AigendaCli;
 import io.aigenda.app.PlatformFiles;
 import io.aigenda.app.client.BackendClient;
 import io.aigenda.app.process.MeetingProcessor;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MinutesSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +76,7 @@ class PlatformTests {
 
 	@Test
 	void recordingIsTranscribedWithWordTimesAndMinutesThatMatchTheSchema() throws Exception {
-		MeetingProcessor.Result result = processor(outDir.resolve("jfk")).process(JFK, "en");
+		MeetingProcessor.Result result = processor(outDir.resolve("jfk")).process(JFK, Language.EN);
 
 		assertThat(result.failureReason()).isNull();
 		assertThat(result.written()).extracting(p -> p.getFileName().toString())
@@ -124,7 +125,7 @@ class PlatformTests {
 
 	@Test
 	void twoPeopleOnACallAreTwoSpeakers() throws Exception {
-		MeetingProcessor.Result result = processor(outDir.resolve("sample")).process(SAMPLE, "en");
+		MeetingProcessor.Result result = processor(outDir.resolve("sample")).process(SAMPLE, Language.EN);
 
 		assertThat(result.failureReason()).isNull();
 		assertThat(result.status().speakerCount()).isEqualTo(2);
@@ -153,7 +154,7 @@ class PlatformTests {
 
 		MeetingProcessor.Result result = new MeetingProcessor(partsOnly, out,
 				new PrintStream(new ByteArrayOutputStream(), true), false, Duration.ofMinutes(10))
-			.process(SAMPLE, "en");
+			.process(SAMPLE, Language.EN);
 
 		assertThat(result.failureReason()).isNull();
 		assertThat(result.status().durationSeconds()).isCloseTo(30.0, within(0.5));

@@ -3,8 +3,6 @@ package io.aigenda.app.reliability;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,7 @@ import java.util.UUID;
 
 import io.aigenda.app.PlatformFiles;
 import io.aigenda.app.platform.Service;
+import io.aigenda.audio.WavWriter;
 import io.aigenda.backend.storage.ObjectStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -294,15 +293,9 @@ class BadInputTests {
 
 	/** A PCM WAV whose header says what the caller wants, true or not. */
 	static byte[] wav(int sampleRate, int channels, int bits, int dataSize, byte[] body) {
-		ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-		header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(dataSize + 36);
-		header.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1);
-		header.putShort((short) channels).putInt(sampleRate);
-		header.putInt((int) ((long) sampleRate * Math.max(channels, 1) * bits / 8));
-		header.putShort((short) (Math.max(channels, 1) * bits / 8)).putShort((short) bits);
-		header.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataSize);
-		byte[] all = Arrays.copyOf(header.array(), 44 + body.length);
-		System.arraycopy(body, 0, all, 44, body.length);
+		byte[] header = WavWriter.header(sampleRate, channels, bits, Integer.toUnsignedLong(dataSize));
+		byte[] all = Arrays.copyOf(header, header.length + body.length);
+		System.arraycopy(body, 0, all, header.length, body.length);
 		return all;
 	}
 

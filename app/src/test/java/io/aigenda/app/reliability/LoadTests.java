@@ -19,6 +19,7 @@ import io.aigenda.app.load.HeapGauge;
 import io.aigenda.app.load.LoadDriver;
 import io.aigenda.app.load.LoadResult;
 import io.aigenda.app.load.QueueDepths;
+import io.aigenda.contracts.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +93,7 @@ class LoadTests {
 			// the suite's other tests may have left dead letters; this run must add none
 			before = queues.now();
 			LoadDriver.Settings settings = new LoadDriver.Settings(UPLOADS, CLIPS, CLIP_SECONDS, UPLOADS, 20,
-					Duration.ofMinutes(12), "auto", recordings, work);
+					Duration.ofMinutes(12), Language.AUTO, recordings, work);
 			result = new LoadDriver(suite.platform.backendUrl(), member.api().token(), settings, HeapGauge.inProcess(),
 					queues, System.out)
 				.run();

@@ -2,9 +2,6 @@ package io.aigenda.app.speaker;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import io.aigenda.app.PlatformFiles;
 import io.aigenda.app.TestPlatform;
 import io.aigenda.audio.Audio;
 import io.aigenda.audio.WavAudioDecoder;
+import io.aigenda.audio.WavWriter;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.diarization.eval.DiarizationErrorRate;
 import io.aigenda.diarization.eval.RttmFiles;
@@ -219,22 +217,9 @@ class VoiceprintEnrolmentTests {
 		return new Audio(samples, Audio.SAMPLE_RATE);
 	}
 
-	/** 16-bit PCM mono WAV. */
 	private static Path write(String name, Audio audio) throws IOException {
-		float[] samples = audio.samples();
-		ByteBuffer wav = ByteBuffer.allocate(44 + 2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
-		wav.put("RIFF".getBytes()).putInt(36 + 2 * samples.length).put("WAVEfmt ".getBytes());
-		wav.putInt(16)
-			.putShort((short) 1)
-			.putShort((short) 1)
-			.putInt(audio.sampleRate())
-			.putInt(2 * audio.sampleRate());
-		wav.putShort((short) 2).putShort((short) 16).put("data".getBytes()).putInt(2 * samples.length);
-		for (float sample : samples) {
-			wav.putShort((short) Math.round(Math.max(-1, Math.min(1, sample)) * 32767));
-		}
 		Path file = work.resolve(name);
-		Files.write(file, wav.array());
+		WavWriter.write(audio, file);
 		return file;
 	}
 

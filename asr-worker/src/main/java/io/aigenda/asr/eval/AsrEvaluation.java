@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import io.aigenda.asr.ProgressListener;
 import io.aigenda.asr.Transcriber;
 import io.aigenda.asr.Transcription;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Word;
 
 /**
@@ -45,7 +46,7 @@ public final class AsrEvaluation {
 	 * @param language language of every file, or {@code null} to take it from the folder
 	 * name ({@code .../en/jfk.wav} is English) and otherwise let the engine decide
 	 */
-	public Report evaluate(List<Path> paths, String language) {
+	public Report evaluate(List<Path> paths, Language language) {
 		List<Path> files = referencedAudio(paths);
 		if (files.isEmpty()) {
 			throw new IllegalArgumentException("No audio file with a reference .txt beside it in " + paths);
@@ -62,7 +63,7 @@ public final class AsrEvaluation {
 	}
 
 	/** Evaluates one audio file against the {@code .txt} beside it. */
-	public FileResult evaluate(Path file, String language) {
+	public FileResult evaluate(Path file, Language language) {
 		String reference = read(referenceOf(file));
 		Transcription transcription = this.transcriber.transcribeMeasured(file, language, ProgressListener.none());
 		String hypothesis = transcription.document().words().stream().map(Word::text).collect(Collectors.joining(" "));
@@ -115,10 +116,10 @@ public final class AsrEvaluation {
 		return (dot > 0) ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
 	}
 
-	private static String languageFromFolder(Path file) {
+	private static Language languageFromFolder(Path file) {
 		Path parent = file.toAbsolutePath().getParent();
 		String folder = (parent != null && parent.getFileName() != null) ? parent.getFileName().toString() : "";
-		return folder.matches("[a-z]{2}") ? folder : null;
+		return folder.matches("[a-z]{2}") ? Language.parse(folder) : Language.AUTO;
 	}
 
 	private static String read(Path file) {

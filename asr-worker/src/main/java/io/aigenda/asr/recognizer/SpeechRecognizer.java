@@ -3,6 +3,7 @@ package io.aigenda.asr.recognizer;
 import java.util.List;
 
 import io.aigenda.audio.Audio;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Word;
 
 /**
@@ -12,28 +13,25 @@ import io.aigenda.contracts.Word;
  */
 public interface SpeechRecognizer extends AutoCloseable {
 
-	/** Language code meaning "let the engine decide". */
-	String AUTO = "auto";
-
 	/** The engine's name as stored in transcripts ({@code vosk}, {@code whisper-cpp}). */
 	String engine();
 
 	/**
 	 * The language this engine will actually use for a requested one: the request itself,
-	 * or for {@link #AUTO} either {@link #AUTO} (the engine detects it) or a configured
-	 * default.
+	 * or for {@link Language#AUTO} either {@link Language#AUTO} (the engine detects it)
+	 * or a configured default.
 	 */
-	String resolveLanguage(String requested);
+	Language resolveLanguage(Language requested);
 
 	/**
 	 * Recognises one piece of audio (typically up to 30 s of speech).
 	 * @param audio 16 kHz mono samples
-	 * @param language a language code from {@link #resolveLanguage(String)}
+	 * @param language a language from {@link #resolveLanguage(Language)}
 	 * @return words in time order, times in seconds from the start of {@code audio}, no
 	 * speaker
 	 * @throws UnsupportedLanguageException when there is no model for the language
 	 */
-	List<Word> recognize(Audio audio, String language);
+	List<Word> recognize(Audio audio, Language language);
 
 	/** Frees the engine's native memory. */
 	@Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.aigenda.asr.AsrProperties;
+import io.aigenda.contracts.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vosk.LibVosk;
@@ -23,7 +24,7 @@ final class VoskModels implements AutoCloseable {
 
 	private final AsrProperties.Vosk settings;
 
-	private final Map<String, Model> loaded = new ConcurrentHashMap<>();
+	private final Map<Language, Model> loaded = new ConcurrentHashMap<>();
 
 	VoskModels(AsrProperties.Vosk settings) {
 		this.settings = settings;
@@ -31,11 +32,11 @@ final class VoskModels implements AutoCloseable {
 		LibVosk.setLogLevel(LogLevel.WARNINGS);
 	}
 
-	Model forLanguage(String language) {
+	Model forLanguage(Language language) {
 		return this.loaded.computeIfAbsent(language, this::load);
 	}
 
-	private Model load(String language) {
+	private Model load(Language language) {
 		Path folder = folderFor(language);
 		if (!Files.isDirectory(folder)) {
 			throw new UnsupportedLanguageException("The Vosk model folder for '" + language + "' does not exist: "
@@ -54,12 +55,12 @@ final class VoskModels implements AutoCloseable {
 		}
 	}
 
-	private Path folderFor(String language) {
-		Path configured = this.settings.modelDirs().get(language);
+	private Path folderFor(Language language) {
+		Path configured = this.settings.modelDirs().get(language.code());
 		if (configured != null) {
 			return configured;
 		}
-		if ("en".equals(language)) {
+		if (language == Language.EN) {
 			return BundledVoskModel.extract(this.settings.cacheDir());
 		}
 		throw new UnsupportedLanguageException("No Vosk model for language '" + language

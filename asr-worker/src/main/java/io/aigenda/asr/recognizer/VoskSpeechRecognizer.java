@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.aigenda.audio.Audio;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Word;
 import org.vosk.Recognizer;
 import tools.jackson.databind.JsonNode;
@@ -23,13 +24,13 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
 
 	private final VoskModels models;
 
-	private final String defaultLanguage;
+	private final Language defaultLanguage;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	VoskSpeechRecognizer(VoskModels models, String defaultLanguage) {
+	VoskSpeechRecognizer(VoskModels models, Language defaultLanguage) {
 		this.models = models;
-		this.defaultLanguage = Languages.normalise(defaultLanguage);
+		this.defaultLanguage = defaultLanguage;
 	}
 
 	@Override
@@ -37,15 +38,17 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
 		return ENGINE;
 	}
 
-	/** Vosk cannot detect a language, so "auto" means the configured default. */
+	/**
+	 * Vosk cannot detect a language: the one the request names, else the configured
+	 * default.
+	 */
 	@Override
-	public String resolveLanguage(String requested) {
-		String language = Languages.normalise(requested);
-		return AUTO.equals(language) ? this.defaultLanguage : language;
+	public Language resolveLanguage(Language requested) {
+		return Language.decide(requested, this.defaultLanguage);
 	}
 
 	@Override
-	public List<Word> recognize(Audio audio, String language) {
+	public List<Word> recognize(Audio audio, Language language) {
 		List<Word> words = new ArrayList<>();
 		try (Recognizer recognizer = new Recognizer(this.models.forLanguage(language), audio.sampleRate())) {
 			recognizer.setWords(true);

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import io.aigenda.audio.Audio;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Word;
 import io.github.givimad.whisperjni.WhisperContext;
 import io.github.givimad.whisperjni.WhisperFullParams;
@@ -86,19 +88,19 @@ final class WhisperCppSpeechRecognizer implements SpeechRecognizer {
 
 	/** whisper.cpp detects the language itself when asked for "auto". */
 	@Override
-	public String resolveLanguage(String requested) {
-		return Languages.normalise(requested);
+	public Language resolveLanguage(Language requested) {
+		return Objects.requireNonNullElse(requested, Language.AUTO);
 	}
 
 	@Override
-	public List<Word> recognize(Audio audio, String language) {
+	public List<Word> recognize(Audio audio, Language language) {
 		float[] samples = audio.samples();
 		if (samples.length < MIN_SAMPLES) {
 			samples = Arrays.copyOf(samples, MIN_SAMPLES);
 		}
 		WhisperFullParams params = new WhisperFullParams(WhisperSamplingStrategy.GREEDY);
 		params.nThreads = this.threads;
-		params.language = language;
+		params.language = language.code();
 		params.printProgress = false;
 		params.printRealtime = false;
 		params.printTimestamps = false;

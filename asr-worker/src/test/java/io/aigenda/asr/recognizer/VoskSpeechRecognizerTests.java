@@ -12,6 +12,7 @@ import java.util.zip.ZipOutputStream;
 
 import io.aigenda.asr.AsrProperties;
 import io.aigenda.audio.Audio;
+import io.aigenda.contracts.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class VoskSpeechRecognizerTests {
 	@Test
 	void russianWithoutAConfiguredModelFailsNamingTheSetting(@TempDir Path cache) {
 		try (SpeechRecognizer recognizer = vosk(new AsrProperties.Vosk(cache, Map.of()))) {
-			assertThatThrownBy(() -> recognizer.recognize(SILENCE, "ru"))
+			assertThatThrownBy(() -> recognizer.recognize(SILENCE, Language.RU))
 				.isInstanceOf(UnsupportedLanguageException.class)
 				.hasMessageContaining("aigenda.asr.vosk.model-dirs.ru");
 		}
@@ -35,7 +36,7 @@ class VoskSpeechRecognizerTests {
 	void configuredModelFolderThatIsMissingFailsNamingTheSetting(@TempDir Path cache) {
 		Path missing = cache.resolve("vosk-model-small-ru-0.22");
 		try (SpeechRecognizer recognizer = vosk(new AsrProperties.Vosk(cache, Map.of("ru", missing)))) {
-			assertThatThrownBy(() -> recognizer.recognize(SILENCE, "ru"))
+			assertThatThrownBy(() -> recognizer.recognize(SILENCE, Language.RU))
 				.isInstanceOf(UnsupportedLanguageException.class)
 				.hasMessageContaining("aigenda.asr.vosk.model-dirs.ru")
 				.hasMessageContaining(missing.toString());
@@ -82,9 +83,9 @@ class VoskSpeechRecognizerTests {
 	@Test
 	void noLanguageMeansTheConfiguredDefault(@TempDir Path cache) {
 		try (SpeechRecognizer recognizer = vosk(new AsrProperties.Vosk(cache, Map.of()))) {
-			assertThat(recognizer.resolveLanguage(null)).isEqualTo("en");
-			assertThat(recognizer.resolveLanguage("auto")).isEqualTo("en");
-			assertThat(recognizer.resolveLanguage("ru-RU")).isEqualTo("ru");
+			assertThat(recognizer.resolveLanguage(null)).isEqualTo(Language.EN);
+			assertThat(recognizer.resolveLanguage(Language.AUTO)).isEqualTo(Language.EN);
+			assertThat(recognizer.resolveLanguage(Language.RU)).isEqualTo(Language.RU);
 		}
 	}
 

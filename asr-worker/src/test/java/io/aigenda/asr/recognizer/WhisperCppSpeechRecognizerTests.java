@@ -6,6 +6,7 @@ import io.aigenda.asr.AsrProperties;
 import io.aigenda.asr.EvalDev;
 import io.aigenda.asr.ProgressListener;
 import io.aigenda.asr.Transcriber;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.TranscriptDocument;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +29,12 @@ class WhisperCppSpeechRecognizerTests {
 			.withWhisper(new AsrProperties.Whisper(model, 2));
 
 		try (Transcriber transcriber = Transcriber.create(properties)) {
-			TranscriptDocument document = transcriber.transcribe(EvalDev.shared("eval-dev/asr/en/jfk.wav"), "en",
+			TranscriptDocument document = transcriber.transcribe(EvalDev.shared("eval-dev/asr/en/jfk.wav"), Language.EN,
 					ProgressListener.none());
 
 			assertThat(transcriber.recognizer()).isInstanceOf(WhisperCppSpeechRecognizer.class);
 			assertThat(document.engine()).isEqualTo("whisper-cpp");
-			assertThat(document.language()).isEqualTo("en");
+			assertThat(document.language()).isEqualTo(Language.EN);
 			assertThat(document.durationSeconds()).isCloseTo(11.0, within(0.01));
 			assertThat(document.words()).allSatisfy(word -> {
 				assertThat(word.start()).isBetween(0.0, document.durationSeconds());
@@ -46,8 +47,8 @@ class WhisperCppSpeechRecognizerTests {
 	void autoLanguageIsLeftToWhisper() {
 		Path model = EvalDev.shared("models/for-tests-ggml-tiny.bin");
 		try (SpeechRecognizer recognizer = new WhisperCppSpeechRecognizer(model, 1)) {
-			assertThat(recognizer.resolveLanguage(null)).isEqualTo("auto");
-			assertThat(recognizer.resolveLanguage("RU")).isEqualTo("ru");
+			assertThat(recognizer.resolveLanguage(null)).isEqualTo(Language.AUTO);
+			assertThat(recognizer.resolveLanguage(Language.RU)).isEqualTo(Language.RU);
 		}
 	}
 

@@ -13,6 +13,7 @@ import io.aigenda.asr.AsrWorkerApplication;
 import io.aigenda.asr.EvalDev;
 import io.aigenda.asr.eval.WordErrorRate;
 import io.aigenda.contracts.FailureCategory;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
@@ -113,7 +114,7 @@ class TranscribeListenerIntegrationTests {
 		assertThat(ready.attempt()).isEqualTo(command.attempt());
 		assertThat(ready.resultKey()).isEqualTo(command.resultKey());
 		assertThat(ready.engine()).isEqualTo("vosk");
-		assertThat(ready.language()).isEqualTo("en");
+		assertThat(ready.language()).isEqualTo(Language.EN);
 		assertThat(ready.audioSeconds()).isEqualTo(11.0);
 		assertThat(ready.processingSeconds()).isPositive();
 
@@ -195,7 +196,7 @@ class TranscribeListenerIntegrationTests {
 	void russianWithoutAModelFailsWithoutRetryNamingTheSetting() throws Exception {
 		Transcribe base = command("/recordings/jfk.wav", "russian");
 		Transcribe command = new Transcribe(base.meetingId(), base.stepId(), base.attempt(), base.deadline(),
-				base.audioUrl(), "ru", base.resultUploadUrl(), base.resultKey());
+				base.audioUrl(), Language.RU, base.resultUploadUrl(), base.resultKey());
 
 		this.messages.sendCommand(Queues.TRANSCRIBE, command);
 		List<Object> events = this.events.untilDone(command.stepId(), WAIT);
@@ -210,7 +211,7 @@ class TranscribeListenerIntegrationTests {
 	private Transcribe command(String audioPath, String artifact) {
 		UUID meetingId = UUID.randomUUID();
 		return new Transcribe(meetingId, UUID.randomUUID(), 1, Instant.now().plus(Duration.ofMinutes(10)),
-				this.storage.url(audioPath), "en", this.storage.uploadUrl(artifact),
+				this.storage.url(audioPath), Language.EN, this.storage.uploadUrl(artifact),
 				"orgs/o/meetings/" + meetingId + "/artifacts/transcript.asr.json");
 	}
 

@@ -3,8 +3,6 @@ package io.aigenda.backend.bot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.aigenda.audio.WavWriter;
 import io.aigenda.backend.meeting.Meeting;
 import io.aigenda.backend.meeting.MeetingRepository;
 import io.aigenda.backend.meeting.MeetingState;
@@ -274,7 +273,7 @@ class Bots {
 			wav = Files.createTempFile("aigenda-bot", ".wav");
 			long dataBytes = 0;
 			try (OutputStream out = Files.newOutputStream(wav)) {
-				out.write(new byte[44]);
+				out.write(new byte[WavWriter.HEADER_BYTES]);
 				for (String key : keys) {
 					byte[] chunk = this.store.getBytes(key);
 					// the recorder wrote it through a presigned URL: its bytes are known
@@ -287,7 +286,7 @@ class Bots {
 					dataBytes += usable;
 				}
 			}
-			writeWavHeader(wav, dataBytes);
+			WavWriter.writeHeader(wav, SAMPLE_RATE, dataBytes);
 			String key = StorageKeys.recording(bot.organisationId(), bot.meetingId());
 			this.store.putFile(key, wav, "audio/wav");
 			long size = Files.size(wav);
@@ -299,7 +298,7 @@ class Bots {
 				}
 				locked.uploaded(key, "bot-recording.wav", "audio/wav", size, null, duration);
 				this.outbox.enqueue(Queues.PROCESS_MEETING,
-						new ProcessMeeting(locked.getId(), locked.getOrganisationId(), locked.getLanguage().code(), key,
+						new ProcessMeeting(locked.getId(), locked.getOrganisationId(), locked.getLanguage(), key,
 								"bot-recording.wav", locked.getMinSpeakers(), locked.getMaxSpeakers(), Instant.now()));
 			});
 			log.info("Bot {} recorded {} s of meeting {} in {} chunks", bot.id(), Math.round(duration), bot.meetingId(),
@@ -312,18 +311,6 @@ class Bots {
 			if (wav != null) {
 				wav.toFile().delete();
 			}
-		}
-	}
-
-	private static void writeWavHeader(Path wav, long dataBytes) throws IOException {
-		ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-		header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
-		header.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
-		header.putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2);
-		header.putShort((short) 2).putShort((short) 16);
-		header.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
-		try (var channel = java.nio.channels.FileChannel.open(wav, java.nio.file.StandardOpenOption.WRITE)) {
-			channel.write(header.flip(), 0);
 		}
 	}
 

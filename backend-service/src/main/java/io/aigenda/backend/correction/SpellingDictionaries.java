@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.aigenda.contracts.Language;
+import io.aigenda.contracts.TextLanguage;
 import org.apache.lucene.analysis.hunspell.Dictionary;
 import org.apache.lucene.analysis.hunspell.Hunspell;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -28,11 +30,11 @@ class SpellingDictionaries {
 
 	private static final Logger log = LoggerFactory.getLogger(SpellingDictionaries.class);
 
-	private static final Map<String, String> FILES = Map.of("ru", "ru_RU", "en", "en_US");
+	private static final Map<Language, String> FILES = Map.of(Language.RU, "ru_RU", Language.EN, "en_US");
 
 	private final Path folder;
 
-	private final Map<String, Optional<Hunspell>> loaded = new ConcurrentHashMap<>();
+	private final Map<Language, Optional<Hunspell>> loaded = new ConcurrentHashMap<>();
 
 	SpellingDictionaries(SpellingProperties properties) {
 		this.folder = properties.dictionaries();
@@ -59,27 +61,14 @@ class SpellingDictionaries {
 	}
 
 	private Optional<Hunspell> dictionary(String word) {
-		String language = language(word);
-		if (language == null) {
+		Language language = TextLanguage.ofWord(word);
+		if (language == Language.AUTO) {
 			return Optional.empty();
 		}
 		return this.loaded.computeIfAbsent(language, this::load);
 	}
 
-	static String language(String word) {
-		for (int i = 0; i < word.length(); i++) {
-			Character.UnicodeScript script = Character.UnicodeScript.of(word.codePointAt(i));
-			if (script == Character.UnicodeScript.CYRILLIC) {
-				return "ru";
-			}
-			if (script == Character.UnicodeScript.LATIN) {
-				return "en";
-			}
-		}
-		return null;
-	}
-
-	private Optional<Hunspell> load(String language) {
+	private Optional<Hunspell> load(Language language) {
 		String name = FILES.get(language);
 		Path affix = this.folder.resolve(name + ".aff");
 		Path words = this.folder.resolve(name + ".dic");

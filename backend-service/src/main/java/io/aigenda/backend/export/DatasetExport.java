@@ -16,6 +16,7 @@ import io.aigenda.backend.meeting.Meetings;
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.transcript.TranscriptStore;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Word;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,8 +46,8 @@ class DatasetExport {
 
 	static final MediaType JSONL = MediaType.parseMediaType("application/x-ndjson");
 
-	private static final Map<String, String> TASKS = Map.of("ru",
-			"Составь протокол встречи: краткое содержание, решения и задачи с ответственными и сроками.", "en",
+	private static final Map<Language, String> TASKS = Map.of(Language.RU,
+			"Составь протокол встречи: краткое содержание, решения и задачи с ответственными и сроками.", Language.EN,
 			"Write the minutes of this meeting: a summary, the decisions, and the action items with owners and due dates.");
 
 	private final JdbcClient jdbc;
@@ -122,7 +123,7 @@ class DatasetExport {
 			line.put("meetingId", meeting.getId());
 			line.put("language", transcript.language());
 			line.put("dialogue", dialogue.toString().strip());
-			line.put("task", TASKS.getOrDefault(transcript.language(), TASKS.get("en")));
+			line.put("task", TASKS.getOrDefault(transcript.language(), TASKS.get(Language.EN)));
 			line.put("answer", this.json.readTree(minutes));
 			out.append(this.json.writeValueAsString(line)).append('\n');
 		}

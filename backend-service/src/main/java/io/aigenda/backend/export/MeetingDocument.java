@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Word;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * a Word document (DOCX, plain WordprocessingML built here, since a few paragraph styles
  * need no library).
  */
-record MeetingDocument(String title, String language, List<Block> blocks) {
+record MeetingDocument(String title, Language language, List<Block> blocks) {
 
 	sealed interface Block permits Heading, Paragraph, Item, Turn {
 
@@ -42,7 +43,7 @@ record MeetingDocument(String title, String language, List<Block> blocks) {
 	}
 
 	static MeetingDocument of(String title, MeetingTranscript transcript, Map<String, String> names, JsonNode minutes) {
-		boolean russian = "ru".equalsIgnoreCase(transcript.language());
+		boolean russian = transcript.language() == Language.RU;
 		List<Block> blocks = new ArrayList<>();
 		blocks.add(new Heading(1, title));
 		if (minutes != null && !minutes.isNull()) {
@@ -122,7 +123,7 @@ record MeetingDocument(String title, String language, List<Block> blocks) {
 						run(t.speaker() + " [" + clock(t.start()) + "]: ", true) + run(t.text(), false)));
 			}
 		}
-		String lang = "ru".equalsIgnoreCase(this.language) ? "ru-RU" : "en-US";
+		String lang = (this.language == Language.RU) ? "ru-RU" : "en-US";
 		String document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
 				+ "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body
 				+ "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"

@@ -1,5 +1,6 @@
 package io.aigenda.backend.meeting;
 
+import io.aigenda.contracts.Language;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
@@ -7,16 +8,16 @@ import jakarta.persistence.Converter;
  * Stores languages as their lower-case codes, as the column's check constraint expects.
  */
 @Converter
-class LanguageConverter implements AttributeConverter<MeetingLanguage, String> {
+class LanguageConverter implements AttributeConverter<Language, String> {
 
 	@Override
-	public String convertToDatabaseColumn(MeetingLanguage language) {
+	public String convertToDatabaseColumn(Language language) {
 		return language == null ? null : language.code();
 	}
 
 	@Override
-	public MeetingLanguage convertToEntityAttribute(String code) {
-		return code == null ? null : MeetingLanguage.of(code);
+	public Language convertToEntityAttribute(String code) {
+		return code == null ? null : Language.parse(code);
 	}
 
 }

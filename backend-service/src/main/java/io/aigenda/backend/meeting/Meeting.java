@@ -3,6 +3,7 @@ package io.aigenda.backend.meeting;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.aigenda.contracts.Language;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -30,7 +31,7 @@ public class Meeting {
 	private String title;
 
 	@Convert(converter = LanguageConverter.class)
-	private MeetingLanguage language;
+	private Language language;
 
 	private Integer minSpeakers;
 
@@ -56,7 +57,8 @@ public class Meeting {
 
 	private Integer speakerCount;
 
-	private String transcriptLanguage;
+	@Convert(converter = LanguageConverter.class)
+	private Language transcriptLanguage;
 
 	private int processingRun = 1;
 
@@ -74,7 +76,7 @@ public class Meeting {
 	protected Meeting() {
 	}
 
-	Meeting(UUID organisationId, UUID createdBy, String title, MeetingLanguage language, Integer minSpeakers,
+	Meeting(UUID organisationId, UUID createdBy, String title, Language language, Integer minSpeakers,
 			Integer maxSpeakers) {
 		this.id = UUID.randomUUID();
 		this.organisationId = organisationId;
@@ -119,7 +121,7 @@ public class Meeting {
 		}
 	}
 
-	public void processed(String transcriptLanguage, double durationSeconds, int speakerCount) {
+	public void processed(Language transcriptLanguage, double durationSeconds, int speakerCount) {
 		this.state = MeetingState.PROCESSED;
 		this.transcriptLanguage = transcriptLanguage;
 		this.durationSeconds = durationSeconds;
@@ -159,7 +161,7 @@ public class Meeting {
 		return this.title;
 	}
 
-	public MeetingLanguage getLanguage() {
+	public Language getLanguage() {
 		return this.language;
 	}
 
@@ -211,7 +213,7 @@ public class Meeting {
 		return this.processingRun;
 	}
 
-	public String getTranscriptLanguage() {
+	public Language getTranscriptLanguage() {
 		return this.transcriptLanguage;
 	}
 

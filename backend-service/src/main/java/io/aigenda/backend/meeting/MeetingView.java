@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.aigenda.contracts.Language;
+
 /** A meeting as the API shows it. */
-record MeetingView(UUID id, String title, MeetingLanguage language, MeetingState state, String failureReason,
+record MeetingView(UUID id, String title, Language language, MeetingState state, String failureReason,
 		Integer minSpeakers, Integer maxSpeakers, Recording recording, Double durationSeconds, Integer speakerCount,
-		String transcriptLanguage, List<Progress> progress, List<Speaker> speakers, Instant createdAt,
+		Language transcriptLanguage, List<Progress> progress, List<Speaker> speakers, Instant createdAt,
 		Instant updatedAt, Instant processedAt) {
 
 	static MeetingView of(Meeting m, List<Progress> progress, List<Speaker> speakers) {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.aigenda.backend.outbox.Outbox;
-
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingDeleted;
 import io.aigenda.contracts.ProcessMeeting;
 import io.aigenda.contracts.Queues;
@@ -48,7 +48,7 @@ public class Meetings {
 
 	@Transactional
 	Meeting create(UUID organisationId, UUID userId, NewMeeting request) {
-		MeetingLanguage language = request.language() != null ? request.language() : MeetingLanguage.AUTO;
+		Language language = request.language() != null ? request.language() : Language.AUTO;
 		if (request.minSpeakers() != null && request.maxSpeakers() != null
 				&& request.minSpeakers() > request.maxSpeakers()) {
 			throw ApiException.badRequest("validation-failed", "minSpeakers must not exceed maxSpeakers");
@@ -129,9 +129,9 @@ public class Meetings {
 		}
 		meeting.retried();
 		this.outbox.enqueue(Queues.PROCESS_MEETING,
-				new ProcessMeeting(meeting.getId(), organisationId, meeting.getLanguage().code(),
-						meeting.getRecordingKey(), meeting.getOriginalFilename(), meeting.getMinSpeakers(),
-						meeting.getMaxSpeakers(), Instant.now(), meeting.getProcessingRun()));
+				new ProcessMeeting(meeting.getId(), organisationId, meeting.getLanguage(), meeting.getRecordingKey(),
+						meeting.getOriginalFilename(), meeting.getMinSpeakers(), meeting.getMaxSpeakers(),
+						Instant.now(), meeting.getProcessingRun()));
 		log.info("Meeting {} retried as run {}", meetingId, meeting.getProcessingRun());
 		return meeting;
 	}

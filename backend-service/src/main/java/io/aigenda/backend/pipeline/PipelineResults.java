@@ -15,6 +15,7 @@ import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
 import io.aigenda.backend.transcript.TranscriptStore;
 import io.aigenda.backend.webhook.WebhookEvents;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.MinutesReady;
@@ -117,7 +118,7 @@ class PipelineResults {
 			this.identities.apply(meeting.getOrganisationId(), meeting.getId(), transcript.identities());
 			int speakers = this.transcripts.speakerNames(meeting.getId()).size();
 			double duration = transcript.durationSeconds() > 0 ? transcript.durationSeconds() : event.audioSeconds();
-			String language = transcript.language() != null ? transcript.language() : event.language();
+			Language language = Language.decide(transcript.language(), event.language());
 			meeting.processed(language, duration, speakers > 0 ? speakers : event.speakerCount());
 			this.webhooks.meetingEvent(WebhookEvents.MEETING_COMPLETED, meeting.getOrganisationId(), meeting.getId());
 			log.info("Meeting {} processed: {} words, {} speakers", meeting.getId(), transcript.words().size(),

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.Word;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -73,7 +73,7 @@ public class TranscriptStore {
 	 * The stored transcript in the contracts' shape, as exports and the CLI format it.
 	 */
 	@Transactional(readOnly = true)
-	public MeetingTranscript load(UUID meetingId, String language, double durationSeconds) {
+	public MeetingTranscript load(UUID meetingId, Language language, double durationSeconds) {
 		List<Word> words = this.jdbc
 			.sql("select start_seconds, end_seconds, text, confidence, speaker_label from transcript_words "
 					+ "where meeting_id = ? order by idx")

@@ -3,13 +3,14 @@ package io.aigenda.backend.transcript;
 import java.util.List;
 import java.util.Map;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 
 /**
  * The transcript as the API shows it: speakers with their names, words with times, and
  * the speaker turns (who spoke when, overlaps included) the words were attributed by.
  */
-public record TranscriptView(String language, double durationSeconds, List<Speaker> speakers, List<WordView> words,
+public record TranscriptView(Language language, double durationSeconds, List<Speaker> speakers, List<WordView> words,
 		List<TurnView> turns) {
 
 	public static TranscriptView of(MeetingTranscript transcript, Map<String, String> names) {

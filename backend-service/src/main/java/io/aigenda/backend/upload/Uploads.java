@@ -268,7 +268,7 @@ class Uploads {
 				.orElseThrow(() -> ApiException.notFound("Meeting"));
 			meeting.uploaded(key, filename, contentType, size, sha256, duration);
 			this.outbox.enqueue(Queues.PROCESS_MEETING,
-					new ProcessMeeting(meeting.getId(), meeting.getOrganisationId(), meeting.getLanguage().code(), key,
+					new ProcessMeeting(meeting.getId(), meeting.getOrganisationId(), meeting.getLanguage(), key,
 							filename, meeting.getMinSpeakers(), meeting.getMaxSpeakers(), Instant.now()));
 			log.info("Meeting {} uploaded ({} bytes, {})", meetingId, size, contentType);
 			return new UploadResult(meeting.getId(), meeting.getState().name(), filename, contentType, size, sha256,

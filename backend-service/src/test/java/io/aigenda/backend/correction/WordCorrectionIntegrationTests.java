@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import io.aigenda.backend.BackendIntegrationTest;
+import io.aigenda.contracts.Language;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -74,7 +75,7 @@ class WordCorrectionIntegrationTests extends BackendIntegrationTest {
 		String[] heard = "Я учусь в ЭТМО на втором курсе , а он recieved диплом .".split(" ");
 		int etmo = 3;
 		int recieved = 10;
-		String id = processedMeeting("Glossary", heard, -1, "ru");
+		String id = processedMeeting("Glossary", heard, -1, Language.RU);
 		HttpResponse<String> saved = send("PUT", "/api/v1/glossary", ADMIN_TOKEN, "{\"terms\":[\"ИТМО\",\"AiGenda\"]}");
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 		assertThat(body(get("/api/v1/glossary", ADMIN_TOKEN)).path("terms").valueStream().map(JsonNode::asString))
@@ -130,7 +131,7 @@ class WordCorrectionIntegrationTests extends BackendIntegrationTest {
 	}
 
 	private String processedMeeting(String title) throws Exception {
-		return processedMeeting(title, WORDS, DOUBTFUL, "en");
+		return processedMeeting(title, WORDS, DOUBTFUL, Language.EN);
 	}
 
 }

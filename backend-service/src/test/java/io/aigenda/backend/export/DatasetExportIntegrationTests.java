@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import io.aigenda.backend.BackendIntegrationTest;
+import io.aigenda.contracts.Language;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -16,8 +17,8 @@ class DatasetExportIntegrationTests extends BackendIntegrationTest {
 	@Test
 	void correctedTranscriptsBecomeAnAsrManifestWithPlayableAudio() throws Exception {
 		String english = processedMeeting("Dataset EN", "we ship the relese on monday and then we rest".split(" "), 3,
-				"en");
-		String russian = processedMeeting("Dataset RU", "нейронные сети это хорошо".split(" "), -1, "ru");
+				Language.EN);
+		String russian = processedMeeting("Dataset RU", "нейронные сети это хорошо".split(" "), -1, Language.RU);
 		assertThat(send("PUT", "/api/v1/meetings/" + english + "/words/3", ADMIN_TOKEN, "{\"text\":\"release\"}")
 			.statusCode()).isEqualTo(200);
 		assertThat(send("PUT", "/api/v1/meetings/" + english + "/speakers/S1", ADMIN_TOKEN, "{\"name\":\"John\"}")
@@ -58,7 +59,8 @@ class DatasetExportIntegrationTests extends BackendIntegrationTest {
 
 	@Test
 	void minutesBecomeInstructionTuningExamplesInTheMeetingsLanguage() throws Exception {
-		String russian = processedMeeting("Minutes RU", "давайте выпустим релиз в понедельник".split(" "), -1, "ru");
+		String russian = processedMeeting("Minutes RU", "давайте выпустим релиз в понедельник".split(" "), -1,
+				Language.RU);
 
 		List<JsonNode> lines = lines(get("/api/v1/datasets/minutes", ADMIN_TOKEN).body());
 

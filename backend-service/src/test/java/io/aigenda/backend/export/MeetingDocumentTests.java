@@ -10,6 +10,7 @@ import java.util.zip.ZipInputStream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Word;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class MeetingDocumentTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final MeetingTranscript TRANSCRIPT = new MeetingTranscript("en", 4.0, List.of("S0", "S1"),
+	private static final MeetingTranscript TRANSCRIPT = new MeetingTranscript(Language.EN, 4.0, List.of("S0", "S1"),
 			List.of(new Word(0.0, 0.4, "Ship", 0.9, "S0"), new Word(0.5, 0.9, "it", 0.9, "S0"),
 					new Word(0.9, 1.0, ".", 0.9, "S0"), new Word(62.0, 62.5, "Agreed", 0.9, "S1"),
 					new Word(62.6, 63.0, "<now>", 0.9, "S1")),

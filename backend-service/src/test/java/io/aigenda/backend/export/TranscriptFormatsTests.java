@@ -3,6 +3,7 @@ package io.aigenda.backend.export;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Word;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class TranscriptFormatsTests {
 			String speaker = i < 30 ? "S1" : "S2";
 			words.add(new Word(i * 0.4, i * 0.4 + 0.3, "w" + i, 0.9, speaker));
 		}
-		MeetingTranscript transcript = new MeetingTranscript("en", 16, List.of("S1", "S2"), words, List.of());
+		MeetingTranscript transcript = new MeetingTranscript(Language.EN, 16, List.of("S1", "S2"), words, List.of());
 
 		List<TranscriptFormats.Cue> cues = TranscriptFormats.cues(transcript);
 
@@ -36,7 +37,7 @@ class TranscriptFormatsTests {
 
 	@Test
 	void rttmHasOneSpeakerLinePerTurnWithLabels() {
-		MeetingTranscript transcript = new MeetingTranscript("en", 10, List.of("S1", "S2"), List.of(),
+		MeetingTranscript transcript = new MeetingTranscript(Language.EN, 10, List.of("S1", "S2"), List.of(),
 				List.of(new io.aigenda.contracts.SpeakerTurn(0.5, 4.25, "S1"),
 						new io.aigenda.contracts.SpeakerTurn(4.25, 9.0, "S2")));
 		assertThat(TranscriptFormats.rttm("weekly sync", transcript))
@@ -46,7 +47,7 @@ class TranscriptFormatsTests {
 
 	@Test
 	void srtAndVttUseTheirOwnTimestampFormats() {
-		MeetingTranscript transcript = new MeetingTranscript("ru", 3725, List.of("S1"),
+		MeetingTranscript transcript = new MeetingTranscript(Language.RU, 3725, List.of("S1"),
 				List.of(new Word(3723.5, 3724.25, "Привет", 0.9, "S1"), new Word(3724.3, 3724.9, ",", 0.9, "S1")),
 				List.of());
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.aigenda.backend.BackendIntegrationTest;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.ProcessMeeting;
 import io.aigenda.contracts.Queues;
@@ -30,7 +31,7 @@ class RetryIntegrationTests extends BackendIntegrationTest {
 		ProcessMeeting second = receive(Queues.PROCESS_MEETING, ProcessMeeting.class, id);
 		assertThat(second.runNumber()).isEqualTo(2);
 		assertThat(second.audioKey()).isEqualTo(first.audioKey());
-		assertThat(second.language()).isEqualTo("en");
+		assertThat(second.language()).isEqualTo(Language.EN);
 
 		// a repeated request is refused, not a second run
 		HttpResponse<String> again = send("POST", "/api/v1/meetings/" + id + "/retry", ADMIN_TOKEN, null);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.aigenda.backend.BackendIntegrationTest;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
@@ -187,8 +188,8 @@ class PipelineResultsIntegrationTests extends BackendIntegrationTest {
 	}
 
 	private static MinutesReady minutesReady(String id, UUID organisation, Map<String, String> keys) {
-		return new MinutesReady(UUID.fromString(id), organisation, keys.get("transcript"), keys.get("minutes"), "en",
-				11.0, 2, Map.of("transcribe", 1.5));
+		return new MinutesReady(UUID.fromString(id), organisation, keys.get("transcript"), keys.get("minutes"),
+				Language.EN, 11.0, 2, Map.of("transcribe", 1.5));
 	}
 
 	/**
@@ -205,12 +206,12 @@ class PipelineResultsIntegrationTests extends BackendIntegrationTest {
 			words.add(new Word(0.3 + i * step, 0.3 + (i + 0.8) * step, tokens[i], 0.9, speaker));
 		}
 		double split = words.get(tokens.length / 2).start();
-		return new MeetingTranscript("en", 11.0, List.of("S1", "S2"), words,
+		return new MeetingTranscript(Language.EN, 11.0, List.of("S1", "S2"), words,
 				List.of(new SpeakerTurn(0, split, "S1"), new SpeakerTurn(split, 11.0, "S2")));
 	}
 
 	private static Minutes minutes() {
-		return new Minutes("en", "extractive", "Ask what you can do for your country.",
+		return new Minutes(Language.EN, "extractive", "Ask what you can do for your country.",
 				List.of(new Minutes.Topic("Service", 0, 11, null)), List.of(),
 				List.of(new Minutes.ActionItem("Ask what you can do for your country", "S2", null, "S2", 6.0)),
 				List.of());

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import io.aigenda.backend.BackendIntegrationTest;
 import io.aigenda.contracts.ForgetVoiceprint;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.MinutesReady;
@@ -236,7 +237,7 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 		Map<String, String> keys = storeResults(id, transcript);
 		UUID organisation = UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
 		this.messages.publishEventConfirmed(new MinutesReady(UUID.fromString(id), organisation, keys.get("transcript"),
-				keys.get("minutes"), "en", 11.0, 2, Map.of()), UUID.randomUUID().toString());
+				keys.get("minutes"), Language.EN, 11.0, 2, Map.of()), UUID.randomUUID().toString());
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> "PROCESSED".equals(body(get("/api/v1/meetings/" + id, ADMIN_TOKEN)).path("state").asString()));
 		return id;
@@ -247,7 +248,7 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 				"{\"get\":[],\"put\":[\"transcript.json\",\"minutes.json\"],\"ttlSeconds\":600}");
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		JsonNode urls = body(answer);
-		Minutes minutes = new Minutes("en", "extractive", "Ask what you can do for your country.",
+		Minutes minutes = new Minutes(Language.EN, "extractive", "Ask what you can do for your country.",
 				List.of(new Minutes.Topic("Service", 0, 11, null)), List.of(), List.of(), List.of());
 		put(urls.path("putUrls").path("transcript.json").asString(), this.json.writeValueAsString(transcript));
 		put(urls.path("putUrls").path("minutes.json").asString(), this.json.writeValueAsString(minutes));
@@ -272,7 +273,7 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 			String speaker = i < 11 ? "S1" : "S2";
 			words.add(new Word(0.3 + i * step, 0.3 + (i + 0.8) * step, tokens[i], 0.9, speaker));
 		}
-		return new MeetingTranscript("en", 11.0, List.of("S1", "S2"), words,
+		return new MeetingTranscript(Language.EN, 11.0, List.of("S1", "S2"), words,
 				List.of(new SpeakerTurn(0, 5.0, "S1"), new SpeakerTurn(5.0, 11.0, "S2")));
 	}
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.aigenda.backend.BackendIntegrationTest;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.ProcessMeeting;
 import io.aigenda.contracts.Queues;
 import io.aigenda.messaging.Topology;
@@ -52,7 +53,7 @@ class RecordingUploadIntegrationTests extends BackendIntegrationTest {
 		UUID organisation = UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
 		assertThat(command.organisationId()).isEqualTo(organisation);
 		assertThat(command.audioKey()).isEqualTo(StorageKeys.recording(organisation, UUID.fromString(id)));
-		assertThat(command.language()).isEqualTo("en");
+		assertThat(command.language()).isEqualTo(Language.EN);
 		assertThat(command.originalFilename()).isEqualTo("jfk.wav");
 		assertThat(this.store.getBytes(command.audioKey())).isEqualTo(wav);
 		assertThat(body(get("/api/v1/meetings/" + id, ADMIN_TOKEN)).path("state").asString()).isEqualTo("UPLOADED");

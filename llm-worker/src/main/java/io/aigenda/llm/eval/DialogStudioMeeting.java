@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.Word;
@@ -92,7 +93,7 @@ public record DialogStudioMeeting(String id, MeetingTranscript transcript, List<
 			}
 			time += 0.5;
 		}
-		return new MeetingTranscript("en", time, List.copyOf(speakers), words, turns);
+		return new MeetingTranscript(Language.EN, time, List.copyOf(speakers), words, turns);
 	}
 
 	private static List<String> items(JsonNode info, String type) {

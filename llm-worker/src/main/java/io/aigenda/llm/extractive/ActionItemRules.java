@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Minutes.ActionItem;
 
 /**

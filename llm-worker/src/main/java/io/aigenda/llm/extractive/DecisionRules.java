@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Minutes.Decision;
 
 /**

@@ -5,19 +5,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.Minutes.ActionItem;
 import io.aigenda.contracts.Minutes.Decision;
 import io.aigenda.contracts.Minutes.Topic;
+import io.aigenda.contracts.TextLanguage;
 import io.aigenda.contracts.Word;
 import io.aigenda.llm.minutes.LlmProperties;
 import io.aigenda.llm.minutes.MinutesWriter;
+import io.aigenda.llm.topics.TopicSegmenter;
 
 /**
  * Minutes without a language model: sentences rebuilt from the words, a TF-IDF extractive
- * summary, rule-based decisions and action items in Russian and English, and lexical
- * topic blocks. Deterministic, offline and fast, so it is the default and the fallback.
+ * summary, rule-based decisions and action items in Russian and English, and topics where
+ * the configured {@link TopicSegmenter} finds them, titled by their keywords.
+ * Deterministic, offline and fast, so it is the default and the fallback.
  */
 public final class ExtractiveMinutesWriter implements MinutesWriter {
 
@@ -28,19 +32,15 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 
 	private final LlmProperties.Extractive options;
 
-	private final io.aigenda.llm.topics.TopicSegmenter topics;
-
-	public ExtractiveMinutesWriter(LlmProperties.Extractive options) {
-		this(options, null);
-	}
+	private final TopicTitler topics;
 
 	/**
 	 * @param topics finds topic boundaries (sentence embeddings or lexical, see
-	 * {@code io.aigenda.llm.topics}); {@code null} for the writer's own lexical blocks
+	 * {@code io.aigenda.llm.topics})
 	 */
-	public ExtractiveMinutesWriter(LlmProperties.Extractive options, io.aigenda.llm.topics.TopicSegmenter topics) {
+	public ExtractiveMinutesWriter(LlmProperties.Extractive options, TopicSegmenter topics) {
 		this.options = options;
-		this.topics = topics;
+		this.topics = new TopicTitler(Objects.requireNonNull(topics, "topics"), options.titleKeywords());
 	}
 
 	@Override
@@ -54,22 +54,23 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 				: transcript.words().stream().filter(Objects::nonNull).toList();
 		StringBuilder all = new StringBuilder();
 		words.forEach(w -> all.append(w.text()).append(' '));
-		Language language = Language.of(transcript.language(), all);
+		// The transcript says which language was spoken; only when it left that open do
+		// the
+		// letters decide.
+		Language language = Language.decide(transcript.language(), TextLanguage.of(all));
 		List<Sentence> sentences = Sentences.split(words, language, this.options.pauseSeconds(),
 				this.options.maxSentenceWords());
 		List<String> warnings = new ArrayList<>();
 		if (sentences.isEmpty()) {
 			warnings.add(language == Language.RU ? "Речь не обнаружена" : "no speech");
-			return new Minutes(language.code(), ENGINE, "", List.of(), List.of(), List.of(), warnings);
+			return new Minutes(language, ENGINE, "", List.of(), List.of(), List.of(), warnings);
 		}
 		if (sentences.size() < FEW_SENTENCES) {
 			warnings.add(language == Language.RU ? "Слишком короткая запись для содержательного резюме"
 					: "transcript too short for a meaningful summary");
 		}
 		TermVectors vectors = new TermVectors(sentences);
-		TopicSegmenter segmenter = new TopicSegmenter(this.options.topicBlockWords(), this.options.minTopicSeconds(),
-				this.options.maxTopics(), this.options.titleKeywords(), this.topics);
-		List<Topic> topics = segmenter.segment(sentences, language);
+		List<Topic> topics = this.topics.topics(sentences, language);
 		String summary = topics.size() >= 2 ? summaryAcross(topics) : SummaryBuilder.text(SummaryBuilder
 			.select(sentences, vectors, this.options.summarySentences(), this.options.summaryMaxChars()));
 		List<Decision> decisions = new ArrayList<>();
@@ -78,7 +79,7 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 			DecisionRules.match(sentence, language).ifPresent(decisions::add);
 			ActionItemRules.match(sentence, language).ifPresent(actions::add);
 		}
-		return new Minutes(language.code(), ENGINE, summary, topics, decisions, actions, warnings);
+		return new Minutes(language, ENGINE, summary, topics, decisions, actions, warnings);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Word;
 
 /**

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.aigenda.contracts.Language;
+import io.aigenda.contracts.TextLanguage;
+
 /**
  * Turns text into content terms: lower case, letters only, stop words and meeting fillers
  * dropped, and a light suffix-stripping stem so that "buttons" meets "button" and
@@ -101,17 +104,13 @@ final class Terms {
 	}
 
 	static String stem(String word, Language language) {
-		String[] suffixes = isCyrillic(word) ? RU_SUFFIXES : EN_SUFFIXES;
+		String[] suffixes = (TextLanguage.ofWord(word) == Language.RU) ? RU_SUFFIXES : EN_SUFFIXES;
 		for (String suffix : suffixes) {
 			if (word.endsWith(suffix) && word.length() - suffix.length() >= 3) {
 				return word.substring(0, word.length() - suffix.length());
 			}
 		}
 		return word;
-	}
-
-	private static boolean isCyrillic(String word) {
-		return !word.isEmpty() && Character.UnicodeBlock.of(word.charAt(0)) == Character.UnicodeBlock.CYRILLIC;
 	}
 
 	private static String trimApostrophe(StringBuilder word) {

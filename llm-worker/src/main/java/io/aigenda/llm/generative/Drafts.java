@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.MinutesSchema;
 import tools.jackson.core.JacksonException;
@@ -66,11 +67,11 @@ final class Drafts {
 	}
 
 	/** The answer as minutes in {@code language} by {@code engine}. */
-	static Minutes minutes(String answer, String language, String engine, String instructions) {
+	static Minutes minutes(String answer, Language language, String engine, String instructions) {
 		checkLeak(answer, instructions);
 		JsonNode draft = object(answer);
 		ObjectNode full = JSON.createObjectNode();
-		full.put("language", language);
+		full.put("language", language.code());
 		full.put("engine", engine);
 		draft.properties().forEach(e -> full.set(e.getKey(), e.getValue()));
 		full.putArray("warnings");

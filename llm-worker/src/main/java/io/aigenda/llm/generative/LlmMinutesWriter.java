@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.Minutes.ActionItem;
 import io.aigenda.contracts.Minutes.Decision;
 import io.aigenda.contracts.Minutes.Topic;
+import io.aigenda.contracts.TextLanguage;
 import io.aigenda.contracts.Word;
 import io.aigenda.llm.minutes.MinutesWriter;
 import io.aigenda.llm.topics.TopicSegmenter;
@@ -68,7 +70,7 @@ public final class LlmMinutesWriter implements MinutesWriter {
 		if (turns.isEmpty()) {
 			return this.fallback.write(transcript);
 		}
-		boolean russian = isRussian(transcript.language(), turns);
+		boolean russian = language(transcript, turns) == Language.RU;
 		try {
 			return withWarnings(write(turns, russian), List.of());
 		}
@@ -83,7 +85,7 @@ public final class LlmMinutesWriter implements MinutesWriter {
 	}
 
 	private Minutes write(List<Turn> turns, boolean russian) {
-		String language = russian ? "ru" : "en";
+		Language language = russian ? Language.RU : Language.EN;
 		List<List<Turn>> parts = parts(turns);
 		if (parts.size() == 1) {
 			return ask(Prompts.minutes(russian, Turn.render(turns), 1, 1), russian, language);
@@ -105,7 +107,7 @@ public final class LlmMinutesWriter implements MinutesWriter {
 		return new Minutes(language, engine(), summary, topicList, decisions, actions, List.of());
 	}
 
-	private Minutes ask(String request, boolean russian, String language) {
+	private Minutes ask(String request, boolean russian, Language language) {
 		String system = Prompts.system(russian);
 		List<ChatMessage> messages = List.of(ChatMessage.system(system), ChatMessage.user(request));
 		String answer = this.model.chat(messages, Drafts.draftSchema());
@@ -189,26 +191,12 @@ public final class LlmMinutesWriter implements MinutesWriter {
 		return (chars + 2) / 3;
 	}
 
-	private static boolean isRussian(String declared, List<Turn> turns) {
-		if (declared != null && declared.toLowerCase(java.util.Locale.ROOT).startsWith("ru")) {
-			return true;
-		}
-		if (declared != null && declared.toLowerCase(java.util.Locale.ROOT).startsWith("en")) {
-			return false;
-		}
-		int letters = 0;
-		int cyrillic = 0;
-		for (Turn turn : turns) {
-			for (char c : turn.text().toCharArray()) {
-				if (Character.isLetter(c)) {
-					letters++;
-					if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
-						cyrillic++;
-					}
-				}
-			}
-		}
-		return letters > 0 && cyrillic * 2 > letters;
+	/**
+	 * The transcript's language; the words decide only when the transcript left it open.
+	 */
+	private static Language language(MeetingTranscript transcript, List<Turn> turns) {
+		String text = String.join(" ", turns.stream().map(Turn::text).toList());
+		return Language.decide(transcript.language(), TextLanguage.of(text));
 	}
 
 	private static Minutes withWarnings(Minutes minutes, List<String> extra) {

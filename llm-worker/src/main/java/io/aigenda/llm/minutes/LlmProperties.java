@@ -44,18 +44,15 @@ public record LlmProperties(@DefaultValue("extractive") String engine, @DefaultV
 	 * comes
 	 * @param summarySentences most sentences in the summary
 	 * @param summaryMaxChars length budget of the summary
-	 * @param topicBlockWords content words per block when looking for topic boundaries
-	 * @param minTopicSeconds shortest topic; shorter ones are merged into a neighbour
-	 * @param maxTopics most topics reported
-	 * @param titleKeywords keywords in a topic title
+	 * @param titleKeywords keywords in a topic title (where topics start and how many
+	 * there are is {@code topics}' business)
 	 */
 	public record Extractive(@DefaultValue("0.7") double pauseSeconds, @DefaultValue("40") int maxSentenceWords,
 			@DefaultValue("5") int summarySentences, @DefaultValue("800") int summaryMaxChars,
-			@DefaultValue("60") int topicBlockWords, @DefaultValue("90") double minTopicSeconds,
-			@DefaultValue("10") int maxTopics, @DefaultValue("3") int titleKeywords) {
+			@DefaultValue("3") int titleKeywords) {
 
 		public static Extractive defaults() {
-			return new Extractive(0.7, 40, 5, 800, 60, 90, 10, 3);
+			return new Extractive(0.7, 40, 5, 800, 3);
 		}
 
 	}

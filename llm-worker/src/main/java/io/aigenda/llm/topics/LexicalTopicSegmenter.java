@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.aigenda.contracts.Language;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -46,10 +47,8 @@ public final class LexicalTopicSegmenter implements TopicSegmenter {
 
 	@Override
 	public List<Integer> boundaries(List<Utterance> utterances) {
-		StringBuilder all = new StringBuilder();
-		utterances.forEach(u -> all.append(u.text()).append(' '));
 		List<List<String>> terms = new ArrayList<>();
-		try (Analyzer analyzer = analyzer(Texts.mostlyCyrillic(all))) {
+		try (Analyzer analyzer = analyzer(Texts.language(utterances) == Language.RU)) {
 			for (Utterance utterance : utterances) {
 				terms.add(terms(analyzer, Texts.clean(utterance.text())));
 			}

@@ -1,6 +1,10 @@
 package io.aigenda.llm.topics;
 
+import java.util.List;
 import java.util.regex.Pattern;
+
+import io.aigenda.contracts.Language;
+import io.aigenda.contracts.TextLanguage;
 
 /** Clean-up shared by the segmenters. */
 final class Texts {
@@ -16,20 +20,11 @@ final class Texts {
 		return MARKUP.matcher(text).replaceAll(" ").replaceAll("\\s+", " ").strip();
 	}
 
-	/** Russian when most letters are Cyrillic. */
-	static boolean mostlyCyrillic(CharSequence text) {
-		int letters = 0;
-		int cyrillic = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isLetter(c)) {
-				letters++;
-				if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
-					cyrillic++;
-				}
-			}
-		}
-		return letters > 0 && cyrillic * 2 > letters;
+	/** The language most letters of the utterances are written in. */
+	static Language language(List<Utterance> utterances) {
+		StringBuilder all = new StringBuilder();
+		utterances.forEach(u -> all.append(u.text()).append(' '));
+		return TextLanguage.of(all);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.aigenda.llm.topics;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.aigenda.contracts.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +53,7 @@ public final class TopicSegmenters {
 
 		@Override
 		public List<Integer> boundaries(List<Utterance> utterances) {
-			StringBuilder all = new StringBuilder();
-			utterances.forEach(u -> all.append(u.text()).append(' '));
-			boolean fits = this.multilingual || !Texts.mostlyCyrillic(all);
+			boolean fits = this.multilingual || Texts.language(utterances) != Language.RU;
 			return fits ? this.embedding.boundaries(utterances) : this.lexical.boundaries(utterances);
 		}
 

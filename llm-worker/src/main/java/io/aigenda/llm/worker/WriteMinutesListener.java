@@ -1,6 +1,7 @@
 package io.aigenda.llm.worker;
 
 import io.aigenda.contracts.FailureCategory;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.MinutesWritten;
@@ -55,14 +56,8 @@ class WriteMinutesListener {
 	}
 
 	/** The command's language fills in a transcript that left it open. */
-	private static MeetingTranscript withLanguage(MeetingTranscript transcript, String language) {
-		boolean open = transcript.language() == null || transcript.language().isBlank()
-				|| "auto".equalsIgnoreCase(transcript.language());
-		if (!open || language == null || "auto".equalsIgnoreCase(language)) {
-			return transcript;
-		}
-		return new MeetingTranscript(language, transcript.durationSeconds(), transcript.speakers(), transcript.words(),
-				transcript.turns());
+	private static MeetingTranscript withLanguage(MeetingTranscript transcript, Language language) {
+		return transcript.withLanguage(Language.decide(transcript.language(), language));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.Word;
@@ -66,7 +67,7 @@ public final class AmiMeetings {
 			}
 			time += 0.5;
 		}
-		return new MeetingTranscript("en", time, List.copyOf(speakers), words, turns);
+		return new MeetingTranscript(Language.EN, time, List.copyOf(speakers), words, turns);
 	}
 
 	/**

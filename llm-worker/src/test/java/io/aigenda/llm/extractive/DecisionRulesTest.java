@@ -2,6 +2,7 @@ package io.aigenda.llm.extractive;
 
 import java.util.Optional;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Minutes.Decision;
 import org.junit.jupiter.api.Test;
 

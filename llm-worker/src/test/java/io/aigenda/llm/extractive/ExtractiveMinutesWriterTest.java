@@ -5,12 +5,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.MinutesSchema;
 import io.aigenda.contracts.Word;
 import io.aigenda.llm.minutes.LlmProperties;
 import io.aigenda.llm.minutes.MinutesJson;
+import io.aigenda.llm.topics.LexicalTopicSegmenter;
 import io.aigenda.llm.topics.TopicOptions;
 import io.aigenda.llm.topics.TopicSegmenters;
 import org.junit.jupiter.api.Test;
@@ -19,24 +21,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExtractiveMinutesWriterTest {
 
-	private final ExtractiveMinutesWriter writer = new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults());
+	private final ExtractiveMinutesWriter writer = new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults(),
+			new LexicalTopicSegmenter(TopicOptions.defaults()));
 
 	@Test
 	void emptyTranscriptGivesValidMinutesWithAWarning() {
-		Minutes minutes = this.writer.write(new MeetingTranscript("en", 0, List.of(), List.of(), List.of()));
+		Minutes minutes = this.writer.write(new MeetingTranscript(Language.EN, 0, List.of(), List.of(), List.of()));
 		assertThat(MinutesSchema.validate(MinutesJson.write(minutes))).isEmpty();
 		assertThat(minutes.summary()).isEmpty();
 		assertThat(minutes.topics()).isEmpty();
 		assertThat(minutes.decisions()).isEmpty();
 		assertThat(minutes.actionItems()).isEmpty();
 		assertThat(minutes.warnings()).containsExactly("no speech");
-		assertThat(minutes.language()).isEqualTo("en");
+		assertThat(minutes.language()).isEqualTo(Language.EN);
 	}
 
 	@Test
 	void transcriptWithoutLanguageOrWordsListDefaultsToEnglish() {
 		Minutes minutes = this.writer.write(new MeetingTranscript(null, 0, null, null, null));
-		assertThat(minutes.language()).isEqualTo("en");
+		assertThat(minutes.language()).isEqualTo(Language.EN);
 		assertThat(minutes.warnings()).containsExactly("no speech");
 	}
 
@@ -67,7 +70,7 @@ class ExtractiveMinutesWriterTest {
 		String json = MinutesJson.write(minutes);
 
 		assertThat(MinutesSchema.validate(json)).isEmpty();
-		assertThat(minutes.language()).isEqualTo("en");
+		assertThat(minutes.language()).isEqualTo(Language.EN);
 		assertThat(minutes.summary()).isNotBlank().hasSizeLessThanOrEqualTo(800);
 		assertThat(minutes.actionItems()).isNotEmpty();
 		assertThat(minutes.topics()).hasSizeBetween(2, 10);
@@ -100,12 +103,13 @@ class ExtractiveMinutesWriterTest {
 		time[0] += 2.0;
 		say(words, time, "S2", "надо ещё согласовать тексты с юристами");
 		say(words, time, "S1", "хорошо решили запускать сайт в начале месяца");
-		MeetingTranscript transcript = new MeetingTranscript("auto", time[0], List.of("S1", "S2"), words, List.of());
+		MeetingTranscript transcript = new MeetingTranscript(Language.AUTO, time[0], List.of("S1", "S2"), words,
+				List.of());
 
 		Minutes minutes = this.writer.write(transcript);
 
 		assertThat(MinutesSchema.validate(MinutesJson.write(minutes))).isEmpty();
-		assertThat(minutes.language()).isEqualTo("ru");
+		assertThat(minutes.language()).isEqualTo(Language.RU);
 		assertThat(minutes.actionItems()).extracting(Minutes.ActionItem::text)
 			.containsExactly("Я займусь дизайном главной страницы до пятницы.",
 					"Надо ещё согласовать тексты с юристами.");
@@ -124,7 +128,7 @@ class ExtractiveMinutesWriterTest {
 		say(words, time, "S1", "and so my fellow americans");
 		time[0] += 1.0;
 		say(words, time, "S1", "ask not what your country can do for you ask what you can do for your country");
-		MeetingTranscript transcript = new MeetingTranscript("en", time[0], List.of("S1"), words, List.of());
+		MeetingTranscript transcript = new MeetingTranscript(Language.EN, time[0], List.of("S1"), words, List.of());
 
 		Minutes minutes = this.writer.write(transcript);
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.llm.extractive.ExtractiveMinutesWriter;
 import io.aigenda.llm.minutes.LlmProperties;
@@ -51,10 +52,9 @@ class LlamaChatModelTest {
 
 	@Test
 	void tinyModelWritesSchemaValidMinutes() {
-		TopicOptions topics = TopicOptions.defaults().withSegmenter("lexical");
+		LexicalTopicSegmenter topics = new LexicalTopicSegmenter(TopicOptions.defaults().withSegmenter("lexical"));
 		LlmMinutesWriter writer = new LlmMinutesWriter(model,
-				new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults()), new LexicalTopicSegmenter(topics),
-				2048, 300);
+				new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults(), topics), topics, 2048, 300);
 
 		Minutes minutes = writer.write(LlmMinutesWriterTest.ENGLISH);
 
@@ -63,7 +63,7 @@ class LlamaChatModelTest {
 		// the grammar keeps even this model's answer inside the schema (fixed seed: the
 		// same answer each run)
 		assertThat(minutes.engine()).isEqualTo("llama");
-		assertThat(minutes.language()).isEqualTo("en");
+		assertThat(minutes.language()).isEqualTo(Language.EN);
 		assertThat(minutes.summary()).isNotBlank();
 		assertThat(minutes.warnings()).isEmpty();
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.aigenda.contracts.FailureCategory;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.MinutesSchema;
@@ -120,7 +121,7 @@ class WriteMinutesListenerTest {
 	}
 
 	private WriteMinutes command(String transcriptPath, String result) {
-		return new WriteMinutes(UUID.randomUUID(), UUID.randomUUID(), 2, Instant.now().plusSeconds(600), "en",
+		return new WriteMinutes(UUID.randomUUID(), UUID.randomUUID(), 2, Instant.now().plusSeconds(600), Language.EN,
 				this.storage.url(transcriptPath), this.storage.uploadUrl(result),
 				"orgs/o/meetings/m/artifacts/minutes.json");
 	}
@@ -143,7 +144,7 @@ class WriteMinutesListenerTest {
 			turns.add(new SpeakerTurn(start, time, line[0]));
 			time += 0.5;
 		}
-		return new MeetingTranscript("en", time, List.of("S1", "S2"), words, turns);
+		return new MeetingTranscript(Language.EN, time, List.of("S1", "S2"), words, turns);
 	}
 
 }

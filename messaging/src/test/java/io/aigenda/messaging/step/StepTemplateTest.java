@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.MinutesWritten;
 import io.aigenda.contracts.Queues;
@@ -350,20 +351,20 @@ class StepTemplateTest {
 	private Transcribe transcribe(String audioPath, String artifact) {
 		UUID meetingId = UUID.randomUUID();
 		return new Transcribe(meetingId, UUID.randomUUID(), 2, Instant.now().plus(Duration.ofMinutes(10)),
-				this.storage.url(audioPath), "en", this.storage.uploadUrl(artifact),
+				this.storage.url(audioPath), Language.EN, this.storage.uploadUrl(artifact),
 				"orgs/o/meetings/" + meetingId + "/transcript.json");
 	}
 
 	private WriteMinutes writeMinutes(String transcriptPath, String artifact) {
 		UUID meetingId = UUID.randomUUID();
-		return new WriteMinutes(meetingId, UUID.randomUUID(), 1, Instant.now().plus(Duration.ofMinutes(10)), "en",
-				this.storage.url(transcriptPath), this.storage.uploadUrl(artifact),
+		return new WriteMinutes(meetingId, UUID.randomUUID(), 1, Instant.now().plus(Duration.ofMinutes(10)),
+				Language.EN, this.storage.url(transcriptPath), this.storage.uploadUrl(artifact),
 				"orgs/o/meetings/" + meetingId + "/minutes.json");
 	}
 
 	private static TranscriptReady ready(Transcribe command, double seconds) {
-		return new TranscriptReady(command.meetingId(), command.stepId(), command.attempt(), command.resultKey(), "en",
-				1, "test", seconds, 2);
+		return new TranscriptReady(command.meetingId(), command.stepId(), command.attempt(), command.resultKey(),
+				Language.EN, 1, "test", seconds, 2);
 	}
 
 	private Message deadLetter(UUID stepId) {

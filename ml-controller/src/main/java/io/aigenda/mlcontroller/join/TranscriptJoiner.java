@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.aigenda.contracts.DiarizationDocument;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.TranscriptDocument;
@@ -27,11 +28,11 @@ public final class TranscriptJoiner {
 	}
 
 	/**
-	 * @param fallbackLanguage used when the transcript does not say which language it
-	 * heard
+	 * @param requested the meeting's requested language; the joined transcript is in the
+	 * one speech recognition heard when it says so ({@link Language#decide})
 	 */
 	public static MeetingTranscript join(TranscriptDocument transcript, DiarizationDocument diarization,
-			String fallbackLanguage) {
+			Language requested) {
 		List<Word> words = (transcript.words() != null) ? transcript.words() : List.of();
 		List<SpeakerTurn> turns = (diarization.turns() != null) ? diarization.turns() : List.of();
 		turns = turns.stream()
@@ -39,8 +40,7 @@ public final class TranscriptJoiner {
 			.sorted(Comparator.comparingDouble(SpeakerTurn::start).thenComparingDouble(SpeakerTurn::end))
 			.toList();
 		double duration = Math.max(transcript.durationSeconds(), diarization.durationSeconds());
-		String language = (transcript.language() != null && !transcript.language().isBlank()) ? transcript.language()
-				: fallbackLanguage;
+		Language language = Language.decide(transcript.language(), requested);
 		if (turns.isEmpty()) {
 			return singleSpeaker(language, duration, words);
 		}
@@ -107,7 +107,7 @@ public final class TranscriptJoiner {
 		return List.copyOf(speakers);
 	}
 
-	private static MeetingTranscript singleSpeaker(String language, double duration, List<Word> words) {
+	private static MeetingTranscript singleSpeaker(Language language, double duration, List<Word> words) {
 		if (words.isEmpty()) {
 			// Nothing was said and nobody was heard: no speakers at all, not an invented
 			// one.

@@ -70,7 +70,6 @@ public class PipelineEngine {
 			// Poison: retrying cannot help, so the listener's recoverer dead-letters it.
 			throw new IllegalArgumentException("ProcessMeeting without meetingId or organisationId");
 		}
-		String language = (command.language() == null || command.language().isBlank()) ? "auto" : command.language();
 		Instant now = Instant.now();
 		Step transcribe = firstAttempt(command.meetingId(), StepKind.TRANSCRIBE, command.durationSeconds(), now);
 		Step diarize = firstAttempt(command.meetingId(), StepKind.DIARIZE, command.durationSeconds(), now);
@@ -80,7 +79,7 @@ public class PipelineEngine {
 		}
 		try {
 			this.transaction.executeWithoutResult((status) -> {
-				this.store.insertPipeline(command, language, now);
+				this.store.insertPipeline(command, now);
 				this.store.insertStep(transcribe, now);
 				this.store.insertStep(diarize, now);
 			});
@@ -89,7 +88,7 @@ public class PipelineEngine {
 			log.info("Meeting {} already has a pipeline; ProcessMeeting ignored", command.meetingId());
 			return;
 		}
-		log.info("Started pipeline of meeting {} (language {})", command.meetingId(), language);
+		log.info("Started pipeline of meeting {} (language {})", command.meetingId(), command.language());
 		Pipeline pipeline = this.store.pipeline(command.meetingId()).orElseThrow();
 		dispatch(pipeline, transcribe);
 		dispatch(pipeline, diarize);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.ProcessMeeting;
 import io.aigenda.contracts.StepKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,7 @@ class PipelineStore {
 	 * Inserts the pipeline row; the caller's transaction turns a duplicate key into
 	 * "exists".
 	 */
-	void insertPipeline(ProcessMeeting command, String language, Instant now) {
+	void insertPipeline(ProcessMeeting command, Instant now) {
 		this.jdbc.sql("""
 				INSERT INTO pipelines (meeting_id, organisation_id, language, audio_key, min_speakers, max_speakers,
 					state, run, created_at, updated_at)
@@ -52,7 +53,7 @@ class PipelineStore {
 				""")
 			.param("meeting", command.meetingId())
 			.param("organisation", command.organisationId())
-			.param("language", language)
+			.param("language", command.language().code())
 			.param("audioKey", command.audioKey())
 			.param("minSpeakers", command.minSpeakers())
 			.param("maxSpeakers", command.maxSpeakers())
@@ -293,9 +294,10 @@ class PipelineStore {
 			// to find the tombstone
 			abandoned = this.jdbc.sql("""
 					INSERT INTO pipelines (meeting_id, organisation_id, language, state, run, created_at, updated_at)
-					VALUES (:meeting, :organisation, 'auto', :deleted, 0, :now, :now)
+					VALUES (:meeting, :organisation, :language, :deleted, 0, :now, :now)
 					""")
 				.param("meeting", meetingId)
+				.param("language", Language.AUTO.code())
 				.param("organisation", organisationId)
 				.param("deleted", PipelineState.DELETED.name())
 				.param("now", time(now))
@@ -329,10 +331,11 @@ class PipelineStore {
 
 	private static Pipeline pipeline(ResultSet rs, int row) throws SQLException {
 		return new Pipeline(rs.getObject("meeting_id", UUID.class), rs.getObject("organisation_id", UUID.class),
-				rs.getString("language"), rs.getString("audio_key"), rs.getObject("min_speakers", Integer.class),
-				rs.getObject("max_speakers", Integer.class), PipelineState.valueOf(rs.getString("state")),
-				rs.getObject("audio_seconds", Double.class), rs.getObject("speaker_count", Integer.class),
-				rs.getString("transcript_key"), rs.getString("failure_reason"), rs.getInt("run"));
+				Language.parse(rs.getString("language")), rs.getString("audio_key"),
+				rs.getObject("min_speakers", Integer.class), rs.getObject("max_speakers", Integer.class),
+				PipelineState.valueOf(rs.getString("state")), rs.getObject("audio_seconds", Double.class),
+				rs.getObject("speaker_count", Integer.class), rs.getString("transcript_key"),
+				rs.getString("failure_reason"), rs.getInt("run"));
 	}
 
 	private static Step step(ResultSet rs, int row) throws SQLException {

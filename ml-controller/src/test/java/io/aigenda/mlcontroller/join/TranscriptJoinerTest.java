@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.aigenda.contracts.DiarizationDocument;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.contracts.TranscriptDocument;
@@ -83,14 +84,14 @@ class TranscriptJoinerTest {
 	@Test
 	void keepsWordTextTimesAndConfidenceAndTheLanguageHeard() {
 		Word word = new Word(0.25, 0.75, "привет", 0.42, null);
-		TranscriptDocument transcript = new TranscriptDocument("ru", 3.2, "vosk", List.of(word));
+		TranscriptDocument transcript = new TranscriptDocument(Language.RU, 3.2, "vosk", List.of(word));
 		DiarizationDocument diarization = new DiarizationDocument(3.3, "baseline", List.of("S1"),
 				List.of(new SpeakerTurn(0, 3.2, "S1")));
 
-		MeetingTranscript joined = TranscriptJoiner.join(transcript, diarization, "auto");
+		MeetingTranscript joined = TranscriptJoiner.join(transcript, diarization, Language.AUTO);
 
 		assertThat(joined.words()).containsExactly(new Word(0.25, 0.75, "привет", 0.42, "S1"));
-		assertThat(joined.language()).isEqualTo("ru");
+		assertThat(joined.language()).isEqualTo(Language.RU);
 		assertThat(joined.durationSeconds()).isEqualTo(3.3);
 	}
 
@@ -98,14 +99,14 @@ class TranscriptJoinerTest {
 	void fallsBackToTheRequestedLanguageWhenTheTranscriptHasNone() {
 		TranscriptDocument transcript = new TranscriptDocument(null, 1, "vosk", List.of());
 
-		assertThat(TranscriptJoiner.join(transcript, new DiarizationDocument(1, "x", List.of(), List.of()), "en")
-			.language()).isEqualTo("en");
+		assertThat(TranscriptJoiner.join(transcript, new DiarizationDocument(1, "x", List.of(), List.of()), Language.EN)
+			.language()).isEqualTo(Language.EN);
 	}
 
 	@Test
 	void attributesTheRealTwoSpeakerCallLikeItsReferenceTranscript() {
 		MeetingTranscript joined = TranscriptJoiner.join(PyannoteSample.transcript(), PyannoteSample.diarization(),
-				"en");
+				Language.EN);
 		List<Word> reference = PyannoteSample.referenceWords();
 
 		// Map each reference speaker name to the diarization label most of its words got.
@@ -130,8 +131,8 @@ class TranscriptJoinerTest {
 	}
 
 	private static MeetingTranscript join(List<Word> words, List<SpeakerTurn> turns) {
-		return TranscriptJoiner.join(new TranscriptDocument("en", 11.0, "test", words),
-				new DiarizationDocument(11.0, "test", List.of(), turns), "en");
+		return TranscriptJoiner.join(new TranscriptDocument(Language.EN, 11.0, "test", words),
+				new DiarizationDocument(11.0, "test", List.of(), turns), Language.EN);
 	}
 
 	private static Word word(double start, double end, String text) {

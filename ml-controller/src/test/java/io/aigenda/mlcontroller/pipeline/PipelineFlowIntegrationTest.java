@@ -11,6 +11,7 @@ import io.aigenda.contracts.ArtifactUrlsRequest;
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.Diarize;
 import io.aigenda.contracts.FailureCategory;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingDeleted;
 import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.MeetingTranscript;
@@ -90,7 +91,7 @@ class PipelineFlowIntegrationTest {
 		assertThat(broker.get(transcribe.audioUrl())).isEqualTo(PyannoteSample.recording());
 		assertThat(broker.get(diarize.audioUrl())).isEqualTo(PyannoteSample.recording());
 		assertThat(transcribe.attempt()).isEqualTo(1);
-		assertThat(transcribe.language()).isEqualTo("en");
+		assertThat(transcribe.language()).isEqualTo(Language.EN);
 		assertThat(transcribe.resultKey()).isEqualTo(FakeBackend.key(meeting, "transcript.asr.json"));
 		assertThat(diarize.resultKey()).isEqualTo(FakeBackend.key(meeting, "diarization.json"));
 		assertThat(diarize.minSpeakers()).isEqualTo(1);
@@ -114,7 +115,7 @@ class PipelineFlowIntegrationTest {
 		assertThat(ready.organisationId()).isEqualTo(FakeBackend.ORGANISATION);
 		assertThat(ready.transcriptKey()).isEqualTo(FakeBackend.key(meeting, "transcript.json"));
 		assertThat(ready.minutesKey()).isEqualTo(FakeBackend.key(meeting, "minutes.json"));
-		assertThat(ready.language()).isEqualTo("en");
+		assertThat(ready.language()).isEqualTo(Language.EN);
 		assertThat(ready.audioSeconds()).isEqualTo(PyannoteSample.DURATION);
 		assertThat(ready.speakerCount()).isEqualTo(2);
 		assertThat(ready.stepSeconds()).containsOnlyKeys("transcribe", "diarize", "write-minutes")
@@ -510,23 +511,23 @@ class PipelineFlowIntegrationTest {
 	}
 
 	private static ProcessMeeting processMeeting(UUID meeting, int run) {
-		return new ProcessMeeting(meeting, FakeBackend.ORGANISATION, "en", FakeBackend.key(meeting, "recording"),
+		return new ProcessMeeting(meeting, FakeBackend.ORGANISATION, Language.EN, FakeBackend.key(meeting, "recording"),
 				"sample.wav", 1, 4, Instant.now(), run);
 	}
 
 	private static UUID startMeeting() {
 		UUID meeting = UUID.randomUUID();
 		backend.putObject(FakeBackend.key(meeting, "recording"), PyannoteSample.recording());
-		messages.sendCommand(Queues.PROCESS_MEETING, new ProcessMeeting(meeting, FakeBackend.ORGANISATION, "en",
+		messages.sendCommand(Queues.PROCESS_MEETING, new ProcessMeeting(meeting, FakeBackend.ORGANISATION, Language.EN,
 				FakeBackend.key(meeting, "recording"), "sample.wav", 1, 4, Instant.now()));
 		return meeting;
 	}
 
 	private static void answerTranscribe(Transcribe command) {
 		broker.putJson(command.resultUploadUrl(), PyannoteSample.transcript());
-		messages.publishEvent(
-				new TranscriptReady(command.meetingId(), command.stepId(), command.attempt(), command.resultKey(), "en",
-						PyannoteSample.DURATION, "reference", 3.5, PyannoteSample.referenceWords().size()));
+		messages.publishEvent(new TranscriptReady(command.meetingId(), command.stepId(), command.attempt(),
+				command.resultKey(), Language.EN, PyannoteSample.DURATION, "reference", 3.5,
+				PyannoteSample.referenceWords().size()));
 	}
 
 	private static void answerDiarize(Diarize command) {
@@ -536,8 +537,8 @@ class PipelineFlowIntegrationTest {
 	}
 
 	private static void answerWriteMinutes(WriteMinutes command) {
-		Minutes minutes = new Minutes("en", "extractive", "Diane and Sheila greet each other.", List.of(), List.of(),
-				List.of(), List.of());
+		Minutes minutes = new Minutes(Language.EN, "extractive", "Diane and Sheila greet each other.", List.of(),
+				List.of(), List.of(), List.of());
 		broker.putJson(command.resultUploadUrl(), minutes);
 		messages.publishEvent(new MinutesWritten(command.meetingId(), command.stepId(), command.attempt(),
 				command.resultKey(), "extractive", 0.5));

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.Diarize;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.MinutesReady;
 import io.aigenda.contracts.MinutesWritten;
@@ -87,12 +88,12 @@ class PipelineRestartIntegrationTest {
 		Diarize diarize;
 		try (ControllerUnderTest first = startController()) {
 			this.messages.sendCommand(Queues.PROCESS_MEETING, new ProcessMeeting(meeting, FakeBackend.ORGANISATION,
-					"en", FakeBackend.key(meeting, "recording"), "sample.wav", null, null, Instant.now()));
+					Language.EN, FakeBackend.key(meeting, "recording"), "sample.wav", null, null, Instant.now()));
 			transcribe = this.broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
 			diarize = this.broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
 			this.broker.putJson(transcribe.resultUploadUrl(), PyannoteSample.transcript());
 			this.messages.publishEvent(new TranscriptReady(meeting, transcribe.stepId(), 1, transcribe.resultKey(),
-					"en", PyannoteSample.DURATION, "reference", 4.0, PyannoteSample.referenceWords().size()));
+					Language.EN, PyannoteSample.DURATION, "reference", 4.0, PyannoteSample.referenceWords().size()));
 			await().atMost(WAIT).until(() -> "DONE".equals(stepState(first, meeting, "TRANSCRIBE")));
 		}
 		assertThat(Files.list(this.dataDir.resolve("ml-controller"))).isNotEmpty();
@@ -104,8 +105,8 @@ class PipelineRestartIntegrationTest {
 
 		try (ControllerUnderTest second = startController()) {
 			WriteMinutes write = this.broker.command(Queues.WRITE_MINUTES, WriteMinutes.class, meeting, WAIT);
-			this.broker.putJson(write.resultUploadUrl(),
-					new Minutes("en", "extractive", "A short call.", List.of(), List.of(), List.of(), List.of()));
+			this.broker.putJson(write.resultUploadUrl(), new Minutes(Language.EN, "extractive", "A short call.",
+					List.of(), List.of(), List.of(), List.of()));
 			this.messages
 				.publishEvent(new MinutesWritten(meeting, write.stepId(), 1, write.resultKey(), "extractive", 0.2));
 
@@ -125,7 +126,7 @@ class PipelineRestartIntegrationTest {
 		Transcribe first;
 		try (ControllerUnderTest controller = startController()) {
 			this.messages.sendCommand(Queues.PROCESS_MEETING, new ProcessMeeting(meeting, FakeBackend.ORGANISATION,
-					"ru", FakeBackend.key(meeting, "recording"), "sample.wav", null, null, Instant.now()));
+					Language.RU, FakeBackend.key(meeting, "recording"), "sample.wav", null, null, Instant.now()));
 			first = this.broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
 		}
 
@@ -133,7 +134,7 @@ class PipelineRestartIntegrationTest {
 			Transcribe second = this.broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
 			assertThat(second.stepId()).isEqualTo(first.stepId());
 			assertThat(second.attempt()).isEqualTo(2);
-			assertThat(second.language()).isEqualTo("ru");
+			assertThat(second.language()).isEqualTo(Language.RU);
 		}
 	}
 

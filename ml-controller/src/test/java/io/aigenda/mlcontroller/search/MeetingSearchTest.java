@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.Word;
@@ -66,7 +67,7 @@ class MeetingSearchTest {
 			}
 			time += 1;
 		}
-		return new MeetingTranscript("en", time, List.of("S1", "S2"), words, List.of());
+		return new MeetingTranscript(Language.EN, time, List.of("S1", "S2"), words, List.of());
 	}
 
 	static MeetingTranscript budget() {
@@ -91,7 +92,7 @@ class MeetingSearchTest {
 			.findFirst()
 			.orElseThrow()
 			.start();
-		return new Minutes("en", "extractive", "", List.of(new Minutes.Topic(first, 0, secondStart - 1, null),
+		return new Minutes(Language.EN, "extractive", "", List.of(new Minutes.Topic(first, 0, secondStart - 1, null),
 				new Minutes.Topic(second, secondStart, 60, null)), List.of(), List.of(), List.of());
 	}
 

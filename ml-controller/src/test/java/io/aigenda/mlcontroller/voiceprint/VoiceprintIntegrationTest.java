@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.contracts.ForgetVoiceprint;
+import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.SpeakerIdentity;
@@ -124,7 +125,7 @@ class VoiceprintIntegrationTest {
 	}
 
 	private static MeetingTranscript transcript() {
-		return new MeetingTranscript("en", 10, List.of("S1", "S2"), List.of(),
+		return new MeetingTranscript(Language.EN, 10, List.of("S1", "S2"), List.of(),
 				List.of(new SpeakerTurn(0, 5, "S1"), new SpeakerTurn(5, 10, "S2")));
 	}
 
