@@ -48,10 +48,14 @@ public final class ControllerUnderTest implements AutoCloseable {
 		properties.put("aigenda.ml-controller.deadlines.transcribe", "2s");
 		properties.put("aigenda.ml-controller.deadlines.diarize", "60s");
 		properties.put("aigenda.ml-controller.deadlines.write-minutes", "60s");
-		// flat deadlines: the tests play the workers and decide when an answer is late
+		// the tests play the workers and decide when an answer is late: flat deadlines,
+		// but
+		// for diarization, which grows by a second per second of a recording's known
+		// length
 		properties.put("aigenda.ml-controller.deadlines.per-audio-second.transcribe", "0");
-		properties.put("aigenda.ml-controller.deadlines.per-audio-second.diarize", "0");
+		properties.put("aigenda.ml-controller.deadlines.per-audio-second.diarize", "1");
 		properties.put("aigenda.ml-controller.deadlines.per-audio-second.write-minutes", "0");
+		properties.put("aigenda.ml-controller.deadlines.assumed-audio", "0s");
 		properties.put("aigenda.ml-controller.retry-backoff.transcribe", "300ms");
 		properties.put("aigenda.ml-controller.retry-backoff.diarize", "300ms");
 		properties.put("aigenda.ml-controller.retry-backoff.write-minutes", "300ms");

@@ -80,26 +80,31 @@ public class StepTemplate {
 	public <I> void run(StepCommand command, StepPlan plan, StepInput<I> input, StepWork<I> work) {
 		long started = System.nanoTime();
 		String label = label(command);
-		try (LogContext context = LogContext.of(command);
-				TemporaryFiles files = new TemporaryFiles(this.properties.temporaryFolder(), prefix(command));
-				Heartbeat heartbeat = new Heartbeat(command)) {
-			log.info("{} of meeting {} started (step {}, attempt {})", label, command.meetingId(), command.stepId(),
-					command.attempt());
-			try {
-				execute(command, plan, input, work, files, started, label, heartbeat);
+		try (LogContext context = LogContext.of(command)) {
+			Runnable outcome;
+			try (TemporaryFiles files = new TemporaryFiles(this.properties.temporaryFolder(), prefix(command));
+					Heartbeat heartbeat = new Heartbeat(command)) {
+				log.info("{} of meeting {} started (step {}, attempt {})", label, command.meetingId(), command.stepId(),
+						command.attempt());
+				try {
+					outcome = execute(command, plan, input, work, files, started, label, heartbeat);
+				}
+				catch (Failure failure) {
+					outcome = () -> fail(command, label, failure);
+				}
+				catch (RuntimeException ex) {
+					log.warn("{} of meeting {} failed unexpectedly; the delivery is retried, then dead-lettered", label,
+							command.meetingId(), ex);
+					throw ex;
+				}
 			}
-			catch (Failure failure) {
-				fail(command, label, failure);
-			}
-			catch (RuntimeException ex) {
-				log.warn("{} of meeting {} failed unexpectedly; the delivery is retried, then dead-lettered", label,
-						command.meetingId(), ex);
-				throw ex;
-			}
+			// told once the step's temporary files are gone and its progress has stopped
+			outcome.run();
 		}
 	}
 
-	private <I> void execute(StepCommand command, StepPlan plan, StepInput<I> input, StepWork<I> work,
+	/** Does the step's work and stores its result; returns how to tell the outcome. */
+	private <I> Runnable execute(StepCommand command, StepPlan plan, StepInput<I> input, StepWork<I> work,
 			TemporaryFiles files, long started, String label, Heartbeat heartbeat) {
 		StepPlan.Stage fetching = plan.fetchingStage();
 		StepPlan.Stage working = plan.workingStage();
@@ -111,11 +116,12 @@ public class StepTemplate {
 		heartbeat.progress(fetching.share() + working.share(), plan.storingMessage());
 		store(plan, command, result);
 		double seconds = (System.nanoTime() - started) / 1e9;
-		heartbeat.close();
-		progress(command, 1, plan.doneMessage());
-		this.messages.publishEvent(result.readyEvent().apply(seconds));
-		log.info("{} of meeting {} done in {} s: {}", label, command.meetingId(),
-				String.format(Locale.ROOT, "%.2f", seconds), result.summary());
+		return () -> {
+			progress(command, 1, plan.doneMessage());
+			this.messages.publishEvent(result.readyEvent().apply(seconds));
+			log.info("{} of meeting {} done in {} s: {}", label, command.meetingId(),
+					String.format(Locale.ROOT, "%.2f", seconds), result.summary());
+		};
 	}
 
 	@SuppressWarnings("unchecked")

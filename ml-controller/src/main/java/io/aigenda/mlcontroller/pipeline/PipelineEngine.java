@@ -244,7 +244,7 @@ public class PipelineEngine {
 			try {
 				if (step.attempt() >= this.properties.maxAttempts()) {
 					giveUp(step, describe(step.kind()) + " got no answer in " + step.attempt() + " attempts (deadline "
-							+ deadline(step).toMinutes() + " min each)");
+							+ minutesOrSeconds(deadline(step)) + " each)");
 				}
 				else {
 					log.warn("{} attempt {} of meeting {} passed its deadline; dispatching again", step.kind(),
@@ -403,6 +403,10 @@ public class PipelineEngine {
 	private Step firstAttempt(UUID meetingId, StepKind kind, Double audioSeconds, Instant now) {
 		return new Step(UUID.randomUUID(), meetingId, kind, 1, StepState.DISPATCHED,
 				now.plus(this.properties.deadline(kind, audioSeconds)), null, null, null, null, null);
+	}
+
+	private static String minutesOrSeconds(java.time.Duration duration) {
+		return (duration.toSeconds() < 120) ? duration.toSeconds() + " s" : duration.toMinutes() + " min";
 	}
 
 	/** How long an attempt of the step may take, for its meeting's recording. */

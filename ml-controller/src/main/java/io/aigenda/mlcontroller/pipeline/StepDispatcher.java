@@ -131,7 +131,8 @@ class StepDispatcher {
 	private ArtifactUrls urls(Step step, List<String> get, List<String> put) {
 		// valid for the attempt: until its deadline, and a margin for a worker finishing
 		// just then
-		Duration ttl = Duration.between(Instant.now(), step.deadline()).plus(this.properties.urlMargin());
+		long untilDeadline = Math.max(0, Duration.between(Instant.now(), step.deadline()).toMillis());
+		Duration ttl = Duration.ofSeconds((untilDeadline + 999) / 1000).plus(this.properties.urlMargin());
 		return this.backend.artifactUrls(step.meetingId(), get, put, ttl);
 	}
 

@@ -148,6 +148,22 @@ class PipelineFlowIntegrationTest {
 	}
 
 	@Test
+	void aStepsDeadlineGrowsWithTheRecordingsLength() {
+		UUID meeting = UUID.randomUUID();
+		backend.putObject(FakeBackend.key(meeting, "recording"), PyannoteSample.recording());
+		Instant sent = Instant.now();
+
+		messages.sendCommand(Queues.PROCESS_MEETING, new ProcessMeeting(meeting, FakeBackend.ORGANISATION, Language.EN,
+				FakeBackend.key(meeting, "recording"), "sample.wav", 1, 4, sent, 1, 45.0));
+		Diarize diarize = broker.command(Queues.DIARIZE, Diarize.class, meeting, WAIT);
+
+		// 60 s for any diarization in these tests, plus a second per second of the 45 s
+		// recording
+		assertThat(Duration.between(sent, diarize.deadline())).isBetween(Duration.ofSeconds(100),
+				Duration.ofSeconds(110));
+	}
+
+	@Test
 	void transcriptReadyDeliveredTwiceGivesExactlyOneWriteMinutes() {
 		UUID meeting = startMeeting();
 		Transcribe transcribe = broker.command(Queues.TRANSCRIBE, Transcribe.class, meeting, WAIT);
@@ -299,7 +315,7 @@ class PipelineFlowIntegrationTest {
 
 		assertThat(failed.step()).isEqualTo(StepKind.TRANSCRIBE);
 		assertThat(failed.organisationId()).isEqualTo(FakeBackend.ORGANISATION);
-		assertThat(failed.reason()).isEqualTo("Transcription got no answer in 3 attempts (deadline PT2S each)");
+		assertThat(failed.reason()).isEqualTo("Transcription got no answer in 3 attempts (deadline 2 s each)");
 		// The event is published inside the transaction that fails the pipeline, just
 		// before it commits.
 		await().atMost(WAIT).until(() -> "FAILED".equals(pipelineState(meeting)));
