@@ -27,7 +27,6 @@ import io.aigenda.backend.outbox.Outbox;
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
-import io.aigenda.contracts.ProcessMeeting;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StartRecording;
 import io.aigenda.contracts.StopRecording;
@@ -298,9 +297,7 @@ class Bots {
 					return;
 				}
 				locked.uploaded(key, "bot-recording.wav", "audio/wav", size, null, duration);
-				this.outbox.enqueue(Queues.PROCESS_MEETING,
-						new ProcessMeeting(locked.getId(), locked.getOrganisationId(), locked.getLanguage().code(), key,
-								"bot-recording.wav", locked.getMinSpeakers(), locked.getMaxSpeakers(), Instant.now()));
+				this.meetings.requestProcessing(locked);
 			});
 			log.info("Bot {} recorded {} s of meeting {} in {} chunks", bot.id(), Math.round(duration), bot.meetingId(),
 					keys.size());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.aigenda.backend.outbox.Outbox;
-
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
@@ -20,6 +19,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Meetings of an organisation: create, look up, list, delete. */
@@ -125,12 +125,26 @@ public class Meetings {
 			throw ApiException.conflict("no-recording", "This meeting has no recording to process");
 		}
 		meeting.retried();
-		this.outbox.enqueue(Queues.PROCESS_MEETING,
-				new ProcessMeeting(meeting.getId(), organisationId, meeting.getLanguage().code(),
-						meeting.getRecordingKey(), meeting.getOriginalFilename(), meeting.getMinSpeakers(),
-						meeting.getMaxSpeakers(), Instant.now(), meeting.getProcessingRun()));
+		requestProcessing(meeting);
 		log.info("Meeting {} retried as run {}", meetingId, meeting.getProcessingRun());
 		return meeting;
+	}
+
+	/**
+	 * Has the meeting's stored recording processed, as its current run: the one place
+	 * {@code ProcessMeeting} is made. It goes into the outbox in the caller's
+	 * transaction, the one that moved the meeting to {@code UPLOADED}, so the state and
+	 * the command are saved together or not at all.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void requestProcessing(Meeting meeting) {
+		if (meeting.getState() != MeetingState.UPLOADED || meeting.getRecordingKey() == null) {
+			throw new IllegalStateException("Meeting " + meeting.getId() + " has no recording waiting to be processed");
+		}
+		this.outbox.enqueue(Queues.PROCESS_MEETING,
+				new ProcessMeeting(meeting.getId(), meeting.getOrganisationId(), meeting.getLanguage().code(),
+						meeting.getRecordingKey(), meeting.getOriginalFilename(), meeting.getMinSpeakers(),
+						meeting.getMaxSpeakers(), Instant.now(), meeting.getProcessingRun()));
 	}
 
 	/**
