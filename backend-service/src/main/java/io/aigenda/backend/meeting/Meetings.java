@@ -63,9 +63,24 @@ public class Meetings {
 	 */
 	@Transactional(readOnly = true)
 	public Meeting processed(UUID organisationId, UUID meetingId) {
-		Meeting meeting = get(organisationId, meetingId);
+		return requireProcessed(get(organisationId, meetingId));
+	}
+
+	/**
+	 * The organisation's processed meeting, locked until the caller's transaction ends:
+	 * edits of one meeting's transcript run one after another, and what they change on
+	 * the meeting goes through the returned aggregate.
+	 */
+	@Transactional
+	public Meeting lockProcessed(UUID organisationId, UUID meetingId) {
+		// the unlocked check first: another organisation's meeting is never locked
+		processed(organisationId, meetingId);
+		return requireProcessed(this.meetings.lockById(meetingId).orElseThrow(() -> ApiException.notFound("Meeting")));
+	}
+
+	private static Meeting requireProcessed(Meeting meeting) {
 		if (meeting.getState() != MeetingState.PROCESSED) {
-			throw io.aigenda.backend.problem.ApiException.conflict("not-processed",
+			throw ApiException.conflict("not-processed",
 					"The meeting has no transcript yet (state " + meeting.getState() + ")");
 		}
 		return meeting;
