@@ -78,6 +78,13 @@ public class Meetings {
 		return requireProcessed(this.meetings.lockById(meetingId).orElseThrow(() -> ApiException.notFound("Meeting")));
 	}
 
+	/** The organisation's processed meetings, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Meeting> processedOf(UUID organisationId) {
+		return this.meetings.findByOrganisationIdAndStateOrderByCreatedAtAscIdAsc(organisationId,
+				MeetingState.PROCESSED);
+	}
+
 	private static Meeting requireProcessed(Meeting meeting) {
 		if (meeting.getState() != MeetingState.PROCESSED) {
 			throw ApiException.conflict("not-processed",
