@@ -182,6 +182,9 @@ class Bots implements DisposableBean {
 	}
 
 	private void provision(Bot bot) {
+		// the backend hears PROVISIONING before the recorder exists: a local recorder
+		// joins within milliseconds, and the next tick would report only where it got to
+		this.store.find(bot.id()).ifPresent(this::report);
 		try {
 			String token = this.backend.recorderToken(bot.id());
 			this.store.provisioning(bot.id(), sha256(token), Instant.now());
