@@ -13,8 +13,8 @@ import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.speaker.VoiceprintEnrolments;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
-import io.aigenda.contracts.ArtifactUrls;
-import io.aigenda.contracts.ArtifactUrlsRequest;
+import io.aigenda.contracts.internal.ArtifactUrls;
+import io.aigenda.contracts.internal.ArtifactUrlsRequest;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

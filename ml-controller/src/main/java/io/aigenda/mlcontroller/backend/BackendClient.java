@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import io.aigenda.contracts.ArtifactUrls;
-import io.aigenda.contracts.ArtifactUrlsRequest;
+import io.aigenda.contracts.internal.ArtifactUrls;
+import io.aigenda.contracts.internal.ArtifactUrlsRequest;
 import io.aigenda.mlcontroller.MlControllerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
