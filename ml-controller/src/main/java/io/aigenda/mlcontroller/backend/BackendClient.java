@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.aigenda.contracts.internal.ArtifactUrls;
 import io.aigenda.contracts.internal.ArtifactUrlsRequest;
+import io.aigenda.contracts.internal.InternalApiClient;
 import io.aigenda.mlcontroller.MlControllerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +22,10 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The backend's internal API (presigned URLs per meeting) and JSON transfers through
- * presigned URLs. The controller holds no S3 credentials: every object it reads or writes
- * goes through a URL the backend signed.
+ * The backend's internal API (presigned URLs per meeting or voiceprint, through the
+ * shared {@link InternalApiClient}) and JSON transfers through presigned URLs. The
+ * controller holds no S3 credentials: every object it reads or writes goes through a URL
+ * the backend signed.
  */
 @Component
 public class BackendClient {
@@ -38,8 +40,12 @@ public class BackendClient {
 
 	private final JsonMapper json;
 
+	private final InternalApiClient backend;
+
 	BackendClient(MlControllerProperties properties) {
 		this.properties = properties;
+		this.backend = new InternalApiClient(properties.backendUrl(), properties.serviceToken(),
+				properties.httpTimeout(), properties.httpTimeout());
 		this.http = HttpClient.newBuilder().connectTimeout(properties.httpTimeout()).build();
 		// Tolerant reader: a newer writer may add fields to a document.
 		this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -52,7 +58,8 @@ public class BackendClient {
 	 * Presigned URLs for one meeting's recording and artifacts, valid for {@code ttl}.
 	 */
 	public ArtifactUrls artifactUrls(UUID meetingId, List<String> get, List<String> put, Duration ttl) {
-		return urls("/api/v1/internal/meetings/" + meetingId + "/artifact-urls", "meeting " + meetingId, get, put, ttl);
+		return complete(this.backend.meetingArtifactUrls(meetingId, new ArtifactUrlsRequest(get, put, ttl.toSeconds())),
+				get, put);
 	}
 
 	/**
@@ -60,22 +67,13 @@ public class BackendClient {
 	 * audio, anything else a JSON artifact of the enrolment.
 	 */
 	public ArtifactUrls voiceprintUrls(UUID voiceprintId, List<String> get, List<String> put, Duration ttl) {
-		return urls("/api/v1/internal/voiceprints/" + voiceprintId + "/artifact-urls", "voiceprint " + voiceprintId,
-				get, put, ttl);
+		return complete(
+				this.backend.voiceprintArtifactUrls(voiceprintId, new ArtifactUrlsRequest(get, put, ttl.toSeconds())),
+				get, put);
 	}
 
-	private ArtifactUrls urls(String path, String owner, List<String> get, List<String> put, Duration ttl) {
-		URI uri = this.properties.backendUrl().resolve(path);
-		byte[] body = this.json.writeValueAsBytes(new ArtifactUrlsRequest(get, put, ttl.toSeconds()));
-		HttpRequest request = HttpRequest.newBuilder(uri)
-			.timeout(this.properties.httpTimeout())
-			.header("Authorization", "Bearer " + this.properties.serviceToken())
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
-		byte[] answer = send(request, "Backend artifact-urls for " + owner);
-		ArtifactUrls urls = read(answer, ArtifactUrls.class, "Backend artifact-urls answer");
+	/** The answer, once it is known to have a URL (and a key) for every name asked. */
+	private static ArtifactUrls complete(ArtifactUrls urls, List<String> get, List<String> put) {
 		for (String name : get) {
 			require(urls.getUrls() != null && urls.getUrls().containsKey(name), "no GET URL for " + name);
 		}
