@@ -30,6 +30,9 @@ import io.aigenda.backend.storage.StorageKeys;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StartRecording;
 import io.aigenda.contracts.StopRecording;
+import io.aigenda.contracts.internal.BotStateReport;
+import io.aigenda.contracts.internal.ChunkUrl;
+import io.aigenda.contracts.internal.RecorderToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +155,7 @@ class Bots {
 	 * A new token for the bot's recorder. It works for this bot only, until the bot ends
 	 * or its maximum duration (plus a grace period) has passed; asking again replaces it.
 	 */
-	BotDtos.RecorderToken issueToken(UUID botId) {
+	RecorderToken issueToken(UUID botId) {
 		return this.transactions.execute(status -> {
 			Row row = lock(botId).orElseThrow(() -> ApiException.notFound("Bot"));
 			if (row.state().terminal()) {
@@ -167,7 +170,7 @@ class Bots {
 				.sql("update meeting_bots set recorder_token_sha256 = ?, recorder_token_expires_at = ? where id = ?")
 				.params(sha256(token), ts(expires), botId)
 				.update();
-			return new BotDtos.RecorderToken(botId, row.meetingId(), token, expires);
+			return new RecorderToken(botId, row.meetingId(), token, expires);
 		});
 	}
 
@@ -175,14 +178,8 @@ class Bots {
 	 * Records the controller's report; a finished bot's chunks become the meeting's
 	 * recording.
 	 */
-	BotView report(UUID botId, BotDtos.StateReport report) {
-		BotState state;
-		try {
-			state = BotState.valueOf(report.state().toUpperCase(java.util.Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest("validation-failed", "Unknown bot state " + report.state());
-		}
+	BotView report(UUID botId, BotStateReport report) {
+		BotState state = stateOf(report);
 		Row row = this.transactions.execute(status -> {
 			Row current = lock(botId).orElseThrow(() -> ApiException.notFound("Bot"));
 			if (current.state().terminal()) {
@@ -206,6 +203,21 @@ class Bots {
 		return view(botId).orElseThrow();
 	}
 
+	private static BotState stateOf(BotStateReport report) {
+		if (report.state() == null) {
+			throw ApiException.badRequest("validation-failed", "state: must not be null");
+		}
+		if (report.serverSeconds() != null && report.serverSeconds() < 0) {
+			throw ApiException.badRequest("validation-failed", "serverSeconds: must be greater than or equal to 0");
+		}
+		try {
+			return BotState.valueOf(report.state().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.badRequest("validation-failed", "Unknown bot state " + report.state());
+		}
+	}
+
 	Optional<RecorderPrincipal> authenticate(String token) {
 		if (token == null || !token.startsWith(TOKEN_PREFIX)) {
 			return Optional.empty();
@@ -224,7 +236,7 @@ class Bots {
 	 * A presigned PUT URL for chunk {@code sequence} (0, 1, 2, ...). Asking twice is
 	 * harmless.
 	 */
-	BotDtos.ChunkUrl chunkUrl(RecorderPrincipal recorder, int sequence) {
+	ChunkUrl chunkUrl(RecorderPrincipal recorder, int sequence) {
 		if (sequence < 0 || sequence >= MAX_CHUNKS) {
 			throw ApiException.badRequest("validation-failed", "sequence must be between 0 and " + (MAX_CHUNKS - 1));
 		}
@@ -239,7 +251,7 @@ class Bots {
 					where id = ?""").params(recorder.botId(), recorder.botId()).update();
 		});
 		Duration ttl = this.properties.chunkUrlTtl();
-		return new BotDtos.ChunkUrl(sequence, this.store.presignPut(key, ttl), Instant.now().plus(ttl));
+		return new ChunkUrl(sequence, this.store.presignPut(key, ttl), Instant.now().plus(ttl));
 	}
 
 	/**

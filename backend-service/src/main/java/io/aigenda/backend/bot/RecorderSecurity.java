@@ -3,6 +3,7 @@ package io.aigenda.backend.bot;
 import java.io.IOException;
 import java.util.List;
 
+import io.aigenda.contracts.internal.InternalPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +32,7 @@ class RecorderSecurity {
 	@Bean
 	@Order(0)
 	SecurityFilterChain recorderFilterChain(HttpSecurity http, Bots bots) throws Exception {
-		http.securityMatcher("/api/v1/recorder/**")
+		http.securityMatcher(InternalPaths.RECORDER + "/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new RecorderTokenFilter(bots), AnonymousAuthenticationFilter.class)
