@@ -19,10 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InternalBotController {
 
-	private final Bots bots;
+	private final BotProvisioning bots;
 
-	InternalBotController(Bots bots) {
+	private final RecorderTokens tokens;
+
+	InternalBotController(BotProvisioning bots, RecorderTokens tokens) {
 		this.bots = bots;
+		this.tokens = tokens;
 	}
 
 	@GetMapping(InternalPaths.BOT)
@@ -32,7 +35,7 @@ class InternalBotController {
 
 	@PostMapping(InternalPaths.BOT_RECORDER_TOKEN)
 	RecorderToken recorderToken(@PathVariable UUID botId) {
-		return this.bots.issueToken(botId);
+		return this.tokens.issue(botId);
 	}
 
 	@PutMapping(InternalPaths.BOT_STATE)

@@ -17,14 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RecorderController {
 
-	private final Bots bots;
+	private final BotProvisioning bots;
 
-	RecorderController(Bots bots) {
+	private final ChunkAssembly chunks;
+
+	RecorderController(BotProvisioning bots, ChunkAssembly chunks) {
 		this.bots = bots;
+		this.chunks = chunks;
 	}
 
 	@GetMapping(InternalPaths.RECORDER_BOT)
-	BotStatus bot(@AuthenticationPrincipal Bots.RecorderPrincipal recorder) {
+	BotStatus bot(@AuthenticationPrincipal RecorderPrincipal recorder) {
 		return this.bots.view(recorder.botId()).orElseThrow().status();
 	}
 
@@ -33,8 +36,8 @@ class RecorderController {
 	 * kHz, mono.
 	 */
 	@PostMapping(InternalPaths.RECORDER_CHUNK)
-	ChunkUrl chunk(@AuthenticationPrincipal Bots.RecorderPrincipal recorder, @PathVariable int sequence) {
-		return this.bots.chunkUrl(recorder, sequence);
+	ChunkUrl chunk(@AuthenticationPrincipal RecorderPrincipal recorder, @PathVariable int sequence) {
+		return this.chunks.chunkUrl(recorder, sequence);
 	}
 
 }
