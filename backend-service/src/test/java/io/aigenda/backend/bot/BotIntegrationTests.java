@@ -133,10 +133,7 @@ class BotIntegrationTests extends BackendIntegrationTest {
 	@Test
 	void callingBackABotSendsStopAndABotWithoutAudioFreesTheMeeting() {
 		String meetingId = createMeeting(ADMIN_TOKEN, "Short call");
-		String botId = body(send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN,
-				"{\"url\":\"http://127.0.0.1:9/empty\"}"))
-			.path("id")
-			.asString();
+		String botId = invite(meetingId, "http://127.0.0.1:9/empty");
 		HttpResponse<String> stopped = send("DELETE", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN, null);
 		assertThat(stopped.statusCode()).isEqualTo(202);
 		StopRecording stop = receive(Queues.STOP_RECORDING, StopRecording.class, botId);
@@ -168,10 +165,7 @@ class BotIntegrationTests extends BackendIntegrationTest {
 	@Test
 	void theControllersAndTheRecordersCallsThroughTheSharedClientTakeABotToItsRecording() {
 		String meetingId = createMeeting(ADMIN_TOKEN, "Client call");
-		UUID botId = UUID.fromString(body(send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN,
-				"{\"url\":\"http://127.0.0.1:9/client\"}"))
-			.path("id")
-			.asString());
+		UUID botId = UUID.fromString(invite(meetingId, "http://127.0.0.1:9/client"));
 		InternalApiClient controller = client(SERVICE_TOKEN);
 
 		RecorderToken token = controller.recorderToken(botId);
@@ -221,10 +215,7 @@ class BotIntegrationTests extends BackendIntegrationTest {
 	@Test
 	void theBotStateEndpointStillRefusesUnknownFields() {
 		String meetingId = createMeeting(ADMIN_TOKEN, "Strict report");
-		String botId = body(send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN,
-				"{\"url\":\"http://127.0.0.1:9/strict\"}"))
-			.path("id")
-			.asString();
+		String botId = invite(meetingId, "http://127.0.0.1:9/strict");
 
 		HttpResponse<String> response = send("PUT", InternalPaths.BOT_STATE.replace("{botId}", botId), SERVICE_TOKEN,
 				"{\"state\":\"RECORDING\",\"serverSeconds\":1,\"meetingId\":\"" + UUID.randomUUID() + "\"}");
@@ -233,6 +224,14 @@ class BotIntegrationTests extends BackendIntegrationTest {
 		assertThat(body(response).path("type").asString()).isEqualTo("https://aigenda.io/problems/unknown-field");
 		assertThat(body(get("/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN)).path("state").asString())
 			.isEqualTo("SCHEDULED");
+	}
+
+	/** Invites a bot into the meeting's call at {@code url}; returns the bot's id. */
+	private String invite(String meetingId, String url) {
+		HttpResponse<String> invited = send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN,
+				"{\"url\":\"" + url + "\"}");
+		assertThat(invited.statusCode()).as(invited.body()).isEqualTo(202);
+		return body(invited).path("id").asString();
 	}
 
 	private InternalApiClient client(String token) {
