@@ -34,7 +34,9 @@ public final class ControllerUnderTest implements AutoCloseable {
 
 	/**
 	 * Test defaults: short deadlines and back-off, a fast scan; {@code overrides} win.
-	 * Without a {@code jdbcUrl} the configuration file's H2 file database is used.
+	 * Without a {@code jdbcUrl} the configuration file's H2 file database is used. With
+	 * {@code server.port} among the overrides ({@code 0}: any free port) it serves its
+	 * HTTP endpoints too.
 	 */
 	public static ControllerUnderTest start(String namespace, FakeBackend backend, String jdbcUrl, String username,
 			Map<String, String> overrides) {
@@ -67,9 +69,15 @@ public final class ControllerUnderTest implements AutoCloseable {
 		List<String> args = new ArrayList<>();
 		properties.forEach((key, value) -> args.add("--" + key + "=" + value));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(MlControllerApplication.class)
-			.web(WebApplicationType.NONE)
+			.web(overrides.containsKey("server.port") ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.run(args.toArray(String[]::new));
 		return new ControllerUnderTest(context, namespace);
+	}
+
+	/** Where its HTTP endpoints are, when it serves them. */
+	public java.net.URI url() {
+		return java.net.URI
+			.create("http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.server.port"));
 	}
 
 	public <T> T bean(Class<T> type) {

@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.aigenda.contracts.ArtifactUrls;
-import io.aigenda.contracts.ArtifactUrlsRequest;
+import io.aigenda.contracts.internal.ArtifactUrls;
+import io.aigenda.contracts.internal.ArtifactUrlsRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

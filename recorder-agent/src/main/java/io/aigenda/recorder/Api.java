@@ -8,39 +8,41 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import io.aigenda.contracts.internal.Heartbeat;
+import io.aigenda.contracts.internal.InternalApiClient;
+import io.aigenda.contracts.internal.InternalApiException;
 
 /**
- * The recorder's two peers, both with its one token: the backend (upload URLs for chunks;
- * the chunk itself goes straight to S3) and the meeting-controller (heartbeats).
+ * The recorder's two peers, both through the shared client with its one token: the
+ * backend (upload URLs for chunks; the chunk itself goes straight to S3) and the
+ * meeting-controller (heartbeats).
  */
 final class Api {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-	private final AgentSettings settings;
+	private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(2);
+
+	private final InternalApiClient backend;
+
+	private final InternalApiClient controller;
+
+	private final HttpClient storage = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
 	Api(AgentSettings settings) {
-		this.settings = settings;
+		this.backend = new InternalApiClient(URI.create(settings.backendUrl()), settings.token(), CONNECT_TIMEOUT,
+				REQUEST_TIMEOUT);
+		this.controller = new InternalApiClient(URI.create(settings.controllerUrl()), settings.token(), CONNECT_TIMEOUT,
+				REQUEST_TIMEOUT);
 	}
 
 	/** Uploads one chunk: a presigned URL from the backend, then a PUT to S3. */
 	void upload(Path chunk, int sequence) throws IOException, InterruptedException {
-		HttpResponse<String> url = this.http
-			.send(authorized(this.settings.backendUrl() + "/api/v1/recorder/chunks/" + sequence)
-				.POST(HttpRequest.BodyPublishers.noBody())
-				.build(), HttpResponse.BodyHandlers.ofString());
-		if (url.statusCode() != 200) {
-			throw new IOException(
-					"Chunk " + sequence + ": the backend answered " + url.statusCode() + " " + url.body());
-		}
-		String target = JSON.readTree(url.body()).path("url").asString();
-		HttpResponse<String> put = this.http.send(HttpRequest.newBuilder(URI.create(target))
-			.timeout(Duration.ofMinutes(2))
+		String target = this.backend.chunkUrl(sequence).url();
+		HttpResponse<String> put = this.storage.send(HttpRequest.newBuilder(URI.create(target))
+			.timeout(UPLOAD_TIMEOUT)
 			.PUT(HttpRequest.BodyPublishers.ofFile(chunk))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (put.statusCode() / 100 != 2) {
@@ -49,30 +51,17 @@ final class Api {
 	}
 
 	/** Sends a heartbeat; true when the controller wants the bot to leave. */
-	boolean heartbeat(String phase, String detail) throws IOException, InterruptedException {
-		ObjectNode body = JSON.createObjectNode();
-		body.put("phase", phase);
-		body.put("detail", detail);
-		HttpResponse<String> response = this.http
-			.send(authorized(this.settings.controllerUrl() + "/api/v1/recorder/heartbeat")
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() == 401) {
-			// the bot was ended (its token is dead): nothing left to do in the call
-			return true;
+	boolean heartbeat(String phase, String detail) {
+		try {
+			return this.controller.heartbeat(new Heartbeat(phase, detail)).leave();
 		}
-		if (response.statusCode() != 200) {
-			throw new IOException("Heartbeat: the controller answered " + response.statusCode());
+		catch (InternalApiException ex) {
+			if (ex.status() == 401) {
+				// the bot was ended (its token is dead): nothing left to do in the call
+				return true;
+			}
+			throw ex;
 		}
-		JsonNode answer = JSON.readTree(response.body());
-		return answer.path("leave").asBoolean(false);
-	}
-
-	private HttpRequest.Builder authorized(String url) {
-		return HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Bearer " + this.settings.token());
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.aigenda.contracts.internal.InternalPaths;
 
 /**
  * A meeting page on this machine that plays a recording once a participant joins, and the
@@ -40,9 +41,9 @@ final class TestMeeting implements AutoCloseable {
 		this.recording = recording;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/meeting/", this::page);
-		this.server.createContext("/api/v1/recorder/chunks/", this::chunkUrl);
+		this.server.createContext(InternalPaths.RECORDER + "/chunks/", this::chunkUrl);
 		this.server.createContext("/s3/", this::store);
-		this.server.createContext("/api/v1/recorder/heartbeat", this::heartbeat);
+		this.server.createContext(InternalPaths.RECORDER_HEARTBEAT, this::heartbeat);
 		this.server.start();
 	}
 

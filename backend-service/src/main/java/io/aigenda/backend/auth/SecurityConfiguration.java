@@ -3,6 +3,7 @@ package io.aigenda.backend.auth;
 import io.aigenda.backend.BackendProperties;
 import jakarta.servlet.DispatcherType;
 import io.aigenda.backend.problem.Problems;
+import io.aigenda.contracts.internal.InternalPaths;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -80,7 +81,7 @@ class SecurityConfiguration {
 				// the web app's static files; it signs in against the API itself
 				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg")
 				.permitAll()
-				.requestMatchers("/api/v1/internal/**")
+				.requestMatchers(InternalPaths.BACKEND_INTERNAL + "/**")
 				.hasRole("SERVICE")
 				.requestMatchers("/api/v1/admin/**")
 				.hasRole("PLATFORM_ADMIN")

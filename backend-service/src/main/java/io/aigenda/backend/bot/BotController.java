@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/meetings/{meetingId}/bot")
 class BotController {
 
-	private final Bots bots;
+	private final BotProvisioning bots;
 
-	BotController(Bots bots) {
+	BotController(BotProvisioning bots) {
 		this.bots = bots;
 	}
 

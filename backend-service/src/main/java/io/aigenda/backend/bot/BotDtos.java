@@ -1,13 +1,14 @@
 package io.aigenda.backend.bot;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 
-/** Request and response bodies of the bot endpoints. */
+/**
+ * Request bodies of the users' bot endpoints; the internal ones speak the records of
+ * {@code io.aigenda.contracts.internal}.
+ */
 final class BotDtos {
 
 	private BotDtos() {
@@ -19,16 +20,6 @@ final class BotDtos {
 	 * absent
 	 */
 	record Invite(@NotBlank String url, Instant joinAt, @Min(1) Integer maxDurationMinutes) {
-	}
-
-	/** The controller's report of a state change. */
-	record StateReport(@NotNull String state, String detail, @Min(0) Long serverSeconds) {
-	}
-
-	record RecorderToken(UUID botId, UUID meetingId, String token, Instant expiresAt) {
-	}
-
-	record ChunkUrl(int sequence, String url, Instant expiresAt) {
 	}
 
 }

@@ -3,40 +3,44 @@ package io.aigenda.backend.bot;
 import java.util.UUID;
 
 import io.aigenda.backend.problem.ApiException;
-import jakarta.validation.Valid;
+import io.aigenda.contracts.internal.BotStateReport;
+import io.aigenda.contracts.internal.BotStatus;
+import io.aigenda.contracts.internal.InternalPaths;
+import io.aigenda.contracts.internal.RecorderToken;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The meeting-controller's side of bots (service token only). */
 @RestController
-@RequestMapping("/api/v1/internal/bots/{botId}")
 class InternalBotController {
 
-	private final Bots bots;
+	private final BotProvisioning bots;
 
-	InternalBotController(Bots bots) {
+	private final RecorderTokens tokens;
+
+	InternalBotController(BotProvisioning bots, RecorderTokens tokens) {
 		this.bots = bots;
+		this.tokens = tokens;
 	}
 
-	@GetMapping
-	BotView get(@PathVariable UUID botId) {
-		return this.bots.view(botId).orElseThrow(() -> ApiException.notFound("Bot"));
+	@GetMapping(InternalPaths.BOT)
+	BotStatus get(@PathVariable UUID botId) {
+		return this.bots.view(botId).map(BotView::status).orElseThrow(() -> ApiException.notFound("Bot"));
 	}
 
-	@PostMapping("/recorder-token")
-	BotDtos.RecorderToken recorderToken(@PathVariable UUID botId) {
-		return this.bots.issueToken(botId);
+	@PostMapping(InternalPaths.BOT_RECORDER_TOKEN)
+	RecorderToken recorderToken(@PathVariable UUID botId) {
+		return this.tokens.issue(botId);
 	}
 
-	@PutMapping("/state")
-	BotView report(@PathVariable UUID botId, @Valid @RequestBody BotDtos.StateReport report) {
-		return this.bots.report(botId, report);
+	@PutMapping(InternalPaths.BOT_STATE)
+	BotStatus report(@PathVariable UUID botId, @RequestBody BotStateReport report) {
+		return this.bots.report(botId, report).status();
 	}
 
 }

@@ -1,10 +1,13 @@
 package io.aigenda.backend.bot;
 
+import io.aigenda.contracts.internal.BotStatus;
+import io.aigenda.contracts.internal.ChunkUrl;
+import io.aigenda.contracts.internal.InternalPaths;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -12,27 +15,29 @@ import org.springframework.web.bind.annotation.RestController;
  * bot it is and get upload URLs for that bot's audio chunks.
  */
 @RestController
-@RequestMapping("/api/v1/recorder")
 class RecorderController {
 
-	private final Bots bots;
+	private final BotProvisioning bots;
 
-	RecorderController(Bots bots) {
+	private final ChunkAssembly chunks;
+
+	RecorderController(BotProvisioning bots, ChunkAssembly chunks) {
 		this.bots = bots;
+		this.chunks = chunks;
 	}
 
-	@GetMapping("/bot")
-	BotView bot(@AuthenticationPrincipal Bots.RecorderPrincipal recorder) {
-		return this.bots.view(recorder.botId()).orElseThrow();
+	@GetMapping(InternalPaths.RECORDER_BOT)
+	BotStatus bot(@AuthenticationPrincipal RecorderPrincipal recorder) {
+		return this.bots.view(recorder.botId()).orElseThrow().status();
 	}
 
 	/**
 	 * A presigned URL to PUT chunk {@code sequence}: raw PCM, 16-bit little-endian, 16
 	 * kHz, mono.
 	 */
-	@PostMapping("/chunks/{sequence}")
-	BotDtos.ChunkUrl chunk(@AuthenticationPrincipal Bots.RecorderPrincipal recorder, @PathVariable int sequence) {
-		return this.bots.chunkUrl(recorder, sequence);
+	@PostMapping(InternalPaths.RECORDER_CHUNK)
+	ChunkUrl chunk(@AuthenticationPrincipal RecorderPrincipal recorder, @PathVariable int sequence) {
+		return this.chunks.chunkUrl(recorder, sequence);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.aigenda.backend.bot;
 import java.io.IOException;
 import java.util.List;
 
+import io.aigenda.contracts.internal.InternalPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,11 +31,11 @@ class RecorderSecurity {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain recorderFilterChain(HttpSecurity http, Bots bots) throws Exception {
-		http.securityMatcher("/api/v1/recorder/**")
+	SecurityFilterChain recorderFilterChain(HttpSecurity http, RecorderTokens tokens) throws Exception {
+		http.securityMatcher(InternalPaths.RECORDER + "/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new RecorderTokenFilter(bots), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new RecorderTokenFilter(tokens), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, ex) -> {
 				response.setStatus(401);
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -48,10 +49,10 @@ class RecorderSecurity {
 
 	private static final class RecorderTokenFilter extends OncePerRequestFilter {
 
-		private final Bots bots;
+		private final RecorderTokens tokens;
 
-		RecorderTokenFilter(Bots bots) {
-			this.bots = bots;
+		RecorderTokenFilter(RecorderTokens tokens) {
+			this.tokens = tokens;
 		}
 
 		@Override
@@ -59,7 +60,7 @@ class RecorderSecurity {
 				throws ServletException, IOException {
 			String header = request.getHeader("Authorization");
 			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-				this.bots.authenticate(header.substring(7).trim())
+				this.tokens.authenticate(header.substring(7).trim())
 					.ifPresent(recorder -> SecurityContextHolder.getContext()
 						.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(recorder, null,
 								List.of(new SimpleGrantedAuthority("ROLE_RECORDER")))));

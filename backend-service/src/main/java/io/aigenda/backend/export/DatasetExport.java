@@ -79,7 +79,7 @@ class DatasetExport {
 		}
 		Duration ttl = ttl(urlTtlMinutes);
 		StringBuilder out = new StringBuilder();
-		for (Meeting meeting : processed(account.organisationId())) {
+		for (Meeting meeting : this.meetings.processedOf(account.organisationId())) {
 			Set<Integer> corrected = correctedWords(meeting.getId());
 			if (correctedOnly && corrected.isEmpty()) {
 				continue;
@@ -108,7 +108,7 @@ class DatasetExport {
 	@Transactional(readOnly = true)
 	ResponseEntity<byte[]> minutes(@AuthenticationPrincipal Account account) {
 		StringBuilder out = new StringBuilder();
-		for (Meeting meeting : processed(account.organisationId())) {
+		for (Meeting meeting : this.meetings.processedOf(account.organisationId())) {
 			String minutes = this.store.minutesJson(meeting.getId()).orElse(null);
 			if (minutes == null) {
 				continue;
@@ -150,15 +150,6 @@ class DatasetExport {
 			segments.add(Segment.of(words, current));
 		}
 		return segments;
-	}
-
-	private List<Meeting> processed(UUID organisation) {
-		List<UUID> ids = this.jdbc
-			.sql("select id from meetings where organisation_id = ? and state = 'PROCESSED' order by created_at, id")
-			.param(organisation)
-			.query(UUID.class)
-			.list();
-		return ids.stream().map(id -> this.meetings.get(organisation, id)).toList();
 	}
 
 	private MeetingTranscript transcript(Meeting meeting) {

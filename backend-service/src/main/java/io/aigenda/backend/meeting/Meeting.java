@@ -137,6 +137,15 @@ public class Meeting {
 		touch();
 	}
 
+	/**
+	 * A user's edit (merge, split, reassignment) changed how many speakers the transcript
+	 * has.
+	 */
+	public void speakersChanged(int speakerCount) {
+		this.speakerCount = speakerCount;
+		touch();
+	}
+
 	/** A failed meeting's recording is processed again, as the next run. */
 	void retried() {
 		this.state = MeetingState.UPLOADED;

@@ -69,9 +69,10 @@ class MeetingMeters implements SmartInitializingSingleton, DisposableBean {
 			List<FinishedMeetings> finished = jdbc.sql("""
 					select o.name as organisation, m.state as state, count(*) as n
 					from meetings m join organisations o on o.id = m.organisation_id
-					where m.state in ('PROCESSED', 'FAILED')
+					where m.state in (?, ?)
 					  and coalesce(m.processed_at, m.updated_at) >= now() - interval '1 day'
 					group by o.name, m.state""")
+				.params(MeetingState.PROCESSED.name(), MeetingState.FAILED.name())
 				.query((row, i) -> new FinishedMeetings(row.getString("organisation"),
 						row.getString("state").toLowerCase(Locale.ROOT), row.getLong("n")))
 				.list();

@@ -1,5 +1,6 @@
 package io.aigenda.backend.meeting;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ public interface MeetingRepository extends JpaRepository<Meeting, UUID> {
 
 	Page<Meeting> findByOrganisationIdAndTitleContainingIgnoreCase(UUID organisationId, String title,
 			Pageable pageable);
+
+	List<Meeting> findByOrganisationIdAndStateOrderByCreatedAtAscIdAsc(UUID organisationId, MeetingState state);
 
 	/**
 	 * The meeting row locked until the transaction ends, so concurrent events apply one

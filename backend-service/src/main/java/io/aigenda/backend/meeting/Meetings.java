@@ -20,6 +20,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Meetings of an organisation: create, look up, list, delete. */
@@ -63,9 +64,31 @@ public class Meetings {
 	 */
 	@Transactional(readOnly = true)
 	public Meeting processed(UUID organisationId, UUID meetingId) {
-		Meeting meeting = get(organisationId, meetingId);
+		return requireProcessed(get(organisationId, meetingId));
+	}
+
+	/**
+	 * The organisation's processed meeting, locked until the caller's transaction ends:
+	 * edits of one meeting's transcript run one after another, and what they change on
+	 * the meeting goes through the returned aggregate.
+	 */
+	@Transactional
+	public Meeting lockProcessed(UUID organisationId, UUID meetingId) {
+		// the unlocked check first: another organisation's meeting is never locked
+		processed(organisationId, meetingId);
+		return requireProcessed(this.meetings.lockById(meetingId).orElseThrow(() -> ApiException.notFound("Meeting")));
+	}
+
+	/** The organisation's processed meetings, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Meeting> processedOf(UUID organisationId) {
+		return this.meetings.findByOrganisationIdAndStateOrderByCreatedAtAscIdAsc(organisationId,
+				MeetingState.PROCESSED);
+	}
+
+	private static Meeting requireProcessed(Meeting meeting) {
 		if (meeting.getState() != MeetingState.PROCESSED) {
-			throw io.aigenda.backend.problem.ApiException.conflict("not-processed",
+			throw ApiException.conflict("not-processed",
 					"The meeting has no transcript yet (state " + meeting.getState() + ")");
 		}
 		return meeting;
@@ -128,12 +151,27 @@ public class Meetings {
 			throw ApiException.conflict("no-recording", "This meeting has no recording to process");
 		}
 		meeting.retried();
-		this.outbox.enqueue(Queues.PROCESS_MEETING,
-				new ProcessMeeting(meeting.getId(), organisationId, meeting.getLanguage(), meeting.getRecordingKey(),
-						meeting.getOriginalFilename(), meeting.getMinSpeakers(), meeting.getMaxSpeakers(),
-						Instant.now(), meeting.getProcessingRun()));
+		requestProcessing(meeting);
 		log.info("Meeting {} retried as run {}", meetingId, meeting.getProcessingRun());
 		return meeting;
+	}
+
+	/**
+	 * Has the meeting's stored recording processed, as its current run: the one place
+	 * {@code ProcessMeeting} is made. It goes into the outbox in the caller's
+	 * transaction, the one that moved the meeting to {@code UPLOADED}, so the state and
+	 * the command are saved together or not at all.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void requestProcessing(Meeting meeting) {
+		if (meeting.getState() != MeetingState.UPLOADED || meeting.getRecordingKey() == null) {
+			throw new IllegalStateException("Meeting " + meeting.getId() + " has no recording waiting to be processed");
+		}
+		this.outbox.enqueue(Queues.PROCESS_MEETING,
+				new ProcessMeeting(meeting.getId(), meeting.getOrganisationId(), meeting.getLanguage(),
+						meeting.getRecordingKey(), meeting.getOriginalFilename(), meeting.getMinSpeakers(),
+						meeting.getMaxSpeakers(), Instant.now(), meeting.getProcessingRun(),
+						meeting.getDurationSeconds()));
 	}
 
 	/**

@@ -13,8 +13,9 @@ import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.speaker.VoiceprintEnrolments;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
-import io.aigenda.contracts.ArtifactUrls;
-import io.aigenda.contracts.ArtifactUrlsRequest;
+import io.aigenda.contracts.internal.ArtifactUrls;
+import io.aigenda.contracts.internal.ArtifactUrlsRequest;
+import io.aigenda.contracts.internal.InternalPaths;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,7 +45,7 @@ class ArtifactUrlsController {
 		this.voiceprints = voiceprints;
 	}
 
-	@PostMapping("/api/v1/internal/meetings/{meetingId}/artifact-urls")
+	@PostMapping(InternalPaths.MEETING_ARTIFACT_URLS)
 	ArtifactUrls urls(@PathVariable UUID meetingId, @RequestBody ArtifactUrlsRequest request) {
 		Meeting meeting = this.meetings.findById(meetingId).orElseThrow(() -> ApiException.notFound("Meeting"));
 		return sign(request, StorageKeys.RECORDING,
@@ -55,7 +56,7 @@ class ArtifactUrlsController {
 	 * The same for a voiceprint enrolment: its clip ({@code clip}) and the clip's
 	 * diarization.
 	 */
-	@PostMapping("/api/v1/internal/voiceprints/{voiceprintId}/artifact-urls")
+	@PostMapping(InternalPaths.VOICEPRINT_ARTIFACT_URLS)
 	ArtifactUrls voiceprintUrls(@PathVariable UUID voiceprintId, @RequestBody ArtifactUrlsRequest request) {
 		UUID organisationId = this.voiceprints.organisationOf(voiceprintId)
 			.orElseThrow(() -> ApiException.notFound("Voiceprint"));

@@ -32,12 +32,4 @@ final class SearchDtos {
 	record AnswerView(String question, String answer, String method, List<PassageView> citations) {
 	}
 
-	/** The ml-controller's passage, as it sends it. */
-	record Passage(UUID meetingId, double start, double end, List<String> speakers, String topic, String text,
-			double score) {
-	}
-
-	record Answer(String answer, String method, List<Passage> citations) {
-	}
-
 }

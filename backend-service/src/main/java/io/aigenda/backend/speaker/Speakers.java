@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.aigenda.backend.meeting.Meeting;
 import io.aigenda.backend.meeting.Meetings;
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.speaker.SpeakerDtos.ReassignSpeech;
@@ -59,7 +60,7 @@ class Speakers {
 	@Transactional
 	SpeakerView rename(UUID organisationId, UUID meetingId, String label, String name) {
 		String trimmed = validName(name);
-		lockProcessed(organisationId, meetingId);
+		this.meetings.lockProcessed(organisationId, meetingId);
 		requireSpeaker(meetingId, label);
 		UUID voiceprintId = this.voiceprints.store(organisationId, meetingId, label, trimmed);
 		this.jdbc
@@ -78,7 +79,7 @@ class Speakers {
 		if (from.equals(into)) {
 			throw ApiException.badRequest("validation-failed", "A speaker cannot be merged into itself");
 		}
-		lockProcessed(organisationId, meetingId);
+		Meeting meeting = this.meetings.lockProcessed(organisationId, meetingId);
 		requireSpeaker(meetingId, from);
 		requireSpeaker(meetingId, into);
 		this.jdbc.sql("update transcript_words set speaker_label = ? where meeting_id = ? and speaker_label = ?")
@@ -95,7 +96,7 @@ class Speakers {
 			.params(meetingId, into, from)
 			.update();
 		this.jdbc.sql("delete from speakers where meeting_id = ? and label = ?").params(meetingId, from).update();
-		speakerCountChanged(meetingId);
+		speakersChanged(meeting);
 		return views(meetingId);
 	}
 
@@ -105,7 +106,7 @@ class Speakers {
 				|| request.start() < 0) {
 			throw ApiException.badRequest("validation-failed", "'start' and 'end' must be seconds with start < end");
 		}
-		lockProcessed(organisationId, meetingId);
+		Meeting meeting = this.meetings.lockProcessed(organisationId, meetingId);
 		if (request.from() != null) {
 			requireSpeaker(meetingId, request.from());
 		}
@@ -130,7 +131,7 @@ class Speakers {
 			.update();
 		reassignTurns(meetingId, start, end, request.from(), to);
 		removeSilentSpeakers(meetingId);
-		speakerCountChanged(meetingId);
+		speakersChanged(meeting);
 		return views(meetingId);
 	}
 
@@ -194,12 +195,13 @@ class Speakers {
 			.update();
 	}
 
-	private void speakerCountChanged(UUID meetingId) {
-		this.jdbc
-			.sql("update meetings set speaker_count = (select count(*) from speakers where meeting_id = ?) "
-					+ "where id = ?")
-			.params(meetingId, meetingId)
-			.update();
+	/** The meeting's speaker count follows its speakers, through the meeting itself. */
+	private void speakersChanged(Meeting meeting) {
+		int count = this.jdbc.sql("select count(*) from speakers where meeting_id = ?")
+			.param(meeting.getId())
+			.query(Integer.class)
+			.single();
+		meeting.speakersChanged(count);
 	}
 
 	private String newLabel(UUID meetingId) {
@@ -263,12 +265,6 @@ class Speakers {
 		if (!exists) {
 			throw ApiException.notFound("Speaker " + label);
 		}
-	}
-
-	/** Edits of one meeting run one after another. */
-	private void lockProcessed(UUID organisationId, UUID meetingId) {
-		this.meetings.processed(organisationId, meetingId);
-		this.jdbc.sql("select id from meetings where id = ? for update").param(meetingId).query(UUID.class).single();
 	}
 
 }

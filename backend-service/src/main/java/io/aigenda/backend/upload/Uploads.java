@@ -23,12 +23,9 @@ import io.aigenda.backend.meeting.Meeting;
 import io.aigenda.backend.meeting.MeetingRepository;
 import io.aigenda.backend.meeting.MeetingState;
 import io.aigenda.backend.meeting.Meetings;
-import io.aigenda.backend.outbox.Outbox;
 import io.aigenda.backend.problem.ApiException;
 import io.aigenda.backend.storage.ObjectStore;
 import io.aigenda.backend.storage.StorageKeys;
-import io.aigenda.contracts.ProcessMeeting;
-import io.aigenda.contracts.Queues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -64,20 +61,17 @@ class Uploads {
 
 	private final MediaProbe probe;
 
-	private final Outbox outbox;
-
 	private final TransactionTemplate transactions;
 
 	private final BackendProperties.Upload limits;
 
 	Uploads(Meetings meetings, MeetingRepository meetingRepository, UploadSessionRepository sessions, ObjectStore store,
-			MediaProbe probe, Outbox outbox, TransactionTemplate transactions, BackendProperties properties) {
+			MediaProbe probe, TransactionTemplate transactions, BackendProperties properties) {
 		this.meetings = meetings;
 		this.meetingRepository = meetingRepository;
 		this.sessions = sessions;
 		this.store = store;
 		this.probe = probe;
-		this.outbox = outbox;
 		this.transactions = transactions;
 		this.limits = properties.upload();
 	}
@@ -267,9 +261,7 @@ class Uploads {
 			Meeting meeting = this.meetingRepository.lockById(meetingId)
 				.orElseThrow(() -> ApiException.notFound("Meeting"));
 			meeting.uploaded(key, filename, contentType, size, sha256, duration);
-			this.outbox.enqueue(Queues.PROCESS_MEETING,
-					new ProcessMeeting(meeting.getId(), meeting.getOrganisationId(), meeting.getLanguage(), key,
-							filename, meeting.getMinSpeakers(), meeting.getMaxSpeakers(), Instant.now()));
+			this.meetings.requestProcessing(meeting);
 			log.info("Meeting {} uploaded ({} bytes, {})", meetingId, size, contentType);
 			return new UploadResult(meeting.getId(), meeting.getState().name(), filename, contentType, size, sha256,
 					duration);

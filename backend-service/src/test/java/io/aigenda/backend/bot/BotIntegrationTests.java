@@ -16,6 +16,13 @@ import io.aigenda.contracts.ProcessMeeting;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StartRecording;
 import io.aigenda.contracts.StopRecording;
+import io.aigenda.contracts.internal.BotStateReport;
+import io.aigenda.contracts.internal.BotStatus;
+import io.aigenda.contracts.internal.ChunkUrl;
+import io.aigenda.contracts.internal.InternalApiClient;
+import io.aigenda.contracts.internal.InternalApiException;
+import io.aigenda.contracts.internal.InternalPaths;
+import io.aigenda.contracts.internal.RecorderToken;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * A bot's life as the backend sees it, with a test meeting page on this machine as the
@@ -125,10 +133,7 @@ class BotIntegrationTests extends BackendIntegrationTest {
 	@Test
 	void callingBackABotSendsStopAndABotWithoutAudioFreesTheMeeting() {
 		String meetingId = createMeeting(ADMIN_TOKEN, "Short call");
-		String botId = body(send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN,
-				"{\"url\":\"http://127.0.0.1:9/empty\"}"))
-			.path("id")
-			.asString();
+		String botId = invite(meetingId, "http://127.0.0.1:9/empty");
 		HttpResponse<String> stopped = send("DELETE", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN, null);
 		assertThat(stopped.statusCode()).isEqualTo(202);
 		StopRecording stop = receive(Queues.STOP_RECORDING, StopRecording.class, botId);
@@ -155,6 +160,82 @@ class BotIntegrationTests extends BackendIntegrationTest {
 		String other = otherOrganisationToken();
 		assertThat(get("/api/v1/meetings/" + meetingId + "/bot", other).statusCode()).isEqualTo(404);
 		assertThat(send("DELETE", "/api/v1/meetings/" + meetingId + "/bot", other, null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void theControllersAndTheRecordersCallsThroughTheSharedClientTakeABotToItsRecording() {
+		String meetingId = createMeeting(ADMIN_TOKEN, "Client call");
+		UUID botId = UUID.fromString(invite(meetingId, "http://127.0.0.1:9/client"));
+		InternalApiClient controller = client(SERVICE_TOKEN);
+
+		RecorderToken token = controller.recorderToken(botId);
+		assertThat(token.botId()).isEqualTo(botId);
+		assertThat(token.meetingId()).hasToString(meetingId);
+		assertThat(token.token()).startsWith("agr_");
+		assertThat(token.expiresAt()).isAfter(Instant.now());
+
+		InternalApiClient recorder = client(token.token());
+		ChunkUrl chunk = recorder.chunkUrl(0);
+		assertThat(chunk.sequence()).isZero();
+		byte[] wav = read(shared("eval-dev/diarization/pyannote_sample/sample.wav"));
+		HttpResponse<String> put = call(HttpRequest.newBuilder(URI.create(chunk.url()))
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(wav, 44, wav.length)))
+			.build());
+		assertThat(put.statusCode()).isEqualTo(200);
+
+		BotStatus recording = controller.reportBotState(botId, new BotStateReport("RECORDING", null, 3L));
+		assertThat(recording.state()).isEqualTo("RECORDING");
+		assertThat(recording.chunks()).isEqualTo(1);
+		assertThat(recording.finishedAt()).isNull();
+		InternalApiException unknownState = catchThrowableOfType(InternalApiException.class,
+				() -> controller.reportBotState(botId, new BotStateReport("LEFT", null, 4L)));
+		assertThat(unknownState.status()).isEqualTo(400);
+		assertThat(unknownState.reason()).isEqualTo("Unknown bot state LEFT");
+		assertThat(unknownState.problemType()).endsWith("/validation-failed");
+
+		BotStatus done = controller.reportBotState(botId, new BotStateReport("DONE", "meeting ended", 40L));
+		assertThat(done.state()).isEqualTo("DONE");
+		assertThat(done.serverSeconds()).isEqualTo(40);
+		assertThat(done.finishedAt()).isNotNull();
+		ProcessMeeting process = receive(Queues.PROCESS_MEETING, ProcessMeeting.class, meetingId);
+		assertThat(process.originalFilename()).isEqualTo("bot-recording.wav");
+		assertThat(process.runNumber()).isEqualTo(1);
+
+		// a finished bot: no new token, and its recorder's token opens nothing any more
+		InternalApiException finished = catchThrowableOfType(InternalApiException.class,
+				() -> controller.recorderToken(botId));
+		assertThat(finished.status()).isEqualTo(409);
+		assertThat(finished.reason()).isEqualTo("The bot has finished");
+		InternalApiException dead = catchThrowableOfType(InternalApiException.class, () -> recorder.chunkUrl(1));
+		assertThat(dead.status()).isEqualTo(401);
+		assertThat(dead.reason()).isEqualTo("A valid recorder token is required");
+		assertThat(dead.retryable()).isFalse();
+	}
+
+	@Test
+	void theBotStateEndpointStillRefusesUnknownFields() {
+		String meetingId = createMeeting(ADMIN_TOKEN, "Strict report");
+		String botId = invite(meetingId, "http://127.0.0.1:9/strict");
+
+		HttpResponse<String> response = send("PUT", InternalPaths.BOT_STATE.replace("{botId}", botId), SERVICE_TOKEN,
+				"{\"state\":\"RECORDING\",\"serverSeconds\":1,\"meetingId\":\"" + UUID.randomUUID() + "\"}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(body(response).path("type").asString()).isEqualTo("https://aigenda.io/problems/unknown-field");
+		assertThat(body(get("/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN)).path("state").asString())
+			.isEqualTo("SCHEDULED");
+	}
+
+	/** Invites a bot into the meeting's call at {@code url}; returns the bot's id. */
+	private String invite(String meetingId, String url) {
+		HttpResponse<String> invited = send("POST", "/api/v1/meetings/" + meetingId + "/bot", ADMIN_TOKEN,
+				"{\"url\":\"" + url + "\"}");
+		assertThat(invited.statusCode()).as(invited.body()).isEqualTo(202);
+		return body(invited).path("id").asString();
+	}
+
+	private InternalApiClient client(String token) {
+		return new InternalApiClient(url(""), token, Duration.ofSeconds(5), Duration.ofSeconds(30));
 	}
 
 	private JsonNode report(String botId, String json) {

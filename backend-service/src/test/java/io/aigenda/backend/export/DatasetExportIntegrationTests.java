@@ -24,6 +24,8 @@ class DatasetExportIntegrationTests extends BackendIntegrationTest {
 		assertThat(send("PUT", "/api/v1/meetings/" + english + "/speakers/S1", ADMIN_TOKEN, "{\"name\":\"John\"}")
 			.statusCode()).isEqualTo(200);
 
+		String waiting = createMeeting(ADMIN_TOKEN, "Dataset waiting for its recording");
+
 		HttpResponse<String> response = get("/api/v1/datasets/asr?maxSegmentSeconds=2", ADMIN_TOKEN);
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -44,6 +46,7 @@ class DatasetExportIntegrationTests extends BackendIntegrationTest {
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(audio.statusCode()).isEqualTo(200);
 		assertThat(audio.body()).isEqualTo(read(shared("eval-dev/asr/en/jfk.wav")));
+		assertThat(lines).noneSatisfy(l -> assertThat(l.path("meetingId").asString()).isEqualTo(waiting));
 		assertThat(lines).anySatisfy(l -> {
 			assertThat(l.path("meetingId").asString()).isEqualTo(russian);
 			assertThat(l.path("text").asString()).isEqualTo("нейронные сети это хорошо");

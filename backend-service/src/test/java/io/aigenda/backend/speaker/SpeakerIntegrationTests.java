@@ -179,6 +179,25 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 	}
 
 	@Test
+	void theMeetingsSpeakerCountFollowsASplitAndItsUndo() throws Exception {
+		String id = processedMeeting("Speaker count");
+		JsonNode before = body(get("/api/v1/meetings/" + id, ADMIN_TOKEN));
+		assertThat(before.path("speakerCount").asInt()).isEqualTo(2);
+
+		send("POST", "/api/v1/meetings/" + id + "/speakers/reassign", ADMIN_TOKEN,
+				"{\"start\":3.0,\"end\":5.0,\"from\":\"S1\"}");
+		JsonNode split = body(get("/api/v1/meetings/" + id, ADMIN_TOKEN));
+		assertThat(split.path("speakerCount").asInt()).isEqualTo(3);
+		assertThat(split.path("state").asString()).isEqualTo("PROCESSED");
+		assertThat(java.time.Instant.parse(split.path("updatedAt").asString()))
+			.isAfter(java.time.Instant.parse(before.path("updatedAt").asString()));
+
+		send("POST", "/api/v1/meetings/" + id + "/speakers/reassign", ADMIN_TOKEN,
+				"{\"start\":3.0,\"end\":5.0,\"from\":\"S3\",\"to\":\"S1\"}");
+		assertThat(body(get("/api/v1/meetings/" + id, ADMIN_TOKEN)).path("speakerCount").asInt()).isEqualTo(2);
+	}
+
+	@Test
 	void badSpeakerRequestsAreProblemDetails() throws Exception {
 		String id = processedMeeting("Bad input");
 		assertProblem(send("PUT", "/api/v1/meetings/" + id + "/speakers/S1", ADMIN_TOKEN, "{\"name\":\"  \"}"), 400,

@@ -15,6 +15,11 @@ import java.util.concurrent.Executors;
 
 import io.aigenda.contracts.StartRecording;
 import io.aigenda.contracts.StopRecording;
+import io.aigenda.contracts.internal.BotStateReport;
+import io.aigenda.contracts.internal.Heartbeat;
+import io.aigenda.contracts.internal.HeartbeatAnswer;
+import io.aigenda.contracts.internal.InternalApiClient;
+import io.aigenda.contracts.internal.InternalApiException;
 import io.aigenda.meetingcontroller.recorder.RecorderException;
 import io.aigenda.meetingcontroller.recorder.RecorderLaunch;
 import io.aigenda.meetingcontroller.recorder.RecorderProperties;
@@ -43,7 +48,7 @@ class Bots implements DisposableBean {
 
 	private final RecorderProvider provider;
 
-	private final BackendClient backend;
+	private final InternalApiClient backend;
 
 	private final RecorderProperties properties;
 
@@ -62,7 +67,7 @@ class Bots implements DisposableBean {
 	/** Bots being provisioned right now, so a tick never starts the same bot twice. */
 	private final Set<UUID> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-	Bots(BotStore store, RecorderProvider provider, BackendClient backend, RecorderProperties properties,
+	Bots(BotStore store, RecorderProvider provider, InternalApiClient backend, RecorderProperties properties,
 			MeterRegistry meters, PipelineMeters pipelineMeters) {
 		this.store = store;
 		this.provider = provider;
@@ -102,7 +107,7 @@ class Bots implements DisposableBean {
 	}
 
 	/** A recorder's heartbeat; returns whether it should leave the call. */
-	Optional<Heartbeat.Answer> heartbeat(String token, Heartbeat heartbeat) {
+	Optional<HeartbeatAnswer> heartbeat(String token, Heartbeat heartbeat) {
 		Optional<Bot> found = this.store.findByToken(sha256(token));
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -121,7 +126,7 @@ class Bots implements DisposableBean {
 			}
 		}
 		BotState state = this.store.find(bot.id()).map(Bot::state).orElse(BotState.FAILED);
-		return Optional.of(new Heartbeat.Answer(state.name(), state == BotState.LEAVING || state.terminal()));
+		return Optional.of(new HeartbeatAnswer(state.name(), state == BotState.LEAVING || state.terminal()));
 	}
 
 	/** One pass over every bot that needs something; runs on the scheduler's thread. */
@@ -182,8 +187,11 @@ class Bots implements DisposableBean {
 	}
 
 	private void provision(Bot bot) {
+		// the backend hears PROVISIONING before the recorder exists: a local recorder
+		// joins within milliseconds, and the next tick would report only where it got to
+		this.store.find(bot.id()).ifPresent(this::report);
 		try {
-			String token = this.backend.recorderToken(bot.id());
+			String token = this.backend.recorderToken(bot.id()).token();
 			this.store.provisioning(bot.id(), sha256(token), Instant.now());
 			Instant provisionedAt = Instant.now();
 			String handle = this.provider.start(new RecorderLaunch(bot.id(), bot.meetingId(), bot.url(), bot.platform(),
@@ -195,9 +203,9 @@ class Bots implements DisposableBean {
 			}
 			this.meters.counter("aigenda.bots.provisioned").increment();
 		}
-		catch (RecorderException | BackendClient.BackendException ex) {
-			boolean retryable = ex instanceof RecorderException r ? r.retryable()
-					: ((BackendClient.BackendException) ex).retryable();
+		catch (RecorderException | InternalApiException ex) {
+			boolean retryable = (ex instanceof RecorderException r) ? r.retryable()
+					: ((InternalApiException) ex).retryable();
 			int attempt = bot.attempts() + 1;
 			if (retryable && attempt < this.properties.provisionAttempts()) {
 				Duration wait = this.properties.retryBackoff().multipliedBy(1L << (attempt - 1));
@@ -254,10 +262,11 @@ class Bots implements DisposableBean {
 			return;
 		}
 		try {
-			this.backend.report(bot.id(), bot.state(), bot.detail(), bot.serverSeconds(Instant.now()));
+			this.backend.reportBotState(bot.id(),
+					new BotStateReport(bot.state().name(), bot.detail(), bot.serverSeconds(Instant.now())));
 			this.store.reported(bot.id(), bot.state());
 		}
-		catch (BackendClient.BackendException ex) {
+		catch (InternalApiException ex) {
 			log.warn("Bot {}: the backend did not take the {} report yet: {}", bot.id(), bot.state(), ex.getMessage());
 		}
 	}

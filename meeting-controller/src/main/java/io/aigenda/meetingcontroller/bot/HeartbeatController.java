@@ -1,5 +1,8 @@
 package io.aigenda.meetingcontroller.bot;
 
+import io.aigenda.contracts.internal.Heartbeat;
+import io.aigenda.contracts.internal.InternalPaths;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +21,7 @@ class HeartbeatController {
 		this.bots = bots;
 	}
 
-	@PostMapping("/api/v1/recorder/heartbeat")
+	@PostMapping(InternalPaths.RECORDER_HEARTBEAT)
 	ResponseEntity<?> heartbeat(@RequestHeader(name = "Authorization", required = false) String authorization,
 			@RequestBody Heartbeat heartbeat) {
 		String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)

@@ -2,6 +2,7 @@ package io.aigenda.meetingcontroller.bot;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +15,10 @@ import java.util.UUID;
 import io.aigenda.contracts.Queues;
 import io.aigenda.contracts.StartRecording;
 import io.aigenda.contracts.StopRecording;
+import io.aigenda.contracts.internal.Heartbeat;
+import io.aigenda.contracts.internal.HeartbeatAnswer;
+import io.aigenda.contracts.internal.InternalApiClient;
+import io.aigenda.contracts.internal.InternalApiException;
 import io.aigenda.meetingcontroller.MeetingControllerApplication;
 import io.aigenda.meetingcontroller.recorder.RecorderProvider;
 import io.aigenda.messaging.Messages;
@@ -31,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -180,6 +186,30 @@ class BotLifecycleIntegrationTests {
 		finally {
 			orphan.destroyForcibly();
 		}
+	}
+
+	@Test
+	void aRecordersHeartbeatThroughTheSharedClientIsAnsweredOrRefusedWithAReason() {
+		UUID bot = startBot(UUID.randomUUID(), "http://127.0.0.1:9/client", 3600);
+		awaitState(bot, BotState.RECORDING);
+		URI controller = URI.create("http://127.0.0.1:" + PORT);
+
+		HeartbeatAnswer answer = new InternalApiClient(controller, BACKEND.tokens.get(bot), Duration.ofSeconds(5),
+				Duration.ofSeconds(10))
+			.heartbeat(new Heartbeat("recording", null));
+		assertThat(answer.state()).isEqualTo("RECORDING");
+		assertThat(answer.leave()).isFalse();
+
+		InternalApiException refused = catchThrowableOfType(InternalApiException.class,
+				() -> new InternalApiClient(controller, "agr_not-a-token", Duration.ofSeconds(5),
+						Duration.ofSeconds(10))
+					.heartbeat(new Heartbeat("recording", null)));
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.reason()).isEqualTo("Unknown or expired recorder token");
+		assertThat(refused.problemType()).isEqualTo("https://aigenda.io/problems/unauthorized");
+
+		this.messages.sendCommand(Queues.STOP_RECORDING, new StopRecording(bot, UUID.randomUUID(), "test"));
+		awaitState(bot, BotState.DONE);
 	}
 
 	@Test

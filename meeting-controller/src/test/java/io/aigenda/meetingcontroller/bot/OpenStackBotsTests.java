@@ -12,6 +12,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.aigenda.contracts.StartRecording;
+import io.aigenda.contracts.internal.Heartbeat;
+import io.aigenda.contracts.internal.HeartbeatAnswer;
 import io.aigenda.meetingcontroller.recorder.OpenStackRecorderProvider;
 import io.aigenda.meetingcontroller.recorder.RecorderProperties;
 import io.aigenda.observability.PipelineMeters;
@@ -86,7 +88,7 @@ class OpenStackBotsTests {
 						"3d1c0f7e-5b6a-4c2d-8e9f-0a1b2c3d4e5f", null, null, "/opt/aigenda/recorder",
 						Duration.ofSeconds(5), Duration.ofMillis(50)));
 		this.bots = new Bots(this.store, new OpenStackRecorderProvider(properties.openstack()),
-				new BackendClient(properties), properties, this.registry, new PipelineMeters(this.registry));
+				BackendApi.client(properties), properties, this.registry, new PipelineMeters(this.registry));
 	}
 
 	@AfterEach
@@ -174,7 +176,7 @@ class OpenStackBotsTests {
 		this.bots.stop(new io.aigenda.contracts.StopRecording(this.bot, UUID.randomUUID(), "test"));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> state() == BotState.LEAVING);
-		Heartbeat.Answer answer = this.bots
+		HeartbeatAnswer answer = this.bots
 			.heartbeat(this.backend.tokens.get(this.bot), new Heartbeat("recording", null))
 			.orElseThrow();
 		assertThat(answer.leave()).isTrue();

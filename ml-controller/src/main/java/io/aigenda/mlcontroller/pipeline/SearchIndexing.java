@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import io.aigenda.contracts.ArtifactUrls;
+import io.aigenda.contracts.internal.ArtifactUrls;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.messaging.transfer.ArtifactTransfer;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.aigenda.contracts.ArtifactUrls;
+import io.aigenda.contracts.internal.ArtifactUrls;
 import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.contracts.Diarize;
 import io.aigenda.contracts.MeetingTranscript;

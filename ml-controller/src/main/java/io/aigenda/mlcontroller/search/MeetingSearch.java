@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
+import io.aigenda.contracts.internal.Answer;
+import io.aigenda.contracts.internal.Passage;
 import io.aigenda.mlcontroller.vector.VectorCollection;
 import io.aigenda.mlcontroller.vector.VectorMatch;
 import io.aigenda.mlcontroller.vector.VectorPoint;

@@ -5,6 +5,9 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.UUID;
 
+import io.aigenda.contracts.internal.Answer;
+import io.aigenda.contracts.internal.InternalPaths;
+import io.aigenda.contracts.internal.Passage;
 import io.aigenda.mlcontroller.MlControllerProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -34,17 +37,20 @@ class SearchController {
 		this.properties = properties;
 	}
 
-	@GetMapping("/internal/search")
+	@GetMapping(InternalPaths.SEARCH)
 	List<Passage> search(@RequestHeader(name = "Authorization", required = false) String authorization,
-			@RequestParam UUID organisationId, @RequestParam String q, @RequestParam(defaultValue = "10") int limit) {
+			@RequestParam(InternalPaths.ORGANISATION_ID) UUID organisationId,
+			@RequestParam(InternalPaths.QUERY) String q,
+			@RequestParam(name = InternalPaths.LIMIT, defaultValue = "10") int limit) {
 		authenticate(authorization);
 		return this.search.search(organisationId, q, Math.clamp(limit, 1, MAX_LIMIT));
 	}
 
-	@GetMapping("/internal/meetings/{meetingId}/ask")
+	@GetMapping(InternalPaths.ASK)
 	Answer ask(@RequestHeader(name = "Authorization", required = false) String authorization,
-			@PathVariable UUID meetingId, @RequestParam UUID organisationId, @RequestParam String q,
-			@RequestParam(defaultValue = "3") int limit) {
+			@PathVariable UUID meetingId, @RequestParam(InternalPaths.ORGANISATION_ID) UUID organisationId,
+			@RequestParam(InternalPaths.QUERY) String q,
+			@RequestParam(name = InternalPaths.LIMIT, defaultValue = "3") int limit) {
 		authenticate(authorization);
 		return this.search.ask(organisationId, meetingId, q, Math.clamp(limit, 1, MAX_LIMIT));
 	}

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.aigenda.contracts.ArtifactUrls;
+import io.aigenda.contracts.internal.ArtifactUrls;
 import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.Diarize;

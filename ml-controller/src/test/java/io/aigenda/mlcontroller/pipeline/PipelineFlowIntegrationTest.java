@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.aigenda.contracts.ArtifactUrlsRequest;
+import io.aigenda.contracts.internal.ArtifactUrlsRequest;
 import io.aigenda.contracts.DiarizationReady;
 import io.aigenda.contracts.Diarize;
 import io.aigenda.contracts.FailureCategory;

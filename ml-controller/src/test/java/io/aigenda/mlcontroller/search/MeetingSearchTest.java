@@ -9,6 +9,8 @@ import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.Word;
+import io.aigenda.contracts.internal.Answer;
+import io.aigenda.contracts.internal.Passage;
 import io.aigenda.mlcontroller.vector.LuceneVectorStore;
 import io.aigenda.mlcontroller.vector.VectorCollection;
 import org.junit.jupiter.api.AfterEach;

@@ -1,9 +1,10 @@
-package io.aigenda.mlcontroller.search;
+package io.aigenda.contracts.internal;
 
 import java.util.List;
 
 /**
- * The answer to a question about one meeting, with the passages it rests on.
+ * Answer of the ml-controller's {@link InternalPaths#ASK}: the answer to a question about
+ * one meeting, with the passages it rests on.
  *
  * @param answer the text of the answer
  * @param method {@code passages}: the best passages themselves, quoted with their times
