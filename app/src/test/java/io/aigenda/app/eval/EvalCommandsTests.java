@@ -29,11 +29,13 @@ class EvalCommandsTests {
 		List<EvalDiarizationCommand.Case> cases = EvalDiarizationCommand
 			.cases(List.of(PlatformFiles.SHARED.resolve("eval-dev/diarization")));
 
+		// the development set grows; these are there, in name order, whatever joins them
 		assertThat(cases).extracting(EvalDiarizationCommand.Case::name)
-			.containsExactly("ami_dev/dev00", "ami_dev/dev01", "pyannote_sample/sample");
-		assertThat(cases.get(0).uem()).isNotEmpty();
-		assertThat(cases.get(2).uem()).isNull();
-		assertThat(cases.get(2).reference()).isNotEmpty();
+			.containsSubsequence("ami_dev/dev00", "ami_dev/dev01", "pyannote_sample/sample")
+			.isSorted();
+		assertThat(byName(cases, "ami_dev/dev00").uem()).isNotEmpty();
+		assertThat(byName(cases, "pyannote_sample/sample").uem()).isNull();
+		assertThat(byName(cases, "pyannote_sample/sample").reference()).isNotEmpty();
 	}
 
 	@Test
@@ -150,6 +152,10 @@ class EvalCommandsTests {
 
 		assertThat(console.exitCode()).isEqualTo(1);
 		assertThat(console.err()).startsWith("aigenda: No .rttm reference").hasLineCount(1);
+	}
+
+	private static EvalDiarizationCommand.Case byName(List<EvalDiarizationCommand.Case> cases, String name) {
+		return cases.stream().filter((c) -> c.name().equals(name)).findFirst().orElseThrow();
 	}
 
 }

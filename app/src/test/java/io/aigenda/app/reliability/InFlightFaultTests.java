@@ -217,7 +217,7 @@ class InFlightFaultTests {
 			assertFinishedOnce(meeting, "asr-worker process SIGKILLed at "
 					+ Math.round(progress.path("fraction").asDouble() * 100) + " % of a step; a fresh one started");
 			assertThat(fresh.log()).as("the fresh worker took the same step, redelivered")
-				.contains("Transcribing meeting " + meeting + " step " + progress.path("stepId").asString());
+				.contains("Transcribe of meeting " + meeting + " started (step " + progress.path("stepId").asString());
 			assertThat(events.seen(meeting, "MinutesReady")).as("MinutesReady published").isEqualTo(1);
 		}
 		finally {
