@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
 import { api, type Session } from './api'
 import { I18nProvider, type Lang, useI18n } from './i18n'
+import { CalendarDays, KeyRound, LogOut, Search, Upload, Webhook } from 'lucide-react'
 import { MeetingPage } from './meeting/MeetingPage'
+import { NotFound } from './pages/NotFound'
+import { SharedMeeting } from './pages/SharedMeeting'
+import { Logo } from './ui/Logo'
 import { MeetingsList } from './pages/MeetingsList'
 import { RecordCall } from './pages/RecordCall'
 import { SearchPage } from './pages/SearchPage'
@@ -31,6 +35,9 @@ function Shell() {
   }, [])
   useEffect(reload, [reload])
 
+  // a share link opens without an account
+  const shared = /^\/shared\/([A-Za-z0-9_-]+)$/.exec(path)
+  if (shared) return <SharedMeeting token={shared[1]} />
   if (session === null) return <p className="loading">{t.loading}</p>
   if (!session.authenticated || session.user === null) {
     return <SignIn onSignedIn={(s) => { setSession(s); if (path === '/' || path === '/sign-in') navigate('/meetings', true) }} />
@@ -53,7 +60,8 @@ function Route({ path }: { path: string }) {
   if (path === '/webhooks') return <Webhooks />
   if (path === '/record-call') return <RecordCall />
   if (path === '/search') return <SearchPage />
-  return <MeetingsList />
+  if (path === '/' || path === '/meetings' || path === '/sign-in') return <MeetingsList />
+  return <NotFound />
 }
 
 function Header({ session, onChange }: { session: Session; onChange: (s: Session) => void }) {
@@ -62,13 +70,13 @@ function Header({ session, onChange }: { session: Session; onChange: (s: Session
   const current = (href: string) => (path === href || (href === '/meetings' && path.startsWith('/meetings/')) || (href === '/upload' && path === '/record-call') ? 'page' : undefined)
   return (
     <header className="top">
-      <Link href="/meetings" className="brand">{t.appName}</Link>
+      <Link href="/meetings" className="brand"><Logo /> <span>{t.appName}</span></Link>
       <nav aria-label={t.appName}>
-        <Link href="/meetings" aria-current={current('/meetings')}>{t.meetings}</Link>
-        <Link href="/upload" aria-current={current('/upload')}>{t.upload}</Link>
-        <Link href="/search" aria-current={current('/search')}>{t.searchNav}</Link>
-        <Link href="/tokens" aria-current={current('/tokens')}>{t.apiTokens}</Link>
-        <Link href="/webhooks" aria-current={current('/webhooks')}>{t.webhooks}</Link>
+        <Link href="/meetings" aria-current={current('/meetings')}><CalendarDays size={16} aria-hidden="true" /> <span>{t.meetings}</span></Link>
+        <Link href="/upload" aria-current={current('/upload')}><Upload size={16} aria-hidden="true" /> <span>{t.upload}</span></Link>
+        <Link href="/search" aria-current={current('/search')}><Search size={16} aria-hidden="true" /> <span>{t.searchNav}</span></Link>
+        <Link href="/tokens" aria-current={current('/tokens')} className="wide-only"><KeyRound size={16} aria-hidden="true" /> <span>{t.apiTokens}</span></Link>
+        <Link href="/webhooks" aria-current={current('/webhooks')} className="wide-only"><Webhook size={16} aria-hidden="true" /> <span>{t.webhooks}</span></Link>
       </nav>
       <div className="tools">
         {session.organisations.length > 1 && (
@@ -85,7 +93,7 @@ function Header({ session, onChange }: { session: Session; onChange: (s: Session
             </select>
           </label>
         )}
-        <label>
+        <label className="wide-only">
           <span className="visually-hidden">{t.language}</span>
           <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="language">
             <option value="en">English</option>
@@ -95,7 +103,8 @@ function Header({ session, onChange }: { session: Session; onChange: (s: Session
         <span className="who">{session.user?.email}</span>
         <button
           type="button"
-          className="secondary"
+          className="secondary sign-out"
+          aria-label={t.signOut}
           onClick={async () => {
             await api('DELETE', '/api/v1/session')
             await api('GET', '/api/v1/session') // a fresh CSRF cookie for the next sign-in
@@ -103,7 +112,7 @@ function Header({ session, onChange }: { session: Session; onChange: (s: Session
             navigate('/sign-in', true)
           }}
         >
-          {t.signOut}
+          <LogOut size={16} aria-hidden="true" /> <span className="wide-only">{t.signOut}</span>
         </button>
       </div>
     </header>

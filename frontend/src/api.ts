@@ -52,7 +52,8 @@ export type Progress = {
   /** whole minutes without progress while the meeting is processed; absent while it moves */
   stalledMinutes?: number | null
 }
-export type Speaker = { label: string; name: string | null }
+/** confidence: how sure the voiceprint match that named the speaker is (0..1); null or absent when nobody was matched */
+export type Speaker = { label: string; name: string | null; confidence?: number | null }
 export type Meeting = {
   id: string
   title: string
@@ -66,10 +67,21 @@ export type Meeting = {
   progress: Progress[]
   speakers: Speaker[]
   createdAt: string
+  /** null unless FAILED; false when trying again cannot help (a configuration error) */
+  retryable?: boolean | null
+  /** processed, but nobody was heard */
+  noSpeech?: boolean
 }
 export type MeetingPage = { items: Meeting[]; page: number; size: number; totalItems: number; totalPages: number }
-export type Word = { start: number; end: number; text: string; confidence: number; speaker: string }
-export type Transcript = { language: string; durationSeconds: number; speakers: Speaker[]; words: Word[] }
+/** display: the readable form (capitals, punctuation, digits); absent or null means the same as text */
+export type Word = { start: number; end: number; text: string; confidence: number; speaker: string; display?: string | null }
+
+/** What a person reads for a word. */
+export function readable(word: Word): string {
+  return word.display ?? word.text
+}
+export type TurnSpan = { speaker: string; start: number; end: number }
+export type Transcript = { language: string; durationSeconds: number; speakers: Speaker[]; words: Word[]; turns?: TurnSpan[] }
 export type ActionItem = { text: string; owner?: string | null; due?: string | null; speaker?: string | null; start?: number; done?: boolean }
 export type Minutes = {
   language: string
@@ -82,9 +94,36 @@ export type Minutes = {
 }
 
 /** A passage of a meeting that matches a search or backs an answer; times in seconds. */
-export type Passage = { meetingId: string; meetingTitle: string | null; start: number; end: number; speakers: string[]; topic: string | null; text: string; score: number }
+export type Passage = {
+  meetingId: string
+  meetingTitle: string | null
+  start: number
+  end: number
+  speakers: string[]
+  /** current speaker names, after renames */
+  speakerNames?: string[]
+  topic: string | null
+  text: string
+  /** character ranges of text that matched the query */
+  highlights?: { from: number; to: number }[]
+  score: number
+}
 export type SearchResults = { query: string; results: Passage[] }
-export type Answer = { question: string; answer: string; method: string; citations: Passage[] }
+/** found: false when nothing in the meeting answers the question */
+export type Answer = { question: string; answer: string; method: string; citations: Passage[]; found?: boolean }
+export type LanguageChoice = { code: string; available: boolean; fix: string | null }
+export type Languages = { languages: LanguageChoice[] }
+export type ShareLink = { id: string; createdAt: string; expiresAt: string; revokedAt: string | null; active: boolean }
+export type NewShare = { id: string; token: string; path: string; createdAt: string; expiresAt: string }
+export type SharedMeeting = {
+  title: string
+  language: string | null
+  durationSeconds: number | null
+  createdAt: string
+  expiresAt: string
+  transcript: Transcript
+  minutes: Minutes | null
+}
 
 export type Bot = {
   id: string

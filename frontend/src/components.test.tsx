@@ -109,7 +109,7 @@ describe('App', () => {
 
     expect((await screen.findByRole('link', { name: 'Weekly sync' })).getAttribute('href')).toBe('/meetings/0b6f2a52-44e4-4c4e-9a55-0c5c8f4f3a11')
     expect(screen.getByText('1:15')).toBeTruthy()
-    expect(screen.getByText('Ready')).toBeTruthy()
+    expect(screen.getByText('Ready', { selector: '.state' })).toBeTruthy()
   })
 })
 

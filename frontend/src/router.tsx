@@ -3,7 +3,20 @@ import { type AnchorHTMLAttributes, useEffect, useState } from 'react'
 /** A few client-side routes need no library: the History API and one event. */
 const EVENT = 'aigenda:navigate'
 
+let leaveGuard: (() => string | null) | null = null
+
+/**
+ * A page with unsaved work sets a guard: it returns the question to ask before leaving, or null
+ * when nothing would be lost. The browser asks before a reload or closing the tab.
+ */
+export function setLeaveGuard(guard: (() => string | null) | null): void {
+  leaveGuard = guard
+}
+
 export function navigate(path: string, replace = false): void {
+  const question = leaveGuard?.()
+  if (question && !window.confirm(question)) return
+  leaveGuard = null
   if (replace) history.replaceState(null, '', path)
   else history.pushState(null, '', path)
   window.dispatchEvent(new Event(EVENT))

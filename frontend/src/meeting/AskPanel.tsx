@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { api, type Answer } from '../api'
 import { clock } from '../format'
 import { format, useI18n } from '../i18n'
-import { meetingAt } from '../pages/SearchPage'
+import { Highlighted, meetingAt } from '../pages/SearchPage'
 
 /** A question about one meeting; the answer quotes it, each quote a link that seeks the player. */
 export function AskPanel({ meetingId, onSeek }: { meetingId: string; onSeek: (seconds: number) => void }) {
@@ -13,7 +13,7 @@ export function AskPanel({ meetingId, onSeek }: { meetingId: string; onSeek: (se
   const [error, setError] = useState<string | null>(null)
   return (
     <section className="ask" aria-labelledby="ask-heading" data-testid="ask">
-      <h2 id="ask-heading">{t.ask}</h2>
+      <h2 id="ask-heading" className="visually-hidden">{t.ask}</h2>
       <form
         className="toolbar"
         onSubmit={async (e) => {
@@ -38,8 +38,8 @@ export function AskPanel({ meetingId, onSeek }: { meetingId: string; onSeek: (se
       {error && <p role="alert" className="error">{error}</p>}
       {answer && (
         <div aria-live="polite">
-          <p className="answer" data-testid="answer">{answer.answer}</p>
-          {answer.citations.length > 0 && (
+          <p className={`answer${answer.found === false ? ' not-found' : ''}`} data-testid="answer">{answer.found === false ? t.nothingAnswers : answer.answer}</p>
+          {answer.found !== false && answer.citations.length > 0 && (
             <>
               <h3>{t.sources}</h3>
               <ul className="citations">
@@ -56,7 +56,8 @@ export function AskPanel({ meetingId, onSeek }: { meetingId: string; onSeek: (se
                     >
                       {clock(c.start)}
                     </a>{' '}
-                    {c.text}
+                    {(c.speakerNames ?? c.speakers).length > 0 && <span className="hint">{(c.speakerNames ?? c.speakers).join(', ')}: </span>}
+                    <Highlighted text={c.text} ranges={c.highlights} />
                   </li>
                 ))}
               </ul>

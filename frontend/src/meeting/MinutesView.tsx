@@ -1,17 +1,31 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ActionItem, Minutes, Speaker } from '../api'
 import { clock } from '../format'
-import { useI18n } from '../i18n'
+import { format, useI18n } from '../i18n'
 import { change, type History, start, undo } from './history'
 import { speakerName } from './TranscriptView'
 
-export function MinutesView({ minutes, speakers, onSave, onSeek }: { minutes: Minutes; speakers: Speaker[]; onSave: (m: Minutes) => Promise<void>; onSeek: (s: number) => void }) {
+/** The owners to choose from: the meeting's named speakers, and whoever an item already names. */
+export function ownerChoices(speakers: Speaker[], items: ActionItem[]): string[] {
+  const names = speakers.map((s) => s.name?.trim()).filter((n): n is string => !!n)
+  for (const item of items) if (item.owner && !names.includes(item.owner)) names.push(item.owner)
+  return [...new Set(names)]
+}
+
+/**
+ * The minutes, editable with undo. Decisions and action items link to their moment; owners are
+ * chosen from the named speakers; {@code onDirty} says whether edits wait to be saved.
+ */
+export function MinutesView({ minutes, speakers, onSave, onSeek, onDirty }: { minutes: Minutes; speakers: Speaker[]; onSave: (m: Minutes) => Promise<void>; onSeek: (s: number) => void; onDirty?: (dirty: boolean) => void }) {
   const { t } = useI18n()
   const [history, setHistory] = useState<History<Minutes>>(() => start(minutes))
   const [saved, setSaved] = useState<Minutes>(minutes)
   const [error, setError] = useState<string | null>(null)
   const current = history.present
   const edit = (next: Minutes) => setHistory((h) => change(h, next))
+  const dirty = current !== saved
+  useEffect(() => onDirty?.(dirty), [dirty, onDirty])
+  const owners = ownerChoices(speakers, current.actionItems)
   const editItem = (index: number, patch: Partial<ActionItem>) =>
     edit({ ...current, actionItems: current.actionItems.map((item, i) => (i === index ? { ...item, ...patch } : item)) })
 
@@ -47,7 +61,7 @@ export function MinutesView({ minutes, speakers, onSave, onSeek }: { minutes: Mi
         <ul>
           {current.decisions.map((d, i) => (
             <li key={i}>
-              {d.start != null && <button type="button" className="time" onClick={() => onSeek(d.start!)}>{clock(d.start)}</button>} {d.text}
+              {d.start != null && <button type="button" className="time" aria-label={format(t.playFrom, { time: clock(d.start) })} data-testid="decision-time" onClick={() => onSeek(d.start!)}>{clock(d.start)}</button>} {d.text}
               {d.speaker && <span className="muted"> — {speakerName(speakers, d.speaker)}</span>}
             </li>
           ))}
@@ -65,9 +79,15 @@ export function MinutesView({ minutes, speakers, onSave, onSeek }: { minutes: Mi
               <span className="visually-hidden">{t.actionItems} {i + 1}</span>
               <input value={item.text} onChange={(e) => editItem(i, { text: e.target.value })} />
             </label>
+            {item.start != null && (
+              <button type="button" className="time" aria-label={format(t.playFrom, { time: clock(item.start) })} data-testid="item-time" onClick={() => onSeek(item.start!)}>{clock(item.start)}</button>
+            )}
             <label>
               <span className="small">{t.owner}</span>
-              <input value={item.owner ?? ''} onChange={(e) => editItem(i, { owner: e.target.value || null })} />
+              <select value={item.owner ?? ''} data-testid="owner" onChange={(e) => editItem(i, { owner: e.target.value || null })}>
+                <option value="">—</option>
+                {owners.map((o) => <option key={o} value={o}>{o}</option>)}
+              </select>
             </label>
             <label>
               <span className="small">{t.due}</span>

@@ -1,8 +1,13 @@
 import { type RefObject, useEffect } from 'react'
+import { nextSpeed } from './PlayerBar'
 
 /** What a key does to the player; null when the key is not a shortcut. */
-export function shortcut(key: string): { toggle: true } | { seekBy: number } | null {
+export function shortcut(key: string): { toggle: true } | { seekBy: number } | { speedBy: 1 | -1 } | null {
   switch (key) {
+    case '>':
+      return { speedBy: 1 }
+    case '<':
+      return { speedBy: -1 }
     case ' ':
     case 'k':
     case 'K':
@@ -36,7 +41,9 @@ export function usePlayerShortcuts(player: RefObject<HTMLMediaElement | null>): 
       const action = shortcut(event.key)
       if (!action) return
       event.preventDefault()
-      if ('toggle' in action) {
+      if ('speedBy' in action) {
+        media.playbackRate = nextSpeed(media.playbackRate, action.speedBy)
+      } else if ('toggle' in action) {
         if (media.paused) void media.play()
         else media.pause()
       } else {

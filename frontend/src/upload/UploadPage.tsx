@@ -1,10 +1,15 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { api, type LanguageChoice, type Languages } from '../api'
 import { bytes, clock } from '../format'
 import { format, useI18n } from '../i18n'
 import { Link, navigate } from '../router'
-import { discardUpload, fileKey, pendingUploads, uploadRecording, type UploadProgress } from './uploader'
+import { checkRecording, discardUpload, fileKey, MAX_UPLOAD_BYTES, pendingUploads, uploadRecording, type UploadProgress } from './uploader'
 
-const MAX_BYTES = 4 * 1024 ** 3
+/** The spoken languages to offer: those this installation can transcribe (all when it does not say). */
+export function offeredLanguages(choices: LanguageChoice[] | null): { offer: string[]; missing: LanguageChoice[] } {
+  if (choices === null) return { offer: ['en', 'ru'], missing: [] }
+  return { offer: choices.filter((c) => c.available).map((c) => c.code), missing: choices.filter((c) => !c.available) }
+}
 
 export function UploadPage() {
   const { t } = useI18n()
@@ -15,12 +20,24 @@ export function UploadPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [dragging, setDragging] = useState(false)
   const abort = useRef<AbortController | null>(null)
-  const pending = Object.values(pendingUploads())
+  const [pending, setPending] = useState(() => Object.values(pendingUploads()))
+  const [languages, setLanguages] = useState<LanguageChoice[] | null>(null)
+  useEffect(() => {
+    api<Languages>('GET', '/api/v1/languages')
+      .then((found) => setLanguages(Array.isArray(found?.languages) ? found.languages : null))
+      .catch(() => setLanguages(null))
+  }, [])
+  const { offer, missing } = offeredLanguages(languages)
+  const names: Record<string, string> = { en: t.english, ru: t.russian }
 
-  const choose = (chosen: File | undefined) => {
+  // refused in the browser: no meeting is created for a file the server would refuse
+  const choose = async (chosen: File | undefined) => {
     if (!chosen) return
-    if (chosen.size > MAX_BYTES) {
-      setMessage(format(t.tooLarge, { limit: bytes(MAX_BYTES) }))
+    const refusal = await checkRecording(chosen)
+    if (refusal) {
+      setFile(null)
+      setMessage(refusal.reason === 'tooLarge' ? format(t.tooLarge, { limit: bytes(MAX_UPLOAD_BYTES) })
+        : format(refusal.reason === 'empty' ? t.emptyFile : t.notAudio, { name: chosen.name }))
       return
     }
     setMessage(null)
@@ -45,6 +62,7 @@ export function UploadPage() {
       } else {
         setMessage(error instanceof Error ? error.message : String(error))
       }
+      setPending(Object.values(pendingUploads()))
     } finally {
       abort.current = null
     }
@@ -64,12 +82,12 @@ export function UploadPage() {
         className={`drop${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => { e.preventDefault(); setDragging(true) }}
         onDragLeave={() => setDragging(false)}
-        onDrop={(e) => { e.preventDefault(); setDragging(false); choose(e.dataTransfer.files[0]) }}
+        onDrop={(e) => { e.preventDefault(); setDragging(false); void choose(e.dataTransfer.files[0]) }}
       >
         <p>{t.dropHere}</p>
         <label className="button">
           {t.chooseFile}
-          <input type="file" className="visually-hidden" accept="audio/*,video/*,.wav,.mp3,.m4a,.ogg,.opus,.flac,.webm,.mp4,.mkv,.mov" data-testid="file" onChange={(e) => choose(e.target.files?.[0])} disabled={progress !== null} />
+          <input type="file" className="visually-hidden" accept="audio/*,video/*,.wav,.mp3,.m4a,.ogg,.opus,.flac,.webm,.mp4,.mkv,.mov" data-testid="file" onChange={(e) => void choose(e.target.files?.[0])} disabled={progress !== null} />
         </label>
         {file && <p className="file">{file.name} · {bytes(file.size)}</p>}
       </div>
@@ -83,10 +101,14 @@ export function UploadPage() {
             {t.meetingLanguage}
             <select value={language} onChange={(e) => setLanguage(e.target.value)}>
               <option value="auto">{t.auto}</option>
-              <option value="en">{t.english}</option>
-              <option value="ru">{t.russian}</option>
+              {offer.map((code) => <option key={code} value={code}>{names[code] ?? code}</option>)}
             </select>
           </label>
+          {missing.length > 0 && (
+            <p className="hint languages-missing" data-testid="languages-missing">
+              {missing.map((m) => <span key={m.code}>{names[m.code] ?? m.code}: {format(t.languageMissing, { fix: m.fix ?? '' })} </span>)}
+            </p>
+          )}
           <button type="submit">{t.startUpload}</button>
         </form>
       )}

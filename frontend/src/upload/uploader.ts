@@ -1,4 +1,4 @@
-import { api } from '../api'
+import { ApiError, api } from '../api'
 
 /**
  * Resumable upload of one recording straight to S3 through presigned part URLs. The meeting and
@@ -165,11 +165,55 @@ export async function uploadRecording(options: UploadOptions): Promise<string> {
   }
   await Promise.all(Array.from({ length: Math.min(options.parallel ?? 3, Math.max(queue.length, 1)) }, worker))
   if (etags.size !== partCount!) throw new Error('Some parts are missing')
-  await api('POST', `/api/v1/meetings/${meetingId}/uploads/${uploadId}/complete`, {
-    parts: [...etags.entries()].sort((a, b) => a[0] - b[0]).map(([partNumber, etag]) => ({ partNumber, etag })),
-  })
+  try {
+    await api('POST', `/api/v1/meetings/${meetingId}/uploads/${uploadId}/complete`, {
+      parts: [...etags.entries()].sort((a, b) => a[0] - b[0]).map(([partNumber, etag]) => ({ partNumber, etag })),
+    })
+  } catch (error) {
+    // a refused recording is gone for good, and the server removed its meeting
+    if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 409) remember(key, null)
+    throw error
+  }
   remember(key, null)
   return meetingId
+}
+
+export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3
+
+export type Refusal = { reason: 'empty' | 'tooLarge' | 'notAudio' }
+
+/**
+ * What the server would refuse, found in the browser before any meeting is created: an empty
+ * file, one over the size limit, or one whose first bytes are no audio or video container the
+ * server reads (the same signatures it sniffs).
+ */
+export async function checkRecording(file: Blob, maxBytes = MAX_UPLOAD_BYTES): Promise<Refusal | null> {
+  if (file.size === 0) return { reason: 'empty' }
+  if (file.size > maxBytes) return { reason: 'tooLarge' }
+  const head = new Uint8Array(await readHead(file.slice(0, 16)))
+  return isMedia(head) ? null : { reason: 'notAudio' }
+}
+
+function readHead(blob: Blob): Promise<ArrayBuffer> {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer()
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(reader.result as ArrayBuffer)
+    reader.onerror = () => reject(reader.error)
+    reader.readAsArrayBuffer(blob)
+  })
+}
+
+export function isMedia(head: Uint8Array): boolean {
+  const ascii = (offset: number, text: string) => [...text].every((c, i) => head[offset + i] === c.charCodeAt(0))
+  if ((ascii(0, 'RIFF') || ascii(0, 'RF64')) && ascii(8, 'WAVE')) return true
+  if (ascii(0, 'fLaC') || ascii(0, 'ID3') || ascii(0, 'OggS') || ascii(0, '#!AMR') || ascii(0, 'caff')) return true
+  if (ascii(4, 'ftyp') || ascii(4, 'moov') || ascii(4, 'mdat') || ascii(4, 'wide')) return true
+  if (ascii(0, 'FORM') && (ascii(8, 'AIFF') || ascii(8, 'AIFC'))) return true
+  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return true // Matroska, WebM
+  if (head[0] === 0x30 && head[1] === 0x26 && head[2] === 0xb2 && head[3] === 0x75) return true // ASF (WMA, WMV)
+  if (head[0] === 0xff && (head[1] & 0xe0) === 0xe0) return true // an MPEG audio frame (MP3, AAC in ADTS)
+  return false
 }
 
 /** Stops for good: S3 drops the parts and the meeting goes too. */

@@ -75,7 +75,7 @@ class BadInputTests {
 		String id = api.createMeeting("Empty resumable");
 		HttpResponse<String> response = api.send("POST", uploads(id), "{\"filename\":\"empty.wav\",\"sizeBytes\":0}");
 		record("0-byte resumable upload", "POST /uploads", response, 400, "empty-upload");
-		assertWaitsForRecording(id);
+		assertNothingLeftBehind(id);
 	}
 
 	@Test
@@ -206,7 +206,7 @@ class BadInputTests {
 		HttpResponse<String> plan = api.send("POST", uploads(id),
 				"{\"filename\":\"big.wav\",\"sizeBytes\":" + (ReliabilityPlatform.MAX_UPLOAD_BYTES + 1) + "}");
 		record("upload 1 byte over the limit", "POST /uploads", plan, 413, "upload-too-large");
-		assertWaitsForRecording(id);
+		assertNothingLeftBehind(id);
 
 		byte[] big = wav(16000, 1, 16, (int) ReliabilityPlatform.MAX_UPLOAD_BYTES,
 				new byte[(int) ReliabilityPlatform.MAX_UPLOAD_BYTES]);
@@ -254,7 +254,7 @@ class BadInputTests {
 		String id = api.createMeeting("Bad input: " + input);
 		HttpResponse<String> response = api.putFile(recording(id), filename, content);
 		JsonNode problem = record(input, "PUT /recording", response, status, slug);
-		assertWaitsForRecording(id);
+		assertNothingLeftBehind(id);
 		return problem;
 	}
 
@@ -268,6 +268,15 @@ class BadInputTests {
 		finally {
 			Report.badInput(input, via, response.statusCode(), outcome);
 		}
+	}
+
+	/**
+	 * A refused recording leaves nothing behind: the meeting created for it is gone, and
+	 * nothing was stored for it.
+	 */
+	private static void assertNothingLeftBehind(String id) {
+		assertThat(api.get("/api/v1/meetings/" + id).statusCode()).isEqualTo(404);
+		assertThat(store.list("")).noneMatch(key -> key.contains("/meetings/" + id + "/"));
 	}
 
 	/** The meeting still waits for its recording, and nothing was stored for it. */

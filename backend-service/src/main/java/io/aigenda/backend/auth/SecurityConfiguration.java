@@ -69,6 +69,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/api/v1/session")
 				.permitAll()
+				// a share link is its own credential, checked by the share feature
+				.requestMatchers(HttpMethod.GET, "/api/v1/shared/*", "/api/v1/shared/*/recording")
+				.permitAll()
 				.requestMatchers(HttpMethod.GET, WebSessions.APP_ROUTES)
 				.permitAll()
 				// Prometheus scrapes without credentials; keep /actuator/ off the public

@@ -19,7 +19,7 @@ final class WebSessions {
 
 	/** Client-side routes of the web app; the backend answers them with index.html. */
 	static final String[] APP_ROUTES = { "/sign-in", "/meetings", "/meetings/*", "/upload", "/record-call", "/tokens",
-			"/webhooks", "/search" };
+			"/webhooks", "/search", "/shared/*" };
 
 	private WebSessions() {
 	}

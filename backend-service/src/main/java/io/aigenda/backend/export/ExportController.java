@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Downloads of a processed meeting as TXT, SRT, WebVTT or JSON (transcript and minutes).
+ * Downloads of a processed meeting as TXT, SRT, WebVTT, JSON (transcript and minutes),
+ * Markdown, DOCX, PDF or RTTM. Every text export shows each word's readable form.
  */
 @RestController
 class ExportController {
@@ -58,6 +59,7 @@ class ExportController {
 			case JSON -> utf8(json(meetingId, transcript));
 			case MD -> utf8(document(meeting, named).markdown());
 			case DOCX -> document(meeting, named).docx();
+			case PDF -> document(meeting, named).pdf();
 			case RTTM -> utf8(TranscriptFormats.rttm(baseName(meeting), transcript));
 		};
 		String filename = baseName(meeting) + "." + chosen.extension;
@@ -123,7 +125,7 @@ class ExportController {
 		MD("md", new MediaType("text", "markdown", StandardCharsets.UTF_8)),
 		DOCX("docx",
 				MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
-		RTTM("rttm", new MediaType("text", "plain", StandardCharsets.UTF_8));
+		PDF("pdf", MediaType.APPLICATION_PDF), RTTM("rttm", new MediaType("text", "plain", StandardCharsets.UTF_8));
 
 		final String extension;
 
@@ -141,7 +143,7 @@ class ExportController {
 				}
 			}
 			throw ApiException.badRequest("unsupported-format",
-					"Unknown export format '" + name + "' (use txt, srt, vtt, json, md, docx or rttm)");
+					"Unknown export format '" + name + "' (use txt, srt, vtt, json, md, docx, pdf or rttm)");
 		}
 
 	}

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * The meeting as a document for people: minutes first (summary, decisions, action items),
  * then the transcript in paragraphs under the speakers' names. Written as Markdown or as
  * a Word document (DOCX, plain WordprocessingML built here, since a few paragraph styles
- * need no library).
+ * need no library) or as a PDF ({@link MeetingPdf}). Every text uses each word's readable
+ * form ({@link Word#readable()}).
  */
 record MeetingDocument(String title, Language language, List<Block> blocks) {
 
@@ -88,6 +89,10 @@ record MeetingDocument(String title, Language language, List<Block> blocks) {
 		String name = label == null ? "" : names.getOrDefault(label, label);
 		return new Turn(name == null || name.isBlank() ? label : name, words.get(0).start(),
 				TranscriptFormats.join(words));
+	}
+
+	byte[] pdf() {
+		return MeetingPdf.render(this);
 	}
 
 	String markdown() {

@@ -132,11 +132,14 @@ public final class TranscriptFormats {
 		out.append(join(words)).append("\n\n");
 	}
 
-	/** Words joined by spaces, with punctuation tokens attached to the word before. */
+	/**
+	 * The words' readable forms joined by spaces, with punctuation tokens attached to the
+	 * word before.
+	 */
 	static String join(List<Word> words) {
 		StringBuilder text = new StringBuilder();
 		for (Word word : words) {
-			String token = word.text() == null ? "" : word.text().strip();
+			String token = word.readable() == null ? "" : word.readable().strip();
 			if (token.isEmpty()) {
 				continue;
 			}

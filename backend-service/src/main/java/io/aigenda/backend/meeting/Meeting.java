@@ -154,6 +154,12 @@ public class Meeting {
 		touch();
 	}
 
+	/** A person gave the meeting another title. */
+	void renamed(String newTitle) {
+		this.title = newTitle;
+		touch();
+	}
+
 	private void touch() {
 		this.updatedAt = Instant.now();
 	}

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -105,13 +105,58 @@ public class Meetings {
 	}
 
 	@Transactional(readOnly = true)
-	Page<Meeting> list(UUID organisationId, int page, int size, String query) {
-		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
-		if (query != null && !query.isBlank()) {
-			return this.meetings.findByOrganisationIdAndTitleContainingIgnoreCase(organisationId, query.strip(),
-					request);
+	Page<Meeting> list(UUID organisationId, int page, int size, MeetingFilter filter) {
+		MeetingFilter.Query query = filter.query(organisationId);
+		long total = this.jdbc.sql("select count(*) from meetings m where " + query.where())
+			.params(query.params())
+			.query(Long.class)
+			.single();
+		List<Object> pageParams = new java.util.ArrayList<>(query.params());
+		pageParams.add(size);
+		pageParams.add((long) page * size);
+		List<UUID> ids = this.jdbc
+			.sql("select m.id from meetings m where " + query.where() + " order by " + query.orderBy()
+					+ " limit ? offset ?")
+			.params(pageParams)
+			.query(UUID.class)
+			.list();
+		java.util.Map<UUID, Meeting> byId = new java.util.HashMap<>();
+		this.meetings.findAllById(ids).forEach(m -> byId.put(m.getId(), m));
+		List<Meeting> ordered = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+		return new PageImpl<>(ordered, PageRequest.of(page, size), total);
+	}
+
+	@Transactional
+	Meeting rename(UUID organisationId, UUID meetingId, String title) {
+		Meeting meeting = get(organisationId, meetingId);
+		meeting.renamed(title.strip());
+		return this.meetings.save(meeting);
+	}
+
+	/**
+	 * Removes a meeting whose only upload was refused (empty, not audio, too long), so a
+	 * rejected file never leaves a meeting waiting for a recording. A meeting that has a
+	 * recording, a recorder bot, or another upload under way is kept.
+	 */
+	@Transactional
+	public void removeIfNothingAccepted(UUID organisationId, UUID meetingId, UUID refusedUpload) {
+		Meeting meeting = this.meetings.findByIdAndOrganisationId(meetingId, organisationId).orElse(null);
+		if (meeting == null || meeting.getRecordingKey() != null || !meeting.getState().acceptsRecording()) {
+			return;
 		}
-		return this.meetings.findByOrganisationId(organisationId, request);
+		long others = this.jdbc
+			.sql("select count(*) from upload_sessions where meeting_id = ? and id <> ? and state <> 'ABORTED'")
+			.params(meetingId, refusedUpload != null ? refusedUpload : new UUID(0, 0))
+			.query(Long.class)
+			.single();
+		long bots = this.jdbc.sql("select count(*) from meeting_bots where meeting_id = ?")
+			.param(meetingId)
+			.query(Long.class)
+			.single();
+		if (others == 0 && bots == 0) {
+			delete(organisationId, meetingId);
+			log.info("Removed meeting {}: its only upload was refused", meetingId);
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -130,7 +175,12 @@ public class Meetings {
 			.param(meeting.getId())
 			.query((rs, i) -> new MeetingView.Speaker(rs.getString(1), rs.getString(2)))
 			.list();
-		return MeetingView.of(meeting, progress, speakers);
+		boolean noSpeech = meeting.getState() == MeetingState.PROCESSED
+				&& !this.jdbc.sql("select exists (select 1 from transcript_words where meeting_id = ?)")
+					.param(meeting.getId())
+					.query(Boolean.class)
+					.single();
+		return MeetingView.of(meeting, progress, speakers, noSpeech);
 	}
 
 	/**

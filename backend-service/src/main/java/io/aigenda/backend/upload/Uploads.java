@@ -83,6 +83,16 @@ class Uploads {
 	UploadResult uploadDirect(UUID organisationId, UUID meetingId, MultipartFile file) {
 		Meeting meeting = this.meetings.get(organisationId, meetingId);
 		requireAcceptsRecording(meeting);
+		try {
+			return storeDirect(organisationId, meetingId, file);
+		}
+		catch (ApiException ex) {
+			removeIfRefused(organisationId, meetingId, null, ex);
+			throw ex;
+		}
+	}
+
+	private UploadResult storeDirect(UUID organisationId, UUID meetingId, MultipartFile file) {
 		if (file.isEmpty() || file.getSize() == 0) {
 			throw ApiException.badRequest("empty-upload", "The recording is empty");
 		}
@@ -123,10 +133,16 @@ class Uploads {
 	UploadPlan start(UUID organisationId, UUID meetingId, NewUpload request) {
 		Meeting meeting = this.meetings.get(organisationId, meetingId);
 		requireAcceptsRecording(meeting);
-		if (request.sizeBytes() <= 0) {
-			throw ApiException.badRequest("empty-upload", "The recording is empty");
+		try {
+			if (request.sizeBytes() <= 0) {
+				throw ApiException.badRequest("empty-upload", "The recording is empty");
+			}
+			checkSize(request.sizeBytes());
 		}
-		checkSize(request.sizeBytes());
+		catch (ApiException ex) {
+			removeIfRefused(organisationId, meetingId, null, ex);
+			throw ex;
+		}
 		long partSize = Math.max(Math.max(this.limits.partSizeBytes(), 1), ceilDiv(request.sizeBytes(), MAX_PARTS));
 		int partCount = (int) ceilDiv(request.sizeBytes(), partSize);
 		String key = StorageKeys.recording(organisationId, meetingId);
@@ -212,6 +228,7 @@ class Uploads {
 				this.sessions.findById(uploadId).ifPresent(s -> s.finish(UploadSession.ABORTED));
 				this.meetingRepository.lockById(meetingId).ifPresent(Meeting::uploadAbandoned);
 			});
+			removeIfRefused(organisationId, meetingId, uploadId, ex);
 			throw ex;
 		}
 		this.transactions.executeWithoutResult(
@@ -267,6 +284,21 @@ class Uploads {
 					duration);
 		});
 	}
+
+	/**
+	 * A refused recording (empty, too large, not audio, undecodable) does not leave a
+	 * meeting behind that waits for a recording nobody will send: a meeting with nothing
+	 * else accepted is removed. Conflicts (a recording already there, an upload under
+	 * way) keep the meeting.
+	 */
+	private void removeIfRefused(UUID organisationId, UUID meetingId, UUID uploadId, ApiException ex) {
+		if (REFUSALS.contains(ex.status())) {
+			this.meetings.removeIfNothingAccepted(organisationId, meetingId, uploadId);
+		}
+	}
+
+	private static final Set<HttpStatus> REFUSALS = Set.of(HttpStatus.BAD_REQUEST, HttpStatus.CONTENT_TOO_LARGE,
+			HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpStatus.UNPROCESSABLE_CONTENT);
 
 	private static void requireAcceptsRecording(Meeting meeting) {
 		MeetingState state = meeting.getState();

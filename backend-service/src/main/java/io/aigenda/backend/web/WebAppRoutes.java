@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class WebAppRoutes {
 
 	@GetMapping({ "/sign-in", "/meetings", "/meetings/{id}", "/upload", "/record-call", "/tokens", "/webhooks",
-			"/search" })
+			"/search", "/shared/{token}" })
 	String app() {
 		return "forward:/index.html";
 	}

@@ -13,6 +13,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Word;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +78,52 @@ class MeetingDocumentTests {
 		String text = document.getDocumentElement().getTextContent();
 		assertThat(text).contains("Release & planning", "☑ Tag the release — Anna", "☐ Write notes",
 				"Anna [00:00:00]: Ship it.", "S1 [00:01:02]: Agreed <now>");
+	}
+
+	@Test
+	void pdfHoldsTheMinutesAndTranscriptAsSearchableText() throws Exception {
+		byte[] pdf = document().pdf();
+
+		assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		try (PDDocument parsed = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(parsed);
+			assertThat(parsed.getDocumentInformation().getTitle()).isEqualTo("Release & planning");
+			assertThat(text).contains("Release & planning", "Summary", "We ship *today*.", "Release on Monday",
+					"[x] Tag the release — Anna (due 2026-12-01)", "Ship it.", "Agreed <now>");
+		}
+	}
+
+	@Test
+	void pdfWrapsLongRussianTextOverPages() throws Exception {
+		List<Word> words = new java.util.ArrayList<>();
+		for (int i = 0; i < 3000; i++) {
+			words.add(new Word(i, i + 0.5, "слово", 0.9, i % 200 < 100 ? "S1" : "S2", i % 10 == 9 ? "слово." : null));
+		}
+		MeetingTranscript russian = new MeetingTranscript(Language.RU, 3000, List.of("S1", "S2"), words, List.of());
+
+		byte[] pdf = MeetingDocument.of("Планёрка", russian, Map.of("S1", "Ирина"), null).pdf();
+
+		try (PDDocument parsed = Loader.loadPDF(pdf)) {
+			assertThat(parsed.getNumberOfPages()).isGreaterThan(3);
+			String text = new PDFTextStripper().getText(parsed);
+			assertThat(text).contains("Планёрка", "Расшифровка", "Ирина", "слово слово.");
+			assertThat(text.split("слово", -1).length - 1).isEqualTo(3000);
+		}
+	}
+
+	@Test
+	void everyDocumentUsesEachWordsReadableForm() {
+		MeetingTranscript transcript = new MeetingTranscript(
+				Language.EN, 2, List.of("S0"), List.of(new Word(0, 0.4, "meet", 0.9, "S0", "Meet"),
+						new Word(0.5, 0.9, "in", 0.9, "S0"), new Word(1.0, 1.4, "chicago", 0.9, "S0", "Chicago.")),
+				List.of());
+
+		MeetingDocument document = MeetingDocument.of("Trip", transcript, Map.of(), null);
+
+		assertThat(document.markdown()).contains("Meet in Chicago.");
+		assertThat(TranscriptFormats.txt(transcript)).contains("S0: Meet in Chicago.");
+		assertThat(TranscriptFormats.srt(transcript)).contains("[S0] Meet in Chicago.");
+		assertThat(TranscriptFormats.vtt(transcript)).contains("[S0] Meet in Chicago.");
 	}
 
 }

@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bad input gets a clear problem detail, and nothing already stored changes. */
+/**
+ * Bad input gets a clear problem detail, and nothing already stored changes; a meeting
+ * whose only recording was refused is removed.
+ */
 class BadInputIntegrationTests extends BackendIntegrationTest {
 
 	@Autowired
@@ -28,7 +31,7 @@ class BadInputIntegrationTests extends BackendIntegrationTest {
 		HttpResponse<String> response = putFile(path(id), ADMIN_TOKEN, "empty.wav", new byte[0]);
 
 		assertProblem(response, 400, "empty-upload");
-		assertUntouched(id);
+		assertRemoved(id);
 	}
 
 	@Test
@@ -53,7 +56,7 @@ class BadInputIntegrationTests extends BackendIntegrationTest {
 		HttpResponse<String> response = putFile(path(id), ADMIN_TOKEN, "notes.wav", text);
 
 		assertProblem(response, 415, "unsupported-media");
-		assertUntouched(id);
+		assertRemoved(id);
 	}
 
 	@Test
@@ -65,7 +68,7 @@ class BadInputIntegrationTests extends BackendIntegrationTest {
 
 		assertProblem(response, 422, "undecodable-recording");
 		assertThat(body(response).path("detail").asString()).contains("truncated");
-		assertUntouched(id);
+		assertRemoved(id);
 	}
 
 	@Test
@@ -162,6 +165,12 @@ class BadInputIntegrationTests extends BackendIntegrationTest {
 	}
 
 	/** The meeting still waits for its recording and nothing is stored for it. */
+	/** A refused recording leaves no meeting behind and nothing stored. */
+	private void assertRemoved(String id) {
+		assertProblem(get("/api/v1/meetings/" + id, ADMIN_TOKEN), 404, "not-found");
+		assertThat(this.store.exists(StorageKeys.recording(organisation(), UUID.fromString(id)))).isFalse();
+	}
+
 	private void assertUntouched(String id) {
 		JsonNode meeting = body(get("/api/v1/meetings/" + id, ADMIN_TOKEN));
 		assertThat(meeting.path("state").asString()).isEqualTo("CREATED");
