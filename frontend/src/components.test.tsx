@@ -107,7 +107,7 @@ describe('App', () => {
     }))
     render(<App initialLang="en" />)
 
-    expect((await screen.findByRole('link', { name: 'Weekly sync' })).getAttribute('href')).toBe('/meetings/0b6f2a52-44e4-4c4e-9a55-0c5c8f4f3a11')
+    expect((await screen.findByRole('link', { name: 'Weekly sync' }, { timeout: 5000 })).getAttribute('href')).toBe('/meetings/0b6f2a52-44e4-4c4e-9a55-0c5c8f4f3a11')
     expect(screen.getByText('1:15')).toBeTruthy()
     expect(screen.getByText('Ready', { selector: '.state' })).toBeTruthy()
   })
