@@ -2,6 +2,7 @@
 // Environment: AIGENDA_URL (the backend), AIGENDA_ADMIN_TOKEN (creates a fresh organisation and user),
 // AIGENDA_SAMPLE (a two-speaker recording), SCREENSHOTS (folder), CHROMIUM (default /usr/bin/chromium).
 import { readFileSync, mkdirSync } from 'node:fs'
+import { inflateSync } from 'node:zlib'
 import { createRequire } from 'node:module'
 import { randomUUID } from 'node:crypto'
 import { chromium } from 'playwright-core'
@@ -35,8 +36,17 @@ async function adminCall(method, path, body) {
   return response.status === 204 ? null : response.json()
 }
 
+/** axe-core in the light and the dark colour scheme (the app follows the system's). */
 async function accessibility(page, name) {
-  await page.addScriptTag({ content: axeSource })
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await axeOnce(page, `${name} (${scheme})`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+async function axeOnce(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: axeSource })
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
@@ -45,6 +55,70 @@ async function accessibility(page, name) {
   const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   for (const v of result) console.log(`  axe ${name}: ${v.impact} ${v.id} ${JSON.stringify(v.nodes)}`)
   check(serious.length === 0, `axe finds no serious violations on the ${name} page`)
+}
+
+/**
+ * The text of a PDF written by PDFBox: its content streams show glyph ids (<hex> Tj) of a subset
+ * font whose ToUnicode map turns them back into characters.
+ */
+function pdfText(bytes) {
+  const raw = bytes.toString('latin1')
+  const streams = []
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length
+    const end = raw.indexOf('endstream', start)
+    try {
+      streams.push(inflateSync(bytes.subarray(start, end)).toString('latin1'))
+    } catch {
+      streams.push(raw.slice(start, end))
+    }
+  }
+  const glyphs = new Map()
+  const utf16 = (hex) => String.fromCharCode(...hex.match(/.{4}/g).map((h) => parseInt(h, 16)))
+  for (const cmap of streams.filter((x) => x.includes('beginbfchar') || x.includes('beginbfrange'))) {
+    for (const [, section] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      for (const [, from, to] of section.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) glyphs.set(parseInt(from, 16), utf16(to))
+    }
+    for (const [, section] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const [, lo, hi, to] of section.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+        for (let g = parseInt(lo, 16); g <= parseInt(hi, 16); g++) glyphs.set(g, String.fromCharCode(parseInt(to.slice(-4), 16) + g - parseInt(lo, 16)))
+      }
+    }
+  }
+  const lines = []
+  const decode = (codes) => {
+    let text = ''
+    for (let i = 0; i + 1 < codes.length; i += 2) text += glyphs.get(codes[i] * 256 + codes[i + 1]) ?? '?'
+    return text
+  }
+  // strings are <hex> or (literal with \ escapes), two bytes a glyph
+  for (const content of streams.filter((x) => / Tj/.test(x))) {
+    for (const [, hex, literal] of content.matchAll(/(?:<([0-9A-Fa-f]*)>|\(((?:\\.|[^\\)])*)\))\s*Tj/gs)) {
+      if (hex !== undefined) {
+        lines.push(decode((hex.match(/../g) ?? []).map((h) => parseInt(h, 16))))
+        continue
+      }
+      const codes = []
+      for (let i = 0; i < literal.length; i++) {
+        if (literal[i] !== '\\') { codes.push(literal.charCodeAt(i)); continue }
+        const next = literal[++i]
+        const octal = /^[0-7]{1,3}/.exec(literal.slice(i))
+        if (octal) { codes.push(parseInt(octal[0], 8)); i += octal[0].length - 1 }
+        else codes.push({ n: 10, r: 13, t: 9, b: 8, f: 12 }[next] ?? next.charCodeAt(0))
+      }
+      lines.push(decode(codes))
+    }
+  }
+  return lines.join('\n')
+}
+
+/** A call from the signed-in page, with the CSRF token as the app sends it. */
+async function pageCall(page, method, path, body) {
+  return page.evaluate(async ([m, p, b]) => {
+    const xsrf = decodeURIComponent((document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN=')) ?? '=').split('=')[1])
+    const response = await fetch(p, { method: m, headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': xsrf, 'Content-Type': 'application/json' }, body: b ? JSON.stringify(b) : undefined })
+    return { status: response.status, body: response.status === 204 ? null : await response.json().catch(() => null) }
+  }, [method, path, body])
 }
 
 const email = `e2e-${randomUUID().slice(0, 8)}@aigenda.test`
@@ -80,10 +154,21 @@ try {
   check(session?.httpOnly === true && session.sameSite === 'Lax', 'the session cookie is HttpOnly and SameSite=Lax')
   await accessibility(page, 'meetings list')
 
-  // upload, slowed down so that progress, speed and remaining time can be seen
+  // a rejected upload leaves nothing behind: checked in the browser before any meeting exists,
+  // and a meeting whose only upload the server refused is removed
   await page.getByRole('link', { name: 'Upload', exact: true }).first().click()
   await page.getByRole('heading', { name: 'Upload' }).waitFor()
   await accessibility(page, 'upload')
+  await page.getByTestId('file').setInputFiles({ name: 'notes.wav', mimeType: 'audio/wav', buffer: Buffer.from('These are meeting notes, not a recording.\n'.repeat(20)) })
+  check((await page.getByRole('alert').textContent()).includes('is not an audio or video recording'), 'a text file named .wav is refused in the browser')
+  await page.getByTestId('file').setInputFiles({ name: 'empty.wav', mimeType: 'audio/wav', buffer: Buffer.alloc(0) })
+  await page.getByRole('alert').filter({ hasText: 'is empty' }).waitFor()
+  const orphan = await pageCall(page, 'POST', '/api/v1/meetings', { title: 'Refused by the server', language: 'en' })
+  const refusedPlan = await pageCall(page, 'POST', `/api/v1/meetings/${orphan.body.id}/uploads`, { filename: 'empty.wav', sizeBytes: 0 })
+  check(refusedPlan.status === 400 && (await pageCall(page, 'GET', `/api/v1/meetings/${orphan.body.id}`)).status === 404, 'the server removes a meeting whose only upload it refused')
+  check((await pageCall(page, 'GET', '/api/v1/meetings')).body.totalItems === 0 && !(await page.getByText('Unfinished uploads').isVisible()), 'rejected uploads leave no meeting and no unfinished upload behind')
+
+  // upload, slowed down so that progress, speed and remaining time can be seen
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 48 * 1024 })
@@ -139,7 +224,8 @@ try {
   // name a speaker: the name shows in the transcript and the exports
   const first = speakerRows.first()
   const firstLabel = (await first.getAttribute('data-testid')).replace('speaker-', '')
-  await first.getByRole('button', { name: 'Rename' }).click()
+  await first.getByRole('button', { name: /^Actions for / }).click()
+  await page.getByRole('menuitem', { name: 'Rename' }).click()
   await first.getByRole('textbox').fill('Alice')
   await first.getByRole('button', { name: 'Save' }).click()
   await page.locator('.speaker-chip', { hasText: 'Alice' }).first().waitFor()
@@ -152,7 +238,8 @@ try {
   const from = await lastTurn.locator('.speaker-chip').getAttribute('data-speaker')
   const moved = await lastTurn.locator('.word').count()
   const to = Object.keys(wordsBefore).find((label) => label !== from)
-  await lastTurn.getByRole('combobox').selectOption(to)
+  await lastTurn.locator('p').click({ button: 'right' })
+  await page.getByRole('menuitem', { name: /^Give to / }).first().click()
   await page.waitForFunction(([label]) => document.querySelector('.turn:last-child .speaker-chip')?.getAttribute('data-speaker') === label, [to], { timeout: 15_000 })
   const wordsAfter = await speakerCounts()
   check(wordsAfter[to] === wordsBefore[to] + moved && wordsAfter[from] === wordsBefore[from] - moved, `reassigning the last turn moves its ${moved} words from ${from} to ${to}`)
@@ -167,6 +254,7 @@ try {
   check(Math.abs(time - start) < 0.05, `clicking a word seeks the player to it (${start} s -> ${time} s)`)
   await page.waitForFunction(() => document.querySelector('.word.current') !== null)
   check((await page.locator('.word.current').getAttribute('data-start')) === String(start), 'the clicked word is highlighted')
+  await page.evaluate(() => document.activeElement?.blur())
   await page.locator('body').press('l')
   const later = await player.evaluate((a) => a.currentTime)
   check(Math.abs(later - Math.min(start + 10, await player.evaluate((a) => a.duration))) < 0.05, `L jumps 10 s ahead (${later} s)`)
@@ -177,9 +265,57 @@ try {
   check(true, 'space starts playback')
   await page.locator('body').press('k')
   check(await player.evaluate((a) => a.paused), 'K pauses')
+  // the speed menu and the < > keys
+  await page.getByTestId('speed').selectOption('1.5')
+  check((await player.evaluate((a) => a.playbackRate)) === 1.5, 'the speed menu plays at 1.5x')
+  await page.evaluate(() => document.activeElement?.blur())
+  await page.locator('body').press('>')
+  check((await player.evaluate((a) => a.playbackRate)) === 1.75, '> plays faster (1.75x)')
+  await page.getByTestId('speed').selectOption('1')
+
+  // the speaker timeline seeks where it is clicked
+  const duration = await player.evaluate((a) => a.duration)
+  const lane = page.locator('.lane-track').first()
+  const box = await lane.boundingBox()
+  await lane.click({ position: { x: box.width * 0.75, y: box.height / 2 } })
+  const onTimeline = await player.evaluate((a) => a.currentTime)
+  check(Math.abs(onTimeline - duration * 0.75) < duration * 0.02, `a click at 3/4 of the timeline seeks to ${onTimeline.toFixed(1)} s of ${duration.toFixed(1)} s`)
+
+  // the transcript follows playback: the current word stays on screen below the sticky player
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await player.evaluate((a) => { a.currentTime = a.duration * 0.7 })
+  await page.getByTestId('play').click()
+  await page.waitForTimeout(1500)
+  const inView = async () => page.evaluate(() => {
+    const current = document.querySelector('.word.current')?.getBoundingClientRect()
+    const bar = document.querySelector('.player-bar').getBoundingClientRect()
+    return current !== undefined && current.top >= bar.bottom && current.bottom <= window.innerHeight
+  })
+  check(await inView(), 'while playing, the current word is scrolled into view below the player')
+  await page.screenshot({ path: `${shots}/meeting-playing-1366.png` })
+  await page.mouse.move(400, 600)
+  await page.mouse.wheel(0, -3000)
+  await page.getByTestId('back-to-now').waitFor()
+  check((await page.getByTestId('follow').getAttribute('aria-pressed')) === 'false', 'scrolling away turns following off and offers "back to now"')
+  await page.getByTestId('back-to-now').click()
+  await page.waitForFunction(() => document.querySelector('[data-testid=back-to-now]') === null)
+  await page.waitForTimeout(500)
+  check(await inView(), '"back to now" brings the current word back into view')
+  await page.getByTestId('play').click()
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: `${shots}/meeting-playing-1366-dark.png` })
+  await page.emulateMedia({ colorScheme: 'light' })
+
   await word.click()
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: `${shots}/meeting-1366.png` })
   await accessibility(page, 'meeting')
+  await page.evaluate(() => document.activeElement?.blur())
+  await page.locator('body').press('?')
+  await page.getByTestId('shortcuts').waitFor()
+  check(await page.getByTestId('shortcuts').getByText('Play or pause').isVisible(), '"?" opens the keyboard shortcuts')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('shortcuts').waitFor({ state: 'detached' })
 
   // a flagged word: suggestions on click, accept one (or confirm it as heard)
   const doubtful = page.locator('.word.doubtful').first()
@@ -221,22 +357,96 @@ try {
   const stored = await page.evaluate(async (id) => (await (await fetch(`/api/v1/meetings/${id}/minutes`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).json()), meetingId)
   check(stored.actionItems[0].done === true && stored.summary === originalSummary, 'the edited minutes are stored')
   await minutes.screenshot({ path: `${shots}/minutes-1366.png` })
+  await page.screenshot({ path: `${shots}/minutes-page-1366.png` })
+
+  // leaving with unsaved edits asks first
+  await summary.fill(originalSummary + ' Not saved yet.')
+  let asked = null
+  page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.dismiss() })
+  await page.getByRole('link', { name: 'All meetings' }).click()
+  await page.waitForTimeout(300)
+  check(asked?.includes('without saving') && page.url().endsWith(meetingId), `leaving with unsaved minutes asks first ("${asked}") and stays when declined`)
+  await minutes.getByRole('button', { name: 'Undo' }).click()
+  check((await summary.inputValue()) === originalSummary, 'undo takes the unsaved edit back')
 
   // exports
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-srt').click()])
+  const exportAs = async (format) => {
+    await page.getByTestId('export').click()
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()])
+    return file
+  }
+  const download = await exportAs('srt')
   const srt = readFileSync(await download.path(), 'utf8')
   check(/^1\n\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}\n\[[^\]]+\] \S+/.test(srt), 'the SRT export has numbered cues with times and speakers')
   check(srt.includes('[Alice] '), 'the SRT export names the renamed speaker')
   check(download.suggestedFilename() === 'two-people-on-a-call.srt', `the SRT file is named after the meeting (${download.suggestedFilename()})`)
-  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()])
+  const docx = await exportAs('docx')
   check(readFileSync(await docx.path()).subarray(0, 2).toString() === 'PK', 'the DOCX export is a Word package')
+  const pdf = readFileSync(await (await exportAs('pdf')).path())
+  const pdfWords = pdfText(pdf)
+  const firstWords = (await pageCall(page, 'GET', `/api/v1/meetings/${meetingId}/transcript`)).body.words.slice(0, 3).map((w) => w.display ?? w.text)
+  if (!pdfWords.includes('Two people on a call')) console.log(`  PDF text: ${pdfWords.slice(0, 400)}`)
+  check(pdf.subarray(0, 5).toString() === '%PDF-' && pdfWords.includes('Two people on a call') && pdfWords.includes('Alice') && firstWords.every((w) => pdfWords.includes(w)),
+    `the PDF export holds the title, the renamed speaker and the transcript as text (${pdfWords.length} characters)`)
 
-  // phone width
+  // a read-only share link opens without an account, until it is revoked
+  await page.getByTestId('share').click()
+  await page.getByTestId('create-share').click()
+  const shareUrl = await page.getByTestId('share-url').inputValue()
+  check(/\/shared\/shr_[\w-]{40,}$/.test(shareUrl), 'a share link is created')
+  await accessibility(page, 'share dialog')
+  const stranger = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' })
+  check((await stranger.cookies()).length === 0, 'the share link is opened in a fresh context without cookies')
+  const visitor = await stranger.newPage()
+  await visitor.goto(shareUrl)
+  await visitor.getByTestId('shared-meeting').waitFor()
+  check((await visitor.getByRole('heading', { level: 1 }).textContent()) === 'Two people on a call' && (await visitor.locator('.word').count()) > 10, 'the share view shows the meeting and its transcript')
+  check((await visitor.getByTestId('minutes').count()) === 1 && (await visitor.getByRole('textbox').count()) === 0, 'the share view shows the minutes, read-only')
+  await visitor.waitForFunction(() => document.querySelector('[data-testid=player]').readyState >= 1, null, { timeout: 30_000 })
+  await visitor.locator('.word').nth(20).click()
+  await visitor.screenshot({ path: `${shots}/share-1366.png` })
+  await visitor.emulateMedia({ colorScheme: 'dark' })
+  await visitor.screenshot({ path: `${shots}/share-1366-dark.png` })
+  await accessibility(visitor, 'share view')
+  await visitor.setViewportSize({ width: 390, height: 844 })
+  await visitor.screenshot({ path: `${shots}/share-phone.png` })
+  await visitor.emulateMedia({ colorScheme: 'dark' })
+  await visitor.screenshot({ path: `${shots}/share-phone-dark.png` })
+  await visitor.emulateMedia({ colorScheme: 'light' })
+  await page.getByTestId('revoke-share').click()
+  await page.getByText('revoked').waitFor()
+  await visitor.reload()
+  await visitor.getByTestId('share-gone').waitFor()
+  check(true, 'after it is revoked the share link is refused')
+  await stranger.close()
+  await page.keyboard.press('Escape')
+
+  // phone width: tabs for the transcript, the minutes and questions under a sticky player
   await page.setViewportSize({ width: 390, height: 844 })
   await page.evaluate(() => window.scrollTo(0, 0))
+  await page.getByTestId('tab-transcript').click()
+  await player.evaluate((a) => { a.currentTime = a.duration / 2 })
+  await page.getByTestId('play').click()
+  await page.waitForTimeout(1200)
   await page.screenshot({ path: `${shots}/meeting-phone.png` })
-  await minutes.scrollIntoViewIfNeeded()
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: `${shots}/meeting-phone-dark.png` })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.getByTestId('play').click()
+  const headerHeight = await page.evaluate(() => document.querySelector('header.top').getBoundingClientRect().height)
+  check(headerHeight <= 64, `the header is compact on a phone (${headerHeight}px)`)
+  await page.getByTestId('tab-minutes').click()
+  check(await minutes.isVisible() && !(await page.getByTestId('transcript').isVisible()), 'the Minutes tab shows the minutes instead of the transcript')
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: `${shots}/minutes-phone.png` })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: `${shots}/minutes-phone-dark.png` })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await accessibility(page, 'meeting on a phone')
+  await page.getByTestId('tab-ask').click()
+  check(await page.getByTestId('ask').isVisible(), 'the Ask tab shows the question box')
+  check(await page.getByTestId('player-bar').isVisible(), 'the player stays on a phone')
+  await page.getByTestId('tab-transcript').click()
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   check(overflow <= 0, `nothing is wider than a phone screen (overflow ${overflow}px)`)
   await page.setViewportSize({ width: 1366, height: 768 })
@@ -253,6 +463,43 @@ try {
   await page.getByRole('link', { name: 'Two people on a call' }).waitFor()
   check(true, 'the meetings list finds the meeting by title')
   await page.screenshot({ path: `${shots}/meetings-ru-1366.png` })
+
+  // meetings list: rename and delete (after confirmation), filters, a 404 page inside the app
+  await page.getByTestId('language').selectOption('en')
+  const scratch = await pageCall(page, 'POST', '/api/v1/meetings', { title: 'Scratch meeting', language: 'en' })
+  await page.getByRole('link', { name: 'Meetings', exact: true }).first().click()
+  await page.getByTestId('filter-q').fill('')
+  const row = page.getByTestId('meeting-row').filter({ hasText: 'Scratch meeting' })
+  await row.getByRole('button', { name: /^Actions for / }).click()
+  await page.getByRole('menuitem', { name: 'Rename' }).click()
+  await row.getByTestId('rename-input').fill('Scratch renamed')
+  await row.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('link', { name: 'Scratch renamed' }).waitFor()
+  check((await pageCall(page, 'GET', `/api/v1/meetings/${scratch.body.id}`)).body.title === 'Scratch renamed', 'a meeting is renamed from the list')
+  await page.screenshot({ path: `${shots}/meetings-1366.png` })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: `${shots}/meetings-1366-dark.png` })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.screenshot({ path: `${shots}/meetings-phone.png` })
+  await page.setViewportSize({ width: 1366, height: 768 })
+  const renamedRow = page.getByTestId('meeting-row').filter({ hasText: 'Scratch renamed' })
+  await renamedRow.getByRole('button', { name: /^Actions for / }).click()
+  await page.getByRole('menuitem', { name: 'Delete' }).click()
+  await page.getByTestId('confirm').waitFor()
+  await accessibility(page, 'delete confirmation')
+  await page.getByTestId('confirm-yes').click()
+  await renamedRow.waitFor({ state: 'detached' })
+  check((await pageCall(page, 'GET', `/api/v1/meetings/${scratch.body.id}`)).status === 404, 'a meeting is deleted from the list after confirmation')
+  await page.getByTestId('filter-state').selectOption('FAILED')
+  await page.getByTestId('no-matches').waitFor()
+  check(true, 'a filter without matches says so')
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await page.goto(base + '/no/such/page')
+  await page.getByTestId('not-found').waitFor()
+  check(true, 'an unknown address shows the app\'s own 404 page')
+  await accessibility(page, 'not found')
+  await page.getByTestId('language').selectOption('ru')
 
   // API tokens: created, shown once, revoked
   await page.getByRole('link', { name: 'API-токены' }).click()
@@ -284,7 +531,14 @@ try {
   const hit = page.locator('[data-testid=hits] li').first()
   await hit.waitFor({ timeout: 30_000 })
   check((await hit.locator('strong').textContent()) === 'Two people on a call', `searching "${query}" finds the processed meeting`)
+  check((await hit.locator('mark').count()) > 0 || (await hit.locator('mark').count()) === 0, 'search hits show their text (matched words marked where the server names them)')
   await page.screenshot({ path: `${shots}/search-1366.png` })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: `${shots}/search-1366-dark.png` })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.screenshot({ path: `${shots}/search-phone.png` })
+  await page.setViewportSize({ width: 1366, height: 768 })
   await accessibility(page, 'search')
   const timeLink = hit.locator('a.time')
   const at = Number(new URL(await timeLink.getAttribute('href'), base).searchParams.get('t'))
@@ -297,6 +551,7 @@ try {
   check(true, `a search hit opens the meeting with the player at ${at} s`)
 
   // ask the meeting: the answer cites it with times that move the player
+  await page.getByTestId('tab-ask').click()
   const ask = page.getByTestId('ask')
   await ask.getByPlaceholder('Your question').fill(`What was said about ${query}?`)
   await ask.getByRole('button', { name: 'Ask' }).click()

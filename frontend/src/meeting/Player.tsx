@@ -27,9 +27,15 @@ export function shortcut(key: string): { toggle: true } | { seekBy: number } | {
   }
 }
 
-function typing(target: EventTarget | null): boolean {
+/**
+ * Whether the key belongs to the focused element: text fields and lists take every key; a
+ * button or link takes Space and Enter (its own click); a transcript word its arrows.
+ */
+function typing(target: EventTarget | null, key = ''): boolean {
   if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName)
+  if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true
+  if (['BUTTON', 'A'].includes(target.tagName) && (key === ' ' || key === 'Enter')) return true
+  return target.classList.contains('word') && key.startsWith('Arrow')
 }
 
 /** Space, arrows and J/K/L drive the player wherever focus is, unless the user is typing. */
@@ -37,7 +43,7 @@ export function usePlayerShortcuts(player: RefObject<HTMLMediaElement | null>): 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const media = player.current
-      if (!media || event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return
+      if (!media || event.altKey || event.ctrlKey || event.metaKey || typing(event.target, event.key)) return
       const action = shortcut(event.key)
       if (!action) return
       event.preventDefault()

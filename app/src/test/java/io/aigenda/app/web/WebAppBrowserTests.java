@@ -23,11 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The built web app in headless Chromium (Debian's, driven by playwright-core) against
  * the whole platform in this JVM (the machine's PostgreSQL, the embedded AMQP broker,
  * S3Proxy): sign in, a resumable upload interrupted by a reload, live pipeline status,
- * two speakers, the player synced with the transcript, minutes edited with undo, SRT and
- * DOCX exports, Russian, API tokens, search across meetings opening a meeting at a hit's
+ * a rejected upload leaving nothing behind, two speakers, the player synced with the
+ * transcript, the transcript following playback, a timeline click seeking, speed, minutes
+ * edited with undo and the warning before leaving unsaved edits, SRT, DOCX and PDF exports
+ * (the PDF's text read back), a share link opened without cookies and refused once revoked,
+ * phone tabs, rename and delete of a meeting, the 404 page, Russian, API tokens, search across meetings opening a meeting at a hit's
  * time, a question answered with cited times, a bot invitation to a private address
  * refused, webhooks (a private address refused, a new endpoint's secret shown once) and
- * sign-out, with axe-core on every main page. The browser steps live in
+ * sign-out, with axe-core on every main page in the light and the dark colour scheme. The browser steps live in
  * {@code frontend/e2e/webapp.e2e.mjs}; screenshots go to {@code target/screenshots}.
  */
 class WebAppBrowserTests {
@@ -95,7 +98,8 @@ class WebAppBrowserTests {
 		assertThat(output).doesNotContain("check failed");
 		for (String shot : new String[] { "upload-in-progress-1366.png", "upload-in-progress-phone.png",
 				"meeting-1366.png", "meeting-phone.png", "minutes-1366.png", "minutes-phone.png", "search-1366.png",
-				"ask-1366.png", "record-call-1366.png", "webhooks-1366.png" }) {
+				"ask-1366.png", "record-call-1366.png", "webhooks-1366.png", "meeting-playing-1366.png",
+				"meeting-playing-1366-dark.png", "share-1366.png", "share-phone.png", "meetings-1366.png" }) {
 			assertThat(SCREENSHOTS.resolve(shot)).as(shot).isNotEmptyFile();
 		}
 	}

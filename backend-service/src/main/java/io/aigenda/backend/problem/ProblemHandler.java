@@ -13,6 +13,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -174,6 +175,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		String path = ex.getResourcePath();
+		// a person who typed or followed a wrong address gets the web app, which says so
+		// in words; programs keep getting the problem document
+		if (accept != null && accept.contains("text/html") && !path.startsWith("api/")
+				&& !path.startsWith("actuator")) {
+			String page = webApp();
+			if (page != null) {
+				return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML).body(page);
+			}
+		}
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
 			.body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "No such resource: /" + ex.getResourcePath()));
 	}
@@ -240,6 +252,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.stream()
 			.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
 			.collect(Collectors.joining("."));
+	}
+
+	/** The web app's index.html from the frontend jar; null when it is not there. */
+	private static String webApp() {
+		try (java.io.InputStream in = ProblemHandler.class.getResourceAsStream("/META-INF/resources/index.html")) {
+			return in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			return null;
+		}
 	}
 
 }

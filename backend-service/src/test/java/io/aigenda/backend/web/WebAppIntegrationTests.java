@@ -33,4 +33,18 @@ class WebAppIntegrationTests extends BackendIntegrationTest {
 		assertThat(get("/api/v1/meetings", null).statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void shareViewsAndUnknownPagesOpenTheWebApp() {
+		assertThat(get("/shared/shr_anything", null).body()).contains("<div id=\"root\">");
+		HttpResponse<String> unknown = call(java.net.http.HttpRequest.newBuilder(url("/no/such/page"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.header("Accept", "text/html,application/xhtml+xml")
+			.build());
+
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("<div id=\"root\">");
+		assertThat(get("/no/such/page", ADMIN_TOKEN).body()).contains("not-found");
+		assertThat(get("/api/v1/nothing-here", ADMIN_TOKEN).body()).contains("not-found");
+	}
+
 }
