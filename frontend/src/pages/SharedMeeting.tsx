@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { Crosshair } from 'lucide-react'
 import { ApiError, api, type SharedMeeting as Shared } from '../api'
 import { clock } from '../format'
 import { format, useI18n } from '../i18n'
@@ -73,7 +74,7 @@ export function SharedMeeting({ token }: { token: string }) {
               onSeek={seek}
               onTime={tick}
             >
-              <button type="button" className={`icon-button follow${following ? ' on' : ''}`} aria-pressed={following} aria-label={t.follow} title={t.follow} onClick={() => setFollowing(!following)}>◎</button>
+              <button type="button" className={`icon-button follow${following ? ' on' : ''}`} aria-pressed={following} aria-label={t.follow} title={t.follow} onClick={() => setFollowing(!following)}><Crosshair size={18} aria-hidden="true" /></button>
             </PlayerBar>
             <div className="columns">
               <section className="transcript-column" aria-labelledby="transcript-heading">
