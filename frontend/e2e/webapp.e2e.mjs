@@ -288,8 +288,8 @@ try {
   await page.waitForTimeout(1500)
   const inView = async () => page.evaluate(() => {
     const current = document.querySelector('.word.current')?.getBoundingClientRect()
-    const bar = document.querySelector('.player-bar').getBoundingClientRect()
-    return current !== undefined && current.top >= bar.bottom && current.bottom <= window.innerHeight
+    const playerBox = document.querySelector('.player-bar').getBoundingClientRect()
+    return current !== undefined && current.top >= playerBox.bottom && current.bottom <= window.innerHeight
   })
   check(await inView(), 'while playing, the current word is scrolled into view below the player')
   await page.screenshot({ path: `${shots}/meeting-playing-1366.png` })

@@ -22,15 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The built web app in headless Chromium (Debian's, driven by playwright-core) against
  * the whole platform in this JVM (the machine's PostgreSQL, the embedded AMQP broker,
- * S3Proxy): sign in, a resumable upload interrupted by a reload, live pipeline status,
- * a rejected upload leaving nothing behind, two speakers, the player synced with the
+ * S3Proxy): sign in, a resumable upload interrupted by a reload, live pipeline status, a
+ * rejected upload leaving nothing behind, two speakers, the player synced with the
  * transcript, the transcript following playback, a timeline click seeking, speed, minutes
- * edited with undo and the warning before leaving unsaved edits, SRT, DOCX and PDF exports
- * (the PDF's text read back), a share link opened without cookies and refused once revoked,
- * phone tabs, rename and delete of a meeting, the 404 page, Russian, API tokens, search across meetings opening a meeting at a hit's
- * time, a question answered with cited times, a bot invitation to a private address
- * refused, webhooks (a private address refused, a new endpoint's secret shown once) and
- * sign-out, with axe-core on every main page in the light and the dark colour scheme. The browser steps live in
+ * edited with undo and the warning before leaving unsaved edits, SRT, DOCX and PDF
+ * exports (the PDF's text read back), a share link opened without cookies and refused
+ * once revoked, phone tabs, rename and delete of a meeting, the 404 page, Russian, API
+ * tokens, search across meetings opening a meeting at a hit's time, a question answered
+ * with cited times, a bot invitation to a private address refused, webhooks (a private
+ * address refused, a new endpoint's secret shown once) and sign-out, with axe-core on
+ * every main page in the light and the dark colour scheme. The browser steps live in
  * {@code frontend/e2e/webapp.e2e.mjs}; screenshots go to {@code target/screenshots}.
  */
 class WebAppBrowserTests {
