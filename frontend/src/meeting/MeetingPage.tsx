@@ -161,7 +161,7 @@ export function MeetingPage({ id }: { id: string }) {
         </div>
         {processed && (
           <div className="meeting-actions">
-            <button type="button" className="secondary" data-testid="share" onClick={() => setDialog('share')}><Share2 size={16} aria-hidden="true" /> <span className="label">{t.share}</span></button>
+            <button type="button" className="secondary" aria-label={t.share} data-testid="share" onClick={() => setDialog('share')}><Share2 size={16} aria-hidden="true" /> <span className="label">{t.share}</span></button>
             <Exports id={id} />
             <button type="button" className="icon-button keys-button" aria-label={t.showKeys} title={t.showKeys} onClick={() => setDialog('keys')}><Keyboard size={18} aria-hidden="true" /></button>
           </div>
