@@ -4,6 +4,7 @@ import { api, type Meeting, type MeetingPage } from '../api'
 import { clock } from '../format'
 import { format, useI18n } from '../i18n'
 import { Link } from '../router'
+import { useMedia } from '../meeting/follow'
 import { ConfirmDialog } from '../ui/Dialog'
 import { MenuButton } from '../ui/MenuButton'
 
@@ -26,8 +27,20 @@ export function filtered(filters: Filters): boolean {
   return (['q', 'state', 'speaker', 'from', 'to'] as const).some((key) => filters[key].trim() !== '')
 }
 
+/** On a phone the filters fold away under one line; elsewhere they stay in the toolbar. */
+function Collapsible({ when, label, active, children }: { when: boolean; label: string; active: boolean; children: React.ReactNode }) {
+  if (!when) return <>{children}</>
+  return (
+    <details className="more-filters" open={active || undefined}>
+      <summary>{label}</summary>
+      <div className="toolbar">{children}</div>
+    </details>
+  )
+}
+
 export function MeetingsList() {
   const { t, lang } = useI18n()
+  const phone = useMedia('(max-width: 640px)')
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [page, setPage] = useState(0)
   const [data, setData] = useState<MeetingPage | null>(null)
@@ -83,6 +96,7 @@ export function MeetingsList() {
           <span className="visually-hidden">{t.search}</span>
           <input type="search" placeholder={t.search} value={filters.q} data-testid="filter-q" onChange={(e) => set({ q: e.target.value })} />
         </label>
+        <Collapsible when={phone} label={t.filters} active={filtered({ ...filters, q: '' })}>
         <label>
           <span className="small">{t.state}</span>
           <select value={filters.state} data-testid="filter-state" onChange={(e) => set({ state: e.target.value })}>
@@ -108,6 +122,7 @@ export function MeetingsList() {
             {SORTS.map((s) => <option key={s} value={s}>{t.sorts[s]}</option>)}
           </select>
         </label>
+        </Collapsible>
       </form>
       {error && <p role="alert" className="error">{error}</p>}
       {data && data.items.length === 0 && !filtered(filters) && (
