@@ -17,7 +17,7 @@ public record TranscriptView(Language language, double durationSeconds, List<Spe
 		List<Speaker> speakers = names.entrySet().stream().map(e -> new Speaker(e.getKey(), e.getValue())).toList();
 		List<WordView> words = transcript.words()
 			.stream()
-			.map(w -> new WordView(w.start(), w.end(), w.text(), w.confidence(), w.speaker()))
+			.map(w -> new WordView(w.start(), w.end(), w.text(), w.confidence(), w.speaker(), w.display()))
 			.toList();
 		List<TurnView> turns = transcript.turns()
 			.stream()
@@ -29,7 +29,13 @@ public record TranscriptView(Language language, double durationSeconds, List<Spe
 	public record Speaker(String label, String name) {
 	}
 
-	public record WordView(double start, double end, String text, double confidence, String speaker) {
+	/**
+	 * One word.
+	 *
+	 * @param display the readable form (capitalised, punctuated, digits); {@code null}
+	 * means the same as {@code text}
+	 */
+	public record WordView(double start, double end, String text, double confidence, String speaker, String display) {
 	}
 
 	public record TurnView(String speaker, double start, double end) {
