@@ -28,10 +28,10 @@ import io.aigenda.contracts.Word;
 public final class ReadableText {
 
 	/** A pause at least this long ends a sentence. */
-	public static final double SENTENCE_PAUSE_SECONDS = 0.6;
+	public static final double SENTENCE_PAUSE_SECONDS = 1.0;
 
 	/** A pause at least this long, and shorter than a sentence pause, is a comma. */
-	public static final double COMMA_PAUSE_SECONDS = 0.3;
+	public static final double COMMA_PAUSE_SECONDS = 0.35;
 
 	private static final Set<String> EN_QUESTION = Set.of("what", "why", "how", "who", "whom", "whose", "where", "when",
 			"which", "do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should",
@@ -104,7 +104,9 @@ public final class ReadableText {
 			}
 		}
 		cased.forEach((key, form) -> {
-			if (!lower.contains(key) && key.length() > 1) {
+			// two-letter acronyms collide with common words ("US", "AS", "IT")
+			boolean shortAcronym = key.length() < 3 && form.equals(form.toUpperCase(Locale.ROOT));
+			if (!lower.contains(key) && key.length() > 1 && !shortAcronym) {
 				forms.putIfAbsent(key, form);
 			}
 		});
@@ -129,12 +131,21 @@ public final class ReadableText {
 			double pause = last ? Double.MAX_VALUE : words.get(i + 1).start() - words.get(i).end();
 			String spoken = display.get(i);
 			if (spoken.isEmpty()) {
+				// absorbed into the number before it: punctuation goes after the number
+				int k = i;
+				while (k > sentenceStart && display.get(k).isEmpty()) {
+					k--;
+				}
+				if (pause >= SENTENCE_PAUSE_SECONDS || last) {
+					display.set(k, display.get(k) + ".");
+					sentenceStart = i + 1;
+				}
 				continue;
 			}
 			if (i == sentenceStart || display.subList(sentenceStart, i).stream().allMatch(String::isEmpty)) {
 				display.set(i, capitalise(spoken));
 			}
-			if (pause >= SENTENCE_PAUSE_SECONDS) {
+			if (pause >= SENTENCE_PAUSE_SECONDS || last) {
 				String first = words.get(sentenceStart).text().toLowerCase(Locale.ROOT);
 				boolean question = russian ? RU_QUESTION.contains(first) || sentenceHas(words, sentenceStart, i, "ли")
 						: EN_QUESTION.contains(first);
@@ -175,9 +186,13 @@ public final class ReadableText {
 		if (form != null) {
 			return form;
 		}
-		// possessive of a proper noun: "chicago's"
-		if (lower.endsWith("'s") && (form = this.caseForms.get(lower.substring(0, lower.length() - 2))) != null) {
-			return form + "'s";
+		// possessives and plurals of a proper noun: "chicago's", "americans"
+		for (String suffix : new String[] { "'s", "s", "es" }) {
+			if (lower.endsWith(suffix) && lower.length() > suffix.length() + 2
+					&& (form = this.caseForms.get(lower.substring(0, lower.length() - suffix.length()))) != null
+					&& !form.equals(form.toUpperCase(Locale.ROOT))) {
+				return form + suffix;
+			}
 		}
 		return text;
 	}
