@@ -60,6 +60,11 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 				this.whisper, this.signal, this.readable);
 	}
 
+	public AsrProperties withReadable(Readable newReadable) {
+		return new AsrProperties(this.engine, this.defaultLanguage, this.maxChunkSeconds, this.vad, this.vosk,
+				this.whisper, this.signal, newReadable);
+	}
+
 	public AsrProperties withSignal(Signal newSignal) {
 		return new AsrProperties(this.engine, this.defaultLanguage, this.maxChunkSeconds, this.vad, this.vosk,
 				this.whisper, newSignal, this.readable);
