@@ -34,7 +34,7 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 		vad = (vad != null) ? vad : new Vad(0.5, 0.25, 0.1, 0.2);
 		vosk = (vosk != null) ? vosk : new Vosk(null, null);
 		whisper = (whisper != null) ? whisper : new Whisper(null, 0);
-		signal = (signal != null) ? signal : new Signal(true, 0.5, 0);
+		signal = (signal != null) ? signal : new Signal(true, 1.5, 0);
 		readable = (readable != null) ? readable : new Readable(true, null);
 	}
 
@@ -151,7 +151,7 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	 * @param threads pieces recognised at once (one recogniser each, one model); 0 uses
 	 * every available processor, at most 4
 	 */
-	public record Signal(@DefaultValue("true") boolean normalizeLoudness, @DefaultValue("0.5") double marginSeconds,
+	public record Signal(@DefaultValue("true") boolean normalizeLoudness, @DefaultValue("1.5") double marginSeconds,
 			@DefaultValue("0") int threads) {
 
 		public int effectiveThreads() {

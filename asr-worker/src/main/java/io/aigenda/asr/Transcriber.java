@@ -144,6 +144,14 @@ public final class Transcriber implements AutoCloseable {
 
 		long recognitionStarted = System.nanoTime();
 		List<List<Word>> pieces = recognize(audio, chunks, resolved, progress);
+		boolean asked = language == null || language == Language.AUTO;
+		if (asked && resolved == Language.EN && !this.recognizer.writesReadableText()
+				&& !LanguageCheck.soundsLike(pieces.stream().flatMap(List::stream).toList())) {
+			// the English model did not recognise this speech as English: the other
+			// language's model, or the problem that names the fix (never English words)
+			resolved = Language.RU;
+			pieces = recognize(audio, chunks, resolved, progress);
+		}
 		List<Word> words = new ArrayList<>();
 		for (int i = 0; i < chunks.size(); i++) {
 			double offset = Math.round(chunks.get(i).start() * audio.sampleRate()) / (double) audio.sampleRate();

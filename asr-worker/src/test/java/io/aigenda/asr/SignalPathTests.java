@@ -76,6 +76,12 @@ class SignalPathTests {
 			.start();
 		assertThat(ffmpeg.waitFor()).isZero();
 		Files.copy(reference, containers.resolve("jfk-8k-telephone.txt"));
+		// the two-speaker phone call, its reference the timed transcript's text in time
+		// order
+		Files.copy(EvalDev.shared("eval-dev/diarization/pyannote_sample/sample.wav"),
+				containers.resolve("pyannote-sample.wav"));
+		Files.writeString(containers.resolve("pyannote-sample.txt"),
+				stmText(EvalDev.shared("eval-dev/diarization/pyannote_sample/sample.stm")));
 
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		AsrEvaluation.Report report;
@@ -84,7 +90,7 @@ class SignalPathTests {
 				.evaluate(List.of(EvalDev.shared("eval-dev/asr/en"), containers), Language.EN);
 		}
 		System.out.print(printed.toString(StandardCharsets.UTF_8));
-		assertThat(report.files()).hasSize(4);
+		assertThat(report.files()).hasSize(5);
 		assertThat(report.files())
 			.allSatisfy((file) -> assertThat(file.errors().errors()).as("errors on %s", file.file().getFileName())
 				.isLessThanOrEqualTo(file.bareErrors().errors() + 1));
@@ -105,6 +111,21 @@ class SignalPathTests {
 			wav.putFloat(sample * gain);
 		}
 		Files.write(file, wav.array());
+	}
+
+	/** The text of an STM transcript ({@code file channel speaker start end text}). */
+	static String stmText(Path stm) throws java.io.IOException {
+		record Line(double start, String text) {
+		}
+		return Files.readAllLines(stm)
+			.stream()
+			.filter((line) -> !line.isBlank() && !line.startsWith(";;"))
+			.map((line) -> line.strip().split("\\s+", 6))
+			.filter((fields) -> fields.length == 6)
+			.map((fields) -> new Line(Double.parseDouble(fields[3]), fields[5]))
+			.sorted(java.util.Comparator.comparingDouble(Line::start))
+			.map(Line::text)
+			.collect(java.util.stream.Collectors.joining(" "));
 	}
 
 	private static List<String> words(List<Word> words) {
