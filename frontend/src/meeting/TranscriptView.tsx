@@ -79,6 +79,8 @@ const TurnView = memo(function TurnView({ turn, speakers, active, tabStop, onSee
       </div>
       <p>
         {turn.words.map((word, i) => {
+          // a number word folded into the digits of the word before it has nothing to show
+          if (readable(word) === '') return null
           const doubtful = word.confidence < DOUBTFUL || (flagged?.has(turn.first + i) ?? false)
           return (
             <span key={i}>

@@ -34,5 +34,5 @@ export function wordAt(words: Word[], time: number): number {
   return found
 }
 
-/** Words the recogniser was unsure of, worth a second look. */
-export const DOUBTFUL = 0.6
+/** Words the recogniser was unsure of, worth a second look: the server's flag threshold (aigenda.spelling.doubtful-confidence). */
+export const DOUBTFUL = 0.5

@@ -12,7 +12,7 @@ class AsrConfiguration {
 	@Bean
 	Transcriber transcriber(SpeechRecognizer recognizer, AsrProperties properties) {
 		return new Transcriber(AudioDecoders.detect(), Transcriber.sileroVad(properties.vad()), recognizer,
-				properties.maxChunkSeconds());
+				properties.maxChunkSeconds(), properties.signal(), properties.readable());
 	}
 
 }

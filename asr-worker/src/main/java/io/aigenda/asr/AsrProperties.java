@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vad voice activity detection
  * @param vosk Vosk models
  * @param whisper whisper.cpp model and threads
+ * @param signal loudness normalisation, the audio kept around speech, and how many pieces
+ * are recognised at once
  */
 @ConfigurationProperties("aigenda.asr")
 public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("en") Language defaultLanguage,
 		@DefaultValue("30") double maxChunkSeconds, @DefaultValue Vad vad, @DefaultValue Vosk vosk,
-		@DefaultValue Whisper whisper) {
+		@DefaultValue Whisper whisper, @DefaultValue Signal signal, @DefaultValue Readable readable) {
 
 	public AsrProperties {
 		engine = (engine != null) ? engine : Engine.VOSK;
@@ -32,28 +34,40 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 		vad = (vad != null) ? vad : new Vad(0.5, 0.25, 0.1, 0.2);
 		vosk = (vosk != null) ? vosk : new Vosk(null, null);
 		whisper = (whisper != null) ? whisper : new Whisper(null, 0);
+		signal = (signal != null) ? signal : new Signal(true, 1.5, 0);
+		readable = (readable != null) ? readable : new Readable(true, null);
 	}
 
 	/**
 	 * The defaults, for use outside Spring (the CLI's {@code eval} and {@code bench}).
 	 */
 	public static AsrProperties defaults() {
-		return new AsrProperties(Engine.VOSK, Language.EN, 30, null, null, null);
+		return new AsrProperties(Engine.VOSK, Language.EN, 30, null, null, null, null, null);
 	}
 
 	public AsrProperties withEngine(Engine newEngine) {
 		return new AsrProperties(newEngine, this.defaultLanguage, this.maxChunkSeconds, this.vad, this.vosk,
-				this.whisper);
+				this.whisper, this.signal, this.readable);
 	}
 
 	public AsrProperties withWhisper(Whisper newWhisper) {
 		return new AsrProperties(this.engine, this.defaultLanguage, this.maxChunkSeconds, this.vad, this.vosk,
-				newWhisper);
+				newWhisper, this.signal, this.readable);
 	}
 
 	public AsrProperties withVosk(Vosk newVosk) {
 		return new AsrProperties(this.engine, this.defaultLanguage, this.maxChunkSeconds, this.vad, newVosk,
-				this.whisper);
+				this.whisper, this.signal, this.readable);
+	}
+
+	public AsrProperties withReadable(Readable newReadable) {
+		return new AsrProperties(this.engine, this.defaultLanguage, this.maxChunkSeconds, this.vad, this.vosk,
+				this.whisper, this.signal, newReadable);
+	}
+
+	public AsrProperties withSignal(Signal newSignal) {
+		return new AsrProperties(this.engine, this.defaultLanguage, this.maxChunkSeconds, this.vad, this.vosk,
+				this.whisper, newSignal, this.readable);
 	}
 
 	public enum Engine {
@@ -123,6 +137,41 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 
 		public int effectiveThreads() {
 			return (this.threads > 0) ? this.threads : Math.min(8, Runtime.getRuntime().availableProcessors());
+		}
+
+	}
+
+	/**
+	 * What happens to the audio around the engine.
+	 *
+	 * @param normalizeLoudness bring speech to one loudness before detection and
+	 * recognition, so quiet recordings are recognised like loud ones
+	 * @param marginSeconds audio kept on each side of detected speech: pauses up to twice
+	 * this long stay inside a piece, and pieces are cut in the middle of longer ones
+	 * @param threads pieces recognised at once (one recogniser each, one model); 0 uses
+	 * every available processor, at most 4
+	 */
+	public record Signal(@DefaultValue("true") boolean normalizeLoudness, @DefaultValue("1.5") double marginSeconds,
+			@DefaultValue("0") int threads) {
+
+		public int effectiveThreads() {
+			return (this.threads > 0) ? this.threads : Math.min(4, Runtime.getRuntime().availableProcessors());
+		}
+
+	}
+
+	/**
+	 * Readable text for engines without casing and punctuation (Vosk).
+	 *
+	 * @param enabled write each word's {@code display} form
+	 * @param dictionaries folder of the Hunspell dictionaries ({@code en_US.dic},
+	 * {@code ru_RU.dic}) whose capitalised entries give proper nouns and acronyms
+	 * (default {@code /usr/share/hunspell}; a missing one is skipped)
+	 */
+	public record Readable(@DefaultValue("true") boolean enabled, Path dictionaries) {
+
+		public Readable {
+			dictionaries = (dictionaries != null) ? dictionaries : Path.of("/usr/share/hunspell");
 		}
 
 	}

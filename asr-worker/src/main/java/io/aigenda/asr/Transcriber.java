@@ -7,13 +7,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.aigenda.asr.readable.ReadableText;
 import io.aigenda.asr.recognizer.SpeechRecognizer;
 import io.aigenda.asr.recognizer.SpeechRecognizers;
 import io.aigenda.audio.Audio;
 import io.aigenda.audio.AudioDecoder;
 import io.aigenda.audio.AudioDecoders;
 import io.aigenda.audio.AudioSource;
+import io.aigenda.audio.LoudnessNormalizer;
 import io.aigenda.audio.PcmFile;
 import io.aigenda.audio.SileroVad;
 import io.aigenda.audio.SpeechChunker;
@@ -24,10 +32,12 @@ import io.aigenda.contracts.TranscriptDocument;
 import io.aigenda.contracts.Word;
 
 /**
- * Long-form transcription of a recording: decode to 16 kHz mono, find speech with Silero
- * VAD, group it into chunks of at most {@code maxChunkSeconds} cut in silences, recognise
- * each chunk and shift its word times to the recording's clock. A recording without
- * speech gives an empty transcript, not an error.
+ * Long-form transcription of a recording: decode to 16 kHz mono, bring speech to one
+ * loudness, find speech with Silero VAD, cover it with chunks of at most
+ * {@code maxChunkSeconds} cut in the middle of pauses (with a margin of audio around
+ * speech), recognise the chunks (several at once where the engine allows) and shift word
+ * times to the recording's clock. A recording without speech gives an empty transcript,
+ * not an error.
  * <p>
  * Used by the worker and, outside Spring, by the CLI's {@code eval asr} and {@code bench}
  * (through {@link #create(AsrProperties)}). Safe to share between threads.
@@ -42,11 +52,19 @@ public final class Transcriber implements AutoCloseable {
 
 	private final double maxChunkSeconds;
 
-	public Transcriber(AudioDecoder decoder, SileroVad vad, SpeechRecognizer recognizer, double maxChunkSeconds) {
+	private final AsrProperties.Signal signal;
+
+	/** Readable forms for engines that give none; {@code null} when turned off. */
+	private final ReadableText readable;
+
+	public Transcriber(AudioDecoder decoder, SileroVad vad, SpeechRecognizer recognizer, double maxChunkSeconds,
+			AsrProperties.Signal signal, AsrProperties.Readable readable) {
+		this.readable = (readable.enabled()) ? ReadableText.withDictionaries(readable.dictionaries()) : null;
 		this.decoder = decoder;
 		this.vad = vad;
 		this.recognizer = recognizer;
 		this.maxChunkSeconds = maxChunkSeconds;
+		this.signal = signal;
 	}
 
 	/**
@@ -57,7 +75,7 @@ public final class Transcriber implements AutoCloseable {
 		SileroVad vad = sileroVad(properties.vad());
 		try {
 			return new Transcriber(AudioDecoders.detect(), vad, SpeechRecognizers.create(properties),
-					properties.maxChunkSeconds());
+					properties.maxChunkSeconds(), properties.signal(), properties.readable());
 		}
 		catch (RuntimeException ex) {
 			vad.close();
@@ -106,16 +124,18 @@ public final class Transcriber implements AutoCloseable {
 		return transcribeMeasured(audio, language, progress, 0);
 	}
 
-	private Transcription transcribeMeasured(AudioSource audio, Language language, ProgressListener progress,
+	private Transcription transcribeMeasured(AudioSource decoded, Language language, ProgressListener progress,
 			double decodeSeconds) {
 		Language resolved = this.recognizer.resolveLanguage(Objects.requireNonNullElse(language, Language.AUTO));
 		long vadStarted = System.nanoTime();
+		AudioSource audio = this.signal.normalizeLoudness() ? LoudnessNormalizer.normalize(decoded) : decoded;
 		List<SpeechRegion> speech;
 		// One ONNX session with recurrent state: calls must not interleave.
 		synchronized (this.vad) {
 			speech = this.vad.detect(audio);
 		}
-		List<SpeechRegion> chunks = SpeechChunker.chunk(speech, this.maxChunkSeconds, audio.durationSeconds());
+		List<SpeechRegion> chunks = SpeechChunker.cover(speech, this.maxChunkSeconds, this.signal.marginSeconds(),
+				audio.durationSeconds());
 		double vadSeconds = secondsSince(vadStarted);
 		progress.progress(0, "Found " + chunks.size() + " pieces of speech");
 		if (chunks.isEmpty()) {
@@ -123,22 +143,105 @@ public final class Transcriber implements AutoCloseable {
 		}
 
 		long recognitionStarted = System.nanoTime();
+		List<List<Word>> pieces = recognize(audio, chunks, resolved, progress);
+		boolean asked = language == null || language == Language.AUTO;
+		if (asked && resolved == Language.EN && !this.recognizer.writesReadableText()
+				&& !LanguageCheck.soundsLike(pieces.stream().flatMap(List::stream).toList())) {
+			// the English model did not recognise this speech as English: the other
+			// language's model, or the problem that names the fix (never English words)
+			resolved = Language.RU;
+			pieces = recognize(audio, chunks, resolved, progress);
+		}
 		List<Word> words = new ArrayList<>();
 		for (int i = 0; i < chunks.size(); i++) {
-			SpeechRegion chunk = chunks.get(i);
-			Audio piece = audio.read(chunk.start(), chunk.end());
-			double offset = Math.round(chunk.start() * audio.sampleRate()) / (double) audio.sampleRate();
-			for (Word word : this.recognizer.recognize(piece, resolved)) {
+			double offset = Math.round(chunks.get(i).start() * audio.sampleRate()) / (double) audio.sampleRate();
+			for (Word word : pieces.get(i)) {
 				words.add(new Word(round(offset + word.start()), round(offset + word.end()), word.text(),
-						word.confidence(), null));
+						word.confidence(), null, word.display()));
 			}
-			progress.progress((double) (i + 1) / chunks.size(),
-					"Recognised " + (i + 1) + " of " + chunks.size() + " pieces of speech");
+		}
+		if (this.readable != null && !this.recognizer.writesReadableText()) {
+			words = this.readable.apply(words, resolved);
 		}
 		double recognitionSeconds = secondsSince(recognitionStarted);
 		TranscriptDocument document = new TranscriptDocument(resolved, audio.durationSeconds(),
 				this.recognizer.engine(), List.copyOf(words));
 		return new Transcription(document, chunks.size(), decodeSeconds, vadSeconds, recognitionSeconds);
+	}
+
+	/**
+	 * Each piece's words, in order. Engines that allow it recognise several pieces at
+	 * once (one recogniser per thread, one shared model); the pieces are read from the
+	 * audio in order here, at most one per thread ahead, so a long meeting never sits in
+	 * the heap whole.
+	 */
+	private List<List<Word>> recognize(AudioSource audio, List<SpeechRegion> chunks, Language language,
+			ProgressListener progress) {
+		int threads = this.recognizer.recognizesConcurrently()
+				? Math.max(1, Math.min(this.signal.effectiveThreads(), chunks.size())) : 1;
+		List<List<Word>> results = new ArrayList<>(java.util.Collections.nCopies(chunks.size(), List.of()));
+		AtomicInteger done = new AtomicInteger();
+		if (threads == 1) {
+			for (int i = 0; i < chunks.size(); i++) {
+				results.set(i,
+						this.recognizer.recognize(audio.read(chunks.get(i).start(), chunks.get(i).end()), language));
+				reportPiece(progress, done.incrementAndGet(), chunks.size());
+			}
+			return results;
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(threads, (runnable) -> {
+			Thread thread = new Thread(runnable, "asr-recognition");
+			thread.setDaemon(true);
+			return thread;
+		});
+		Semaphore ahead = new Semaphore(threads * 2);
+		List<Future<?>> futures = new ArrayList<>();
+		try {
+			for (int i = 0; i < chunks.size(); i++) {
+				int index = i;
+				ahead.acquire();
+				Audio piece;
+				try {
+					piece = audio.read(chunks.get(i).start(), chunks.get(i).end());
+				}
+				catch (RuntimeException ex) {
+					ahead.release();
+					throw ex;
+				}
+				futures.add(pool.submit(() -> {
+					try {
+						results.set(index, this.recognizer.recognize(piece, language));
+						synchronized (progress) {
+							reportPiece(progress, done.incrementAndGet(), chunks.size());
+						}
+					}
+					finally {
+						ahead.release();
+					}
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+			return results;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while recognising speech", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static void reportPiece(ProgressListener progress, int done, int total) {
+		progress.progress((double) done / total, "Recognised " + done + " of " + total + " pieces of speech");
 	}
 
 	/** The decoder, for measuring the engine alone on the same audio ({@code bench}). */

@@ -50,8 +50,14 @@ public class ModelsCommand implements Runnable {
 		public void run() {
 			ModelStore store = this.location.store();
 			System.out.println("models directory: " + store.directory().toAbsolutePath());
+			System.out.printf("%-28s %-10s %9s %-10s %-9s %s%n", "NAME", "STATUS", "SIZE", "LICENCE", "LANGUAGES",
+					"WHAT IT IS FOR");
 			for (ModelCatalog.Entry entry : store.catalog().entries()) {
-				System.out.printf("%-28s %-10s %s%n", entry.name(), store.status(entry), entry.description());
+				String size = (entry.bytes() != null)
+						? String.format(java.util.Locale.ROOT, "%.0f MB", entry.bytes() / 1e6) : "-";
+				String languages = entry.languages().isEmpty() ? "-" : String.join(",", entry.languages());
+				System.out.printf("%-28s %-10s %9s %-10s %-9s %s%n", entry.name(), store.status(entry), size,
+						(entry.licence() != null) ? entry.licence() : "-", languages, entry.description());
 			}
 		}
 

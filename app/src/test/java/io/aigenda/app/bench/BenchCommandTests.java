@@ -26,6 +26,17 @@ class BenchCommandTests {
 	}
 
 	@Test
+	void aLoopedRecordingIsMeasuredAgainstTheBareEngine() {
+		Console console = Console.run("bench", "--skip-platform", "--runs", "1", "--loop-minutes", "1",
+				PlatformFiles.JFK.toString());
+
+		assertThat(console.exitCode()).as(console.err()).isZero();
+		assertThat(console.out()).contains("60.0 s of audio")
+			.containsPattern("bare ASR engine, whole file\\s+\\d+\\.\\d{3}\\s+\\d+\\.\\d{4}")
+			.containsPattern("ASR step / bare ASR engine\\s+\\d+\\.\\d{2}x");
+	}
+
+	@Test
 	void longDiarizationReportsItsRealTimeFactorAndTheHeapItHeld() {
 		Console console = Console.run("bench", "--diarization-minutes", "1", PlatformFiles.JFK.toString());
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code models pull} against a local HTTP server serving a real model file (the Silero
@@ -121,6 +122,32 @@ class ModelsCommandTests {
 		assertThat(list.exitCode()).as(list.err()).isZero();
 		assertThat(list.out()).containsPattern("pyannote-segmentation-3.0\\s+missing")
 			.containsPattern("wespeaker-voxceleb-resnet34\\s+missing");
+	}
+
+	@Test
+	void theListShowsWhatEachModelIsForItsSizeLicenceAndLanguages() {
+		Console list = Console.run("models", "list", "--dir", this.temp.toString());
+		assertThat(list.exitCode()).as(list.err()).isZero();
+		assertThat(list.out())
+			.containsPattern("whisper-base\\s+missing\\s+148 MB\\s+MIT\\s+en,ru\\s+Speech recognition")
+			.containsPattern("whisper-small\\s+missing\\s+488 MB")
+			.containsPattern("whisper-large-v3-turbo\\s+missing\\s+1625 MB")
+			.containsPattern("wespeaker-voxceleb-resnet34\\s+missing\\s+-\\s+CC-BY-4.0\\s+-\\s+Speaker embeddings");
+		ModelCatalog catalog = ModelCatalog.builtIn();
+		assertThat(catalog.entries()).allSatisfy((entry) -> assertThat(entry.licence()).isNotNull());
+		assertThat(catalog.find("whisper-small").orElseThrow().sha256())
+			.isEqualTo("1be3a9b2063867b937e64e2ec7483364a79917e157fa98c5d94b5c1fffea987b");
+	}
+
+	@Test
+	void aCatalogLineWithASizeThatIsNotANumberIsRefused() {
+		assertThatThrownBy(() -> ModelCatalog.parse("m\tm.bin\t-\thttp://x/m.bin\tfor tests\tbig\tMIT\ten"))
+			.hasMessageContaining("size");
+		ModelCatalog.Entry entry = ModelCatalog.parse("m\tm.bin\t-\thttp://x/m.bin\tfor tests\t12\tMIT\ten, ru")
+			.entries()
+			.get(0);
+		assertThat(entry.bytes()).isEqualTo(12L);
+		assertThat(entry.languages()).containsExactly("en", "ru");
 	}
 
 	private Path catalog(String line) throws IOException {

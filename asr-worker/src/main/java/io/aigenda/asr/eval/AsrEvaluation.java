@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import io.aigenda.asr.ProgressListener;
 import io.aigenda.asr.Transcriber;
 import io.aigenda.asr.Transcription;
+import io.aigenda.asr.recognizer.SpeechRecognizer;
+import io.aigenda.audio.Audio;
 import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Word;
 
@@ -56,9 +58,30 @@ public final class AsrEvaluation {
 			results.add(evaluate(file, (language != null) ? language : languageFromFolder(file)));
 		}
 		Report report = new Report(results);
-		this.out.printf(Locale.ROOT, "overall: WER %.2f%% (%d errors / %d reference words), real-time factor %.3f%n",
-				report.wer() * 100, report.errors().errors(), report.errors().referenceWords(),
-				report.realTimeFactor());
+		ReadabilityScore.Counts readability = report.readability();
+		if (readability.words() > 0) {
+			this.out.printf(Locale.ROOT,
+					"readable text on punctuated references (%d matched words): capitalisation %.1f%% (all lower "
+							+ "case: %.1f%%), sentence ends precision %.1f%% recall %.1f%% (%d of %d)%n",
+					readability.words(), 100.0 * readability.capitalsRight() / readability.words(),
+					100.0 * readability.capitalsBaseline() / readability.words(), 100 * readability.endPrecision(),
+					100 * readability.endRecall(), readability.endsRight(), readability.endsInReference());
+		}
+		List<ReadabilityScore.Scored> scored = report.files().stream().flatMap((f) -> f.scored().stream()).toList();
+		long wrong = scored.stream().filter(ReadabilityScore.Scored::wrong).count();
+		this.out.printf(Locale.ROOT, "doubtful words (confidence below t) against %d wrong of %d recognised words:%n",
+				wrong, scored.size());
+		for (double t : new double[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95 }) {
+			long flagged = scored.stream().filter((w) -> w.confidence() < t).count();
+			long hits = scored.stream().filter((w) -> w.confidence() < t && w.wrong()).count();
+			this.out.printf(Locale.ROOT, "  t=%.2f: flagged %d, precision %.1f%%, recall %.1f%%%n", t, flagged,
+					(flagged > 0) ? 100.0 * hits / flagged : 0, (wrong > 0) ? 100.0 * hits / wrong : 0);
+		}
+		this.out.printf(Locale.ROOT,
+				"overall: WER %.2f%% (%d errors / %d reference words), real-time factor %.3f; bare engine WER %.2f%% "
+						+ "(%d errors)%n",
+				report.wer() * 100, report.errors().errors(), report.errors().referenceWords(), report.realTimeFactor(),
+				report.bareWer() * 100, report.bareErrors().errors());
 		return report;
 	}
 
@@ -68,14 +91,29 @@ public final class AsrEvaluation {
 		Transcription transcription = this.transcriber.transcribeMeasured(file, language, ProgressListener.none());
 		String hypothesis = transcription.document().words().stream().map(Word::text).collect(Collectors.joining(" "));
 		WordErrorRate.Result errors = WordErrorRate.compute(reference, hypothesis);
+		// the bare engine on the same decoded audio, whole, without normalisation or
+		// chunks
+		Audio decoded = this.transcriber.decoder().decode(file);
+		SpeechRecognizer engine = this.transcriber.recognizer();
+		String bareHypothesis = engine.recognize(decoded, transcription.document().language())
+			.stream()
+			.map(Word::text)
+			.collect(Collectors.joining(" "));
+		WordErrorRate.Result bare = WordErrorRate.compute(reference, bareHypothesis);
+		List<Word> words = transcription.document().words();
+		ReadabilityScore.Counts readability = ReadabilityScore.punctuated(reference)
+				? ReadabilityScore.readability(reference, words) : ReadabilityScore.Counts.none();
 		FileResult result = new FileResult(file, reference, hypothesis, errors,
-				transcription.document().durationSeconds(), transcription.totalSeconds());
+				transcription.document().durationSeconds(), transcription.totalSeconds(), bare, readability,
+				ReadabilityScore.scored(reference, words));
 		this.out.printf(Locale.ROOT,
-				"%s: WER %.2f%% (S %d, D %d, I %d, N %d), %.1f s audio, real-time factor %.3f%n  ref: %s%n  hyp: %s%n",
+				"%s: WER %.2f%% (S %d, D %d, I %d, N %d), bare engine WER %.2f%% (S %d, D %d, I %d), %.1f s audio, "
+						+ "real-time factor %.3f%n  ref: %s%n  hyp: %s%n  bare: %s%n",
 				file.getFileName(), errors.wer() * 100, errors.substitutions(), errors.deletions(), errors.insertions(),
-				errors.referenceWords(), result.audioSeconds(), result.realTimeFactor(),
-				String.join(" ", WordErrorRate.normalise(reference)),
-				String.join(" ", WordErrorRate.normalise(hypothesis)));
+				errors.referenceWords(), bare.wer() * 100, bare.substitutions(), bare.deletions(), bare.insertions(),
+				result.audioSeconds(), result.realTimeFactor(), String.join(" ", WordErrorRate.normalise(reference)),
+				String.join(" ", WordErrorRate.normalise(hypothesis)),
+				String.join(" ", WordErrorRate.normalise(bareHypothesis)));
 		return result;
 	}
 
@@ -135,9 +173,14 @@ public final class AsrEvaluation {
 	 * One file's result.
 	 *
 	 * @param processingSeconds decoding, VAD and recognition together
+	 * @param bareErrors the engine alone on the whole decoded recording
+	 * @param readability capitals and sentence ends against a punctuated reference (none
+	 * when the reference is not punctuated)
+	 * @param scored each recognised word's confidence and whether it is wrong
 	 */
 	public record FileResult(Path file, String reference, String hypothesis, WordErrorRate.Result errors,
-			double audioSeconds, double processingSeconds) {
+			double audioSeconds, double processingSeconds, WordErrorRate.Result bareErrors,
+			ReadabilityScore.Counts readability, List<ReadabilityScore.Scored> scored) {
 
 		public double wer() {
 			return this.errors.wer();
@@ -167,6 +210,22 @@ public final class AsrEvaluation {
 
 		public double wer() {
 			return errors().wer();
+		}
+
+		public ReadabilityScore.Counts readability() {
+			return this.files.stream()
+				.map(FileResult::readability)
+				.reduce(ReadabilityScore.Counts.none(), ReadabilityScore.Counts::plus);
+		}
+
+		public WordErrorRate.Result bareErrors() {
+			return this.files.stream()
+				.map(FileResult::bareErrors)
+				.reduce(WordErrorRate.Result.none(), WordErrorRate.Result::plus);
+		}
+
+		public double bareWer() {
+			return bareErrors().wer();
 		}
 
 		public double realTimeFactor() {

@@ -33,6 +33,22 @@ public interface SpeechRecognizer extends AutoCloseable {
 	 */
 	List<Word> recognize(Audio audio, Language language);
 
+	/**
+	 * Whether {@link #recognize} may run on several pieces at once with one loaded model,
+	 * each call on a core of its own. Engines that use every core themselves say no.
+	 */
+	default boolean recognizesConcurrently() {
+		return false;
+	}
+
+	/**
+	 * Whether the words come cased and punctuated as people write them (Whisper); if not,
+	 * the transcriber adds a readable form.
+	 */
+	default boolean writesReadableText() {
+		return false;
+	}
+
 	/** Frees the engine's native memory. */
 	@Override
 	void close();

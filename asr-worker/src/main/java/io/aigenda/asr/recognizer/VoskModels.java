@@ -63,8 +63,24 @@ final class VoskModels implements AutoCloseable {
 		if (language == Language.EN) {
 			return BundledVoskModel.extract(this.settings.cacheDir());
 		}
-		throw new UnsupportedLanguageException("No Vosk model for language '" + language
-				+ "': set aigenda.asr.vosk.model-dirs." + language + " to the folder of a Vosk model for it");
+		throw new UnsupportedLanguageException(missingModel(language));
+	}
+
+	/**
+	 * The problem when no model serves a language, naming the fix: "Russian speech; no
+	 * Russian model is installed: ...".
+	 */
+	static String missingModel(Language language) {
+		String name = switch (language) {
+			case RU -> "Russian";
+			case EN -> "English";
+			default -> language.code();
+		};
+		String example = (language == Language.RU)
+				? " (https://alphacephei.com/vosk/models/vosk-model-small-ru-0.22.zip)" : "";
+		return name + " speech; no " + name + " model is installed: unpack a Vosk " + name + " model" + example
+				+ " and set aigenda.asr.vosk.model-dirs." + language.code() + " (AIGENDA_ASR_VOSK_MODEL_DIRS_"
+				+ language.code().toUpperCase(java.util.Locale.ROOT) + ") to its folder";
 	}
 
 	@Override

@@ -88,6 +88,12 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
 		}
 	}
 
+	/** One model, one Kaldi recogniser per call: pieces run on a core each. */
+	@Override
+	public boolean recognizesConcurrently() {
+		return true;
+	}
+
 	@Override
 	public void close() {
 		this.models.close();

@@ -133,6 +133,12 @@ final class WhisperCppSpeechRecognizer implements SpeechRecognizer {
 	}
 
 	/** Idempotent: the transcriber and the Spring context may both close the engine. */
+	/** Whisper writes cased, punctuated text itself. */
+	@Override
+	public boolean writesReadableText() {
+		return true;
+	}
+
 	@Override
 	public synchronized void close() {
 		if (!this.closed) {

@@ -28,6 +28,8 @@ class VoskSpeechRecognizerTests {
 		try (SpeechRecognizer recognizer = vosk(new AsrProperties.Vosk(cache, Map.of()))) {
 			assertThatThrownBy(() -> recognizer.recognize(SILENCE, Language.RU))
 				.isInstanceOf(UnsupportedLanguageException.class)
+				.hasMessageStartingWith("Russian speech; no Russian model is installed: ")
+				.hasMessageContaining("vosk-model-small-ru")
 				.hasMessageContaining("aigenda.asr.vosk.model-dirs.ru");
 		}
 	}

@@ -41,12 +41,19 @@ class SpellingDictionaries {
 	}
 
 	/**
-	 * Whether the word is spelled right, or empty when no dictionary covers its script.
+	 * Whether the word is spelled right in any case a person would write it (recognisers
+	 * write "chicago", "i'm", "nasa": the dictionary's "Chicago", "I'm", "NASA" count),
+	 * or empty when no dictionary covers its script.
 	 */
 	Optional<Boolean> correct(String word) {
 		return dictionary(word).map(h -> {
 			synchronized (h) {
-				return h.spell(word) || h.spell(word.toLowerCase(java.util.Locale.ROOT));
+				for (String form : caseForms(word)) {
+					if (h.spell(form)) {
+						return true;
+					}
+				}
+				return false;
 			}
 		});
 	}
@@ -58,6 +65,15 @@ class SpellingDictionaries {
 				return h.suggest(word);
 			}
 		}).orElse(List.of());
+	}
+
+	/** The word as written, lower case, capitalised and upper case. */
+	static java.util.List<String> caseForms(String word) {
+		String lower = word.toLowerCase(java.util.Locale.ROOT);
+		String capitalised = lower.isEmpty() ? lower
+				: lower.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + lower.substring(1);
+		return java.util.List.copyOf(new java.util.LinkedHashSet<>(
+				java.util.List.of(word, lower, capitalised, word.toUpperCase(java.util.Locale.ROOT))));
 	}
 
 	private Optional<Hunspell> dictionary(String word) {

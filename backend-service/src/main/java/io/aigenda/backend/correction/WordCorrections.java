@@ -113,8 +113,9 @@ class WordCorrections {
 			.params(UUID.randomUUID(), meetingId, account.organisationId(), index, version, word.text(), text,
 					word.confidence(), account.userId(), Timestamp.from(Instant.now()))
 			.update();
-		this.jdbc.sql("update transcript_words set text = ?, confidence = 1.0 where meeting_id = ? and idx = ?")
-			.params(text, meetingId, index)
+		this.jdbc
+			.sql("update transcript_words set text = ?, confidence = 1.0, display = ? where meeting_id = ? and idx = ?")
+			.params(text, readable(word.display(), text), meetingId, index)
 			.update();
 		return new CorrectedWord(index, text, 1.0, version);
 	}
@@ -139,14 +140,34 @@ class WordCorrections {
 	}
 
 	private StoredWord word(UUID meetingId, int index) {
-		return this.jdbc.sql("select text, confidence from transcript_words where meeting_id = ? and idx = ?")
+		return this.jdbc.sql("select text, confidence, display from transcript_words where meeting_id = ? and idx = ?")
 			.params(meetingId, index)
-			.query((rs, i) -> new StoredWord(rs.getString(1), rs.getDouble(2)))
+			.query((rs, i) -> new StoredWord(rs.getString(1), rs.getDouble(2), rs.getString(3)))
 			.optional()
 			.orElseThrow(() -> ApiException.notFound("Word"));
 	}
 
-	private record StoredWord(String text, double confidence) {
+	/**
+	 * The corrected word's readable form: the punctuation after the word and a capital at
+	 * a sentence start stay as they were; {@code null} when that is the text itself.
+	 */
+	static String readable(String formerDisplay, String text) {
+		if (formerDisplay == null || formerDisplay.isEmpty() || text.isEmpty()) {
+			return null;
+		}
+		int end = formerDisplay.length();
+		while (end > 0 && ".,?!:;…".indexOf(formerDisplay.charAt(end - 1)) >= 0) {
+			end--;
+		}
+		String display = text;
+		if (Character.isUpperCase(formerDisplay.charAt(0)) && Character.isLowerCase(text.charAt(0))) {
+			display = text.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + text.substring(1);
+		}
+		display += formerDisplay.substring(end);
+		return display.equals(text) ? null : display;
+	}
+
+	private record StoredWord(String text, double confidence, String display) {
 	}
 
 	record Correction(@NotBlank @Size(max = 100) String text) {

@@ -3,6 +3,7 @@ package io.aigenda.backend.meeting;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.Language;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -41,6 +42,9 @@ public class Meeting {
 	private MeetingState state;
 
 	private String failureReason;
+
+	@Enumerated(EnumType.STRING)
+	private FailureCategory failureCategory;
 
 	private String originalFilename;
 
@@ -127,14 +131,35 @@ public class Meeting {
 		this.durationSeconds = durationSeconds;
 		this.speakerCount = speakerCount;
 		this.failureReason = null;
+		this.failureCategory = null;
 		this.processedAt = Instant.now();
 		touch();
 	}
 
 	public void failed(String reason) {
+		failed(reason, null);
+	}
+
+	/**
+	 * @param category what kind of failure it was, as the failed step's worker said;
+	 * {@code null} when unknown
+	 */
+	public void failed(String reason, FailureCategory category) {
 		this.state = MeetingState.FAILED;
 		this.failureReason = reason;
+		this.failureCategory = category;
 		touch();
+	}
+
+	/**
+	 * Whether processing again may help: {@code null} unless the meeting failed, false
+	 * for a configuration error such as no model for the meeting's language.
+	 */
+	public Boolean isRetryable() {
+		if (this.state != MeetingState.FAILED) {
+			return null;
+		}
+		return this.failureCategory != FailureCategory.LANGUAGE;
 	}
 
 	/**
@@ -150,6 +175,7 @@ public class Meeting {
 	void retried() {
 		this.state = MeetingState.UPLOADED;
 		this.failureReason = null;
+		this.failureCategory = null;
 		this.processingRun++;
 		touch();
 	}

@@ -8,21 +8,25 @@ import java.util.UUID;
 import io.aigenda.contracts.Language;
 
 /**
- * A meeting as the API shows it. {@code noSpeech}: processed, but nobody was heard (the
- * transcript has no words).
+ * A meeting as the API shows it.
+ *
+ * @param retryable {@code null} unless the meeting failed; false when the failure is a
+ * configuration error (no model for the language) that processing again as it is cannot
+ * fix, true otherwise
+ * @param noSpeech processed, but nobody was heard (the transcript has no words)
  */
 record MeetingView(UUID id, String title, Language language, MeetingState state, String failureReason,
-		Integer minSpeakers, Integer maxSpeakers, Recording recording, Double durationSeconds, Integer speakerCount,
-		Language transcriptLanguage, List<Progress> progress, List<Speaker> speakers, Instant createdAt,
-		Instant updatedAt, Instant processedAt, boolean noSpeech) {
+		Boolean retryable, Integer minSpeakers, Integer maxSpeakers, Recording recording, Double durationSeconds,
+		Integer speakerCount, Language transcriptLanguage, List<Progress> progress, List<Speaker> speakers,
+		Instant createdAt, Instant updatedAt, Instant processedAt, boolean noSpeech) {
 
 	static MeetingView of(Meeting m, List<Progress> progress, List<Speaker> speakers, boolean noSpeech) {
 		Recording recording = m.getRecordingKey() == null ? null : new Recording(m.getOriginalFilename(),
 				m.getContentType(), m.getSizeBytes(), m.getSha256(), m.getUploadedAt());
 		return new MeetingView(m.getId(), m.getTitle(), m.getLanguage(), m.getState(), m.getFailureReason(),
-				m.getMinSpeakers(), m.getMaxSpeakers(), recording, m.getDurationSeconds(), m.getSpeakerCount(),
-				m.getTranscriptLanguage(), progress, speakers, m.getCreatedAt(), m.getUpdatedAt(), m.getProcessedAt(),
-				noSpeech);
+				m.isRetryable(), m.getMinSpeakers(), m.getMaxSpeakers(), recording, m.getDurationSeconds(),
+				m.getSpeakerCount(), m.getTranscriptLanguage(), progress, speakers, m.getCreatedAt(), m.getUpdatedAt(),
+				m.getProcessedAt(), noSpeech);
 	}
 
 	record Recording(String filename, String contentType, Long sizeBytes, String sha256, Instant uploadedAt) {

@@ -136,7 +136,7 @@ class PipelineResults {
 				meeting.filter(m -> m.getOrganisationId().equals(event.organisationId()))
 					.filter(m -> m.getState() != MeetingState.PROCESSED && m.getState() != MeetingState.FAILED)
 					.ifPresent(m -> {
-						m.failed((event.step() != null ? event.step() + ": " : "") + event.reason());
+						m.failed((event.step() != null ? event.step() + ": " : "") + event.reason(), event.category());
 						this.webhooks.meetingEvent(WebhookEvents.MEETING_FAILED, m.getOrganisationId(), m.getId());
 					});
 			}

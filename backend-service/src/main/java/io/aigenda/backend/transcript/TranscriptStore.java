@@ -49,10 +49,11 @@ public class TranscriptStore {
 		List<Object[]> rows = new ArrayList<>(words.size());
 		for (int i = 0; i < words.size(); i++) {
 			Word w = words.get(i);
-			rows.add(new Object[] { meetingId, i, w.start(), w.end(), w.text(), w.confidence(), w.speaker() });
+			rows.add(new Object[] { meetingId, i, w.start(), w.end(), w.text(), w.confidence(), w.speaker(),
+					w.display() });
 		}
 		this.template.batchUpdate("insert into transcript_words (meeting_id, idx, start_seconds, end_seconds, text, "
-				+ "confidence, speaker_label) values (?, ?, ?, ?, ?, ?, ?)", rows);
+				+ "confidence, speaker_label, display) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
 		List<SpeakerTurn> turns = transcript.turns() != null ? transcript.turns() : List.of();
 		List<Object[]> turnRows = new ArrayList<>(turns.size());
 		for (int i = 0; i < turns.size(); i++) {
@@ -75,11 +76,11 @@ public class TranscriptStore {
 	@Transactional(readOnly = true)
 	public MeetingTranscript load(UUID meetingId, Language language, double durationSeconds) {
 		List<Word> words = this.jdbc
-			.sql("select start_seconds, end_seconds, text, confidence, speaker_label from transcript_words "
+			.sql("select start_seconds, end_seconds, text, confidence, speaker_label, display from transcript_words "
 					+ "where meeting_id = ? order by idx")
 			.param(meetingId)
 			.query((rs, i) -> new Word(rs.getDouble(1), rs.getDouble(2), rs.getString(3), rs.getDouble(4),
-					rs.getString(5)))
+					rs.getString(5), rs.getString(6)))
 			.list();
 		List<String> labels = new ArrayList<>(speakerNames(meetingId).keySet());
 		List<SpeakerTurn> turns = this.jdbc.sql(

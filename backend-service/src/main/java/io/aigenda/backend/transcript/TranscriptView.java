@@ -29,7 +29,12 @@ public record TranscriptView(Language language, double durationSeconds, List<Spe
 	public record Speaker(String label, String name) {
 	}
 
-	/** {@code display} is the readable form of the word; null means the same as text. */
+	/**
+	 * One word.
+	 *
+	 * @param display the readable form (capitalised, punctuated, digits); {@code null}
+	 * means the same as {@code text}
+	 */
 	public record WordView(double start, double end, String text, double confidence, String speaker, String display) {
 	}
 

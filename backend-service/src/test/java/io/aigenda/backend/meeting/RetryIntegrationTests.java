@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.aigenda.backend.BackendIntegrationTest;
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.ProcessMeeting;
@@ -62,6 +63,21 @@ class RetryIntegrationTests extends BackendIntegrationTest {
 		assertThat(body(get("/api/v1/meetings/" + failed, ADMIN_TOKEN)).path("state").asString()).isEqualTo("FAILED");
 	}
 
+	@Test
+	void aMeetingThatFailedForWantOfAModelIsNotRetryableAndOthersAre() {
+		String waiting = createMeeting(ADMIN_TOKEN, "Not failed");
+		assertThat(body(get("/api/v1/meetings/" + waiting, ADMIN_TOKEN)).path("retryable").isNull()).isTrue();
+
+		String noModel = failedMeeting("Russian without a model");
+		fail(noModel, "Russian speech; no Russian model is installed", FailureCategory.LANGUAGE);
+		assertThat(body(get("/api/v1/meetings/" + noModel, ADMIN_TOKEN)).path("retryable").asBoolean()).isFalse();
+
+		String crashed = failedMeeting("Crashed");
+		fail(crashed, "worker crashed", null);
+		assertThat(body(get("/api/v1/meetings/" + crashed, ADMIN_TOKEN)).path("retryable").isBoolean()).isTrue();
+		assertThat(body(get("/api/v1/meetings/" + crashed, ADMIN_TOKEN)).path("retryable").asBoolean()).isTrue();
+	}
+
 	private String failedMeeting(String title) {
 		String id = createMeeting(ADMIN_TOKEN, title);
 		HttpResponse<String> uploaded = putFile("/api/v1/meetings/" + id + "/recording", ADMIN_TOKEN, "jfk.wav",
@@ -72,9 +88,13 @@ class RetryIntegrationTests extends BackendIntegrationTest {
 
 	/** The ml-controller's report that the meeting's current run failed. */
 	private void fail(String id, String reason) {
+		fail(id, reason, null);
+	}
+
+	private void fail(String id, String reason, FailureCategory category) {
 		UUID organisation = UUID.fromString(body(get("/api/v1/me", ADMIN_TOKEN)).path("organisationId").asString());
 		this.messages.publishEventConfirmed(
-				new MeetingFailed(UUID.fromString(id), organisation, StepKind.TRANSCRIBE, reason),
+				new MeetingFailed(UUID.fromString(id), organisation, StepKind.TRANSCRIBE, reason, category),
 				UUID.randomUUID().toString());
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> "FAILED".equals(body(get("/api/v1/meetings/" + id, ADMIN_TOKEN)).path("state").asString()));

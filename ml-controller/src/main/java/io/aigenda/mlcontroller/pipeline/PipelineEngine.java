@@ -14,6 +14,7 @@ import io.aigenda.contracts.MeetingFailed;
 import io.aigenda.contracts.MinutesReady;
 import io.aigenda.contracts.MinutesWritten;
 import io.aigenda.contracts.ProcessMeeting;
+import io.aigenda.contracts.FailureCategory;
 import io.aigenda.contracts.StepFailed;
 import io.aigenda.contracts.StepKind;
 import io.aigenda.contracts.StepProgress;
@@ -213,7 +214,7 @@ public class PipelineEngine {
 			retryLater(step, reason);
 		}
 		else {
-			giveUp(step, reason);
+			giveUp(step, reason, event.category());
 		}
 	}
 
@@ -371,6 +372,10 @@ public class PipelineEngine {
 	}
 
 	private void giveUp(Step step, String reason) {
+		giveUp(step, reason, null);
+	}
+
+	private void giveUp(Step step, String reason, FailureCategory category) {
 		this.transaction.executeWithoutResult((status) -> {
 			Instant now = Instant.now();
 			if (!this.store.failStep(step.stepId(), step.attempt(), reason, now)
@@ -379,7 +384,7 @@ public class PipelineEngine {
 			}
 			Pipeline pipeline = this.store.pipeline(step.meetingId()).orElseThrow();
 			this.messages.publishEventConfirmed(
-					new MeetingFailed(pipeline.meetingId(), pipeline.organisationId(), step.kind(), reason),
+					new MeetingFailed(pipeline.meetingId(), pipeline.organisationId(), step.kind(), reason, category),
 					"meeting-failed-" + pipeline.meetingId() + "-" + pipeline.run());
 			// the meeting's outcome, not the controller's error: the backend and its
 			// users are told
