@@ -154,11 +154,16 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * their distances); a longer meeting clusters an even sample of this many and assigns
 	 * the rest to the nearest cluster, so memory stays the same however long it is (2,000
 	 * windows is about 25 minutes of speech)
+	 * @param mergeThreshold after the cut, two clusters whose centroids differ by less
+	 * than this on the calibrated scale ({@link SpeakerCalibration}: squared distance per
+	 * dimension of the whitened centroids less the window noise 1/n1 + 1/n2, about 0 for
+	 * one speaker's windows anywhere) are one speaker; 0 turns the check off (the former
+	 * default). The same number decides whether a recording has one speaker at all
 	 */
-	public record Clustering(@DefaultValue("1.1") double threshold, @DefaultValue("10") int maxSpeakers,
+	public record Clustering(@DefaultValue("1.1") double threshold, @DefaultValue("12") int maxSpeakers,
 			@DefaultValue("2.0") double minSpeakerSeconds, @DefaultValue("2") int refineIterations,
 			@DefaultValue("agglomerative") Method method, @DefaultValue("0.3") double pruning,
-			@DefaultValue("2000") int maxWindows) {
+			@DefaultValue("2000") int maxWindows, @DefaultValue("4.0") double mergeThreshold) {
 
 		public Clustering {
 			if (maxWindows < 100) {
@@ -172,17 +177,31 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 
 		public Clustering withThreshold(double chosen) {
 			return new Clustering(chosen, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations, this.method,
-					this.pruning, this.maxWindows);
+					this.pruning, this.maxWindows, this.mergeThreshold);
 		}
 
 		public Clustering withMethod(Method chosen) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
-					chosen, this.pruning, this.maxWindows);
+					chosen, this.pruning, this.maxWindows, this.mergeThreshold);
 		}
 
 		public Clustering withMaxWindows(int windows) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
-					this.method, this.pruning, windows);
+					this.method, this.pruning, windows, this.mergeThreshold);
+		}
+
+		public Clustering withMergeThreshold(double chosen) {
+			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
+					this.method, this.pruning, this.maxWindows, chosen);
+		}
+
+		/**
+		 * The clustering before calibrated scores: threshold 1.1, no calibrated merge, at
+		 * most 10 speakers.
+		 */
+		public Clustering former() {
+			return new Clustering(1.1, 10, this.minSpeakerSeconds, this.refineIterations, this.method, this.pruning,
+					this.maxWindows, 0);
 		}
 
 		public enum Method {
