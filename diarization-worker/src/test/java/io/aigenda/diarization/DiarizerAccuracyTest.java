@@ -42,36 +42,36 @@ class DiarizerAccuracyTest {
 
 	private static Diarizer diarizer;
 
-	/** The clustering before calibrated scores (threshold 1.1, no calibrated merge). */
-	private static Diarizer former;
+	/** The calibrated speaker count (threshold 0.7, calibrated merge 1.3). */
+	private static Diarizer calibrated;
 
 	@BeforeAll
 	static void load() {
 		diarizer = Diarizer.withDefaults();
 		DiarizationProperties defaults = DiarizationProperties.defaults();
-		former = Diarizer.create(defaults.withClustering(defaults.clustering().former()));
+		calibrated = Diarizer.create(defaults.withClustering(defaults.clustering().calibrated()));
 	}
 
 	@AfterAll
 	static void close() {
 		diarizer.close();
-		former.close();
+		calibrated.close();
 	}
 
 	@Test
-	void singleSpeakerRecordingsAreFoundAsOneSpeaker() {
+	void singleSpeakerRecordingsAreFoundAsOneSpeakerWithTheCalibratedMerge() {
 		Path asr = DATA.resolveSibling("asr");
 		for (Path file : List.of(asr.resolve("en/jfk.wav"), asr.resolve("ru/long_ru_60s_noref.wav"),
 				asr.resolve("ru/test_sound_ru.wav"))) {
-			assertThat(diarizer.diarize(file, null, null).speakers()).as(file.toString()).hasSize(1);
+			assertThat(calibrated.diarize(file, null, null).speakers()).as(file.toString()).hasSize(1);
 		}
-		// the former default split jfk.wav
-		assertThat(former.diarize(asr.resolve("en/jfk.wav"), null, null).speakers()).hasSizeGreaterThan(1);
+		// the default (no calibrated merge) splits jfk.wav
+		assertThat(diarizer.diarize(asr.resolve("en/jfk.wav"), null, null).speakers()).hasSizeGreaterThan(1);
 	}
 
 	@Test
-	void pyannoteSampleHasExactlyTwoSpeakersAndLowDerWithTheFormerClustering() {
-		DiarizationDocument document = former.diarize(DATA.resolve("pyannote_sample/sample.wav"), null, null);
+	void pyannoteSampleHasExactlyTwoSpeakersAndLowDer() {
+		DiarizationDocument document = diarizer.diarize(DATA.resolve("pyannote_sample/sample.wav"), null, null);
 		List<SpeakerTurn> reference = RttmFiles.read(DATA.resolve("pyannote_sample/sample.rttm")).get("sample");
 		DerResult der = new DiarizationErrorRate().compute(reference, document.turns(), null);
 		System.out.println("pyannote sample (collar 0.25, no UEM): " + der + ", speakers " + document.speakers());
@@ -79,7 +79,7 @@ class DiarizerAccuracyTest {
 
 		assertThat(document.speakers()).containsExactly("S1", "S2");
 		assertThat(document.turns().get(0).speaker()).isEqualTo("S1");
-		assertThat(document.engine()).isEqualTo(former.engine()).isEqualTo("vad-ivector-mfcc-agglomerative");
+		assertThat(document.engine()).isEqualTo(diarizer.engine()).isEqualTo("vad-ivector-mfcc-agglomerative");
 		assertThat(document.durationSeconds()).isBetween(29.0, 31.0);
 		assertThat(der.der()).isLessThan(SAMPLE_DER_BOUND);
 		for (int i = 1; i < document.turns().size(); i++) {
@@ -88,13 +88,13 @@ class DiarizerAccuracyTest {
 	}
 
 	@Test
-	void amiExcerptsScoreWithinALooseBoundWithTheFormerClustering() {
+	void amiExcerptsScoreWithinALooseBound() {
 		Map<String, List<SpeakerTurn>> reference = RttmFiles.read(DATA.resolve("ami_dev/debug.development.rttm"));
 		Map<String, List<TimeSpan>> uem = RttmFiles.readUem(DATA.resolve("ami_dev/debug.development.uem"));
 		DiarizationErrorRate scorer = new DiarizationErrorRate();
 		DerResult pooled = null;
 		for (String file : List.of("dev00", "dev01")) {
-			DiarizationDocument document = former.diarize(DATA.resolve("ami_dev/" + file + ".wav"), null, null);
+			DiarizationDocument document = diarizer.diarize(DATA.resolve("ami_dev/" + file + ".wav"), null, null);
 			DerResult der = scorer.compute(reference.get(file), document.turns(), uem.get(file));
 			System.out.println("AMI " + file + " (collar 0.25, UEM): " + der + ", " + document.speakers().size()
 					+ " speakers, mapping " + der.mapping());

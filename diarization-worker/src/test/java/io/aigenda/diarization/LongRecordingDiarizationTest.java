@@ -49,11 +49,7 @@ class LongRecordingDiarizationTest {
 			}
 		}
 		DiarizationProperties defaults = DiarizationProperties.defaults();
-		// The streamed path against the clip, with the former clustering (threshold 1.1,
-		// no
-		// calibrated merge): the default's finer cut finds 5 speakers in this looped call
-		// (DER 42%), a known limitation of the calibrated count on long same-room calls.
-		DiarizationProperties bounded = defaults.withClustering(defaults.clustering().former().withMaxWindows(150));
+		DiarizationProperties bounded = defaults.withClustering(defaults.clustering().withMaxWindows(150));
 		try (Diarizer diarizer = Diarizer.create(bounded)) {
 			DiarizationDocument streamed = diarizer.diarize(looped, null, null);
 			DerResult der = new DiarizationErrorRate().compute(reference, streamed.turns(), null);

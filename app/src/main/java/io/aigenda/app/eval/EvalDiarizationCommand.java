@@ -128,13 +128,15 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The default, the former default (threshold 1.1, no calibrated merge) and the
+	 * The default, the former default (threshold 1.1, no calibrated merge), the
+	 * calibrated speaker count as an option (threshold 0.7, calibrated merge 1.3) and the
 	 * trivial baseline (all of the default's speech as one speaker).
 	 */
 	static List<Configuration> systems() {
 		DiarizationProperties defaults = DiarizationProperties.defaults();
 		return List.of(new Configuration("default", defaults),
-				new Configuration("former default", defaults.withClustering(defaults.clustering().former())));
+				new Configuration("former default", defaults.withClustering(defaults.clustering().former())),
+				new Configuration("calibrated merge", defaults.withClustering(defaults.clustering().calibrated())));
 	}
 
 	static Scores evaluate(List<Case> cases, DiarizationErrorRate scorer, String total, PrintStream out) {

@@ -118,7 +118,8 @@ class EvalCommandsTests {
 		assertThat(console.out()).contains("ami_dev/dev00 [default]: DER")
 			.contains("picovoice_leopard/diarization_test [default]: DER")
 			.contains("\noverall [default]: DER")
-			.containsPattern("held-out/jfk \\[default\\]: DER .*; JER .*; speakers 1 found, 1 in the reference")
+			.containsPattern(
+					"held-out/jfk \\[calibrated merge\\]: DER .*; JER .*; speakers 1 found, 1 in the reference")
 			.containsPattern("held-out/test_sound_ru\\+2412-153948-0000\\+jfk \\[default\\]: DER "
 					+ ".*speakers \\d+ found, 3 in the reference")
 			.containsPattern(
@@ -142,7 +143,9 @@ class EvalCommandsTests {
 				7);
 		assertThat(EvalDiarizationCommand.outsideOverlap(overlapped.reference(), null, 70)).hasSizeGreaterThan(1);
 
-		try (var diarizer = io.aigenda.diarization.Diarizer.withDefaults()) {
+		var defaults = io.aigenda.diarization.DiarizationProperties.defaults();
+		try (var diarizer = io.aigenda.diarization.Diarizer
+			.create(defaults.withClustering(defaults.clustering().calibrated()))) {
 			assertThat(diarizer.diarize(ten.samples(), null, null).speakers()).hasSizeBetween(8, 12);
 			EvalDiarizationCommand.Case one = SyntheticMeetings.build(pool, new SyntheticMeetings.Spec(1, 60, false),
 					3);
