@@ -38,6 +38,11 @@ public final class Diarizer implements AutoCloseable {
 
 	private final DiarizationProperties properties;
 
+	/**
+	 * The fixed scale of the default embedder's windows; null for the model embedders.
+	 */
+	private final SpeakerCalibration calibration;
+
 	private final String engine;
 
 	private Diarizer(DiarizationProperties properties, AudioDecoder decoder, SileroVad vad) {
@@ -49,6 +54,8 @@ public final class Diarizer implements AutoCloseable {
 				: new PyannoteSegmenter(models.segmentationModel(), models.device(), models.segmentationStepSeconds(),
 						properties.segmentation().windowSeconds());
 		this.embedder = embedder(properties);
+		this.calibration = (models.embedder() == DiarizationProperties.Models.EmbedderKind.IVECTOR_MFCC)
+				? SpeakerCalibration.bundled() : null;
 		this.engine = (models.segmentationModel().isBlank() ? "vad" : "pyannote") + "-"
 				+ models.embedder().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
 				+ properties.clustering().method().name().toLowerCase(java.util.Locale.ROOT);
@@ -99,18 +106,63 @@ public final class Diarizer implements AutoCloseable {
 	}
 
 	public DiarizationDocument diarize(AudioSource audio, Integer minSpeakers, Integer maxSpeakers) {
+		Embedded embedded = embed(audio);
+		List<SpeakerTurn> result = turns(embedded, this.clusterer, this.properties.clustering().mergeThreshold(),
+				minSpeakers, maxSpeakers);
+		return document(audio.durationSeconds(), result, this.voiceprints.embed(audio, result));
+	}
+
+	/**
+	 * A recording's windows and their embeddings, before clustering: what
+	 * {@link #cluster} needs to try other clustering settings without embedding the audio
+	 * again.
+	 */
+	public record Embedded(double durationSeconds, SpeakerSegmenter.Segmentation segmentation, float[][] embeddings,
+			float[][] calibrated) {
+	}
+
+	/** Segments and embeds a recording. */
+	public Embedded embed(AudioSource audio) {
 		SpeakerSegmenter.Segmentation segmentation = this.segmenter.segment(audio);
 		List<SpeakerSegmenter.Window> windows = segmentation.windows();
-		List<SpeakerTurn> result = List.of();
-		if (!windows.isEmpty()) {
-			float[][] embeddings = this.embedder.normalise(rawEmbeddings(audio, windows));
-			int[] labels = labels(windows, embeddings, minSpeakers, maxSpeakers);
-			result = OverlapAssigner.addSecondSpeakers(this.turns.build(windows, labels), segmentation.overlaps());
+		if (windows.isEmpty()) {
+			return new Embedded(audio.durationSeconds(), segmentation, new float[0][], null);
 		}
+		float[][] raw = rawEmbeddings(audio, windows);
+		float[][] calibrated = (this.calibration != null) ? this.calibration.apply(raw) : null;
+		return new Embedded(audio.durationSeconds(), segmentation, this.embedder.normalise(raw), calibrated);
+	}
+
+	/**
+	 * Clusters an embedded recording with other clustering settings (no voiceprints), as
+	 * the evaluation's tuning does.
+	 */
+	public DiarizationDocument cluster(Embedded embedded, DiarizationProperties.Clustering clustering,
+			Integer minSpeakers, Integer maxSpeakers) {
+		SpeakerClusterer chosen = new BoundedClusterer(switch (clustering.method()) {
+			case AGGLOMERATIVE -> new AgglomerativeClusterer(clustering);
+			case SPECTRAL -> new SpectralClusterer(clustering);
+		}, clustering.maxWindows());
+		return document(embedded.durationSeconds(),
+				turns(embedded, chosen, clustering.mergeThreshold(), minSpeakers, maxSpeakers), java.util.Map.of());
+	}
+
+	private List<SpeakerTurn> turns(Embedded embedded, SpeakerClusterer chosen, double mergeThreshold,
+			Integer minSpeakers, Integer maxSpeakers) {
+		List<SpeakerSegmenter.Window> windows = embedded.segmentation().windows();
+		if (windows.isEmpty()) {
+			return List.of();
+		}
+		int[] labels = labels(windows, embedded.embeddings(), embedded.calibrated(), chosen, mergeThreshold,
+				minSpeakers, maxSpeakers);
+		return OverlapAssigner.addSecondSpeakers(this.turns.build(windows, labels), embedded.segmentation().overlaps());
+	}
+
+	private DiarizationDocument document(double duration, List<SpeakerTurn> result,
+			java.util.Map<String, float[]> voiceprints) {
 		List<String> speakers = new ArrayList<>(
 				new LinkedHashSet<>(result.stream().map(SpeakerTurn::speaker).toList()));
-		return new DiarizationDocument(audio.durationSeconds(), this.engine, speakers, result,
-				this.voiceprints.embed(audio, result));
+		return new DiarizationDocument(duration, this.engine, speakers, result, voiceprints);
 	}
 
 	/**
@@ -152,8 +204,8 @@ public final class Diarizer implements AutoCloseable {
 	 * of the window nearest in time, as speakers rarely change within a fraction of a
 	 * second.
 	 */
-	private int[] labels(List<SpeakerSegmenter.Window> windows, float[][] embeddings, Integer minSpeakers,
-			Integer maxSpeakers) {
+	private int[] labels(List<SpeakerSegmenter.Window> windows, float[][] embeddings, float[][] calibrated,
+			SpeakerClusterer chosen, double mergeThreshold, Integer minSpeakers, Integer maxSpeakers) {
 		double minWindow = this.properties.segmentation().minWindowSeconds();
 		List<Integer> clustered = new ArrayList<>();
 		for (int i = 0; i < windows.size(); i++) {
@@ -175,7 +227,15 @@ public final class Diarizer implements AutoCloseable {
 			// overlapping windows: each stands for about one hop of new speech
 			weights[k] = Math.min(hop, w.end() - w.start());
 		}
-		int[] clusterLabels = this.clusterer.cluster(selected, weights, minSpeakers, maxSpeakers);
+		int[] clusterLabels = chosen.cluster(selected, weights, minSpeakers, maxSpeakers);
+		if (calibrated != null) {
+			float[][] picked = new float[clustered.size()][];
+			for (int k = 0; k < clustered.size(); k++) {
+				picked[k] = calibrated[clustered.get(k)];
+			}
+			clusterLabels = CalibratedMerge.merge(clusterLabels, picked, mergeThreshold,
+					(minSpeakers != null) ? minSpeakers : 1);
+		}
 		int[] labels = new int[windows.size()];
 		java.util.Arrays.fill(labels, -1);
 		for (int k = 0; k < clustered.size(); k++) {

@@ -34,7 +34,7 @@ final class SpeakerVoiceprints {
 	 * the ml-controller also requires the best voiceprint to be the best for only one
 	 * speaker of the meeting.
 	 */
-	static final double MATCH_THRESHOLD = 0.75;
+	static final double MATCH_THRESHOLD = 0.79;
 
 	/** Shortest speech worth a voiceprint: less is too little to describe a voice. */
 	static final double MIN_SECONDS = 2.0;

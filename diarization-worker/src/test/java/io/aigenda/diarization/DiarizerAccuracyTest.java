@@ -42,14 +42,31 @@ class DiarizerAccuracyTest {
 
 	private static Diarizer diarizer;
 
+	/** The calibrated speaker count (threshold 0.7, calibrated merge 1.3). */
+	private static Diarizer calibrated;
+
 	@BeforeAll
 	static void load() {
 		diarizer = Diarizer.withDefaults();
+		DiarizationProperties defaults = DiarizationProperties.defaults();
+		calibrated = Diarizer.create(defaults.withClustering(defaults.clustering().calibrated()));
 	}
 
 	@AfterAll
 	static void close() {
 		diarizer.close();
+		calibrated.close();
+	}
+
+	@Test
+	void singleSpeakerRecordingsAreFoundAsOneSpeakerWithTheCalibratedMerge() {
+		Path asr = DATA.resolveSibling("asr");
+		for (Path file : List.of(asr.resolve("en/jfk.wav"), asr.resolve("ru/long_ru_60s_noref.wav"),
+				asr.resolve("ru/test_sound_ru.wav"))) {
+			assertThat(calibrated.diarize(file, null, null).speakers()).as(file.toString()).hasSize(1);
+		}
+		// the default (no calibrated merge) splits jfk.wav
+		assertThat(diarizer.diarize(asr.resolve("en/jfk.wav"), null, null).speakers()).hasSizeGreaterThan(1);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import io.aigenda.app.SharedFolder;
 import io.aigenda.audio.Audio;
 import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.contracts.SpeakerTurn;
+import io.aigenda.diarization.DiarizationProperties;
 import io.aigenda.diarization.Diarizer;
 import io.aigenda.diarization.eval.DerResult;
 import io.aigenda.diarization.eval.DiarizationErrorRate;
@@ -57,9 +58,32 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 			description = "Besides the RTTM folders, score single-speaker recordings of eval-dev/asr alone and mixed by twos and threes.")
 	boolean heldOut;
 
+	@Option(names = "--synthetic",
+			description = "Besides the RTTM folders, score meetings built from the dev recordings (1 to 12 speakers, 30 s to 5 min, with and without overlap).")
+	boolean synthetic;
+
+	@Option(names = "--seed", defaultValue = "1",
+			description = "Seed of the synthetic meetings (default: ${DEFAULT-VALUE}).")
+	long seed;
+
+	@Option(names = "--write-synthetic", paramLabel = "FOLDER",
+			description = "Write the synthetic meetings there as WAV + RTTM, then score them.")
+	Path writeSynthetic;
+
+	@Option(names = "--tune",
+			description = "Choose the clustering threshold and the calibrated merge threshold by leave-one-recording-out cross-validation, among settings with which no real recording does worse than the former default, and print the figures of each recording scored with settings chosen without it.")
+	boolean tune;
+
 	@Option(names = "--collar", defaultValue = "0.25",
 			description = "Seconds around reference boundaries not scored (default: ${DEFAULT-VALUE}).")
 	double collar;
+
+	/**
+	 * Folders (under eval-dev/diarization) whose recordings the defaults were not tuned
+	 * on: their figures are printed apart as the held-out part.
+	 */
+	static final List<String> HELD_OUT_PREFIXES = List.of("pyannote_sample/", "ami_train/", "faster-whisper_stereo/",
+			"picovoice_leopard/", "lhotse_ami_clip/");
 
 	@Override
 	public Integer call() {
@@ -71,11 +95,26 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 			evaluate(List.of(single(this.audio, this.rttm, this.uem)), scorer, "overall", System.out);
 			return 0;
 		}
-		List<Path> roots = (this.folders == null || this.folders.isEmpty())
-				? List.of(SharedFolder.evalDev("diarization")) : this.folders;
-		List<Case> cases = cases(roots);
+		boolean defaultFolders = this.folders == null || this.folders.isEmpty();
+		List<Path> roots = defaultFolders ? List.of(SharedFolder.evalDev("diarization")) : this.folders;
+		List<Case> cases = new ArrayList<>(cases(roots));
+		if (defaultFolders) {
+			cases.addAll(moreCases(SharedFolder.evalDev("diarization")));
+		}
 		if (cases.isEmpty()) {
 			throw new IllegalArgumentException("No .rttm reference with its recording beside it in " + roots);
+		}
+		if (this.synthetic || this.writeSynthetic != null) {
+			List<Case> meetings = SyntheticMeetings.build(SharedFolder.evalDev("diarization").getParent(),
+					SyntheticMeetings.DEFAULT, this.seed);
+			if (this.writeSynthetic != null) {
+				SyntheticMeetings.write(meetings, this.writeSynthetic);
+			}
+			cases.addAll(meetings);
+		}
+		if (this.tune) {
+			Tuning.run(cases, scorer, System.out);
+			return 0;
 		}
 		evaluate(cases, scorer, "overall", System.out);
 		if (this.heldOut) {
@@ -84,40 +123,242 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 		return 0;
 	}
 
+	/** A configuration to score: its name and properties. */
+	record Configuration(String name, DiarizationProperties properties) {
+	}
+
 	/**
-	 * Diarizes and scores each case, one line each, then a pooled line: DER pooled over
-	 * scored time, JER averaged over all reference speakers, and how often the speaker
-	 * count was right.
+	 * The default, the former default (threshold 1.1, no calibrated merge), the
+	 * calibrated speaker count as an option (threshold 0.7, calibrated merge 1.3) and the
+	 * trivial baseline (all of the default's speech as one speaker).
 	 */
+	static List<Configuration> systems() {
+		DiarizationProperties defaults = DiarizationProperties.defaults();
+		return List.of(new Configuration("default", defaults),
+				new Configuration("former default", defaults.withClustering(defaults.clustering().former())),
+				new Configuration("calibrated merge", defaults.withClustering(defaults.clustering().calibrated())));
+	}
+
 	static Scores evaluate(List<Case> cases, DiarizationErrorRate scorer, String total, PrintStream out) {
-		JaccardErrorRate jaccard = new JaccardErrorRate();
-		DerResult der = null;
-		JerResult jer = null;
-		int countsRight = 0;
-		double audioSeconds = 0;
-		double processingSeconds = 0;
-		try (Diarizer diarizer = Diarizer.withDefaults()) {
+		return evaluate(cases, scorer, total, out, systems()).get(0);
+	}
+
+	/**
+	 * Diarizes and scores each case with each system, one line each (and the trivial
+	 * one-speaker baseline from the first system's speech), then pooled lines for the
+	 * whole set and the held-out part: DER pooled over scored time (also outside
+	 * overlapped reference speech), JER averaged over all reference speakers, and how
+	 * often the speaker count was right.
+	 */
+	static List<Scores> evaluate(List<Case> cases, DiarizationErrorRate scorer, String total, PrintStream out,
+			List<Configuration> systems) {
+		int n = systems.size() + 1;
+		Tally[] whole = new Tally[n];
+		Tally[] heldOut = new Tally[n];
+		for (int k = 0; k < n; k++) {
+			whole[k] = new Tally();
+			heldOut[k] = new Tally();
+		}
+		List<Diarizer> diarizers = new ArrayList<>();
+		try {
+			for (Configuration system : systems) {
+				diarizers.add(Diarizer.create(system.properties()));
+			}
 			for (Case item : cases) {
-				long started = System.nanoTime();
-				DiarizationDocument hypothesis = item.diarize(diarizer);
-				double seconds = (System.nanoTime() - started) / 1e9;
-				DerResult derResult = scorer.compute(item.reference(), hypothesis.turns(), item.uem());
-				JerResult jerResult = jaccard.compute(item.reference(), hypothesis.turns(), item.uem());
-				long referenceSpeakers = item.reference().stream().map(SpeakerTurn::speaker).distinct().count();
-				out.printf(Locale.ROOT, "%s: %s; %s; speakers %d found, %d in the reference; real-time factor %.3f%n",
-						item.name(), derResult, jerResult, hypothesis.speakers().size(), referenceSpeakers,
-						seconds / Math.max(hypothesis.durationSeconds(), 1e-9));
-				der = (der == null) ? derResult : der.plus(derResult);
-				jer = (jer == null) ? jerResult : jer.plus(jerResult);
-				countsRight += (hypothesis.speakers().size() == referenceSpeakers) ? 1 : 0;
-				audioSeconds += hypothesis.durationSeconds();
-				processingSeconds += seconds;
+				boolean held = HELD_OUT_PREFIXES.stream().anyMatch(item.name()::startsWith);
+				for (int k = 0; k < n; k++) {
+					DiarizationDocument hypothesis;
+					double seconds;
+					String name;
+					if (k < systems.size()) {
+						long started = System.nanoTime();
+						hypothesis = item.diarize(diarizers.get(k));
+						seconds = (System.nanoTime() - started) / 1e9;
+						name = systems.get(k).name();
+					}
+					else {
+						hypothesis = oneSpeaker(whole[0].last);
+						seconds = 0;
+						name = "one speaker";
+					}
+					Tally.Line line = Tally.score(item, hypothesis, scorer, seconds);
+					whole[k].add(line, hypothesis);
+					if (held) {
+						heldOut[k].add(line, hypothesis);
+					}
+					out.printf(Locale.ROOT, "%s [%s]: %s%n", item.name(), name, line);
+				}
 			}
 		}
-		out.printf(Locale.ROOT,
-				"%s: %s; %s over %d recordings; speaker count right in %d of %d; real-time factor %.3f%n", total, der,
-				jer, cases.size(), countsRight, cases.size(), processingSeconds / Math.max(audioSeconds, 1e-9));
-		return new Scores(der, jer, countsRight);
+		finally {
+			diarizers.forEach(Diarizer::close);
+		}
+		List<Scores> scores = new ArrayList<>();
+		for (int k = 0; k < n; k++) {
+			String name = (k < systems.size()) ? systems.get(k).name() : "one speaker";
+			out.printf(Locale.ROOT, "%s [%s]: %s%n", total, name, whole[k].summary());
+			scores.add(whole[k].scores());
+		}
+		if (heldOut[0].recordings > 0) {
+			for (int k = 0; k < n; k++) {
+				String name = (k < systems.size()) ? systems.get(k).name() : "one speaker";
+				out.printf(Locale.ROOT, "%s, held-out part [%s]: %s%n", total, name, heldOut[k].summary());
+			}
+		}
+		return scores;
+	}
+
+	/** All speech of a diarization as one speaker. */
+	static DiarizationDocument oneSpeaker(DiarizationDocument document) {
+		List<SpeakerTurn> turns = document.turns()
+			.stream()
+			.map(t -> new SpeakerTurn(t.start(), t.end(), "S1"))
+			.toList();
+		return new DiarizationDocument(document.durationSeconds(), "one-speaker",
+				turns.isEmpty() ? List.of() : List.of("S1"), turns, Map.of());
+	}
+
+	/** Pooled figures of one system over several recordings. */
+	static final class Tally {
+
+		DerResult der;
+
+		DerResult derOutsideOverlap;
+
+		JerResult jer;
+
+		int countsRight;
+
+		int recordings;
+
+		double audioSeconds;
+
+		double processingSeconds;
+
+		DiarizationDocument last;
+
+		record Line(DerResult der, DerResult derOutsideOverlap, JerResult jer, int found, long reference,
+				double seconds, double duration) {
+
+			@Override
+			public String toString() {
+				return String.format(Locale.ROOT,
+						"%s; outside overlap DER %.2f%%; %s; speakers %d found, %d in the reference; real-time factor %.3f",
+						this.der, 100 * this.derOutsideOverlap.der(), this.jer, this.found, this.reference,
+						this.seconds / Math.max(this.duration, 1e-9));
+			}
+
+		}
+
+		static Line score(Case item, DiarizationDocument hypothesis, DiarizationErrorRate scorer, double seconds) {
+			JaccardErrorRate jaccard = new JaccardErrorRate();
+			DerResult der = scorer.compute(item.reference(), hypothesis.turns(), item.uem());
+			DerResult outside = scorer.compute(item.reference(), hypothesis.turns(),
+					outsideOverlap(item.reference(), item.uem(), hypothesis.durationSeconds()));
+			JerResult jer = jaccard.compute(item.reference(), hypothesis.turns(), item.uem());
+			long referenceSpeakers = item.reference().stream().map(SpeakerTurn::speaker).distinct().count();
+			return new Line(der, outside, jer, hypothesis.speakers().size(), referenceSpeakers, seconds,
+					hypothesis.durationSeconds());
+		}
+
+		void add(Line line, DiarizationDocument hypothesis) {
+			this.der = (this.der == null) ? line.der() : this.der.plus(line.der());
+			this.derOutsideOverlap = (this.derOutsideOverlap == null) ? line.derOutsideOverlap()
+					: this.derOutsideOverlap.plus(line.derOutsideOverlap());
+			this.jer = (this.jer == null) ? line.jer() : this.jer.plus(line.jer());
+			this.countsRight += (line.found() == line.reference()) ? 1 : 0;
+			this.recordings++;
+			this.audioSeconds += line.duration();
+			this.processingSeconds += line.seconds();
+			this.last = hypothesis;
+		}
+
+		String summary() {
+			return String.format(Locale.ROOT,
+					"%s; outside overlap DER %.2f%%; %s over %d recordings; speaker count right in %d of %d; real-time factor %.3f",
+					this.der, 100 * this.derOutsideOverlap.der(), this.jer, this.recordings, this.countsRight,
+					this.recordings, this.processingSeconds / Math.max(this.audioSeconds, 1e-9));
+		}
+
+		Scores scores() {
+			return new Scores(this.der, this.jer, this.countsRight);
+		}
+
+	}
+
+	/**
+	 * The scored region (the UEM, or the whole recording) less the stretches where two or
+	 * more reference speakers talk at once.
+	 */
+	static List<TimeSpan> outsideOverlap(List<SpeakerTurn> reference, List<TimeSpan> uem, double duration) {
+		double last = reference.stream().mapToDouble(SpeakerTurn::end).max().orElse(0);
+		List<TimeSpan> region = (uem != null && !uem.isEmpty()) ? uem
+				: List.of(new TimeSpan(0, Math.max(duration, last)));
+		java.util.TreeMap<Double, Integer> changes = new java.util.TreeMap<>();
+		for (SpeakerTurn t : reference) {
+			changes.merge(t.start(), 1, Integer::sum);
+			changes.merge(t.end(), -1, Integer::sum);
+		}
+		List<TimeSpan> overlaps = new ArrayList<>();
+		int active = 0;
+		Double from = null;
+		for (var change : changes.entrySet()) {
+			active += change.getValue();
+			if (active >= 2 && from == null) {
+				from = change.getKey();
+			}
+			else if (active < 2 && from != null) {
+				overlaps.add(new TimeSpan(from, change.getKey()));
+				from = null;
+			}
+		}
+		List<TimeSpan> result = new ArrayList<>();
+		for (TimeSpan span : region) {
+			double start = span.start();
+			for (TimeSpan o : overlaps) {
+				if (o.end() <= start || o.start() >= span.end()) {
+					continue;
+				}
+				if (o.start() > start) {
+					result.add(new TimeSpan(start, o.start()));
+				}
+				start = Math.max(start, o.end());
+			}
+			if (span.end() > start) {
+				result.add(new TimeSpan(start, span.end()));
+			}
+		}
+		// an empty list would mean "no UEM": keep a zero-length span instead
+		return result.isEmpty() ? List.of(new TimeSpan(0, 0)) : result;
+	}
+
+	/**
+	 * The eval-dev recordings under {@code more/} that come without an RTTM, with the
+	 * references kept in this module ({@code eval/diarization/*.rttm}).
+	 */
+	static List<Case> moreCases(Path diarization) {
+		List<Case> cases = new ArrayList<>();
+		for (String[] entry : new String[][] { { "picovoice_leopard", "diarization_test" },
+				{ "lhotse_ami_clip", "ES2011a.Headset-0-40s-46s" } }) {
+			Path audio = diarization.resolve("more").resolve(entry[0]).resolve(entry[1] + ".wav");
+			if (!Files.isRegularFile(audio)) {
+				continue;
+			}
+			try (var in = EvalDiarizationCommand.class.getResourceAsStream("diarization/" + entry[1] + ".rttm")) {
+				Path rttm = Files.createTempFile("reference", ".rttm");
+				try {
+					Files.write(rttm, in.readAllBytes());
+					cases.add(new Case(entry[0] + "/" + entry[1], audio, RttmFiles.read(rttm).get(entry[1]), null));
+				}
+				finally {
+					Files.deleteIfExists(rttm);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read the reference of " + audio, ex);
+			}
+		}
+		return cases;
 	}
 
 	/**
@@ -183,6 +424,11 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 
 		Case(String name, Path audio, List<SpeakerTurn> reference, List<TimeSpan> uem) {
 			this(name, audio, reference, uem, null);
+		}
+
+		/** The recording, decoded when it is a file. */
+		io.aigenda.audio.AudioSource source() {
+			return (this.samples != null) ? this.samples : io.aigenda.audio.AudioDecoders.detect().decode(this.audio);
 		}
 
 		DiarizationDocument diarize(Diarizer diarizer) {

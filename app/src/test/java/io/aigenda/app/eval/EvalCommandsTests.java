@@ -44,8 +44,12 @@ class EvalCommandsTests {
 				PlatformFiles.SHARED.resolve("eval-dev/diarization/pyannote_sample").toString());
 
 		assertThat(console.exitCode()).as(console.err()).isZero();
-		assertThat(console.out()).containsPattern("pyannote_sample/sample: DER [0-9.]+% .*; JER [0-9.]+%")
-			.containsPattern("overall: DER .*; JER [0-9.]+% over 1 recordings");
+		assertThat(console.out()).containsPattern("pyannote_sample/sample \\[default\\]: DER [0-9.]+% .*; JER [0-9.]+%")
+			.containsPattern("pyannote_sample/sample \\[former default\\]: DER [0-9.]+% .*; JER [0-9.]+%")
+			.containsPattern("pyannote_sample/sample \\[one speaker\\]: DER [0-9.]+% .*speakers 1 found")
+			.containsPattern(
+					"overall \\[default\\]: DER .*; outside overlap DER [0-9.]+%; JER [0-9.]+% over 1 recordings")
+			.containsPattern("overall, held-out part \\[default\\]: DER .* over 1 recordings");
 	}
 
 	@Test
@@ -55,9 +59,10 @@ class EvalCommandsTests {
 
 		assertThat(console.exitCode()).as(console.err()).isZero();
 		assertThat(console.out())
-			.containsPattern("sample: DER [0-9.]+% \\(missed [0-9.]+%, false alarm [0-9.]+%, confusion [0-9.]+%, "
-					+ "scored [0-9.]+ s\\); JER [0-9.]+%; speakers \\d+ found, 2 in the reference")
-			.contains("overall: DER");
+			.containsPattern("sample \\[default\\]: DER [0-9.]+% \\(missed [0-9.]+%, false alarm [0-9.]+%, "
+					+ "confusion [0-9.]+%, scored [0-9.]+ s\\); outside overlap DER [0-9.]+%; JER [0-9.]+%; "
+					+ "speakers \\d+ found, 2 in the reference")
+			.contains("overall [default]: DER");
 	}
 
 	@Test
@@ -110,12 +115,46 @@ class EvalCommandsTests {
 		Console console = Console.run("eval", "diarization", "--held-out");
 
 		assertThat(console.exitCode()).as(console.err()).isZero();
-		assertThat(console.out()).contains("ami_dev/dev00: DER")
-			.contains("\noverall: DER")
-			.containsPattern("held-out/jfk: DER .*; JER .*; speakers \\d+ found, 1 in the reference")
+		assertThat(console.out()).contains("ami_dev/dev00 [default]: DER")
+			.contains("picovoice_leopard/diarization_test [default]: DER")
+			.contains("\noverall [default]: DER")
 			.containsPattern(
-					"held-out/test_sound_ru\\+2412-153948-0000\\+jfk: DER .*speakers \\d+ found, 3 in the reference")
-			.containsPattern("held-out overall: DER .* over 10 recordings; speaker count right in \\d+ of 10");
+					"held-out/jfk \\[calibrated merge\\]: DER .*; JER .*; speakers 1 found, 1 in the reference")
+			.containsPattern("held-out/test_sound_ru\\+2412-153948-0000\\+jfk \\[default\\]: DER "
+					+ ".*speakers \\d+ found, 3 in the reference")
+			.containsPattern(
+					"held-out overall \\[default\\]: DER .* over 10 recordings; speaker count right in \\d+ of 10");
+	}
+
+	@Test
+	void syntheticMeetingsHaveExactReferencesAndTheirSpeakersAreCounted(@TempDir Path out) throws Exception {
+		var pool = SyntheticMeetings.pool(PlatformFiles.SHARED.resolve("eval-dev"));
+		assertThat(pool).hasSizeGreaterThanOrEqualTo(12);
+		EvalDiarizationCommand.Case ten = SyntheticMeetings.build(pool, new SyntheticMeetings.Spec(10, 240, false), 7);
+		assertThat(ten.reference().stream().map(SpeakerTurn::speaker).distinct().count()).isEqualTo(10);
+		assertThat(ten.samples().durationSeconds()).isBetween(240.0, 252.0);
+		// without overlap, turns follow one another
+		for (int i = 1; i < ten.reference().size(); i++) {
+			assertThat(ten.reference().get(i).start()).isGreaterThan(ten.reference().get(i - 1).end());
+		}
+		assertThat(SyntheticMeetings.build(pool, new SyntheticMeetings.Spec(10, 240, false), 7).reference())
+			.isEqualTo(ten.reference());
+		EvalDiarizationCommand.Case overlapped = SyntheticMeetings.build(pool, new SyntheticMeetings.Spec(3, 60, true),
+				7);
+		assertThat(EvalDiarizationCommand.outsideOverlap(overlapped.reference(), null, 70)).hasSizeGreaterThan(1);
+
+		var defaults = io.aigenda.diarization.DiarizationProperties.defaults();
+		try (var diarizer = io.aigenda.diarization.Diarizer
+			.create(defaults.withClustering(defaults.clustering().calibrated()))) {
+			assertThat(diarizer.diarize(ten.samples(), null, null).speakers()).hasSizeBetween(8, 12);
+			EvalDiarizationCommand.Case one = SyntheticMeetings.build(pool, new SyntheticMeetings.Spec(1, 60, false),
+					3);
+			assertThat(diarizer.diarize(one.samples(), null, null).speakers()).hasSize(1);
+		}
+		SyntheticMeetings.write(List.of(overlapped), out);
+		assertThat(out.resolve("03-speakers-60s-overlap-7.wav")).exists();
+		assertThat(Files.readString(out.resolve("03-speakers-60s-overlap-7.rttm")))
+			.startsWith("SPEAKER 03-speakers-60s-overlap-7 1 ");
 	}
 
 	@Test

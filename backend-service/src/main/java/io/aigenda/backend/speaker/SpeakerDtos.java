@@ -15,13 +15,18 @@ final class SpeakerDtos {
 	 * @param name display name, null until named by a user or by a voiceprint match
 	 * @param talkTimeSeconds total length of the speaker's turns
 	 * @param voiceprint the voiceprint the name came from, null when none
+	 * @param confidence calibrated probability (0..1) that the voiceprint that named the
+	 * speaker is the same person; null when no voiceprint matched (also when a user named
+	 * the speaker)
 	 */
-	record SpeakerView(String label, String name, int wordCount, double talkTimeSeconds, VoiceprintMatch voiceprint) {
+	record SpeakerView(String label, String name, int wordCount, double talkTimeSeconds, VoiceprintMatch voiceprint,
+			Double confidence) {
 	}
 
 	/**
-	 * @param confidence cosine similarity of the speaker to the voiceprint; null when a
-	 * user named the speaker (the voiceprint was made from this speaker)
+	 * @param confidence calibrated probability (0..1) that the speaker is the
+	 * voiceprint's person; null when a user named the speaker (the voiceprint was made
+	 * from this speaker)
 	 */
 	record VoiceprintMatch(UUID id, String name, Double confidence) {
 	}

@@ -251,7 +251,7 @@ class Speakers {
 				// has none.
 				double talk = turnTime.containsKey(label) ? turnTime.get(label) : wordTime.getOrDefault(label, 0.0);
 				return new SpeakerView(label, rs.getString(2), words.getOrDefault(label, 0),
-						Math.round(talk * 1000) / 1000.0, match);
+						Math.round(talk * 1000) / 1000.0, match, confidence);
 			})
 			.list();
 	}

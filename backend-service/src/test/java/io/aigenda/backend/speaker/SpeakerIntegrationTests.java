@@ -126,6 +126,8 @@ class SpeakerIntegrationTests extends BackendIntegrationTest {
 		assertThat(speakers.get(1).path("name").asString()).isEqualTo("Maria");
 		assertThat(speakers.get(1).path("voiceprint").path("id").asString()).isEqualTo(voiceprint.toString());
 		assertThat(speakers.get(1).path("voiceprint").path("confidence").asDouble()).isEqualTo(0.831);
+		assertThat(speakers.get(1).path("confidence").asDouble()).isEqualTo(0.831);
+		assertThat(speakers.get(0).path("confidence").isNull()).isTrue();
 		assertThat(get("/api/v1/meetings/" + later + "/export?format=txt", ADMIN_TOKEN).body())
 			.contains("Maria: do for you");
 	}

@@ -74,7 +74,7 @@ public class SpeakerIdentifier {
 			namedSpeakers.add(c.speaker());
 			usedNames.add(name);
 			identities.add(new SpeakerIdentity(c.speaker(), c.match().id(), name,
-					Math.round(c.match().score() * 1000) / 1000.0));
+					Math.round(this.properties.confidence(c.match().score()) * 1000) / 1000.0));
 		}
 		if (!identities.isEmpty()) {
 			log.info("Meeting {}: recognised {} speaker(s) by voiceprint", meetingId, identities.size());
