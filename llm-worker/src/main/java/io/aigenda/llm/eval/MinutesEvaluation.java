@@ -64,11 +64,15 @@ public final class MinutesEvaluation {
 			}
 			if (reference.set().equals("ami") || reference.set().equals("qmsum")) {
 				console.printf(Locale.ROOT,
-						"  %s/%s: ROUGE-1 %.3f (lead %.3f, tf-idf %.3f); %d topics, %d decisions, "
-								+ "%d action items%n",
-						reference.set(), reference.id(), score(candidates[0], reference.summaries())[0],
-						score(candidates[1], reference.summaries())[0], score(candidates[2], reference.summaries())[0],
-						minutes.topics().size(), minutes.decisions().size(), minutes.actionItems().size());
+						"  %s/%s [%s]: ROUGE-1 %.3f (lead-N %.3f, tf-idf %.3f); %d topics, %d decisions, %d action items%s%n",
+						reference.set(), reference.id(), minutes.engine(),
+						score(candidates[0], reference.summaries())[0], score(candidates[1], reference.summaries())[0],
+						score(candidates[2], reference.summaries())[0], minutes.topics().size(),
+						minutes.decisions().size(), minutes.actionItems().size(),
+						reference.decisions().isEmpty() && reference.actions().isEmpty() ? "" : String.format(
+								Locale.ROOT, "; action recall %s (%d gold), decision recall %s (%d gold)",
+								ratio(ItemRecall.recall(reference.actions(), actions)), reference.actions().size(),
+								ratio(ItemRecall.recall(reference.decisions(), both)), reference.decisions().size()));
 			}
 		}
 		double[][] overall = new double[3][3];
@@ -109,6 +113,10 @@ public final class MinutesEvaluation {
 		if (n > 0) {
 			console.printf(Locale.ROOT, "%-13s %s %.3f (%d references)%n", set, what, sum / n, n);
 		}
+	}
+
+	private static String ratio(double value) {
+		return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
 	}
 
 	/** ROUGE-1/2/L F1 of the candidate, averaged over the references. */

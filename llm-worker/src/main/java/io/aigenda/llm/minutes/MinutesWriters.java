@@ -35,24 +35,13 @@ public final class MinutesWriters {
 
 	private static MinutesWriter generative(ChatModel model, LlmProperties properties, int answerTokens) {
 		TopicSegmenter topics = TopicSegmenters.create(properties.topics());
-		return new LlmMinutesWriter(model, new ExtractiveMinutesWriter(properties.extractive(), topics, encoder()),
-				topics, properties.contextTokens(), answerTokens);
+		return new LlmMinutesWriter(model, new ExtractiveMinutesWriter(properties.extractive(), topics), topics,
+				properties.contextTokens(), answerTokens);
 	}
 
 	/** The offline writer, with topic boundaries from the configured segmenter. */
 	public static ExtractiveMinutesWriter extractive(LlmProperties properties) {
-		return new ExtractiveMinutesWriter(properties.extractive(), TopicSegmenters.create(properties.topics()),
-				encoder());
-	}
-
-	/** The built-in English sentence encoder, or {@code null} where it cannot load. */
-	static io.aigenda.llm.topics.SentenceEncoder encoder() {
-		try {
-			return io.aigenda.llm.topics.OnnxSentenceEncoder.builtIn();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return null;
-		}
+		return new ExtractiveMinutesWriter(properties.extractive(), TopicSegmenters.create(properties.topics()));
 	}
 
 }
