@@ -20,30 +20,30 @@ final class SummaryBuilder {
 	private static final int MIN_TERMS = 3;
 
 	/** Above this similarity to a sentence already taken a candidate is redundant. */
-	static double REDUNDANCY = 0.75;
+	static final double REDUNDANCY = 0.75;
 
 	/**
 	 * Weight of the similarity to sentences already taken (maximal marginal relevance).
 	 */
-	static double DIVERSITY = 0.3;
+	static final double DIVERSITY = 0.3;
 
 	/** Bonus for a sentence whose topic has nothing in the summary yet. */
-	static double COVERAGE = 0.3;
+	static final double COVERAGE = 0.3;
 
 	/** Weight of a sentence's position (earlier is better) in its score. */
-	static double POSITION = 2;
+	static final double POSITION = 2;
 
 	/** Weight of a question against a statement. */
-	static double QUESTION = 0.5;
+	static final double QUESTION = 0.5;
 
 	/** Sentences over which the position bonus decays (by e). */
-	static double POSITION_DECAY = 2;
+	static final double POSITION_DECAY = 2;
 
 	/** Content words a sentence needs to count fully. */
-	static double MIN_CONTENT = 6;
+	static final double MIN_CONTENT = 6;
 
 	/** Words beyond which a sentence is rambling. */
-	static double MAX_WORDS = 35;
+	static final double MAX_WORDS = 35;
 
 	private SummaryBuilder() {
 	}

@@ -35,9 +35,9 @@ public record TopicOptions(@DefaultValue("embedding") String segmenter, @Default
 	public static final String LEXICAL = "lexical";
 
 	/** Chosen by leave-one-meeting-out cross-validation over the dev meetings. */
-	public static final int DEFAULT_WORDS_PER_TOPIC = 2000;
+	public static final int DEFAULT_WORDS_PER_TOPIC = 6000;
 
-	public static final int DEFAULT_MIN_BLOCK_WORDS = 400;
+	public static final int DEFAULT_MIN_BLOCK_WORDS = 800;
 
 	public TopicOptions {
 		windowWords = Math.max(10, windowWords);
