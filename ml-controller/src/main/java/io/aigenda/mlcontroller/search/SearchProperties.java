@@ -24,10 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SearchProperties(@DefaultValue("true") boolean enabled, @DefaultValue("") String modelDirectory,
 		@DefaultValue("") String queryPrefix, @DefaultValue("") String passagePrefix,
 		@DefaultValue("30") int chunkWords, @DefaultValue("0.05") double minScore,
-		@DefaultValue("0.2") double lexicalWeight, @DefaultValue("0.45") double answerScore) {
+		@DefaultValue("0.3") double lexicalWeight, @DefaultValue("0.49") double answerScore) {
 
 	public static SearchProperties defaults() {
-		return new SearchProperties(true, "", "", "", 30, 0.05, 0.2, 0.45);
+		return new SearchProperties(true, "", "", "", 30, 0.05, 0.3, 0.49);
 	}
 
 }

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnabledIfSystemProperty(named = "aigenda.calibrate", matches = "true")
 class AnswerScoreCalibrationTest {
 
-	private static final double[] WEIGHTS = { 0.0, 0.1, 0.2, 0.3 };
+	private static final double[] WEIGHTS = { 0.0, 0.1, 0.2, 0.3, 0.4, 0.5 };
 
 	@TempDir
 	Path folder;

@@ -52,7 +52,7 @@ class MeetingSearchTest {
 	void start() {
 		this.store = new LuceneVectorStore(this.folder);
 		this.search = new MeetingSearch(this.store, embedder,
-				new SearchProperties(true, "", "", "", 30, 0.0, 0.2, 0.45));
+				new SearchProperties(true, "", "", "", 30, 0.0, 0.3, 0.49));
 		this.search.index(this.orgA, this.budgetMeeting, budget(), minutes("Budget", "Hiring"));
 		this.search.index(this.orgB, this.designMeeting, design(), null);
 	}
