@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import io.aigenda.app.SharedFolder;
 import io.aigenda.llm.topics.SegmentationMetrics;
 import io.aigenda.llm.topics.SegmentedDocument;
+import io.aigenda.llm.topics.TopicEvaluation;
 import io.aigenda.llm.topics.TopicOptions;
 import io.aigenda.llm.topics.TopicSegmenter;
 import io.aigenda.llm.topics.TopicSegmenters;
@@ -25,7 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code aigenda eval topics [--qmsum FILE.json]... [--choi FILE.ref]... [--out DIR]}: Pk
- * and WindowDiff of the topic segmenters against reference boundaries.
+ * and WindowDiff of the topic segmenters against reference boundaries. Without files it
+ * scores every development meeting (eval-dev/topics and the QMSum meetings under
+ * eval-dev/summarization) with the topic count and minimum length chosen by
+ * leave-one-meeting-out cross-validation, beside the no-boundary and uniform baselines
+ * and the former default.
  */
 @Command(name = "topics", description = "Topic segmentation: Pk and WindowDiff against reference boundaries.")
 public class EvalTopicsCommand implements Callable<Integer> {
@@ -51,9 +56,21 @@ public class EvalTopicsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		List<SegmentedDocument> documents = new ArrayList<>();
-		List<Path> qmsumFiles = (this.qmsum.isEmpty() && this.choi.isEmpty())
-				? jsonFiles(SharedFolder.evalDev("topics")) : this.qmsum;
-		qmsumFiles.forEach(f -> documents.add(SegmentedDocument.readQmsum(f)));
+		if (this.qmsum.isEmpty() && this.choi.isEmpty()) {
+			// every development meeting: cross-validated calibration beside the baselines
+			jsonFiles(SharedFolder.evalDev("topics")).forEach(f -> documents.add(SegmentedDocument.readQmsum(f)));
+			Path more = SharedFolder.evalDev("summarization").resolve("qmsum");
+			if (Files.isDirectory(more)) {
+				jsonFiles(more).forEach(f -> documents.add(SegmentedDocument.readQmsum(f)));
+			}
+			if (documents.isEmpty()) {
+				throw new IllegalArgumentException(
+						"No QMSum meeting in eval-dev/topics or eval-dev/summarization/qmsum");
+			}
+			TopicEvaluation.run(documents, this.segmenters.stream().map(String::strip).toList(), System.out);
+			return 0;
+		}
+		this.qmsum.forEach(f -> documents.add(SegmentedDocument.readQmsum(f)));
 		this.choi.forEach(f -> documents.add(SegmentedDocument.readChoi(f)));
 		if (documents.isEmpty()) {
 			throw new IllegalArgumentException("No QMSum meeting in eval-dev/topics");
@@ -79,6 +96,10 @@ public class EvalTopicsCommand implements Callable<Integer> {
 			console.printf(Locale.ROOT, "%s [no boundaries]: Pk %.3f, WindowDiff %.3f%n", document.name(),
 					SegmentationMetrics.pk(document.reference(), List.of(), n),
 					SegmentationMetrics.windowDiff(document.reference(), List.of(), n));
+			List<Integer> uniform = TopicEvaluation.uniform(document, TopicOptions.defaults());
+			console.printf(Locale.ROOT, "%s [uniform]: Pk %.3f, WindowDiff %.3f%n", document.name(),
+					SegmentationMetrics.pk(document.reference(), uniform, n),
+					SegmentationMetrics.windowDiff(document.reference(), uniform, n));
 		}
 		for (TopicSegmenter segmenter : segmenters) {
 			double pkSum = 0;

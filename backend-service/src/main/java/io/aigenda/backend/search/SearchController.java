@@ -2,6 +2,7 @@ package io.aigenda.backend.search;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -35,11 +36,16 @@ class SearchController {
 
 	private final MlControllerSearch search;
 
+	static final String NOTHING = "Nothing in this meeting answers that.";
+
 	private final Meetings meetings;
 
-	SearchController(MlControllerSearch search, Meetings meetings) {
+	private final Citations citations;
+
+	SearchController(MlControllerSearch search, Meetings meetings, Citations citations) {
 		this.search = search;
 		this.meetings = meetings;
+		this.citations = citations;
 	}
 
 	@GetMapping("/api/v1/search")
@@ -50,7 +56,7 @@ class SearchController {
 			throw ApiException.badRequest("validation-failed", "limit must be between 1 and 50");
 		}
 		List<Passage> found = this.search.search(account.organisationId(), query, limit);
-		return new SearchResults(query, views(account.organisationId(), found));
+		return new SearchResults(query, views(account.organisationId(), found, query));
 	}
 
 	@PostMapping("/api/v1/meetings/{meetingId}/ask")
@@ -60,18 +66,48 @@ class SearchController {
 		// 404 for a meeting of another organisation, before anything is asked
 		this.meetings.get(account.organisationId(), meetingId);
 		Answer answer = this.search.ask(account.organisationId(), meetingId, question, 3);
-		List<PassageView> citations = views(account.organisationId(), answer.citations()).stream()
-			.filter(p -> p.meetingId().equals(meetingId))
-			.toList();
-		return new AnswerView(question, citations.isEmpty() ? "" : answer.answer(), answer.method(), citations);
+		List<PassageView> citations = answer.found()
+				? views(account.organisationId(), answer.citations(), question).stream()
+					.filter(p -> p.meetingId().equals(meetingId))
+					.toList()
+				: List.of();
+		if (citations.isEmpty()) {
+			return new AnswerView(question, NOTHING, answer.method(), false, citations);
+		}
+		return new AnswerView(question, answer(citations), answer.method(), true, citations);
 	}
 
-	private List<PassageView> views(UUID organisationId, List<Passage> passages) {
+	/** The cited sentences as they read now, each after its time. */
+	private static String answer(List<PassageView> citations) {
+		StringBuilder answer = new StringBuilder();
+		for (PassageView citation : citations) {
+			if (!answer.isEmpty()) {
+				answer.append("\n\n");
+			}
+			long seconds = Math.round(Math.floor(citation.start()));
+			answer.append('[')
+				.append(seconds >= 3600
+						? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+						: String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60))
+				.append("] ");
+			if (!citation.speakerNames().isEmpty()) {
+				answer.append(String.join(", ", citation.speakerNames())).append(": ");
+			}
+			answer.append(citation.text());
+		}
+		return answer.toString();
+	}
+
+	private List<PassageView> views(UUID organisationId, List<Passage> passages, String query) {
 		Map<UUID, String> titles = new HashMap<>();
 		return passages.stream().map(p -> {
 			String title = titles.computeIfAbsent(p.meetingId(), id -> title(organisationId, id));
-			return title == null ? null : new PassageView(p.meetingId(), title, p.start(), p.end(), p.speakers(),
-					p.topic(), p.text(), p.score());
+			if (title == null) {
+				return null;
+			}
+			Citations.Cited cited = this.citations.cite(p, query);
+			return new PassageView(p.meetingId(), title, Math.round(p.start() * 10) / 10.0, p.end(), p.speakers(),
+					cited.speakerNames(), p.topic(), cited.text(), cited.highlights(), p.score());
 		}).filter(Objects::nonNull).toList();
 	}
 

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
 import io.aigenda.backend.BackendIntegrationTest;
+import io.aigenda.contracts.Language;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class SearchIntegrationTests extends BackendIntegrationTest {
 	void reset() {
 		ML.requests.clear();
 		ML.status = 200;
+		ML.found = true;
 	}
 
 	@Test
@@ -90,11 +92,65 @@ class SearchIntegrationTests extends BackendIntegrationTest {
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode answer = body(response);
-		assertThat(answer.path("answer").asString()).isEqualTo(ML.answer);
+		assertThat(answer.path("answer").asString())
+			.isEqualTo("[00:31] S1: S1: I will publish the job offer on Wednesday.");
+		assertThat(answer.path("found").asBoolean()).isTrue();
 		assertThat(answer.path("method").asString()).isEqualTo("passages");
 		assertThat(answer.path("citations").get(0).path("start").asDouble()).isEqualTo(31);
 		assertThat(ML.requests.get(0)).containsEntry("path", "/internal/meetings/" + meeting + "/ask")
 			.containsEntry("q", "Who publishes the job offer?");
+	}
+
+	@Test
+	void hitsAndCitationsReadAsTheMeetingReadsNowWithHighlights() throws Exception {
+		String meeting = processedMeeting("Call",
+				"hello hello i didn't know you were there and i'm sheila in texas originally from chicago".split(" "),
+				-1, Language.EN);
+		// words 8 to 15 ("and" ... "chicago"), half a second apart from 0.5 s
+		ML.passages = List.of(passage(meeting, 4.5, "and i'm sheila in texas originally from chicago", 0.66));
+		ML.passages.get(0).put("end", 8.4);
+		ML.passages.get(0).put("speakers", List.of("S1"));
+		assertThat(send("PUT", "/api/v1/meetings/" + meeting + "/speakers/S1", ADMIN_TOKEN, "{\"name\":\"Sheila\"}")
+			.statusCode()).isEqualTo(200);
+		assertThat(send("PUT", "/api/v1/meetings/" + meeting + "/words/15", ADMIN_TOKEN, "{\"text\":\"Chicago\"}")
+			.statusCode()).isEqualTo(200);
+
+		JsonNode answer = body(send("POST", "/api/v1/meetings/" + meeting + "/ask", ADMIN_TOKEN,
+				"{\"question\":\"Where is Sheila from?\"}"));
+
+		assertThat(answer.path("found").asBoolean()).isTrue();
+		JsonNode citation = answer.path("citations").get(0);
+		assertThat(citation.path("text").asString()).isEqualTo("and i'm sheila in texas originally from Chicago");
+		assertThat(citation.path("start").asDouble()).isEqualTo(4.5);
+		assertThat(citation.path("speakerNames").get(0).asString()).isEqualTo("Sheila");
+		assertThat(citation.path("highlights")).hasSize(1);
+		assertThat(citation.path("highlights").get(0).path("from").asInt()).isEqualTo(8);
+		assertThat(citation.path("highlights").get(0).path("to").asInt()).isEqualTo(14);
+		assertThat(answer.path("answer").asString())
+			.isEqualTo("[00:04] Sheila: and i'm sheila in texas originally from Chicago");
+
+		JsonNode hit = body(get("/api/v1/search?q=chicago%20origins", ADMIN_TOKEN)).path("results").get(0);
+		assertThat(hit.path("text").asString()).endsWith("from Chicago");
+		assertThat(hit.path("speakerNames").get(0).asString()).isEqualTo("Sheila");
+		assertThat(hit.path("highlights").get(0).path("from").asInt()).isEqualTo(40);
+		assertThat(hit.path("highlights").get(0).path("to").asInt()).isEqualTo(47);
+	}
+
+	@Test
+	void askSaysWhenNothingInTheMeetingAnswers() {
+		String meeting = createMeeting(ADMIN_TOKEN, "Call");
+		ML.found = false;
+		ML.answer = "Nothing in this meeting answers that.";
+		ML.passages = List.of();
+
+		HttpResponse<String> response = send("POST", "/api/v1/meetings/" + meeting + "/ask", ADMIN_TOKEN,
+				"{\"question\":\"What did they decide about the budget?\"}");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode answer = body(response);
+		assertThat(answer.path("found").asBoolean()).isFalse();
+		assertThat(answer.path("answer").asString()).isEqualTo("Nothing in this meeting answers that.");
+		assertThat(answer.path("citations")).isEmpty();
 	}
 
 	@Test
@@ -150,6 +206,8 @@ class SearchIntegrationTests extends BackendIntegrationTest {
 
 		volatile String answer = "";
 
+		volatile boolean found = true;
+
 		volatile int status = 200;
 
 		MlController() {
@@ -169,9 +227,8 @@ class SearchIntegrationTests extends BackendIntegrationTest {
 				}
 				this.requests.add(request);
 				List<Map<String, Object>> found = new ArrayList<>(this.passages);
-				String body = request.get("path").endsWith("/ask")
-						? JSON
-							.writeValueAsString(Map.of("answer", this.answer, "method", "passages", "citations", found))
+				String body = request.get("path").endsWith("/ask") ? JSON.writeValueAsString(
+						Map.of("answer", this.answer, "method", "passages", "citations", found, "found", this.found))
 						: JSON.writeValueAsString(found);
 				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().set("Content-Type", "application/json");

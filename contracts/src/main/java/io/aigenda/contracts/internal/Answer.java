@@ -8,7 +8,13 @@ import java.util.List;
  *
  * @param answer the text of the answer
  * @param method {@code passages}: the best passages themselves, quoted with their times
- * @param citations the passages, best first
+ * @param citations the passages, best first; none when nothing answers
+ * @param found whether anything in the meeting answers the question
  */
-public record Answer(String answer, String method, List<Passage> citations) {
+public record Answer(String answer, String method, List<Passage> citations, boolean found) {
+
+	public Answer(String answer, String method, List<Passage> citations) {
+		this(answer, method, citations, !citations.isEmpty());
+	}
+
 }

@@ -144,6 +144,34 @@ final class ActionItemRules {
 				Math.max(0, sentence.start())));
 	}
 
+	/**
+	 * How sure the rules are that the item is a real task: a named owner, a first-person
+	 * commitment, a deadline and a concrete request each add to it; a bare "we need to"
+	 * or "please" alone adds little.
+	 */
+	static double confidence(ActionItem item, Language language) {
+		String text = item.text();
+		boolean ru = language == Language.RU;
+		double score = 0.2;
+		if (item.owner() != null) {
+			score += 0.3;
+		}
+		if (item.due() != null) {
+			score += 0.25;
+		}
+		if (Patterns.found(ru ? RU_FIRST_PERSON : EN_FIRST_PERSON, text)) {
+			score += 0.15;
+		}
+		if (Patterns.found(ru ? RU_REQUEST : EN_REQUEST, text)) {
+			score += 0.15;
+		}
+		int words = Terms.words(text).size();
+		if (words < 5 || words > 40) {
+			score -= 0.1;
+		}
+		return Math.max(0, Math.min(1, score));
+	}
+
 	static String due(String text, Language language) {
 		Matcher matcher = (language == Language.RU ? RU_DUE : EN_DUE).matcher(text);
 		return matcher.find() ? matcher.group().strip() : null;

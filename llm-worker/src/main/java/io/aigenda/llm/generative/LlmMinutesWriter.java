@@ -202,8 +202,8 @@ public final class LlmMinutesWriter implements MinutesWriter {
 	private static Minutes withWarnings(Minutes minutes, List<String> extra) {
 		List<String> warnings = new ArrayList<>(minutes.warnings() == null ? List.of() : minutes.warnings());
 		warnings.addAll(extra);
-		return new Minutes(minutes.language(), minutes.engine(), minutes.summary(), minutes.topics(),
-				minutes.decisions(), minutes.actionItems(), warnings);
+		return io.aigenda.llm.minutes.Rounding.minutes(new Minutes(minutes.language(), minutes.engine(),
+				minutes.summary(), minutes.topics(), minutes.decisions(), minutes.actionItems(), warnings));
 	}
 
 	@Override

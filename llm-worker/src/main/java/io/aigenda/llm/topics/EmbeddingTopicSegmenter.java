@@ -27,6 +27,10 @@ public final class EmbeddingTopicSegmenter implements TopicSegmenter {
 
 	@Override
 	public List<Integer> boundaries(List<Utterance> utterances) {
+		if (!this.scoring.longEnough(utterances)) {
+			// too short for two topics: no need to run the encoder
+			return List.of();
+		}
 		List<String> texts = new ArrayList<>();
 		List<Integer> indexes = new ArrayList<>();
 		for (int i = 0; i < utterances.size(); i++) {

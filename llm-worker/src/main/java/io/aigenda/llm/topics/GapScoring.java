@@ -48,6 +48,15 @@ final class GapScoring {
 		return gaps;
 	}
 
+	/** Whether the utterances hold enough words for two topics. */
+	boolean longEnough(List<Utterance> utterances) {
+		int words = 0;
+		for (Utterance utterance : utterances) {
+			words += Math.max(1, utterance.wordCount());
+		}
+		return words >= 2 * this.options.minBlockWords();
+	}
+
 	List<Integer> boundaries(List<Utterance> utterances, WindowSimilarity similarity) {
 		int n = utterances.size();
 		int[] words = new int[n + 1];
@@ -132,7 +141,13 @@ final class GapScoring {
 		for (double d : depth) {
 			variance += (d - mean) * (d - mean);
 		}
-		double cutoff = mean + this.options.cutoffStd() * Math.sqrt(variance / depth.length);
+		boolean counted = this.options.wordsPerTopic() > 0;
+		double cutoff = counted ? 0 : mean + this.options.cutoffStd() * Math.sqrt(variance / depth.length);
+		int maxTopics = this.options.maxTopics();
+		if (counted) {
+			int wanted = (int) Math.round((double) words[utterances.size()] / this.options.wordsPerTopic());
+			maxTopics = Math.max(this.options.minTopics(), Math.min(this.options.maxTopics(), wanted));
+		}
 		List<Integer> order = new ArrayList<>();
 		for (int c = 0; c < gaps.size(); c++) {
 			if (depth[c] > 0 && depth[c] > cutoff) {
@@ -145,7 +160,7 @@ final class GapScoring {
 		chosen.add(utterances.size());
 		List<Integer> result = new ArrayList<>();
 		for (int c : order) {
-			if (result.size() + 1 >= this.options.maxTopics()) {
+			if (result.size() + 1 >= maxTopics) {
 				break;
 			}
 			int gap = gaps.get(c);

@@ -19,30 +19,56 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minBlockWords fewest words in a topic (400: about three minutes of speech)
  * @param minBlockSeconds shortest topic in seconds, where the utterances have times
  * @param maxTopics most topics
+ * @param wordsPerTopic when above 0, the number of topics is the meeting's words divided
+ * by this (between {@code minTopics} and {@code maxTopics}) and the deepest valleys
+ * become the boundaries, whatever {@code cutoffStd} says; 0 keeps the cut-off alone
+ * @param minTopics fewest topics in a meeting long enough for two
  */
 public record TopicOptions(@DefaultValue("embedding") String segmenter, @DefaultValue("") String modelDirectory,
 		@DefaultValue("") String queryPrefix, @DefaultValue("200") int windowWords, @DefaultValue("1") int smoothing,
 		@DefaultValue("0.5") double cutoffStd, @DefaultValue("400") int minBlockWords,
-		@DefaultValue("90") double minBlockSeconds, @DefaultValue("10") int maxTopics) {
+		@DefaultValue("90") double minBlockSeconds, @DefaultValue("10") int maxTopics,
+		@DefaultValue("0") int wordsPerTopic, @DefaultValue("2") int minTopics) {
 
 	public static final String EMBEDDING = "embedding";
 
 	public static final String LEXICAL = "lexical";
+
+	/** Chosen by leave-one-meeting-out cross-validation over the dev meetings. */
+	public static final int DEFAULT_WORDS_PER_TOPIC = 6000;
+
+	public static final int DEFAULT_MIN_BLOCK_WORDS = 800;
 
 	public TopicOptions {
 		windowWords = Math.max(10, windowWords);
 		smoothing = Math.max(0, smoothing);
 		minBlockWords = Math.max(1, minBlockWords);
 		maxTopics = Math.max(1, maxTopics);
+		wordsPerTopic = Math.max(0, wordsPerTopic);
+		minTopics = Math.max(1, Math.min(minTopics, maxTopics));
 	}
 
 	public static TopicOptions defaults() {
-		return new TopicOptions(EMBEDDING, "", "", 200, 1, 0.5, 400, 90, 10);
+		return new TopicOptions(EMBEDDING, "", "", 200, 1, 0.5, DEFAULT_MIN_BLOCK_WORDS, 90, 6, DEFAULT_WORDS_PER_TOPIC,
+				2);
 	}
 
 	public TopicOptions withSegmenter(String name) {
 		return new TopicOptions(name, this.modelDirectory, this.queryPrefix, this.windowWords, this.smoothing,
-				this.cutoffStd, this.minBlockWords, this.minBlockSeconds, this.maxTopics);
+				this.cutoffStd, this.minBlockWords, this.minBlockSeconds, this.maxTopics, this.wordsPerTopic,
+				this.minTopics);
+	}
+
+	/** The same options with the topic count and minimum length given. */
+	public TopicOptions withCount(int words, int minWords) {
+		return new TopicOptions(this.segmenter, this.modelDirectory, this.queryPrefix, this.windowWords, this.smoothing,
+				this.cutoffStd, minWords, this.minBlockSeconds, this.maxTopics, words, this.minTopics);
+	}
+
+	/** The cut-off alone decides, as before the topic count was calibrated. */
+	public TopicOptions uncalibrated() {
+		return new TopicOptions(this.segmenter, this.modelDirectory, this.queryPrefix, this.windowWords, this.smoothing,
+				this.cutoffStd, 400, this.minBlockSeconds, 10, 0, 1);
 	}
 
 }

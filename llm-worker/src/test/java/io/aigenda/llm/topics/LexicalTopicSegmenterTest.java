@@ -40,10 +40,22 @@ class LexicalTopicSegmenterTest {
 	@Test
 	void qmsumMeetingBoundaryNearTheReference() {
 		SegmentedDocument meeting = SegmentedDocument.readQmsum(Meetings.QMSUM);
-		List<Integer> boundaries = new LexicalTopicSegmenter(TopicOptions.defaults()).boundaries(meeting.utterances());
+		List<Integer> boundaries = new LexicalTopicSegmenter(TopicOptions.defaults().uncalibrated())
+			.boundaries(meeting.utterances());
 
 		// the reference's second topic starts at turn 131
 		assertThat(boundaries).anySatisfy(b -> assertThat(b).isBetween(121, 141));
+	}
+
+	@Test
+	void calibratedCountGivesAFewTopicsPerMeeting() {
+		SegmentedDocument meeting = SegmentedDocument.readQmsum(Meetings.QMSUM);
+		List<Integer> uncalibrated = new LexicalTopicSegmenter(TopicOptions.defaults().uncalibrated())
+			.boundaries(meeting.utterances());
+		List<Integer> calibrated = new LexicalTopicSegmenter(TopicOptions.defaults()).boundaries(meeting.utterances());
+
+		// AMI meetings have 2 to 6 topics; the depth cut-off alone finds more
+		assertThat(calibrated).hasSizeBetween(1, 5).hasSizeLessThanOrEqualTo(uncalibrated.size());
 	}
 
 }

@@ -3,6 +3,7 @@ package io.aigenda.mlcontroller.search;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +20,10 @@ import io.aigenda.mlcontroller.vector.VectorPoint;
 import io.aigenda.mlcontroller.vector.VectorStore;
 
 /**
- * Semantic search over the organisation's meetings: each meeting's passages (per topic
- * block, with times and speakers) are embedded into the vector store's text-chunk
- * collection under the organisation, and questions are answered from the nearest
- * passages. Every call is scoped by the organisation; the vector store enforces it.
+ * Semantic search over the organisation's meetings: each meeting's sentences (with times
+ * and speaker) are embedded into the vector store's text-chunk collection under the
+ * organisation, and questions are answered from the nearest passages. Every call is
+ * scoped by the organisation; the vector store enforces it.
  */
 public class MeetingSearch {
 
@@ -36,13 +37,22 @@ public class MeetingSearch {
 
 	private final TextChunker chunker;
 
+	/** The answer when nothing in the meeting is close enough to the question. */
+	public static final String NOTHING = "Nothing in this meeting answers that.";
+
 	private final double minScore;
+
+	private final double lexicalWeight;
+
+	private final double answerScore;
 
 	public MeetingSearch(VectorStore store, TextEmbedder embedder, SearchProperties properties) {
 		this.store = store;
 		this.embedder = embedder;
 		this.chunker = new TextChunker(properties.chunkWords());
 		this.minScore = properties.minScore();
+		this.lexicalWeight = properties.lexicalWeight();
+		this.answerScore = properties.answerScore();
 	}
 
 	/**
@@ -77,29 +87,23 @@ public class MeetingSearch {
 	}
 
 	/**
-	 * The passages of all the organisation's meetings nearest to the query, best first.
+	 * The sentences of all the organisation's meetings nearest to the query, best first:
+	 * cosine similarity of the sentence encoder plus the weighted share of the query's
+	 * words the sentence contains.
 	 */
 	public List<Passage> search(UUID organisationId, String query, int limit) {
-		return this.store
-			.search(VectorCollection.TEXT_CHUNKS, organisationId, this.embedder.query(query), limit, this.minScore)
-			.stream()
-			.map(MeetingSearch::passage)
-			.toList();
+		return ranked(organisationId, query, null).stream().limit(limit).toList();
 	}
 
 	/**
-	 * The best passages of one meeting as the answer, each cited with its time and
-	 * speakers.
+	 * The best sentences of one meeting as the answer, each cited with its time and
+	 * speaker; when the best is below the calibrated score, nothing answers.
 	 */
 	public Answer ask(UUID organisationId, UUID meetingId, String question, int limit) {
-		List<Passage> passages = this.store
-			.search(VectorCollection.TEXT_CHUNKS, organisationId, this.embedder.query(question), MAX_CANDIDATES,
-					this.minScore)
-			.stream()
-			.filter(m -> meetingId.toString().equals(m.payload().get(MEETING)))
-			.limit(limit)
-			.map(MeetingSearch::passage)
-			.toList();
+		List<Passage> passages = ranked(organisationId, question, meetingId).stream().limit(limit).toList();
+		if (passages.isEmpty() || passages.get(0).score() < this.answerScore) {
+			return new Answer(NOTHING, "passages", List.of(), false);
+		}
 		StringBuilder answer = new StringBuilder();
 		for (Passage passage : passages) {
 			if (!answer.isEmpty()) {
@@ -107,21 +111,33 @@ public class MeetingSearch {
 			}
 			answer.append('[').append(clock(passage.start())).append("] ").append(passage.text());
 		}
-		return new Answer(answer.toString(), "passages", passages);
+		return new Answer(answer.toString(), "passages", passages, true);
+	}
+
+	private List<Passage> ranked(UUID organisationId, String query, UUID meetingId) {
+		return this.store
+			.search(VectorCollection.TEXT_CHUNKS, organisationId, this.embedder.query(query), MAX_CANDIDATES,
+					this.minScore)
+			.stream()
+			.filter(m -> meetingId == null || meetingId.toString().equals(m.payload().get(MEETING)))
+			.map(m -> passage(m,
+					m.score() + this.lexicalWeight * LexicalOverlap.score(query, m.payload().getOrDefault("text", ""))))
+			.sorted(Comparator.comparingDouble(Passage::score).reversed())
+			.toList();
 	}
 
 	public void forget(UUID organisationId, UUID meetingId) {
 		this.store.deleteWhere(VectorCollection.TEXT_CHUNKS, organisationId, MEETING, meetingId.toString());
 	}
 
-	private static Passage passage(VectorMatch match) {
+	private static Passage passage(VectorMatch match, double score) {
 		Map<String, String> payload = match.payload();
 		String speakers = payload.getOrDefault("speakers", "");
 		return new Passage(UUID.fromString(payload.get(MEETING)),
 				Double.parseDouble(payload.getOrDefault("start", "0")),
 				Double.parseDouble(payload.getOrDefault("end", "0")),
 				speakers.isEmpty() ? List.of() : Arrays.asList(speakers.split(",")), payload.get("topic"),
-				payload.getOrDefault("text", ""), match.score());
+				payload.getOrDefault("text", ""), score);
 	}
 
 	static String clock(double seconds) {

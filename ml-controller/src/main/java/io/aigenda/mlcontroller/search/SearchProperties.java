@@ -12,17 +12,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (English)
  * @param queryPrefix put before a question ("query: " for e5)
  * @param passagePrefix put before an indexed chunk ("passage: " for e5)
- * @param chunkWords most words in one indexed chunk; topic blocks are cut at speaker
- * turns
- * @param minScore weakest cosine similarity a hit may have
+ * @param chunkWords most words in one indexed sentence; sentences also end at
+ * punctuation, speaker changes and pauses
+ * @param minScore weakest cosine similarity a candidate may have
+ * @param lexicalWeight weight of the share of the question's words a sentence contains,
+ * added to the cosine similarity
+ * @param answerScore weakest score of the best sentence for a question to be answered;
+ * below it the meeting has nothing that answers
  */
 @ConfigurationProperties("aigenda.search")
 public record SearchProperties(@DefaultValue("true") boolean enabled, @DefaultValue("") String modelDirectory,
 		@DefaultValue("") String queryPrefix, @DefaultValue("") String passagePrefix,
-		@DefaultValue("120") int chunkWords, @DefaultValue("0.2") double minScore) {
+		@DefaultValue("30") int chunkWords, @DefaultValue("0.05") double minScore,
+		@DefaultValue("0.3") double lexicalWeight, @DefaultValue("0.49") double answerScore) {
 
 	public static SearchProperties defaults() {
-		return new SearchProperties(true, "", "", "", 120, 0.2);
+		return new SearchProperties(true, "", "", "", 30, 0.05, 0.3, 0.49);
 	}
 
 }

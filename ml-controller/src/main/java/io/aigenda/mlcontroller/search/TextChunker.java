@@ -1,26 +1,27 @@
 package io.aigenda.mlcontroller.search;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import io.aigenda.contracts.MeetingTranscript;
 import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.Word;
 
 /**
- * Cuts a transcript into passages for search: each topic block of the minutes on its own
- * (the whole meeting when there are none), cut into pieces of at most {@code maxWords}
- * words, at a change of speaker where one lies in the second half of the piece.
+ * Cuts a transcript into sentences for search, each within one topic block of the
+ * minutes: a sentence ends at sentence punctuation, a change of speaker, a pause of
+ * {@value #PAUSE} s or more, or after {@code maxWords} words. The text is the words
+ * alone, without the speaker.
  */
 final class TextChunker {
+
+	static final double PAUSE = 0.5;
 
 	private final int maxWords;
 
 	TextChunker(int maxWords) {
-		this.maxWords = Math.max(10, maxWords);
+		this.maxWords = Math.max(5, maxWords);
 	}
 
 	List<TextChunk> chunks(MeetingTranscript transcript, Minutes minutes) {
@@ -51,43 +52,33 @@ final class TextChunker {
 
 	private void cut(List<Word> words, String topic, List<TextChunk> chunks) {
 		int from = 0;
-		while (from < words.size()) {
-			int to = Math.min(words.size(), from + this.maxWords);
-			if (to < words.size()) {
-				for (int i = to - 1; i > from + this.maxWords / 2; i--) {
-					if (!Objects.equals(words.get(i).speaker(), words.get(i - 1).speaker())) {
-						to = i;
-						break;
-					}
-				}
+		for (int i = 1; i <= words.size(); i++) {
+			boolean end = i == words.size() || ends(words.get(i - 1)) || i - from >= this.maxWords
+					|| !Objects.equals(words.get(i).speaker(), words.get(i - 1).speaker())
+					|| words.get(i).start() - words.get(i - 1).end() >= PAUSE;
+			if (end) {
+				chunks.add(chunk(words.subList(from, i), topic));
+				from = i;
 			}
-			chunks.add(chunk(words.subList(from, to), topic));
-			from = to;
 		}
+	}
+
+	private static boolean ends(Word word) {
+		String text = word.text().strip();
+		return text.endsWith(".") || text.endsWith("?") || text.endsWith("!");
 	}
 
 	private static TextChunk chunk(List<Word> words, String topic) {
 		StringBuilder text = new StringBuilder();
-		Set<String> speakers = new LinkedHashSet<>();
-		String speaker = null;
 		for (Word word : words) {
-			if (!Objects.equals(word.speaker(), speaker) || text.isEmpty()) {
-				speaker = word.speaker();
-				if (!text.isEmpty()) {
-					text.append('\n');
-				}
-				text.append(speaker == null ? "?" : speaker).append(": ");
-				if (speaker != null) {
-					speakers.add(speaker);
-				}
-			}
-			else {
+			if (!text.isEmpty()) {
 				text.append(' ');
 			}
 			text.append(word.text().strip());
 		}
-		return new TextChunk(words.get(0).start(), words.get(words.size() - 1).end(), List.copyOf(speakers), topic,
-				text.toString());
+		String speaker = words.get(0).speaker();
+		return new TextChunk(words.get(0).start(), words.get(words.size() - 1).end(),
+				speaker == null ? List.of() : List.of(speaker), topic, text.toString());
 	}
 
 }

@@ -3,6 +3,7 @@ package io.aigenda.mlcontroller.search;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.aigenda.contracts.Language;
@@ -11,6 +12,7 @@ import io.aigenda.contracts.Minutes;
 import io.aigenda.contracts.Word;
 import io.aigenda.contracts.internal.Answer;
 import io.aigenda.contracts.internal.Passage;
+import io.aigenda.mlcontroller.PyannoteSample;
 import io.aigenda.mlcontroller.vector.LuceneVectorStore;
 import io.aigenda.mlcontroller.vector.VectorCollection;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +51,8 @@ class MeetingSearchTest {
 	@BeforeEach
 	void start() {
 		this.store = new LuceneVectorStore(this.folder);
-		this.search = new MeetingSearch(this.store, embedder, new SearchProperties(true, "", "", "", 40, 0.0));
+		this.search = new MeetingSearch(this.store, embedder,
+				new SearchProperties(true, "", "", "", 30, 0.0, 0.3, 0.49));
 		this.search.index(this.orgA, this.budgetMeeting, budget(), minutes("Budget", "Hiring"));
 		this.search.index(this.orgB, this.designMeeting, design(), null);
 	}
@@ -99,16 +102,62 @@ class MeetingSearchTest {
 	}
 
 	@Test
-	void passagesFollowTopicBlocksWithTimesAndSpeakers() {
-		List<TextChunk> chunks = new TextChunker(40).chunks(budget(), minutes("Budget", "Hiring"));
+	void passagesAreSentencesWithinTopicBlocksWithTimesAndSpeaker() {
+		List<TextChunk> chunks = new TextChunker(30).chunks(budget(), minutes("Budget", "Hiring"));
 
-		assertThat(chunks).extracting(TextChunk::topic).containsExactly("Budget", "Hiring");
-		assertThat(chunks.get(0).speakers()).containsExactly("S1", "S2");
-		assertThat(chunks.get(0).text()).startsWith("S1: The budget for").contains("\nS2: Finance wants");
-		assertThat(chunks.get(1).text()).startsWith("S2: Now about hiring");
+		assertThat(chunks).hasSize(5);
+		assertThat(chunks).extracting(TextChunk::topic)
+			.containsExactly("Budget", "Budget", "Budget", "Hiring", "Hiring");
+		assertThat(chunks.get(0).speakers()).containsExactly("S1");
+		assertThat(chunks.get(0).text()).isEqualTo("The budget for the next quarter is forty thousand euros.");
+		assertThat(chunks.get(1).speakers()).containsExactly("S2");
 		assertThat(chunks.get(1).start()).isGreaterThan(chunks.get(0).end());
-		assertThat(new TextChunker(10).chunks(budget(), null)).hasSizeGreaterThan(4)
-			.allSatisfy(c -> assertThat(c.text().split("\\s+").length).isLessThanOrEqualTo(10 + 2));
+		// without punctuation, a long run of words is cut after at most 5
+		assertThat(new TextChunker(5).chunks(budget(), null)).hasSizeGreaterThan(10)
+			.allSatisfy(c -> assertThat(c.text().split("\\s+").length).isLessThanOrEqualTo(5));
+	}
+
+	@Test
+	void askFindsTheSentenceOfTheDevMeetingThatAnswersWithItsTimeAndSpeaker() {
+		UUID call = UUID.randomUUID();
+		MeetingSearch defaults = new MeetingSearch(this.store, embedder, SearchProperties.defaults());
+		defaults.index(this.orgA, call, sampleAsAsrHearsIt(), null);
+
+		Answer answer = defaults.ask(this.orgA, call, "Where is Sheila from?", 3);
+
+		assertThat(answer.found()).isTrue();
+		assertThat(answer.citations()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+		Passage best = answer.citations().get(0);
+		assertThat(best.text()).isEqualTo("and i'm sheila in texas originally from chicago");
+		assertThat(best.start()).isCloseTo(14.444, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(best.speakers()).containsExactly("S2");
+		assertThat(answer.answer()).startsWith("[00:14] and i'm sheila in texas");
+	}
+
+	@Test
+	void askSaysNothingAnswersAQuestionTheDevMeetingDoesNotAnswer() {
+		UUID call = UUID.randomUUID();
+		MeetingSearch defaults = new MeetingSearch(this.store, embedder, SearchProperties.defaults());
+		defaults.index(this.orgA, call, sampleAsAsrHearsIt(), null);
+
+		Answer answer = defaults.ask(this.orgA, call, "What did they decide about the budget?", 3);
+
+		assertThat(answer.found()).isFalse();
+		assertThat(answer.answer()).isEqualTo("Nothing in this meeting answers that.");
+		assertThat(answer.citations()).isEmpty();
+	}
+
+	/**
+	 * The dev call's reference words as an ASR gives them: lower case, no punctuation,
+	 * speakers as diarization labels.
+	 */
+	static MeetingTranscript sampleAsAsrHearsIt() {
+		List<Word> words = PyannoteSample.referenceWords()
+			.stream()
+			.map(w -> new Word(w.start(), w.end(), w.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']", ""),
+					w.confidence(), w.speaker().equals("Diane") ? "S1" : "S2"))
+			.toList();
+		return new MeetingTranscript(Language.EN, PyannoteSample.DURATION, List.of("S1", "S2"), words, List.of());
 	}
 
 	@Test
