@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.aigenda.asr.readable.ReadableText;
 import io.aigenda.asr.recognizer.SpeechRecognizer;
 import io.aigenda.asr.recognizer.SpeechRecognizers;
+import io.aigenda.asr.recognizer.UnsupportedLanguageException;
 import io.aigenda.audio.Audio;
 import io.aigenda.audio.AudioDecoder;
 import io.aigenda.audio.AudioDecoders;
@@ -150,7 +151,15 @@ public final class Transcriber implements AutoCloseable {
 			// the English model did not recognise this speech as English: the other
 			// language's model, or the problem that names the fix (never English words)
 			resolved = Language.RU;
-			pieces = recognize(audio, chunks, resolved, progress);
+			try {
+				pieces = recognize(audio, chunks, resolved, progress);
+			}
+			catch (UnsupportedLanguageException ex) {
+				// the check tells "not English" from the English model's doubt alone: an English
+				// recording too poor for the model lands here too, and its user needs a way out
+				throw new UnsupportedLanguageException(ex.getMessage()
+						+ ". If the recording is in English, process it again with the language set to en");
+			}
 		}
 		List<Word> words = new ArrayList<>();
 		for (int i = 0; i < chunks.size(); i++) {

@@ -54,7 +54,8 @@ class LanguageHonestyTests {
 			assertThatThrownBy(() -> transcriber.transcribe(recording, Language.AUTO, ProgressListener.none())).as(file)
 				.isInstanceOf(UnsupportedLanguageException.class)
 				.hasMessageStartingWith("Russian speech; no Russian model is installed: ")
-				.hasMessageContaining("aigenda.asr.vosk.model-dirs.ru");
+				.hasMessageContaining("aigenda.asr.vosk.model-dirs.ru")
+				.hasMessageEndingWith("If the recording is in English, process it again with the language set to en");
 		}
 	}
 

@@ -26,9 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record TopicOptions(@DefaultValue("embedding") String segmenter, @DefaultValue("") String modelDirectory,
 		@DefaultValue("") String queryPrefix, @DefaultValue("200") int windowWords, @DefaultValue("1") int smoothing,
-		@DefaultValue("0.5") double cutoffStd, @DefaultValue("400") int minBlockWords,
-		@DefaultValue("90") double minBlockSeconds, @DefaultValue("10") int maxTopics,
-		@DefaultValue("0") int wordsPerTopic, @DefaultValue("2") int minTopics) {
+		@DefaultValue("0.5") double cutoffStd, @DefaultValue("800") int minBlockWords,
+		@DefaultValue("90") double minBlockSeconds, @DefaultValue("6") int maxTopics,
+		@DefaultValue("6000") int wordsPerTopic, @DefaultValue("2") int minTopics) {
 
 	public static final String EMBEDDING = "embedding";
 
