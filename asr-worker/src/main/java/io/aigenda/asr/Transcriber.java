@@ -155,8 +155,10 @@ public final class Transcriber implements AutoCloseable {
 				pieces = recognize(audio, chunks, resolved, progress);
 			}
 			catch (UnsupportedLanguageException ex) {
-				// the check tells "not English" from the English model's doubt alone: an English
-				// recording too poor for the model lands here too, and its user needs a way out
+				// the check tells "not English" from the English model's doubt alone: an
+				// English
+				// recording too poor for the model lands here too, and its user needs a
+				// way out
 				throw new UnsupportedLanguageException(ex.getMessage()
 						+ ". If the recording is in English, process it again with the language set to en");
 			}
