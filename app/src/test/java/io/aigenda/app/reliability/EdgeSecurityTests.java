@@ -38,6 +38,12 @@ class EdgeSecurityTests {
 	/** Reachable without credentials on purpose: the web app's sign-in. */
 	static final List<String> PUBLIC = List.of("GET /api/v1/session", "POST /api/v1/session", "DELETE /api/v1/session");
 
+	/**
+	 * A share link's read-only view: the link's random token is the credential, so an
+	 * unknown one gets the same 404 as an expired or revoked one.
+	 */
+	static final List<String> SHARED = List.of("GET /api/v1/shared/{token}", "GET /api/v1/shared/{token}/recording");
+
 	static ReliabilityPlatform suite;
 
 	static Api admin;
@@ -56,6 +62,17 @@ class EdgeSecurityTests {
 				.replaceAll("\\{(meetingId|uploadId|voiceprintId|id|botId)}", java.util.UUID.randomUUID().toString())
 				.replaceAll("\\{[a-zA-Z]+}", "1");
 			if (PUBLIC.contains(operation)) {
+				continue;
+			}
+			if (SHARED.contains(operation)) {
+				Report.check(AREA, "unknown share token: " + operation, () -> {
+					HttpResponse<String> anonymous = Api.call(HttpRequest.newBuilder(admin.base().resolve(path))
+						.timeout(Duration.ofSeconds(10))
+						.GET()
+						.build());
+					assertThat(anonymous.statusCode()).as(operation).isEqualTo(404);
+					assertThat(anonymous.body()).as(operation).contains("share-not-found");
+				});
 				continue;
 			}
 			Report.check(AREA, "no credentials: " + operation, () -> {

@@ -64,13 +64,16 @@ class LoadTests {
 	@Test
 	void parallelUploadsAndAQueuedBacklogAreEachProcessedExactlyOnce(ReliabilityPlatform suite, @TempDir Path work)
 			throws Exception {
-		// the short real recordings, so that 50 of them fit the time a CI run can give
+		// the short real recordings, so that 50 of them fit the time a CI run can give;
+		// in
+		// the language the built-in model speaks (with auto, Russian speech fails on
+		// purpose
+		// where no Russian model is installed)
 		Path recordings = Files.createDirectories(work.resolve("recordings"));
 		for (Path file : List.of(PlatformFiles.JFK,
 				PlatformFiles.SHARED.resolve("eval-dev/asr/en/2412-153948-0000.flac"),
-				PlatformFiles.SHARED.resolve("eval-dev/asr/ru/test_sound_ru.wav"),
 				PlatformFiles.SHARED.resolve("eval-dev/containers/jfk.mp3"),
-				PlatformFiles.SHARED.resolve("eval-dev/containers/pisets_test_mpeg.m4a"))) {
+				PlatformFiles.SHARED.resolve("eval-dev/containers/silero_test.opus"))) {
 			Files.copy(file, recordings.resolve(file.getFileName()));
 		}
 		Api.Member member = suite.admin.newMember("Load");
@@ -93,7 +96,7 @@ class LoadTests {
 			// the suite's other tests may have left dead letters; this run must add none
 			before = queues.now();
 			LoadDriver.Settings settings = new LoadDriver.Settings(UPLOADS, CLIPS, CLIP_SECONDS, UPLOADS, 20,
-					Duration.ofMinutes(12), Language.AUTO, recordings, work);
+					Duration.ofMinutes(12), Language.EN, recordings, work);
 			result = new LoadDriver(suite.platform.backendUrl(), member.api().token(), settings, HeapGauge.inProcess(),
 					queues, System.out)
 				.run();
