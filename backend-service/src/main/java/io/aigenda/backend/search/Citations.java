@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.aigenda.backend.search.SearchDtos.Highlight;
+import io.aigenda.contracts.QueryWords;
 import io.aigenda.contracts.internal.Passage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,13 +27,6 @@ import org.springframework.stereotype.Component;
 class Citations {
 
 	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}']+");
-
-	private static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at",
-			"for", "from", "with", "by", "about", "as", "is", "are", "was", "were", "be", "been", "do", "does", "did",
-			"what", "who", "whom", "where", "when", "why", "how", "which", "that", "this", "these", "those", "it",
-			"its", "they", "them", "their", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my",
-			"there", "any", "some", "not", "no", "so", "if", "then", "than", "can", "could", "would", "should", "will",
-			"shall", "may", "might", "have", "has", "had", "say", "said", "tell", "told");
 
 	private final JdbcClient jdbc;
 
@@ -86,32 +80,18 @@ class Citations {
 		Set<String> wanted = new HashSet<>();
 		Matcher q = TOKEN.matcher(query.toLowerCase(Locale.ROOT));
 		while (q.find()) {
-			if (!STOP.contains(q.group())) {
-				wanted.add(stem(q.group()));
+			if (!QueryWords.isStopWord(q.group())) {
+				wanted.add(QueryWords.stem(q.group()));
 			}
 		}
 		List<Highlight> highlights = new ArrayList<>();
 		Matcher m = TOKEN.matcher(text);
 		while (m.find()) {
-			if (wanted.contains(stem(m.group()))) {
+			if (wanted.contains(QueryWords.stem(m.group()))) {
 				highlights.add(new Highlight(m.start(), m.end()));
 			}
 		}
 		return highlights;
-	}
-
-	/** A light stemmer: case, possessives and common English inflections off. */
-	static String stem(String token) {
-		String t = token.toLowerCase(Locale.ROOT).replaceAll("^'+|'+$", "");
-		if (t.endsWith("'s")) {
-			t = t.substring(0, t.length() - 2);
-		}
-		for (String suffix : new String[] { "ing", "ed", "es", "s", "ly" }) {
-			if (t.length() > suffix.length() + 2 && t.endsWith(suffix) && !t.endsWith("ss")) {
-				return t.substring(0, t.length() - suffix.length());
-			}
-		}
-		return t;
 	}
 
 }
