@@ -36,8 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ReliabilityPlatform.Extension.class)
 class LoadTests {
 
-	/** Real recordings uploaded at the same moment, one client each. */
-	static final int UPLOADS = 20;
+	/**
+	 * Real recordings uploaded at the same moment, one client each: more clients than
+	 * every consumer's prefetch, few enough that the recordings' audio fits a CI run on
+	 * two cores. {@code aigenda load} runs 50.
+	 */
+	static final int UPLOADS = 10;
 
 	/**
 	 * Clips queued at once. On two quiet cores the pipeline finishes about 60 such
@@ -64,11 +68,8 @@ class LoadTests {
 	@Test
 	void parallelUploadsAndAQueuedBacklogAreEachProcessedExactlyOnce(ReliabilityPlatform suite, @TempDir Path work)
 			throws Exception {
-		// the short real recordings, so that 50 of them fit the time a CI run can give;
-		// in
-		// the language the built-in model speaks (with auto, Russian speech fails on
-		// purpose
-		// where no Russian model is installed)
+		// the short real recordings, in the language the built-in model speaks (with
+		// auto, Russian speech fails on purpose where no Russian model is installed)
 		Path recordings = Files.createDirectories(work.resolve("recordings"));
 		for (Path file : List.of(PlatformFiles.JFK,
 				PlatformFiles.SHARED.resolve("eval-dev/asr/en/2412-153948-0000.flac"),
