@@ -16,11 +16,16 @@ public final class SpeechRecognizers {
 		return switch (properties.engine()) {
 			case VOSK -> vosk(properties);
 			case WHISPER_CPP -> whisperCpp(properties);
+			case OPENAI -> openAi(properties);
 		};
 	}
 
 	static SpeechRecognizer vosk(AsrProperties properties) {
 		return new VoskSpeechRecognizer(new VoskModels(properties.vosk()), properties.defaultLanguage());
+	}
+
+	static SpeechRecognizer openAi(AsrProperties properties) {
+		return new OpenAiSpeechRecognizer(properties.openai());
 	}
 
 	static SpeechRecognizer whisperCpp(AsrProperties properties) {
