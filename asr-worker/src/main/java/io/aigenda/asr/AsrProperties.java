@@ -146,8 +146,9 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	/**
 	 * whisper.cpp.
 	 *
-	 * @param modelPath a ggml model file (for example {@code ggml-base.bin}); required
-	 * with this engine
+	 * @param modelPath a ggml model file (for example {@code ggml-base.bin}); without it,
+	 * the most accurate Whisper model {@code aigenda models pull} put into the models
+	 * directory ({@code AIGENDA_MODELS_DIR}, else {@code ./models})
 	 * @param threads CPU threads per recognition; 0 uses all available processors (at
 	 * most 8)
 	 */

@@ -29,7 +29,8 @@ public final class SpeechRecognizers {
 	}
 
 	static SpeechRecognizer whisperCpp(AsrProperties properties) {
-		return new WhisperCppSpeechRecognizer(properties.whisper().modelPath(),
+		return new WhisperCppSpeechRecognizer(
+				PulledWhisperModels.resolve(properties.whisper().modelPath(), PulledWhisperModels.directory()),
 				properties.whisper().effectiveThreads());
 	}
 
