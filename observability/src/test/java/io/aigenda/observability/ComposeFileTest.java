@@ -111,8 +111,10 @@ class ComposeFileTest {
 			.containsEntry("AIGENDA_ASR_OPENAI_BASEURL", "http://whisper-server:8000/v1")
 			.doesNotContainKey("AIGENDA_ASR_WHISPER_MODELPATH");
 		assertThat(worker.get("deploy")).as("the worker needs no GPU of its own").isNull();
-		assertThat((Map<String, Map<String, String>>) worker.get("depends_on")).containsEntry("whisper-server",
-				Map.of("condition", "service_healthy"));
+		// its own depends_on replaces the shared one: the broker must stay in it
+		assertThat((Map<String, Map<String, String>>) worker.get("depends_on"))
+			.containsEntry("whisper-server", Map.of("condition", "service_healthy"))
+			.containsEntry("rabbitmq", Map.of("condition", "service_healthy"));
 		Map<String, Object> server = services.get("whisper-server");
 		assertThat((List<String>) ((Map<String, Object>) server.get("healthcheck")).get("test"))
 			.contains("http://127.0.0.1:8000/health");

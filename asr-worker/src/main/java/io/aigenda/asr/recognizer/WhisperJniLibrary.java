@@ -45,9 +45,16 @@ final class WhisperJniLibrary implements WhisperLibrary {
 	private static synchronized void loadLibrary() {
 		if (!libraryLoaded) {
 			try {
-				// whisper.cpp's own log lines go to debug instead of stderr
 				WhisperJNI.loadLibrary(log::debug);
-				WhisperJNI.setLibraryLogger(log::debug);
+				if (Runtime.version().feature() < 22) {
+					// whisper.cpp's own log lines go to debug instead of stderr. Not
+					// where
+					// the C API binding may run in the same process: this JNI callback
+					// crashes when whisper.cpp logs during a call that did not come
+					// through
+					// JNI
+					WhisperJNI.setLibraryLogger(log::debug);
+				}
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(

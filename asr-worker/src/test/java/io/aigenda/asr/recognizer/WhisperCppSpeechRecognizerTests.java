@@ -72,6 +72,19 @@ class WhisperCppSpeechRecognizerTests {
 	}
 
 	@Test
+	void theJniBindingForJava21GivesSegmentsAndNoLanguageOfItsOwn() {
+		Path model = EvalDev.shared("models/for-tests-ggml-tiny.bin");
+		Audio jfk = AudioDecoders.detect().decode(EvalDev.shared("eval-dev/asr/en/jfk.wav")).slice(0, 3);
+		try (WhisperLibrary whisper = new WhisperJniLibrary(model)) {
+			assertThat(whisper.multilingual()).isTrue();
+			assertThat(whisper.identifyLanguage(jfk.samples(), 1)).isEmpty();
+			WhisperLibrary.Decoded decoded = whisper.transcribe(jfk.samples(), "auto", 1);
+			assertThat(decoded.language()).isEmpty();
+			assertThat(decoded.segments()).allSatisfy((segment) -> assertThat(segment.tokens()).isEmpty());
+		}
+	}
+
+	@Test
 	void autoGivesWordsOnlyInALanguageThePlatformServes() {
 		Path model = EvalDev.shared("models/for-tests-ggml-tiny.bin");
 		AsrProperties properties = AsrProperties.defaults()
