@@ -1,6 +1,8 @@
 package io.aigenda.asr;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import io.aigenda.contracts.Language;
@@ -11,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Speech recognition settings ({@code aigenda.asr.*}). The defaults work on one machine
  * with no downloads: Vosk with the English model that ships inside this module.
  *
- * @param engine which recogniser runs: {@code vosk} or {@code whisper-cpp}
+ * @param engine which recogniser runs: {@code vosk}, {@code whisper-cpp} or
+ * {@code openai}
  * @param defaultLanguage language used when a request names none (or {@code auto}) and
  * the engine cannot detect it
  * @param maxChunkSeconds longest piece of audio given to the engine at once; speech is
@@ -21,11 +24,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param whisper whisper.cpp model and threads
  * @param signal loudness normalisation, the audio kept around speech, and how many pieces
  * are recognised at once
+ * @param readable readable text for engines without casing and punctuation
+ * @param openai an OpenAI-compatible transcription server (the {@code openai} engine)
  */
 @ConfigurationProperties("aigenda.asr")
 public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("en") Language defaultLanguage,
 		@DefaultValue("30") double maxChunkSeconds, @DefaultValue Vad vad, @DefaultValue Vosk vosk,
-		@DefaultValue Whisper whisper, @DefaultValue Signal signal, @DefaultValue Readable readable) {
+		@DefaultValue Whisper whisper, @DefaultValue Signal signal, @DefaultValue Readable readable,
+		@DefaultValue OpenAi openai) {
 
 	public AsrProperties {
 		engine = (engine != null) ? engine : Engine.VOSK;
@@ -36,38 +42,44 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 		whisper = (whisper != null) ? whisper : new Whisper(null, 0);
 		signal = (signal != null) ? signal : new Signal(true, 1.5, 0);
 		readable = (readable != null) ? readable : new Readable(true, null);
+		openai = (openai != null) ? openai : new OpenAi(null, null, null, null);
 	}
 
 	/**
 	 * The defaults, for use outside Spring (the CLI's {@code eval} and {@code bench}).
 	 */
 	public static AsrProperties defaults() {
-		return new AsrProperties(Engine.VOSK, Language.EN, 30, null, null, null, null, null);
+		return new AsrProperties(Engine.VOSK, Language.EN, 30, null, null, null, null, null, null);
 	}
 
 	public AsrProperties withEngine(Engine newEngine) {
 		return new AsrProperties(newEngine, this.defaultLanguage, this.maxChunkSeconds, this.vad, this.vosk,
-				this.whisper, this.signal, this.readable);
+				this.whisper, this.signal, this.readable, this.openai);
 	}
 
 	public AsrProperties withWhisper(Whisper newWhisper) {
 		return new AsrProperties(this.engine, this.defaultLanguage, this.maxChunkSeconds, this.vad, this.vosk,
-				newWhisper, this.signal, this.readable);
+				newWhisper, this.signal, this.readable, this.openai);
 	}
 
 	public AsrProperties withVosk(Vosk newVosk) {
 		return new AsrProperties(this.engine, this.defaultLanguage, this.maxChunkSeconds, this.vad, newVosk,
-				this.whisper, this.signal, this.readable);
+				this.whisper, this.signal, this.readable, this.openai);
 	}
 
 	public AsrProperties withReadable(Readable newReadable) {
 		return new AsrProperties(this.engine, this.defaultLanguage, this.maxChunkSeconds, this.vad, this.vosk,
-				this.whisper, this.signal, newReadable);
+				this.whisper, this.signal, newReadable, this.openai);
 	}
 
 	public AsrProperties withSignal(Signal newSignal) {
 		return new AsrProperties(this.engine, this.defaultLanguage, this.maxChunkSeconds, this.vad, this.vosk,
-				this.whisper, newSignal, this.readable);
+				this.whisper, newSignal, this.readable, this.openai);
+	}
+
+	public AsrProperties withOpenAi(OpenAi newOpenAi) {
+		return new AsrProperties(this.engine, this.defaultLanguage, this.maxChunkSeconds, this.vad, this.vosk,
+				this.whisper, this.signal, this.readable, newOpenAi);
 	}
 
 	public enum Engine {
@@ -78,7 +90,13 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 		VOSK("vosk"),
 
 		/** whisper.cpp through JNI with a ggml model file. */
-		WHISPER_CPP("whisper-cpp");
+		WHISPER_CPP("whisper-cpp"),
+
+		/**
+		 * An OpenAI-compatible {@code /v1/audio/transcriptions} endpoint (a
+		 * faster-whisper server or vLLM on a GPU box, or OpenAI itself).
+		 */
+		OPENAI("openai");
 
 		private final String id;
 
@@ -128,8 +146,9 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	/**
 	 * whisper.cpp.
 	 *
-	 * @param modelPath a ggml model file (for example {@code ggml-base.bin}); required
-	 * with this engine
+	 * @param modelPath a ggml model file (for example {@code ggml-base.bin}); without it,
+	 * the most accurate Whisper model {@code aigenda models pull} put into the models
+	 * directory ({@code AIGENDA_MODELS_DIR}, else {@code ./models})
 	 * @param threads CPU threads per recognition; 0 uses all available processors (at
 	 * most 8)
 	 */
@@ -172,6 +191,30 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 
 		public Readable {
 			dictionaries = (dictionaries != null) ? dictionaries : Path.of("/usr/share/hunspell");
+		}
+
+	}
+
+	/**
+	 * An OpenAI-compatible transcription server.
+	 *
+	 * @param baseUrl the API root, up to and including {@code /v1} (for example
+	 * {@code http://whisper-server:8000/v1}); required with this engine
+	 * @param apiKey sent as a bearer token when set; local servers need none
+	 * @param model the model the server should use (for example
+	 * {@code Systran/faster-whisper-large-v3} on a faster-whisper server,
+	 * {@code whisper-1} at OpenAI)
+	 * @param timeout how long one piece of audio (at most {@code max-chunk-seconds}) may
+	 * take, upload and answer included; a slower answer counts as a failure worth
+	 * retrying
+	 */
+	public record OpenAi(URI baseUrl, String apiKey, String model, Duration timeout) {
+
+		public OpenAi {
+			apiKey = (apiKey != null && !apiKey.isBlank()) ? apiKey : null;
+			model = (model != null && !model.isBlank()) ? model : "Systran/faster-whisper-large-v3";
+			timeout = (timeout != null && !timeout.isNegative() && !timeout.isZero()) ? timeout
+					: Duration.ofSeconds(120);
 		}
 
 	}

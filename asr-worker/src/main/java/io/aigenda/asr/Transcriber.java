@@ -144,8 +144,15 @@ public final class Transcriber implements AutoCloseable {
 		}
 
 		long recognitionStarted = System.nanoTime();
-		List<List<Word>> pieces = recognize(audio, chunks, resolved, progress);
 		boolean asked = language == null || language == Language.AUTO;
+		if (asked && resolved == Language.AUTO && !chunks.isEmpty()) {
+			// one language for the whole recording, from the engine's own identification
+			// on the first piece: pieces decoded each in a language of their own would
+			// mix
+			// languages, and a language nobody serves fails here, before any words
+			resolved = this.recognizer.identifyLanguage(audio.read(chunks.get(0).start(), chunks.get(0).end()));
+		}
+		List<List<Word>> pieces = recognize(audio, chunks, resolved, progress);
 		if (asked && resolved == Language.EN && !this.recognizer.writesReadableText()
 				&& !LanguageCheck.soundsLike(pieces.stream().flatMap(List::stream).toList())) {
 			// the English model did not recognise this speech as English: the other

@@ -82,22 +82,43 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void gpuProfileReservesNvidiaDevicesForWorkers() {
+	void gpuProfileReservesNvidiaDevicesForWhatRunsOnTheGpu() {
 		List<String> gpu = services.entrySet()
 			.stream()
 			.filter(entry -> String.valueOf(entry.getValue().get("profiles")).contains("gpu"))
 			.map(Map.Entry::getKey)
 			.toList();
-		assertThat(gpu).contains("asr-worker-gpu", "diarization-worker-gpu");
-		for (String name : gpu) {
+		assertThat(gpu).contains("asr-worker-gpu", "whisper-server", "diarization-worker-gpu");
+		// the GPU asr-worker sends speech to the transcription server, which holds the
+		// card
+		for (String name : gpu.stream().filter(name -> !name.equals("asr-worker-gpu")).toList()) {
 			Map<String, Object> deploy = (Map<String, Object>) services.get(name).get("deploy");
+			assertThat(deploy).as(name).isNotNull();
 			List<Map<String, Object>> devices = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) deploy
 				.get("resources")).get("reservations")).get("devices");
-			assertThat(devices).singleElement().satisfies(device -> {
+			assertThat(devices).as(name).singleElement().satisfies(device -> {
 				assertThat(device).containsEntry("driver", "nvidia");
 				assertThat((List<String>) device.get("capabilities")).contains("gpu");
 			});
 		}
+	}
+
+	@Test
+	void theGpuAsrWorkerUsesTheTranscriptionServerOnceItIsHealthy() {
+		Map<String, Object> worker = services.get("asr-worker-gpu");
+		Map<String, Object> environment = (Map<String, Object>) worker.get("environment");
+		assertThat(environment).containsEntry("AIGENDA_ASR_ENGINE", "openai")
+			.containsEntry("AIGENDA_ASR_OPENAI_BASEURL", "http://whisper-server:8000/v1")
+			.doesNotContainKey("AIGENDA_ASR_WHISPER_MODELPATH");
+		assertThat(worker.get("deploy")).as("the worker needs no GPU of its own").isNull();
+		// its own depends_on replaces the shared one: the broker must stay in it
+		assertThat((Map<String, Map<String, String>>) worker.get("depends_on"))
+			.containsEntry("whisper-server", Map.of("condition", "service_healthy"))
+			.containsEntry("rabbitmq", Map.of("condition", "service_healthy"));
+		Map<String, Object> server = services.get("whisper-server");
+		assertThat((List<String>) ((Map<String, Object>) server.get("healthcheck")).get("test"))
+			.contains("http://127.0.0.1:8000/health");
+		assertThat((List<String>) server.get("volumes")).anyMatch(volume -> volume.startsWith("whisper-models:"));
 	}
 
 	@Test

@@ -267,6 +267,100 @@ class KubernetesManifestsTest {
 		}
 	}
 
+	/**
+	 * The GPU overlays as {@code kubectl kustomize} builds them: every resource valid
+	 * against the Kubernetes model, each overlay listing its own manifests. Needs
+	 * kubectl; without it the test is skipped.
+	 */
+	@Test
+	void gpuOverlaysBuildIntoValidManifests() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(kustomize(K8S).exit() == 0, "kubectl is not installed here");
+		for (String overlay : List.of("k8s-llm", "k8s-asr-gpu")) {
+			Path folder = K8S.resolveSibling(overlay);
+			Map<String, Object> kustomization = new Yaml().load(Files.readString(folder.resolve("kustomization.yaml")));
+			try (Stream<Path> files = Files.list(folder)) {
+				List<String> own = files.map(f -> f.getFileName().toString())
+					.filter(f -> f.endsWith(".yaml") && !f.equals("kustomization.yaml"))
+					.toList();
+				assertThat((List<String>) kustomization.get("resources")).as(overlay)
+					.contains("../k8s")
+					.containsAll(own);
+			}
+			Built built = kustomize(folder);
+			assertThat(built.exit()).as(built.output()).isZero();
+			for (Object document : new Yaml().loadAll(built.output())) {
+				Map<String, Object> map = (Map<String, Object>) document;
+				String type = map.get("apiVersion") + "/" + map.get("kind");
+				if (!type.startsWith("keda.sh/") && KINDS.containsKey(type)) {
+					assertNoUnknownFields(KUBERNETES.convertValue(map, KINDS.get(type)), overlay + " " + type);
+				}
+			}
+		}
+	}
+
+	/**
+	 * {@code deploy/k8s-asr-gpu}: the transcription server holds the GPU and is ready
+	 * only when it answers; the GPU asr-worker points at its Service and needs no GPU
+	 * itself.
+	 */
+	@Test
+	void theAsrGpuOverlayRunsTheTranscriptionServerOnTheGpuAndPointsTheWorkerAtIt() throws Exception {
+		Built built = kustomize(K8S.resolveSibling("k8s-asr-gpu"));
+		org.junit.jupiter.api.Assumptions.assumeTrue(built.exit() != 127, "kubectl is not installed here");
+		assertThat(built.exit()).as(built.output()).isZero();
+		Map<String, Deployment> deployments = new HashMap<>();
+		Map<String, Service> services = new HashMap<>();
+		for (Object document : new Yaml().loadAll(built.output())) {
+			Map<String, Object> map = (Map<String, Object>) document;
+			String name = ((Map<String, String>) map.get("metadata")).get("name");
+			if (map.get("kind").equals("Deployment")) {
+				deployments.put(name, KUBERNETES.convertValue(map, Deployment.class));
+			}
+			else if (map.get("kind").equals("Service")) {
+				services.put(name, KUBERNETES.convertValue(map, Service.class));
+			}
+		}
+		PodSpec server = deployments.get("whisper-server").getSpec().getTemplate().getSpec();
+		Container serverContainer = server.getContainers().getFirst();
+		assertThat(serverContainer.getResources().getLimits()).containsKey("nvidia.com/gpu");
+		assertThat(server.getNodeSelector()).containsEntry("nvidia.com/gpu.present", "true");
+		assertThat(server.getTolerations()).anyMatch(t -> t.getKey().equals("nvidia.com/gpu"));
+		assertThat(serverContainer.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health");
+		assertThat(serverContainer.getStartupProbe()).isNotNull();
+
+		PodSpec worker = deployments.get("asr-worker-gpu").getSpec().getTemplate().getSpec();
+		Container workerContainer = worker.getContainers().getFirst();
+		Map<String, String> env = new HashMap<>();
+		workerContainer.getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+		assertThat(env).containsEntry("AIGENDA_ASR_ENGINE", "openai")
+			.doesNotContainKey("AIGENDA_ASR_WHISPER_MODELPATH");
+		java.net.URI base = java.net.URI.create(env.get("AIGENDA_ASR_OPENAI_BASEURL"));
+		assertThat(services).containsKey(base.getHost());
+		assertThat(services.get(base.getHost()).getSpec().getPorts()).anyMatch(p -> p.getPort() == base.getPort());
+		assertThat(base.getPath()).isEqualTo("/v1");
+		assertThat(workerContainer.getResources().getLimits()).doesNotContainKey("nvidia.com/gpu");
+		assertThat(worker.getNodeSelector()).isNullOrEmpty();
+		// the CPU worker is untouched
+		assertThat(deployments.get("asr-worker").getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
+			.anyMatch(e -> e.getName().equals("AIGENDA_ASR_ENGINE") && "vosk".equals(e.getValue()));
+	}
+
+	private static Built kustomize(Path folder) throws InterruptedException {
+		try {
+			Process process = new ProcessBuilder("kubectl", "kustomize", folder.toString()).redirectErrorStream(true)
+				.start();
+			String output = new String(process.getInputStream().readAllBytes(),
+					java.nio.charset.StandardCharsets.UTF_8);
+			return new Built(process.waitFor(), output);
+		}
+		catch (java.io.IOException ex) {
+			return new Built(127, ex.getMessage());
+		}
+	}
+
+	private record Built(int exit, String output) {
+	}
+
 	@Test
 	void aTypoInAFieldIsCaught() {
 		Map<String, Object> deployment = new Yaml().load("""

@@ -21,4 +21,10 @@ class RecognizerConfiguration {
 		return SpeechRecognizers.whisperCpp(properties);
 	}
 
+	@Bean
+	@ConditionalOnProperty(name = "aigenda.asr.engine", havingValue = "openai")
+	SpeechRecognizer openAiSpeechRecognizer(AsrProperties properties) {
+		return SpeechRecognizers.openAi(properties);
+	}
+
 }

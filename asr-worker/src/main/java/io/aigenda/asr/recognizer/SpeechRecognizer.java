@@ -34,6 +34,19 @@ public interface SpeechRecognizer extends AutoCloseable {
 	List<Word> recognize(Audio audio, Language language);
 
 	/**
+	 * The language spoken in this audio, by the engine's own language identification
+	 * (Whisper), for requests that leave the language to the platform.
+	 * @param audio 16 kHz mono samples, typically the first piece of speech
+	 * @return the language, or {@link Language#AUTO} when the engine cannot identify
+	 * languages
+	 * @throws UnsupportedLanguageException when the speech is in a language the platform
+	 * does not transcribe
+	 */
+	default Language identifyLanguage(Audio audio) {
+		return Language.AUTO;
+	}
+
+	/**
 	 * Whether {@link #recognize} may run on several pieces at once with one loaded model,
 	 * each call on a core of its own. Engines that use every core themselves say no.
 	 */

@@ -16,6 +16,7 @@ public final class SpeechRecognizers {
 		return switch (properties.engine()) {
 			case VOSK -> vosk(properties);
 			case WHISPER_CPP -> whisperCpp(properties);
+			case OPENAI -> openAi(properties);
 		};
 	}
 
@@ -23,8 +24,13 @@ public final class SpeechRecognizers {
 		return new VoskSpeechRecognizer(new VoskModels(properties.vosk()), properties.defaultLanguage());
 	}
 
+	static SpeechRecognizer openAi(AsrProperties properties) {
+		return new OpenAiSpeechRecognizer(properties.openai());
+	}
+
 	static SpeechRecognizer whisperCpp(AsrProperties properties) {
-		return new WhisperCppSpeechRecognizer(properties.whisper().modelPath(),
+		return new WhisperCppSpeechRecognizer(
+				PulledWhisperModels.resolve(properties.whisper().modelPath(), PulledWhisperModels.directory()),
 				properties.whisper().effectiveThreads());
 	}
 

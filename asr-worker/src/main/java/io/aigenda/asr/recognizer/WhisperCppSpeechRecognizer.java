@@ -1,27 +1,24 @@
 package io.aigenda.asr.recognizer;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.aigenda.audio.Audio;
 import io.aigenda.contracts.Language;
 import io.aigenda.contracts.Word;
-import io.github.givimad.whisperjni.WhisperContext;
-import io.github.givimad.whisperjni.WhisperFullParams;
-import io.github.givimad.whisperjni.WhisperJNI;
-import io.github.givimad.whisperjni.WhisperSamplingStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * whisper.cpp through whisper-jni with a ggml model file. whisper-jni 1.7.1 exposes
- * segment times but neither token times nor token probabilities, so word times are spread
- * over each segment in proportion to word length, and confidence is reported as 1.
+ * whisper.cpp with a ggml model file, through its C API ({@link WhisperNative}) on the
+ * library whisper-jni ships. Word times come from whisper.cpp's token timestamps, word
+ * confidences from token probabilities; with {@code auto}, Whisper's own language
+ * identification decides the language, and one the platform does not serve fails the step
+ * instead of giving words.
  */
 final class WhisperCppSpeechRecognizer implements SpeechRecognizer {
 
@@ -31,19 +28,11 @@ final class WhisperCppSpeechRecognizer implements SpeechRecognizer {
 	// silence.
 	private static final int MIN_SAMPLES = Audio.SAMPLE_RATE + Audio.SAMPLE_RATE / 10;
 
-	private static final double CENTISECONDS = 100.0;
-
 	private static final Logger log = LoggerFactory.getLogger(WhisperCppSpeechRecognizer.class);
 
-	private static boolean libraryLoaded;
-
-	private final WhisperJNI whisper;
-
-	private final WhisperContext context;
+	private final WhisperLibrary whisper;
 
 	private final int threads;
-
-	private boolean closed;
 
 	WhisperCppSpeechRecognizer(Path modelPath, int threads) {
 		if (modelPath == null) {
@@ -54,30 +43,10 @@ final class WhisperCppSpeechRecognizer implements SpeechRecognizer {
 			throw new IllegalStateException(
 					"The whisper.cpp model file does not exist: " + modelPath + " (aigenda.asr.whisper.model-path)");
 		}
-		loadLibrary();
-		this.whisper = new WhisperJNI();
-		try {
-			this.context = this.whisper.init(modelPath);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(
-					"whisper.cpp could not load the model " + modelPath + ": " + ex.getMessage(), ex);
-		}
+		this.whisper = WhisperLibrary.load(modelPath);
 		this.threads = threads;
-	}
-
-	private static synchronized void loadLibrary() {
-		if (!libraryLoaded) {
-			try {
-				// whisper.cpp's own log lines go to debug instead of stderr
-				WhisperJNI.loadLibrary(log::debug);
-				WhisperJNI.setLibraryLogger(log::debug);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(
-						"The whisper.cpp native library could not be loaded: " + ex.getMessage(), ex);
-			}
-			libraryLoaded = true;
+		if (!this.whisper.multilingual()) {
+			log.info("{} is an English-only Whisper model: speech is transcribed as English", modelPath);
 		}
 	}
 
@@ -92,59 +61,47 @@ final class WhisperCppSpeechRecognizer implements SpeechRecognizer {
 		return Objects.requireNonNullElse(requested, Language.AUTO);
 	}
 
+	/**
+	 * Whisper's language identification (one encoder pass and one decoder step). An
+	 * English-only model cannot identify languages and writes English.
+	 */
 	@Override
-	public List<Word> recognize(Audio audio, Language language) {
-		float[] samples = audio.samples();
-		if (samples.length < MIN_SAMPLES) {
-			samples = Arrays.copyOf(samples, MIN_SAMPLES);
+	public Language identifyLanguage(Audio audio) {
+		if (!this.whisper.multilingual()) {
+			return Language.EN;
 		}
-		WhisperFullParams params = new WhisperFullParams(WhisperSamplingStrategy.GREEDY);
-		params.nThreads = this.threads;
-		params.language = language.code();
-		params.printProgress = false;
-		params.printRealtime = false;
-		params.printTimestamps = false;
-		params.printSpecial = false;
-		params.suppressBlank = true;
-		params.suppressNonSpeechTokens = true;
-		// Each chunk is recognised on its own, so earlier text must not steer (or loop
-		// into) the next.
-		params.noContext = true;
-		List<Word> words = new ArrayList<>();
-		double limit = audio.durationSeconds();
-		// One context holds one decoding state; calls on it must not overlap.
-		synchronized (this) {
-			if (this.closed) {
-				throw new IllegalStateException("The whisper.cpp engine is closed");
-			}
-			int status = this.whisper.full(this.context, params, samples, samples.length);
-			if (status != 0) {
-				throw new RecognitionException("whisper.cpp failed on the audio (status " + status + ")");
-			}
-			int segments = this.whisper.fullNSegments(this.context);
-			for (int i = 0; i < segments; i++) {
-				double start = this.whisper.fullGetSegmentTimestamp0(this.context, i) / CENTISECONDS;
-				double end = this.whisper.fullGetSegmentTimestamp1(this.context, i) / CENTISECONDS;
-				String text = this.whisper.fullGetSegmentText(this.context, i);
-				words.addAll(SegmentWords.split(text, Math.min(start, limit), Math.min(end, limit)));
-			}
-		}
-		return words;
+		Optional<String> code = this.whisper.identifyLanguage(padded(audio), this.threads);
+		return code.map(WhisperLanguages::toPlatform).orElse(Language.AUTO);
 	}
 
-	/** Idempotent: the transcriber and the Spring context may both close the engine. */
+	@Override
+	public List<Word> recognize(Audio audio, Language language) {
+		boolean auto = language == null || language == Language.AUTO;
+		WhisperLibrary.Decoded decoded = this.whisper.transcribe(padded(audio), auto ? "auto" : language.code(),
+				this.threads);
+		if (auto && this.whisper.multilingual()) {
+			// Whisper chose the language of this piece: one nobody serves gives no words
+			// (empty when the binding does not tell)
+			WhisperLanguages.toPlatform(decoded.language());
+		}
+		return TokenWords.words(decoded.segments(), this.whisper.endOfText(), audio.durationSeconds());
+	}
+
+	private static float[] padded(Audio audio) {
+		float[] samples = audio.samples();
+		return (samples.length < MIN_SAMPLES) ? Arrays.copyOf(samples, MIN_SAMPLES) : samples;
+	}
+
 	/** Whisper writes cased, punctuated text itself. */
 	@Override
 	public boolean writesReadableText() {
 		return true;
 	}
 
+	/** Idempotent: the transcriber and the Spring context may both close the engine. */
 	@Override
-	public synchronized void close() {
-		if (!this.closed) {
-			this.closed = true;
-			this.whisper.free(this.context);
-		}
+	public void close() {
+		this.whisper.close();
 	}
 
 }
