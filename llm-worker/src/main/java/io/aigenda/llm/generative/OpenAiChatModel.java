@@ -65,8 +65,11 @@ public final class OpenAiChatModel implements ChatModel {
 			}
 		}
 		if (response.statusCode() / 100 != 2) {
-			throw new ChatException("HTTP " + response.statusCode() + " from " + this.options.baseUrl() + ": "
-					+ oneLine(read(response.body())));
+			String message = "HTTP " + response.statusCode() + " from " + this.options.baseUrl() + ": "
+					+ oneLine(read(response.body()));
+			// overloaded or broken server: the next request would fare no better
+			boolean unavailable = response.statusCode() >= 500 || response.statusCode() == 429;
+			throw unavailable ? ChatException.unavailable(message, null) : new ChatException(message);
 		}
 		String type = response.headers().firstValue("Content-Type").orElse("");
 		return type.startsWith("text/event-stream") ? readStream(response.body()) : readCompletion(response.body());
@@ -100,7 +103,8 @@ public final class OpenAiChatModel implements ChatModel {
 			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (IOException ex) {
-			throw new ChatException("Cannot reach " + this.options.baseUrl() + ": " + ex.getMessage(), ex);
+			// includes HttpTimeoutException: no answer within the configured timeout
+			throw ChatException.unavailable("Cannot reach " + this.options.baseUrl() + ": " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -141,7 +145,7 @@ public final class OpenAiChatModel implements ChatModel {
 			}
 		}
 		catch (IOException ex) {
-			throw new ChatException("The answer stream broke off: " + ex.getMessage(), ex);
+			throw ChatException.unavailable("The answer stream broke off: " + ex.getMessage(), ex);
 		}
 		if (finish == null && !done) {
 			throw new ChatException(

@@ -24,10 +24,20 @@ final class ReplayServer implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	record Reply(int status, String contentType, String body) {
+	/**
+	 * @param delayMillis how long the server thinks before it answers
+	 */
+	record Reply(int status, String contentType, String body, long delayMillis) {
+
+		Reply(int status, String contentType, String body) {
+			this(status, contentType, body, 0);
+		}
+
 	}
 
 	private final HttpServer server;
+
+	private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
 
 	private final Deque<Reply> replies = new ArrayDeque<>();
 
@@ -48,6 +58,14 @@ final class ReplayServer implements AutoCloseable {
 								"{\"error\":{\"message\":\"no reply queued\",\"type\":\"server_error\"}}")
 						: this.replies.poll();
 			}
+			if (reply.delayMillis() > 0) {
+				try {
+					Thread.sleep(reply.delayMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", reply.contentType());
 			// length 0: chunked, as streaming servers send it
@@ -57,6 +75,8 @@ final class ReplayServer implements AutoCloseable {
 				out.write(body);
 			}
 		});
+		// a client that gave up must not hold the next request behind a sleeping one
+		this.server.setExecutor(this.executor);
 		this.server.start();
 	}
 
@@ -128,6 +148,7 @@ final class ReplayServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.executor.shutdownNow();
 	}
 
 }
