@@ -69,7 +69,7 @@ class LlmMinutesWriterTest {
 
 	@Test
 	void validAnswerBecomesTheMinutes() {
-		this.server.stream(VALID);
+		this.server.llamaServer(VALID);
 		Minutes minutes = writer(8192, 1500).write(ENGLISH);
 
 		assertThat(minutes.engine()).isEqualTo("openai");

@@ -97,6 +97,59 @@ final class ReplayServer implements AutoCloseable {
 		return reply(new Reply(200, "text/event-stream", sse(content, true, "stop")));
 	}
 
+	/**
+	 * The answer as llama.cpp's {@code llama-server} streams it (the server of the
+	 * compose gpu profile and the k8s-llm overlay): a role chunk with null content,
+	 * content chunks of a token or two, a finish chunk, then a chunk with empty
+	 * {@code choices} carrying {@code usage} and {@code timings}, then [DONE].
+	 */
+	ReplayServer llamaServer(String content) {
+		StringBuilder out = new StringBuilder();
+		java.util.LinkedHashMap<String, Object> role = new java.util.LinkedHashMap<>();
+		role.put("role", "assistant");
+		role.put("content", null);
+		out.append(llamaChunk(List.of(llamaChoice(role, null)), null));
+		for (int i = 0; i < content.length(); i += 4) {
+			out.append(
+					llamaChunk(
+							List.of(llamaChoice(
+									Map.of("content", content.substring(i, Math.min(content.length(), i + 4))), null)),
+							null));
+		}
+		out.append(llamaChunk(List.of(llamaChoice(Map.of(), "stop")), null));
+		int completion = content.length() / 4 + 1;
+		out.append(llamaChunk(List.of(),
+				Map.of("usage",
+						Map.of("completion_tokens", completion, "prompt_tokens", 1207, "total_tokens",
+								1207 + completion),
+						"timings", Map.of("prompt_n", 1207, "prompt_ms", 412.3, "predicted_n", completion,
+								"predicted_ms", completion * 14.6))));
+		out.append("data: [DONE]\n\n");
+		return reply(new Reply(200, "text/event-stream", out.toString()));
+	}
+
+	private static Map<String, Object> llamaChoice(Map<String, Object> delta, String finish) {
+		java.util.LinkedHashMap<String, Object> choice = new java.util.LinkedHashMap<>();
+		choice.put("finish_reason", finish);
+		choice.put("index", 0);
+		choice.put("delta", delta);
+		return choice;
+	}
+
+	private static String llamaChunk(List<Map<String, Object>> choices, Map<String, Object> extra) {
+		java.util.LinkedHashMap<String, Object> chunk = new java.util.LinkedHashMap<>();
+		chunk.put("choices", choices);
+		chunk.put("created", 1765075200);
+		chunk.put("id", "chatcmpl-x7Qm2VfR0aLkP3sYtB9nWcE1uHdJ6gZo");
+		chunk.put("model", "mistral-7b-instruct");
+		chunk.put("system_fingerprint", "b6915-a3d0e7c1f");
+		chunk.put("object", "chat.completion.chunk");
+		if (extra != null) {
+			chunk.putAll(extra);
+		}
+		return "data: " + JSON.writeValueAsString(chunk) + "\n\n";
+	}
+
 	ReplayServer completion(String content) {
 		String body = JSON.writeValueAsString(Map.of("id", "chatcmpl-AiG3kqL0Jm4Yx9", "object", "chat.completion",
 				"created", 1732590000, "model", "mistral-7b-instruct", "choices",
