@@ -21,10 +21,11 @@ import io.aigenda.contracts.Minutes.Topic;
 final class Grounding {
 
 	/**
-	 * Two items sharing this share of their words say the same thing (a decision restated
-	 * in the next block, an action item listed twice).
+	 * Two items sharing this share of the shorter one's words say the same thing (a
+	 * decision restated in the next block, an action item listed twice, one a rewording
+	 * of the other).
 	 */
-	private static final double SAME_ITEM = 0.6;
+	private static final double SAME_ITEM = 0.8;
 
 	private Grounding() {
 	}
@@ -183,15 +184,22 @@ final class Grounding {
 
 	private static int indexOfSame(Set<String> words, List<Set<String>> seen) {
 		for (int i = 0; i < seen.size(); i++) {
-			Set<String> union = new HashSet<>(words);
-			union.addAll(seen.get(i));
-			Set<String> shared = new HashSet<>(words);
-			shared.retainAll(seen.get(i));
-			if (union.isEmpty() || shared.size() >= SAME_ITEM * union.size()) {
+			Set<String> other = seen.get(i);
+			Set<String> shared = stems(words);
+			shared.retainAll(stems(other));
+			int smaller = Math.min(words.size(), other.size());
+			if (words.equals(other) || (smaller >= 2 && shared.size() >= SAME_ITEM * smaller)) {
 				return i;
 			}
 		}
 		return -1;
+	}
+
+	/** First five letters of each word: "supplier's" and "suppliers" are one word. */
+	private static Set<String> stems(Set<String> words) {
+		Set<String> stems = new HashSet<>();
+		words.forEach(w -> stems.add(w.length() > 5 ? w.substring(0, 5) : w));
+		return stems;
 	}
 
 	private static <T> List<T> sorted(List<T> items, java.util.function.ToDoubleFunction<T> start) {
