@@ -203,18 +203,36 @@ class LlmMinutesWriterTest {
 	@Test
 	void serverThatDoesNotAnswerInTimeFallsBack() {
 		this.server
-			.reply(new ReplayServer.Reply(200, "text/event-stream", ReplayServer.sse(VALID, true, "stop"), 5000));
+			.reply(new ReplayServer.Reply(200, "text/event-stream", ReplayServer.sse(VALID, true, "stop"), 5000, 0));
+		Minutes minutes = impatientWriter().write(ENGLISH);
+
+		assertThat(minutes.engine()).isEqualTo("extractive");
+		assertThat(minutes.warnings()).singleElement()
+			.asString()
+			.contains("No complete answer")
+			.contains("within 0.3 s");
+		assertThat(this.server.requests()).hasSize(1);
+		MinutesJson.write(minutes);
+	}
+
+	@Test
+	void streamThatStallsMidAnswerTimesOutToo() {
+		// headers and half the answer come at once, then the server goes silent
+		this.server.reply(new ReplayServer.Reply(200, "text/event-stream",
+				ReplayServer.sse(VALID.substring(0, VALID.length() / 2), false, null), 0, 5000));
+		Minutes minutes = impatientWriter().write(ENGLISH);
+
+		assertThat(minutes.engine()).isEqualTo("extractive");
+		assertThat(minutes.warnings()).singleElement().asString().contains("No complete answer");
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	private LlmMinutesWriter impatientWriter() {
 		OpenAiChatModel impatient = new OpenAiChatModel(new LlmProperties.OpenAi(this.server.baseUrl(), "",
 				"mistral-7b-instruct", true, Duration.ofMillis(300), 0.2, 1500));
 		LexicalTopicSegmenter topics = new LexicalTopicSegmenter(TopicOptions.defaults().withSegmenter("lexical"));
-		Minutes minutes = new LlmMinutesWriter(impatient,
-				new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults(), topics), topics, 8192, 1500)
-			.write(ENGLISH);
-
-		assertThat(minutes.engine()).isEqualTo("extractive");
-		assertThat(minutes.warnings()).singleElement().asString().contains("Cannot reach").contains("timed out");
-		assertThat(this.server.requests()).hasSize(1);
-		MinutesJson.write(minutes);
+		return new LlmMinutesWriter(impatient, new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults(), topics),
+				topics, 8192, 1500);
 	}
 
 	@Test

@@ -25,12 +25,16 @@ final class ReplayServer implements AutoCloseable {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
+	 * A queued answer.
+	 *
 	 * @param delayMillis how long the server thinks before it answers
+	 * @param stallMillis how long it stays silent after the body before closing (a stream
+	 * that stops mid-answer)
 	 */
-	record Reply(int status, String contentType, String body, long delayMillis) {
+	record Reply(int status, String contentType, String body, long delayMillis, long stallMillis) {
 
 		Reply(int status, String contentType, String body) {
-			this(status, contentType, body, 0);
+			this(status, contentType, body, 0, 0);
 		}
 
 	}
@@ -58,14 +62,7 @@ final class ReplayServer implements AutoCloseable {
 								"{\"error\":{\"message\":\"no reply queued\",\"type\":\"server_error\"}}")
 						: this.replies.poll();
 			}
-			if (reply.delayMillis() > 0) {
-				try {
-					Thread.sleep(reply.delayMillis());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}
+			sleep(reply.delayMillis());
 			byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", reply.contentType());
 			// length 0: chunked, as streaming servers send it
@@ -73,11 +70,24 @@ final class ReplayServer implements AutoCloseable {
 					reply.contentType().startsWith("text/event-stream") ? 0 : body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);
+				if (reply.stallMillis() > 0) {
+					out.flush();
+					sleep(reply.stallMillis());
+				}
 			}
 		});
 		// a client that gave up must not hold the next request behind a sleeping one
 		this.server.setExecutor(this.executor);
 		this.server.start();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	String baseUrl() {
