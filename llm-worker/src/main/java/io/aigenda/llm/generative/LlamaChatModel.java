@@ -77,19 +77,7 @@ public final class LlamaChatModel implements ChatModel {
 
 	@Override
 	public String chat(List<ChatMessage> messages, String jsonSchema) {
-		String system = null;
-		List<Pair<String, String>> turns = new ArrayList<>();
-		for (ChatMessage message : messages) {
-			if (message.role().equals("system")) {
-				system = message.content();
-			}
-			else {
-				turns.add(new Pair<>(message.role(), message.content()));
-			}
-		}
-		InferenceParameters parameters = new InferenceParameters("").setUseChatTemplate(true)
-			.setMessages(system, turns)
-			.setNPredict(this.maxTokens)
+		InferenceParameters parameters = new InferenceParameters(prompt(messages)).setNPredict(this.maxTokens)
 			.setTemperature(0.2f)
 			.setSeed(42);
 		if (jsonSchema != null) {
@@ -100,6 +88,31 @@ public final class LlamaChatModel implements ChatModel {
 		}
 		catch (RuntimeException ex) {
 			throw new ChatException("llama.cpp failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The messages rendered by the model's chat template. Rendered here rather than left
+	 * to {@code complete}: given messages instead of a prompt, the binding's completion
+	 * starts from an empty prompt and the model never sees the transcript.
+	 */
+	String prompt(List<ChatMessage> messages) {
+		String system = null;
+		List<Pair<String, String>> turns = new ArrayList<>();
+		for (ChatMessage message : messages) {
+			if (message.role().equals("system")) {
+				system = message.content();
+			}
+			else {
+				turns.add(new Pair<>(message.role(), message.content()));
+			}
+		}
+		try {
+			return this.model
+				.applyTemplate(new InferenceParameters("").setUseChatTemplate(true).setMessages(system, turns));
+		}
+		catch (RuntimeException ex) {
+			throw new ChatException("llama.cpp cannot apply the chat template: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -52,6 +52,17 @@ class LlamaChatModelTest {
 	}
 
 	@Test
+	void theModelReadsTheMessagesThroughItsChatTemplate() {
+		String prompt = model.prompt(
+				List.of(ChatMessage.system("You write minutes."), ChatMessage.user("[0.0] S1: Let us ship on Friday."),
+						ChatMessage.assistant("{}"), ChatMessage.user("Answer again.")));
+
+		System.out.println("stories260K prompt: " + prompt);
+		assertThat(prompt).containsSubsequence("You write minutes.", "[0.0] S1: Let us ship on Friday.", "{}",
+				"Answer again.");
+	}
+
+	@Test
 	void tinyModelWritesSchemaValidMinutes() {
 		LexicalTopicSegmenter topics = new LexicalTopicSegmenter(TopicOptions.defaults().withSegmenter("lexical"));
 		LlmMinutesWriter writer = new LlmMinutesWriter(model,
