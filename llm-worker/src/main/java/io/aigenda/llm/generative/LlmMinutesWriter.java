@@ -107,6 +107,8 @@ public final class LlmMinutesWriter implements MinutesWriter {
 			failures.add(failure);
 			parts.add(Grounding.extractive(this.fallback.write(excerpt(transcript, words, block, language))));
 		}
+		log.info("Minutes of {} topic block(s): {} by the model, {} extractive", blocks.size(),
+				blocks.size() - failures.size(), failures.size());
 		if (failures.size() == blocks.size()) {
 			// no block by the model: the extractive minutes of the whole meeting read
 			// better
