@@ -17,7 +17,27 @@ class MinutesSchemaTest {
 				List.of(new Minutes.Topic("Release", 0, 30, null)),
 				List.of(new Minutes.Decision("Ship on Friday", "S1", 12.5)),
 				List.of(new Minutes.ActionItem("I will write the notes", "S2", "Friday", "S2", 20)), List.of());
-		assertThat(MinutesSchema.validate(this.json.writeValueAsString(minutes))).isEmpty();
+		String written = this.json.writeValueAsString(minutes);
+		assertThat(MinutesSchema.validate(written)).isEmpty();
+		assertThat(written).doesNotContain("generator");
+	}
+
+	@Test
+	void generatorOfEachPartIsOptionalAndNamesAKnownWriter() {
+		Minutes minutes = new Minutes(Language.EN, "llama", "We agreed to ship.",
+				List.of(new Minutes.Topic("Release", 0, 30, null, Minutes.LLM),
+						new Minutes.Topic("Budget", 30, 60, null, Minutes.EXTRACTIVE)),
+				List.of(new Minutes.Decision("Ship on Friday", "S1", 12.5, Minutes.LLM)), List.of(), List.of(),
+				Minutes.MIXED);
+		String written = this.json.writeValueAsString(minutes);
+		assertThat(MinutesSchema.validate(written)).isEmpty();
+		assertThat(this.json.readValue(written, Minutes.class)).isEqualTo(minutes);
+		// minutes stored before the field existed still read and validate
+		String older = "{\"language\":\"en\",\"engine\":\"openai\",\"summary\":\"s\",\"topics\":[{\"title\":\"t\","
+				+ "\"start\":0,\"end\":1}],\"decisions\":[],\"actionItems\":[],\"warnings\":[]}";
+		assertThat(MinutesSchema.validate(older)).isEmpty();
+		assertThat(this.json.readValue(older, Minutes.class).topics().get(0).generator()).isNull();
+		assertThat(MinutesSchema.validate(written.replace("\"mixed\"", "\"gpt\""))).isNotEmpty();
 	}
 
 	@Test

@@ -44,7 +44,10 @@ final class Drafts {
 		schema.remove("$schema");
 		schema.remove("$id");
 		ObjectNode properties = (ObjectNode) schema.get("properties");
-		List.of("language", "engine", "warnings").forEach(properties::remove);
+		List.of("language", "engine", "warnings", "generator").forEach(properties::remove);
+		// which writer produced a part is the worker's record, not the model's to claim
+		List.of("topics", "decisions", "actionItems")
+			.forEach(list -> ((ObjectNode) properties.path(list).path("items").path("properties")).remove("generator"));
 		schema.putArray("required").add("summary").add("topics").add("decisions").add("actionItems");
 		return JSON.writeValueAsString(schema);
 	}

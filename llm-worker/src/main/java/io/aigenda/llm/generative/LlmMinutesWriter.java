@@ -2,7 +2,9 @@ package io.aigenda.llm.generative;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
@@ -19,13 +21,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Minutes written by a chat model. A meeting that fits the context goes in one request; a
- * longer one is cut at topic boundaries into parts that fit (map), each part gets its
- * minutes, and a final request merges the parts' summaries while topics, decisions and
- * action items are joined in order (reduce). Every answer is checked against the minutes
- * schema; a rejected one gets one repair round with the reason; when that fails too, or
- * the model cannot be reached, the extractive minutes are returned with a warning: the
- * worker never fails for the model's sake.
+ * Minutes written by a chat model, map then merge. The meeting is cut at the topic
+ * segmenter's boundaries into blocks (a block longer than the context is cut between
+ * turns); each block gets its own minutes (summary, topics, decisions, action items),
+ * tied back to the transcript's times and speakers ({@link Grounding}); one more request
+ * merges the blocks' summaries into the meeting's, and repeated items are written once.
+ * Every answer is checked against the minutes schema; a rejected one gets one repair
+ * round with the reason; a block whose answer still fails gets the extractive writer's
+ * minutes for its words, so one bad answer costs one block, not the meeting. Each part
+ * records which writer produced it ({@code generator}). When the model cannot be reached
+ * the remaining blocks go extractive at once: the worker never fails for the model's
+ * sake.
  */
 public final class LlmMinutesWriter implements MinutesWriter {
 
@@ -70,45 +76,94 @@ public final class LlmMinutesWriter implements MinutesWriter {
 		if (turns.isEmpty()) {
 			return this.fallback.write(transcript);
 		}
-		boolean russian = language(transcript, turns) == Language.RU;
-		try {
-			return withWarnings(write(turns, russian), List.of());
+		Language language = language(transcript, turns);
+		boolean russian = language == Language.RU;
+		List<List<Turn>> blocks = blocks(turns);
+		Set<String> names = Grounding.names(turns);
+		List<Minutes> parts = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
+		String unavailable = null;
+		for (int i = 0; i < blocks.size(); i++) {
+			List<Turn> block = blocks.get(i);
+			String failure = unavailable;
+			if (failure == null) {
+				try {
+					Minutes draft = ask(Prompts.minutes(russian, Turn.render(block), i + 1, blocks.size()), language);
+					parts.add(Grounding.block(draft, block, names));
+					continue;
+				}
+				catch (ChatException ex) {
+					failure = ex.getMessage();
+					if (ex.unavailable()) {
+						unavailable = failure;
+					}
+				}
+				catch (Drafts.Rejected ex) {
+					failure = ex.getMessage();
+				}
+				log.warn("Model minutes of part {} of {} failed ({}); extractive minutes for it", i + 1, blocks.size(),
+						failure);
+			}
+			failures.add(failure);
+			parts.add(Grounding.extractive(this.fallback.write(excerpt(transcript, words, block, language))));
 		}
-		catch (ChatException | Drafts.Rejected ex) {
-			log.warn("Model minutes failed ({}); writing extractive minutes", ex.getMessage());
-			Minutes extractive = this.fallback.write(transcript);
-			String warning = (russian ? "Языковая модель не справилась (" : "The language model failed (")
-					+ ex.getMessage()
-					+ (russian ? "); протокол составлен извлечением фраз" : "); extractive minutes instead");
-			return withWarnings(extractive, List.of(warning));
+		log.info("Minutes of {} topic block(s): {} by the model, {} extractive", blocks.size(),
+				blocks.size() - failures.size(), failures.size());
+		if (failures.size() == blocks.size()) {
+			// no block by the model: the extractive minutes of the whole meeting read
+			// better
+			// than blocks glued together
+			Minutes extractive = Grounding.extractive(this.fallback.write(transcript));
+			return withWarnings(extractive, List.of(warning(russian, failures.get(0), null)));
 		}
+		List<String> warnings = new ArrayList<>();
+		for (int i = 0; i < blocks.size(); i++) {
+			if (Minutes.EXTRACTIVE.equals(parts.get(i).generator())) {
+				List<Turn> block = blocks.get(i);
+				warnings.add(warning(russian, failures.get(warnings.size()), String.format(Locale.ROOT, "%.1f-%.1f",
+						block.get(0).start(), block.get(block.size() - 1).end())));
+			}
+		}
+		return withWarnings(merge(parts, language, unavailable == null), warnings);
 	}
 
-	private Minutes write(List<Turn> turns, boolean russian) {
-		Language language = russian ? Language.RU : Language.EN;
-		List<List<Turn>> parts = parts(turns);
-		if (parts.size() == 1) {
-			return ask(Prompts.minutes(russian, Turn.render(turns), 1, 1), russian, language);
-		}
-		log.info("Meeting of {} turns exceeds the context; minutes in {} parts", turns.size(), parts.size());
+	/**
+	 * One summary from the blocks' (a request to the model when there are several and it
+	 * is still reachable), the topics in order, decisions and action items once each.
+	 */
+	private Minutes merge(List<Minutes> parts, Language language, boolean askModel) {
 		List<Topic> topicList = new ArrayList<>();
 		List<Decision> decisions = new ArrayList<>();
 		List<ActionItem> actions = new ArrayList<>();
 		List<String> summaries = new ArrayList<>();
-		for (int i = 0; i < parts.size(); i++) {
-			Minutes part = ask(Prompts.minutes(russian, Turn.render(parts.get(i)), i + 1, parts.size()), russian,
-					language);
+		for (Minutes part : parts) {
 			topicList.addAll(part.topics());
 			decisions.addAll(part.decisions());
 			actions.addAll(part.actionItems());
 			summaries.add(part.summary());
 		}
-		String summary = merge(summaries, russian);
-		return new Minutes(language, engine(), summary, topicList, decisions, actions, List.of());
+		boolean allModel = parts.stream().allMatch(p -> Minutes.LLM.equals(p.generator()));
+		String generator = allModel ? Minutes.LLM : Minutes.MIXED;
+		String summary;
+		if (parts.size() == 1) {
+			summary = summaries.get(0);
+		}
+		else {
+			summary = askModel ? mergeSummaries(summaries, language == Language.RU) : null;
+			if (summary != null) {
+				generator = Minutes.LLM;
+			}
+			else {
+				// the first sentence of each block's summary, in order
+				summary = String.join(" ", summaries.stream().map(LlmMinutesWriter::firstSentence).toList());
+			}
+		}
+		return new Minutes(language, engine(), summary, topicList, Grounding.distinctDecisions(decisions),
+				Grounding.distinctActions(actions), List.of(), generator);
 	}
 
-	private Minutes ask(String request, boolean russian, Language language) {
-		String system = Prompts.system(russian);
+	private Minutes ask(String request, Language language) {
+		String system = Prompts.system(language == Language.RU);
 		List<ChatMessage> messages = List.of(ChatMessage.system(system), ChatMessage.user(request));
 		String answer = this.model.chat(messages, Drafts.draftSchema());
 		try {
@@ -117,35 +172,39 @@ public final class LlmMinutesWriter implements MinutesWriter {
 		catch (Drafts.Rejected ex) {
 			log.info("Answer rejected ({}); one repair round", ex.getMessage());
 			List<ChatMessage> repair = List.of(messages.get(0), messages.get(1), ChatMessage.assistant(answer),
-					ChatMessage.user(Prompts.repair(russian, ex.getMessage())));
+					ChatMessage.user(Prompts.repair(language == Language.RU, ex.getMessage())));
 			return Drafts.minutes(this.model.chat(repair, Drafts.draftSchema()), language, engine(), system);
 		}
 	}
 
-	private String merge(List<String> summaries, boolean russian) {
+	/** The merged summary, or null when the model failed at it. */
+	private String mergeSummaries(List<String> summaries, boolean russian) {
 		String system = Prompts.system(russian);
 		List<ChatMessage> messages = List.of(ChatMessage.system(system),
 				ChatMessage.user(Prompts.merge(russian, summaries)));
-		String answer = this.model.chat(messages, Drafts.summarySchema());
 		try {
-			return Drafts.summary(answer, system);
+			String answer = this.model.chat(messages, Drafts.summarySchema());
+			try {
+				return Drafts.summary(answer, system);
+			}
+			catch (Drafts.Rejected ex) {
+				List<ChatMessage> repair = List.of(messages.get(0), messages.get(1), ChatMessage.assistant(answer),
+						ChatMessage.user(Prompts.repair(russian, ex.getMessage())));
+				return Drafts.summary(this.model.chat(repair, Drafts.summarySchema()), system);
+			}
 		}
-		catch (Drafts.Rejected ex) {
-			List<ChatMessage> repair = List.of(messages.get(0), messages.get(1), ChatMessage.assistant(answer),
-					ChatMessage.user(Prompts.repair(russian, ex.getMessage())));
-			return Drafts.summary(this.model.chat(repair, Drafts.summarySchema()), system);
+		catch (ChatException | Drafts.Rejected ex) {
+			log.warn("Merging the summaries failed ({}); joining their first sentences", ex.getMessage());
+			return null;
 		}
 	}
 
 	/**
-	 * The turns in parts that fit the context: topic blocks packed in order while they
-	 * fit, and a block too long on its own cut between turns.
+	 * The turns in topic blocks that fit the context: the segmenter's topics, and a topic
+	 * too long on its own cut between turns.
 	 */
-	List<List<Turn>> parts(List<Turn> turns) {
+	List<List<Turn>> blocks(List<Turn> turns) {
 		int budget = Math.max(200, this.contextTokens - this.answerTokens - PROMPT_TOKENS);
-		if (tokens(turns) <= budget) {
-			return List.of(turns);
-		}
 		List<Utterance> utterances = turns.stream()
 			.map(t -> new Utterance(t.speaker(), t.text(), t.start(), t.end()))
 			.toList();
@@ -153,30 +212,55 @@ public final class LlmMinutesWriter implements MinutesWriter {
 		starts.add(0);
 		starts.addAll(this.topics.boundaries(utterances));
 		starts.add(turns.size());
-		List<List<Turn>> pieces = new ArrayList<>();
+		List<List<Turn>> blocks = new ArrayList<>();
 		for (int b = 0; b + 1 < starts.size(); b++) {
-			List<Turn> block = turns.subList(starts.get(b), starts.get(b + 1));
-			List<Turn> piece = new ArrayList<>();
-			for (Turn turn : block) {
-				if (!piece.isEmpty() && tokens(piece) + tokens(List.of(turn)) > budget) {
-					pieces.add(piece);
-					piece = new ArrayList<>();
+			List<Turn> topic = turns.subList(starts.get(b), starts.get(b + 1));
+			List<Turn> block = new ArrayList<>();
+			for (Turn turn : topic) {
+				if (!block.isEmpty() && tokens(block) + tokens(List.of(turn)) > budget) {
+					blocks.add(block);
+					block = new ArrayList<>();
 				}
-				piece.add(turn);
+				block.add(turn);
 			}
-			pieces.add(piece);
-		}
-		List<List<Turn>> parts = new ArrayList<>();
-		List<Turn> current = new ArrayList<>();
-		for (List<Turn> piece : pieces) {
-			if (!current.isEmpty() && tokens(current) + tokens(piece) > budget) {
-				parts.add(current);
-				current = new ArrayList<>();
+			if (!block.isEmpty()) {
+				blocks.add(block);
 			}
-			current.addAll(piece);
 		}
-		parts.add(current);
-		return parts;
+		return blocks;
+	}
+
+	/** The words of one block as a transcript of its own, for the extractive writer. */
+	private static MeetingTranscript excerpt(MeetingTranscript transcript, List<Word> words, List<Turn> block,
+			Language language) {
+		double from = block.get(0).start();
+		double to = block.get(block.size() - 1).end();
+		List<Word> inside = words.stream().filter(w -> w.start() >= from && w.start() <= to).toList();
+		return new MeetingTranscript(language, transcript.durationSeconds(), transcript.speakers(), inside, List.of(),
+				transcript.identities());
+	}
+
+	private static String warning(boolean russian, String reason, String span) {
+		if (span == null) {
+			return (russian ? "Языковая модель не справилась (" : "The language model failed (") + reason
+					+ (russian ? "); протокол составлен извлечением фраз" : "); extractive minutes instead");
+		}
+		return (russian ? "Языковая модель не справилась с частью " + span + " с ("
+				: "The language model failed on " + span + " s (") + reason
+				+ (russian ? "); эта часть составлена извлечением фраз" : "); extractive minutes for that part");
+	}
+
+	private static String firstSentence(String text) {
+		String stripped = text == null ? "" : text.strip();
+		int end = -1;
+		for (int i = 0; i < stripped.length(); i++) {
+			char c = stripped.charAt(i);
+			if ((c == '.' || c == '!' || c == '?') && (i + 1 == stripped.length() || stripped.charAt(i + 1) == ' ')) {
+				end = i + 1;
+				break;
+			}
+		}
+		return end < 0 ? stripped : stripped.substring(0, end);
 	}
 
 	/**
@@ -202,8 +286,9 @@ public final class LlmMinutesWriter implements MinutesWriter {
 	private static Minutes withWarnings(Minutes minutes, List<String> extra) {
 		List<String> warnings = new ArrayList<>(minutes.warnings() == null ? List.of() : minutes.warnings());
 		warnings.addAll(extra);
-		return io.aigenda.llm.minutes.Rounding.minutes(new Minutes(minutes.language(), minutes.engine(),
-				minutes.summary(), minutes.topics(), minutes.decisions(), minutes.actionItems(), warnings));
+		return io.aigenda.llm.minutes.Rounding
+			.minutes(new Minutes(minutes.language(), minutes.engine(), minutes.summary(), minutes.topics(),
+					minutes.decisions(), minutes.actionItems(), warnings, minutes.generator()));
 	}
 
 	@Override

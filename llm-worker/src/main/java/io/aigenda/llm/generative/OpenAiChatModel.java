@@ -1,6 +1,7 @@
 package io.aigenda.llm.generative;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,7 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.aigenda.llm.minutes.LlmProperties;
@@ -53,9 +59,9 @@ public final class OpenAiChatModel implements ChatModel {
 	@Override
 	public String chat(List<ChatMessage> messages, String jsonSchema) {
 		boolean withSchema = jsonSchema != null && this.schemaSupported.get();
-		HttpResponse<InputStream> response = send(body(messages, withSchema ? jsonSchema : null));
+		HttpResponse<byte[]> response = send(body(messages, withSchema ? jsonSchema : null));
 		if (response.statusCode() == 400 && withSchema) {
-			String error = read(response.body());
+			String error = read(new ByteArrayInputStream(response.body()));
 			if (error.contains("response_format") || error.contains("json_schema")) {
 				this.schemaSupported.set(false);
 				response = send(body(messages, null));
@@ -65,11 +71,15 @@ public final class OpenAiChatModel implements ChatModel {
 			}
 		}
 		if (response.statusCode() / 100 != 2) {
-			throw new ChatException("HTTP " + response.statusCode() + " from " + this.options.baseUrl() + ": "
-					+ oneLine(read(response.body())));
+			String message = "HTTP " + response.statusCode() + " from " + this.options.baseUrl() + ": "
+					+ oneLine(read(new ByteArrayInputStream(response.body())));
+			// overloaded or broken server: the next request would fare no better
+			boolean unavailable = response.statusCode() >= 500 || response.statusCode() == 429;
+			throw unavailable ? ChatException.unavailable(message, null) : new ChatException(message);
 		}
 		String type = response.headers().firstValue("Content-Type").orElse("");
-		return type.startsWith("text/event-stream") ? readStream(response.body()) : readCompletion(response.body());
+		InputStream body = new ByteArrayInputStream(response.body());
+		return type.startsWith("text/event-stream") ? readStream(body) : readCompletion(body);
 	}
 
 	private String body(List<ChatMessage> messages, String jsonSchema) {
@@ -86,23 +96,36 @@ public final class OpenAiChatModel implements ChatModel {
 		return JSON.writeValueAsString(body);
 	}
 
-	private HttpResponse<InputStream> send(String body) {
+	private HttpResponse<byte[]> send(String body) {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create(trimSlash(this.options.baseUrl()) + "/chat/completions"))
-			.timeout(this.options.timeout())
 			.header("Content-Type", "application/json")
 			.header("Accept", "text/event-stream, application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		if (!this.options.apiKey().isBlank()) {
 			request.header("Authorization", "Bearer " + this.options.apiKey());
 		}
+		// the whole answer, stream included, within the timeout (a request timeout would
+		// cover only the wait for the headers, and a server that stalls mid-stream would
+		// hold the worker forever)
+		CompletableFuture<HttpResponse<byte[]>> answer = this.http.sendAsync(request.build(),
+				HttpResponse.BodyHandlers.ofByteArray());
 		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+			return answer.get(this.options.timeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (IOException ex) {
-			throw new ChatException("Cannot reach " + this.options.baseUrl() + ": " + ex.getMessage(), ex);
+		catch (TimeoutException ex) {
+			answer.cancel(true);
+			throw ChatException.unavailable(String.format(Locale.ROOT, "No complete answer from %s within %.1f s",
+					this.options.baseUrl(), this.options.timeout().toMillis() / 1000.0), ex);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+			// no connection, or one cut mid-stream
+			throw ChatException.unavailable("Cannot reach " + this.options.baseUrl() + ": " + cause.getMessage(),
+					cause);
 		}
 		catch (InterruptedException ex) {
+			answer.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new ChatException("Interrupted while waiting for " + this.options.baseUrl(), ex);
 		}
@@ -141,7 +164,7 @@ public final class OpenAiChatModel implements ChatModel {
 			}
 		}
 		catch (IOException ex) {
-			throw new ChatException("The answer stream broke off: " + ex.getMessage(), ex);
+			throw ChatException.unavailable("The answer stream broke off: " + ex.getMessage(), ex);
 		}
 		if (finish == null && !done) {
 			throw new ChatException(

@@ -24,8 +24,9 @@ final class Prompts {
 			summary: three to five sentences on what the meeting was about and what came out of it. \
 			topics: the subjects in the order discussed, with a short title and the start and end seconds. \
 			decisions: what the participants agreed on. actionItems: tasks someone took on, with the owner \
-			and the due date when they were said. Times are the seconds in the brackets. Write in English."""
-		.formatted(FORMAT);
+			and the due date when they were said. Times are the seconds in the brackets. \
+			Write speakers as the transcript names them; an owner only when the transcript names that person, \
+			else null; never invent names, dates or times. Write in English.""".formatted(FORMAT);
 
 	private static final String SYSTEM_RU = """
 			Ты составляешь протокол рабочей встречи. В сообщении пользователя стенограмма между \
@@ -36,8 +37,9 @@ final class Prompts {
 			summary: три-пять предложений о том, что обсуждали и к чему пришли. \
 			topics: темы в порядке обсуждения, с коротким названием и секундами начала и конца. \
 			decisions: о чём договорились участники. actionItems: задачи, которые кто-то взял на себя, \
-			с исполнителем и сроком, если они прозвучали. Время указывай в секундах из скобок. Пиши по-русски."""
-		.formatted(FORMAT);
+			с исполнителем и сроком, если они прозвучали. Время указывай в секундах из скобок. \
+			Говорящих называй так, как в стенограмме; исполнителя указывай, только если стенограмма называет этого \
+			человека, иначе null; не придумывай имён, дат и времени. Пиши по-русски.""".formatted(FORMAT);
 
 	private Prompts() {
 	}

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the llm-worker.
  *
- * @param engine which {@link MinutesWriter} writes the minutes: {@code extractive}
- * (offline), {@code openai} (an OpenAI-compatible server) or {@code llama} (a GGUF model
- * in process)
+ * @param engine which {@link MinutesWriter} writes the minutes: {@code auto} (a GGUF
+ * model in process when {@code llama.model-path} finds one, else extractive),
+ * {@code extractive} (offline), {@code openai} (an OpenAI-compatible server) or
+ * {@code llama} (a GGUF model in process)
  * @param extractive hyper-parameters of the extractive writer
  * @param topics topic segmentation
  * @param openai the OpenAI-compatible chat server
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and merged
  */
 @ConfigurationProperties("aigenda.llm")
-public record LlmProperties(@DefaultValue("extractive") String engine, @DefaultValue Extractive extractive,
+public record LlmProperties(@DefaultValue("auto") String engine, @DefaultValue Extractive extractive,
 		@DefaultValue TopicOptions topics, @DefaultValue OpenAi openai, @DefaultValue Llama llama,
 		@DefaultValue("8192") int contextTokens) {
 
@@ -28,7 +29,7 @@ public record LlmProperties(@DefaultValue("extractive") String engine, @DefaultV
 	 * The same values Spring binds when nothing is configured, for use outside Spring.
 	 */
 	public static LlmProperties defaults() {
-		return new LlmProperties("extractive", Extractive.defaults(), TopicOptions.defaults(), OpenAi.defaults(),
+		return new LlmProperties("auto", Extractive.defaults(), TopicOptions.defaults(), OpenAi.defaults(),
 				Llama.defaults(), 8192);
 	}
 
@@ -85,16 +86,18 @@ public record LlmProperties(@DefaultValue("extractive") String engine, @DefaultV
 	/**
 	 * A GGUF model run in process by llama.cpp.
 	 *
-	 * @param modelPath the {@code .gguf} file
+	 * @param modelPath the {@code .gguf} file, or the models directory
+	 * ({@code models pull} puts them there) where the first present of the catalogue's
+	 * instruct models is used
 	 * @param threads CPU threads
 	 * @param gpuLayers layers offloaded to a GPU, where the native library has one
 	 * @param maxTokens most tokens in one answer
 	 */
-	public record Llama(@DefaultValue("") String modelPath, @DefaultValue("2") int threads,
+	public record Llama(@DefaultValue("models") String modelPath, @DefaultValue("2") int threads,
 			@DefaultValue("0") int gpuLayers, @DefaultValue("1500") int maxTokens) {
 
 		public static Llama defaults() {
-			return new Llama("", 2, 0, 1500);
+			return new Llama("models", 2, 0, 1500);
 		}
 
 	}

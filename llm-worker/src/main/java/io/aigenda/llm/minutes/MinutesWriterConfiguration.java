@@ -13,8 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class MinutesWriterConfiguration {
 
 	@Bean
-	@ConditionalOnProperty(prefix = "aigenda.llm", name = "engine", havingValue = ExtractiveMinutesWriter.ENGINE,
-			matchIfMissing = true)
+	@ConditionalOnProperty(prefix = "aigenda.llm", name = "engine", havingValue = ExtractiveMinutesWriter.ENGINE)
 	MinutesWriter extractiveMinutesWriter(LlmProperties properties) {
 		return MinutesWriters.extractive(properties);
 	}
@@ -23,6 +22,17 @@ class MinutesWriterConfiguration {
 	@Bean
 	@ConditionalOnProperty(prefix = "aigenda.llm", name = "engine", havingValue = "openai")
 	MinutesWriter openAiMinutesWriter(LlmProperties properties) {
+		return MinutesWriters.create(properties);
+	}
+
+	/**
+	 * The default: llama.cpp in process when {@code llama.model-path} finds a GGUF model
+	 * (pulled into the models directory or configured), else extractive.
+	 */
+	@Bean
+	@ConditionalOnProperty(prefix = "aigenda.llm", name = "engine", havingValue = MinutesWriters.AUTO,
+			matchIfMissing = true)
+	MinutesWriter autoMinutesWriter(LlmProperties properties) {
 		return MinutesWriters.create(properties);
 	}
 

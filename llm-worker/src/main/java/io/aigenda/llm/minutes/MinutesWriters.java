@@ -14,23 +14,31 @@ import io.aigenda.llm.topics.TopicSegmenters;
  */
 public final class MinutesWriters {
 
+	/**
+	 * The engine that writes with a pulled or configured GGUF model when there is one,
+	 * and extractively otherwise.
+	 */
+	public static final String AUTO = "auto";
+
 	private MinutesWriters() {
 	}
 
 	public static MinutesWriter create(LlmProperties properties) {
 		return switch (properties.engine()) {
+			case AUTO -> LlamaChatModel.find(properties.llama()).isPresent()
+					? create(properties.withEngine(LlamaChatModel.ENGINE)) : extractive(properties);
 			case ExtractiveMinutesWriter.ENGINE -> extractive(properties);
 			case OpenAiChatModel.ENGINE ->
 				generative(new OpenAiChatModel(properties.openai()), properties, properties.openai().maxTokens());
 			case LlamaChatModel.ENGINE -> generative(new LlamaChatModel(properties.llama(), properties.contextTokens()),
 					properties, properties.llama().maxTokens());
 			default -> throw new IllegalArgumentException("Unknown minutes engine '" + properties.engine()
-					+ "' (aigenda.llm.engine); available: extractive, openai, llama");
+					+ "' (aigenda.llm.engine); available: auto, extractive, openai, llama");
 		};
 	}
 
 	public static MinutesWriter extractive() {
-		return create(LlmProperties.defaults());
+		return extractive(LlmProperties.defaults());
 	}
 
 	private static MinutesWriter generative(ChatModel model, LlmProperties properties, int answerTokens) {

@@ -17,20 +17,20 @@ public final class Rounding {
 
 	/** The same minutes with every time rounded to 0.1 s. */
 	public static Minutes minutes(Minutes minutes) {
-		return new Minutes(minutes.language(), minutes.engine(), minutes.summary(),
-				minutes.topics()
-					.stream()
-					.map(t -> new Minutes.Topic(t.title(), seconds(t.start()), seconds(t.end()), t.summary()))
-					.toList(),
+		return new Minutes(minutes.language(), minutes.engine(), minutes.summary(), minutes.topics()
+			.stream()
+			.map(t -> new Minutes.Topic(t.title(), seconds(t.start()), seconds(t.end()), t.summary(), t.generator()))
+			.toList(),
 				minutes.decisions()
 					.stream()
-					.map(d -> new Minutes.Decision(d.text(), d.speaker(), seconds(d.start())))
+					.map(d -> new Minutes.Decision(d.text(), d.speaker(), seconds(d.start()), d.generator()))
 					.toList(),
 				minutes.actionItems()
 					.stream()
-					.map(a -> new Minutes.ActionItem(a.text(), a.owner(), a.due(), a.speaker(), seconds(a.start())))
+					.map(a -> new Minutes.ActionItem(a.text(), a.owner(), a.due(), a.speaker(), seconds(a.start()),
+							a.generator()))
 					.toList(),
-				minutes.warnings());
+				minutes.warnings(), minutes.generator());
 	}
 
 }

@@ -48,6 +48,13 @@ class OpenAiChatModelTest {
 	}
 
 	@Test
+	void llamaServerStreamWithUsageChunkIsReadExactly() {
+		this.server.llamaServer("{\"summary\": \"Релиз в пятницу\"}");
+
+		assertThat(this.model.chat(MESSAGES, Drafts.summarySchema())).isEqualTo("{\"summary\": \"Релиз в пятницу\"}");
+	}
+
+	@Test
 	void serverWithoutJsonSchemaSupportIsAskedAgainWithout() {
 		this.server
 			.reply(new ReplayServer.Reply(400, "application/json",

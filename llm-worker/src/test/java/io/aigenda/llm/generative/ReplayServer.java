@@ -24,10 +24,24 @@ final class ReplayServer implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	record Reply(int status, String contentType, String body) {
+	/**
+	 * A queued answer.
+	 *
+	 * @param delayMillis how long the server thinks before it answers
+	 * @param stallMillis how long it stays silent after the body before closing (a stream
+	 * that stops mid-answer)
+	 */
+	record Reply(int status, String contentType, String body, long delayMillis, long stallMillis) {
+
+		Reply(int status, String contentType, String body) {
+			this(status, contentType, body, 0, 0);
+		}
+
 	}
 
 	private final HttpServer server;
+
+	private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
 
 	private final Deque<Reply> replies = new ArrayDeque<>();
 
@@ -48,6 +62,7 @@ final class ReplayServer implements AutoCloseable {
 								"{\"error\":{\"message\":\"no reply queued\",\"type\":\"server_error\"}}")
 						: this.replies.poll();
 			}
+			sleep(reply.delayMillis());
 			byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", reply.contentType());
 			// length 0: chunked, as streaming servers send it
@@ -55,9 +70,24 @@ final class ReplayServer implements AutoCloseable {
 					reply.contentType().startsWith("text/event-stream") ? 0 : body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);
+				if (reply.stallMillis() > 0) {
+					out.flush();
+					sleep(reply.stallMillis());
+				}
 			}
 		});
+		// a client that gave up must not hold the next request behind a sleeping one
+		this.server.setExecutor(this.executor);
 		this.server.start();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	String baseUrl() {
@@ -75,6 +105,59 @@ final class ReplayServer implements AutoCloseable {
 	 */
 	ReplayServer stream(String content) {
 		return reply(new Reply(200, "text/event-stream", sse(content, true, "stop")));
+	}
+
+	/**
+	 * The answer as llama.cpp's {@code llama-server} streams it (the server of the
+	 * compose gpu profile and the k8s-llm overlay): a role chunk with null content,
+	 * content chunks of a token or two, a finish chunk, then a chunk with empty
+	 * {@code choices} carrying {@code usage} and {@code timings}, then [DONE].
+	 */
+	ReplayServer llamaServer(String content) {
+		StringBuilder out = new StringBuilder();
+		java.util.LinkedHashMap<String, Object> role = new java.util.LinkedHashMap<>();
+		role.put("role", "assistant");
+		role.put("content", null);
+		out.append(llamaChunk(List.of(llamaChoice(role, null)), null));
+		for (int i = 0; i < content.length(); i += 4) {
+			out.append(
+					llamaChunk(
+							List.of(llamaChoice(
+									Map.of("content", content.substring(i, Math.min(content.length(), i + 4))), null)),
+							null));
+		}
+		out.append(llamaChunk(List.of(llamaChoice(Map.of(), "stop")), null));
+		int completion = content.length() / 4 + 1;
+		out.append(llamaChunk(List.of(),
+				Map.of("usage",
+						Map.of("completion_tokens", completion, "prompt_tokens", 1207, "total_tokens",
+								1207 + completion),
+						"timings", Map.of("prompt_n", 1207, "prompt_ms", 412.3, "predicted_n", completion,
+								"predicted_ms", completion * 14.6))));
+		out.append("data: [DONE]\n\n");
+		return reply(new Reply(200, "text/event-stream", out.toString()));
+	}
+
+	private static Map<String, Object> llamaChoice(Map<String, Object> delta, String finish) {
+		java.util.LinkedHashMap<String, Object> choice = new java.util.LinkedHashMap<>();
+		choice.put("finish_reason", finish);
+		choice.put("index", 0);
+		choice.put("delta", delta);
+		return choice;
+	}
+
+	private static String llamaChunk(List<Map<String, Object>> choices, Map<String, Object> extra) {
+		java.util.LinkedHashMap<String, Object> chunk = new java.util.LinkedHashMap<>();
+		chunk.put("choices", choices);
+		chunk.put("created", 1765075200);
+		chunk.put("id", "chatcmpl-x7Qm2VfR0aLkP3sYtB9nWcE1uHdJ6gZo");
+		chunk.put("model", "mistral-7b-instruct");
+		chunk.put("system_fingerprint", "b6915-a3d0e7c1f");
+		chunk.put("object", "chat.completion.chunk");
+		if (extra != null) {
+			chunk.putAll(extra);
+		}
+		return "data: " + JSON.writeValueAsString(chunk) + "\n\n";
 	}
 
 	ReplayServer completion(String content) {
@@ -128,6 +211,7 @@ final class ReplayServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.executor.shutdownNow();
 	}
 
 }

@@ -17,8 +17,14 @@ class LlmPropertiesTest {
 	}
 
 	@Test
-	void extractiveEngineIsChosenByDefaultAndUnknownEngineIsRefused() {
+	void autoEngineWritesExtractivelyWithoutAModelAndUnknownEngineIsRefused() {
+		assertThat(LlmProperties.defaults().engine()).isEqualTo("auto");
+		// no GGUF in ./models here: auto falls to the extractive writer
 		new ApplicationContextRunner().withUserConfiguration(Bound.class, MinutesWriterConfiguration.class)
+			.withPropertyValues("aigenda.llm.topics.segmenter=lexical")
+			.run(context -> assertThat(context.getBean(MinutesWriter.class).engine()).isEqualTo("extractive"));
+		new ApplicationContextRunner().withUserConfiguration(Bound.class, MinutesWriterConfiguration.class)
+			.withPropertyValues("aigenda.llm.engine=extractive", "aigenda.llm.topics.segmenter=lexical")
 			.run(context -> assertThat(context.getBean(MinutesWriter.class).engine()).isEqualTo("extractive"));
 		assertThat(MinutesWriters.extractive().engine()).isEqualTo("extractive");
 		LlmProperties unknown = LlmProperties.defaults().withEngine("gpt-7");
