@@ -2,13 +2,36 @@ package io.aigenda.contracts;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Minutes of a meeting in the one fixed format every writer produces;
  * {@code minutes.schema.json} in this package is its JSON schema and
- * {@link MinutesSchema} validates against it.
+ * {@link MinutesSchema} validates against it. The JSON also says in so many words whether
+ * any decision and any action item was found ({@code decisionsFound},
+ * {@code actionItemsFound}), so a reader can tell "none found" from a field it forgot to
+ * read; both follow from the lists and are ignored when minutes are read back.
  */
+@JsonIgnoreProperties(value = { Minutes.DECISIONS_FOUND, Minutes.ACTION_ITEMS_FOUND }, allowGetters = true)
 public record Minutes(Language language, String engine, String summary, List<Topic> topics, List<Decision> decisions,
 		List<ActionItem> actionItems, List<String> warnings) {
+
+	public static final String DECISIONS_FOUND = "decisionsFound";
+
+	public static final String ACTION_ITEMS_FOUND = "actionItemsFound";
+
+	/** Whether any decision was found; false is the minutes' "no decisions recorded". */
+	@JsonProperty(DECISIONS_FOUND)
+	public boolean decisionsFound() {
+		return this.decisions != null && !this.decisions.isEmpty();
+	}
+
+	/** Whether any action item was found; false is "no action items recorded". */
+	@JsonProperty(ACTION_ITEMS_FOUND)
+	public boolean actionItemsFound() {
+		return this.actionItems != null && !this.actionItems.isEmpty();
+	}
 
 	/** A topic block with its time span in seconds. */
 	public record Topic(String title, double start, double end, String summary) {
