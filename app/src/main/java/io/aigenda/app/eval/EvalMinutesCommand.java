@@ -89,11 +89,11 @@ public class EvalMinutesCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	/** The summary weights tried; the default is among them. */
+	/** The summary weights tried; the default and the former weights are among them. */
 	static List<SummaryWeights> weightGrid() {
 		List<SummaryWeights> grid = new ArrayList<>();
-		for (double position : new double[] { 0, 1, 2, 4 }) {
-			for (double coverage : new double[] { 0, 0.3, 0.6 }) {
+		for (double position : new double[] { 0, 2, 4, 8, 16 }) {
+			for (double coverage : new double[] { 0, 0.3 }) {
 				grid.add(new SummaryWeights(position, coverage, SummaryWeights.DEFAULT.diversity()));
 			}
 		}

@@ -131,28 +131,30 @@ public final class MinutesEvaluation {
 			}
 		}
 		int defaults = grid.indexOf(SummaryWeights.DEFAULT);
-		double[][][] sums = new double[sets.size()][4][3];
+		int former = grid.indexOf(SummaryWeights.FORMER);
+		double[] none = { Double.NaN, Double.NaN, Double.NaN };
+		double[][][] sums = new double[sets.size()][5][3];
 		int[] chosenCount = new int[g];
 		for (int i = 0; i < r; i++) {
 			int best = best(setSums, setSize, i, setOf[i], scores);
 			chosenCount[best]++;
 			SummaryReference reference = references.get(i);
 			int budget = Math.max(1, Rouge.tokens(summaries[best][i]).size());
-			double[][] rows = { scores[best][i],
-					defaults >= 0 ? scores[defaults][i] : new double[] { Double.NaN, Double.NaN, Double.NaN },
+			double[][] rows = { scores[best][i], defaults >= 0 ? scores[defaults][i] : none,
+					former >= 0 ? scores[former][i] : none,
 					score(Baselines.lead(reference.transcript(), budget), reference.summaries()),
 					score(Baselines.tfidf(reference.transcript(), budget), reference.summaries()) };
-			for (int c = 0; c < 4; c++) {
+			for (int c = 0; c < rows.length; c++) {
 				for (int m = 0; m < 3; m++) {
 					sums[setOf[i]][c][m] += rows[c][m] / setSize[setOf[i]];
 				}
 			}
 		}
-		String[] names = { "held out", "default", "lead-N", "tf-idf" };
-		double[][] overall = new double[4][3];
+		String[] names = { "held out", "default", "former", "lead-N", "tf-idf" };
+		double[][] overall = new double[names.length][3];
 		console.println("Summary weights chosen by leave-one-reference-out cross-validation (ROUGE-1 / 2 / L):");
 		for (int s = 0; s < sets.size(); s++) {
-			for (int c = 0; c < 4; c++) {
+			for (int c = 0; c < names.length; c++) {
 				for (int m = 0; m < 3; m++) {
 					overall[c][m] += sums[s][c][m] / sets.size();
 				}
@@ -160,7 +162,7 @@ public final class MinutesEvaluation {
 						sets.get(s), names[c], sums[s][c][0], sums[s][c][1], sums[s][c][2], setSize[s]);
 			}
 		}
-		for (int c = 0; c < 4; c++) {
+		for (int c = 0; c < names.length; c++) {
 			console.printf(Locale.ROOT, "%-13s %-9s ROUGE-1 %.3f  ROUGE-2 %.3f  ROUGE-L %.3f  (mean over %d sets)%n",
 					"overall", names[c], overall[c][0], overall[c][1], overall[c][2], sets.size());
 		}
@@ -171,9 +173,10 @@ public final class MinutesEvaluation {
 				chosen.append(String.format(Locale.ROOT, " %s x%d;", describe(grid.get(w)), chosenCount[w]));
 			}
 		}
-		console.printf(Locale.ROOT, "weights chosen per held-out reference:%s on all references: %s (default %s)%n",
-				chosen, describe(grid.get(all)), describe(SummaryWeights.DEFAULT));
-		return new Result(overall[0], overall[2], overall[3]);
+		console.printf(Locale.ROOT,
+				"weights chosen per held-out reference:%s on all references: %s (default %s, former %s)%n", chosen,
+				describe(grid.get(all)), describe(SummaryWeights.DEFAULT), describe(SummaryWeights.FORMER));
+		return new Result(overall[0], overall[3], overall[4]);
 	}
 
 	/**
