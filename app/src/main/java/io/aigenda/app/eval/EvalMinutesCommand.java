@@ -92,7 +92,7 @@ public class EvalMinutesCommand implements Callable<Integer> {
 	/** The summary weights tried; the default and the former weights are among them. */
 	static List<SummaryWeights> weightGrid() {
 		List<SummaryWeights> grid = new ArrayList<>();
-		for (double position : new double[] { 0, 2, 4, 8, 16 }) {
+		for (double position : new double[] { 0, 2, 4, 8, 16, 32 }) {
 			for (double coverage : new double[] { 0, 0.3 }) {
 				grid.add(new SummaryWeights(position, coverage, SummaryWeights.DEFAULT.diversity()));
 			}
