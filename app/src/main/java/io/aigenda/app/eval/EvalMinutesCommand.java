@@ -42,8 +42,8 @@ public class EvalMinutesCommand implements Callable<Integer> {
 	Path out;
 
 	@Option(names = "--cross-validate", negatable = true, defaultValue = "true", fallbackValue = "true",
-			description = "For the extractive engine, also choose the summary weights by leave-one-reference-out "
-					+ "cross-validation and print the held-out figures (default: ${DEFAULT-VALUE}).")
+			description = "For the extractive engine over every dev reference, also choose the summary weights by "
+					+ "leave-one-reference-out cross-validation and print the held-out figures (default: ${DEFAULT-VALUE}).")
 	boolean crossValidate;
 
 	@Option(names = "--engine", defaultValue = "extractive",
@@ -78,7 +78,8 @@ public class EvalMinutesCommand implements Callable<Integer> {
 				write(this.out.resolve(written.getKey().id() + ".json"), MinutesJson.write(written.getValue()));
 			}
 		});
-		if (this.engine.equals(ExtractiveMinutesWriter.ENGINE) && this.crossValidate) {
+		// held-out figures need the other references: only over the whole dev set
+		if (this.engine.equals(ExtractiveMinutesWriter.ENGINE) && this.crossValidate && this.files.isEmpty()) {
 			LlmProperties properties = properties();
 			MinutesEvaluation.crossValidated(references, weightGrid(),
 					weights -> new ExtractiveMinutesWriter(properties.extractive(),
