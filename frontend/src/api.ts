@@ -91,6 +91,10 @@ export type Minutes = {
   decisions: { text: string; speaker?: string | null; start?: number }[]
   actionItems: ActionItem[]
   warnings: string[]
+  /** false: the minutes found no decision (absent in minutes written before the flag) */
+  decisionsFound?: boolean
+  /** false: the minutes found no action item */
+  actionItemsFound?: boolean
 }
 
 /** A passage of a meeting that matches a search or backs an answer; times in seconds. */

@@ -74,6 +74,37 @@ describe('MinutesView', () => {
     await screen.findByRole('button', { name: 'Saved' })
     expect(save).toHaveBeenCalledWith(expect.objectContaining({ actionItems: [{ text: 'Write the notes', owner: 'Anna', due: null, done: true }] }))
   })
+
+  it('says so when no decision and no action item was found, in English and Russian', () => {
+    const none = { ...minutes, decisions: [], actionItems: [], decisionsFound: false, actionItemsFound: false }
+    const en = render(
+      <I18nProvider initial="en">
+        <MinutesView minutes={none} speakers={[]} onSave={async () => {}} onSeek={() => {}} />
+      </I18nProvider>,
+    )
+    expect(screen.getByTestId('no-decisions').textContent).toBe('No decisions recorded')
+    expect(screen.getByTestId('no-action-items').textContent).toBe('No action items recorded')
+    en.unmount()
+
+    render(
+      <I18nProvider initial="ru">
+        <MinutesView minutes={none} speakers={[]} onSave={async () => {}} onSeek={() => {}} />
+      </I18nProvider>,
+    )
+    expect(screen.getByTestId('no-decisions').textContent).toBe('Решения не найдены')
+    expect(screen.getByTestId('no-action-items').textContent).toBe('Задачи не найдены')
+  })
+
+  it('lists what was found without the none-found lines', () => {
+    render(
+      <I18nProvider initial="en">
+        <MinutesView minutes={minutes} speakers={[]} onSave={async () => {}} onSeek={() => {}} />
+      </I18nProvider>,
+    )
+    expect(screen.queryByTestId('no-decisions')).toBeNull()
+    expect(screen.queryByTestId('no-action-items')).toBeNull()
+    expect(screen.getByText('Ship on Monday', { exact: false })).toBeTruthy()
+  })
 })
 
 function backend(routes: Record<string, unknown>): typeof fetch {

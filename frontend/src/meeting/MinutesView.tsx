@@ -57,7 +57,7 @@ export function MinutesView({ minutes, speakers, onSave, onSeek, onDirty }: { mi
       <label className="visually-hidden" htmlFor="summary">{t.summary}</label>
       <textarea id="summary" rows={4} value={current.summary} onChange={(e) => edit({ ...current, summary: e.target.value })} />
       <h3>{t.decisions}</h3>
-      {current.decisions.length === 0 ? <p className="muted">{t.nothing}</p> : (
+      {current.decisions.length === 0 ? <p className="muted" data-testid="no-decisions">{t.noDecisions}</p> : (
         <ul>
           {current.decisions.map((d, i) => (
             <li key={i}>
@@ -68,6 +68,7 @@ export function MinutesView({ minutes, speakers, onSave, onSeek, onDirty }: { mi
         </ul>
       )}
       <h3>{t.actionItems}</h3>
+      {current.actionItems.length === 0 && <p className="muted" data-testid="no-action-items">{t.noActionItems}</p>}
       <ul className="action-items">
         {current.actionItems.map((item, i) => (
           <li key={i} className={item.done ? 'done' : undefined}>

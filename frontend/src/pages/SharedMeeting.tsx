@@ -90,13 +90,13 @@ export function SharedMeeting({ token }: { token: string }) {
                     <h3>{t.summary}</h3>
                     <p>{meeting.minutes.summary}</p>
                     <h3>{t.decisions}</h3>
-                    {meeting.minutes.decisions.length === 0 ? <p className="muted">{t.nothing}</p> : (
+                    {meeting.minutes.decisions.length === 0 ? <p className="muted">{t.noDecisions}</p> : (
                       <ul>{meeting.minutes.decisions.map((d, i) => (
                         <li key={i}>{d.start != null && <button type="button" className="time" aria-label={format(t.playFrom, { time: clock(d.start) })} onClick={() => seek(d.start!)}>{clock(d.start)}</button>} {d.text}</li>
                       ))}</ul>
                     )}
                     <h3>{t.actionItems}</h3>
-                    {meeting.minutes.actionItems.length === 0 ? <p className="muted">{t.nothing}</p> : (
+                    {meeting.minutes.actionItems.length === 0 ? <p className="muted">{t.noActionItems}</p> : (
                       <ul>{meeting.minutes.actionItems.map((item, i) => (
                         <li key={i} className={item.done ? 'done' : undefined}>
                           {item.start != null && <button type="button" className="time" aria-label={format(t.playFrom, { time: clock(item.start) })} onClick={() => seek(item.start!)}>{clock(item.start)}</button>} {item.text}

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.aigenda.app.SharedFolder;
+import io.aigenda.llm.extractive.ExtractiveMinutesWriter;
+import io.aigenda.llm.extractive.SummaryWeights;
 import io.aigenda.llm.eval.DialogStudioMeeting;
 import io.aigenda.llm.eval.MinutesEvaluation;
 import io.aigenda.llm.eval.SummaryReference;
 import io.aigenda.llm.minutes.LlmProperties;
 import io.aigenda.llm.minutes.MinutesJson;
 import io.aigenda.llm.minutes.MinutesWriters;
+import io.aigenda.llm.topics.TopicSegmenters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,6 +40,11 @@ public class EvalMinutesCommand implements Callable<Integer> {
 
 	@Option(names = "--out", paramLabel = "DIR", description = "Write each reference's minutes to DIR/<id>.json.")
 	Path out;
+
+	@Option(names = "--cross-validate", negatable = true, defaultValue = "true", fallbackValue = "true",
+			description = "For the extractive engine over every dev reference, also choose the summary weights by "
+					+ "leave-one-reference-out cross-validation and print the held-out figures (default: ${DEFAULT-VALUE}).")
+	boolean crossValidate;
 
 	@Option(names = "--engine", defaultValue = "extractive",
 			description = "extractive, openai or llama (default: ${DEFAULT-VALUE}).")
@@ -70,7 +78,27 @@ public class EvalMinutesCommand implements Callable<Integer> {
 				write(this.out.resolve(written.getKey().id() + ".json"), MinutesJson.write(written.getValue()));
 			}
 		});
+		// held-out figures need the other references: only over the whole dev set
+		if (this.engine.equals(ExtractiveMinutesWriter.ENGINE) && this.crossValidate && this.files.isEmpty()) {
+			LlmProperties properties = properties();
+			MinutesEvaluation.crossValidated(references, weightGrid(),
+					weights -> new ExtractiveMinutesWriter(properties.extractive(),
+							TopicSegmenters.create(properties.topics()), null, ExtractiveMinutesWriter.BUDGET_SCALE,
+							weights),
+					System.out);
+		}
 		return 0;
+	}
+
+	/** The summary weights tried; the default and the former weights are among them. */
+	static List<SummaryWeights> weightGrid() {
+		List<SummaryWeights> grid = new ArrayList<>();
+		for (double position : new double[] { 0, 2, 4, 8, 16, 32 }) {
+			for (double coverage : new double[] { 0, 0.3 }) {
+				grid.add(new SummaryWeights(position, coverage, SummaryWeights.DEFAULT.diversity()));
+			}
+		}
+		return grid;
 	}
 
 	private LlmProperties properties() {

@@ -44,8 +44,8 @@ public class EvalTopicsCommand implements Callable<Integer> {
 	@Option(names = "--choi", paramLabel = "FILE.ref", description = "Choi-format document(s).")
 	List<Path> choi = new ArrayList<>();
 
-	@Option(names = "--segmenter", split = ",", defaultValue = "embedding,lexical",
-			description = "Segmenters to score, comma-separated: embedding, lexical (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--segmenter", split = ",", defaultValue = "embedding,lexical,cues",
+			description = "Segmenters to score, comma-separated: embedding, lexical, cues (default: ${DEFAULT-VALUE}).")
 	List<String> segmenters;
 
 	@Option(names = "--out", paramLabel = "DIR",

@@ -54,6 +54,10 @@ record MeetingDocument(String title, Language language, List<Block> blocks) {
 			for (JsonNode decision : minutes.path("decisions")) {
 				blocks.add(new Item(decision.path("text").asString(""), null));
 			}
+			if (minutes.path("decisions").isEmpty()) {
+				// said in words, so an empty section does not read as a broken export
+				blocks.add(new Paragraph(russian ? "Решения не найдены." : "No decisions recorded."));
+			}
 			blocks.add(new Heading(2, russian ? "Задачи" : "Action items"));
 			for (JsonNode item : minutes.path("actionItems")) {
 				StringBuilder text = new StringBuilder(item.path("text").asString(""));
@@ -66,6 +70,9 @@ record MeetingDocument(String title, Language language, List<Block> blocks) {
 					text.append(" (").append(russian ? "срок " : "due ").append(due).append(')');
 				}
 				blocks.add(new Item(text.toString(), item.path("done").asBoolean(false)));
+			}
+			if (minutes.path("actionItems").isEmpty()) {
+				blocks.add(new Paragraph(russian ? "Задачи не найдены." : "No action items recorded."));
 			}
 		}
 		blocks.add(new Heading(2, russian ? "Расшифровка" : "Transcript"));

@@ -62,10 +62,11 @@ class TranscriptController {
 			throw ApiException.badRequest("invalid-minutes", "The minutes do not match the schema: "
 					+ String.join("; ", errors.subList(0, Math.min(errors.size(), 5))));
 		}
-		if (!this.store.replaceMinutes(meetingId, json)) {
+		String flagged = FoundFlags.of(json);
+		if (!this.store.replaceMinutes(meetingId, flagged)) {
 			throw ApiException.notFound("Minutes");
 		}
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(flagged);
 	}
 
 	private static Meeting processed(Meetings meetings, UUID organisationId, UUID meetingId) {

@@ -57,6 +57,32 @@ class MeetingDocumentTests {
 	}
 
 	@Test
+	void minutesWithoutDecisionsOrActionItemsSaySoInEveryFormat() throws Exception {
+		String none = """
+				{"language":"ru","engine":"test","summary":"Обсудили план.","topics":[],"decisions":[],
+				 "actionItems":[],"warnings":[],"decisionsFound":false,"actionItemsFound":false}""";
+		MeetingTranscript russian = new MeetingTranscript(Language.RU, 4.0, List.of("S0"),
+				List.of(new Word(0.0, 0.4, "План", 0.9, "S0")), List.of());
+		MeetingDocument ru = MeetingDocument.of("Планёрка", russian, Map.of(), JSON.readTree(none));
+		MeetingDocument en = MeetingDocument.of("Planning", TRANSCRIPT, Map.of(),
+				JSON.readTree(none.replace("\"ru\"", "\"en\"")));
+
+		assertThat(ru.markdown()).contains("## Решения\n\nРешения не найдены.\n\n## Задачи\n\nЗадачи не найдены.\n");
+		assertThat(en.markdown())
+			.contains("## Decisions\n\nNo decisions recorded.\n\n## Action items\n\nNo action items recorded.\n");
+		String docx = "";
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ru.docx()))) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				if (entry.getName().equals("word/document.xml")) {
+					docx = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+		}
+		assertThat(docx).contains("Решения не найдены.", "Задачи не найдены.");
+		assertThat(document().markdown()).doesNotContain("No decisions recorded", "No action items recorded");
+	}
+
+	@Test
 	void docxIsAWordPackageWithWellFormedXmlAndTheText() throws Exception {
 		byte[] docx = document().docx();
 

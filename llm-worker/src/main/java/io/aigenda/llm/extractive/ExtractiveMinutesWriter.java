@@ -49,6 +49,8 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 
 	private final double budgetScale;
 
+	private final SummaryWeights weights;
+
 	public ExtractiveMinutesWriter(LlmProperties.Extractive options, TopicSegmenter topics) {
 		this(options, topics, null);
 	}
@@ -68,6 +70,15 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 
 	public ExtractiveMinutesWriter(LlmProperties.Extractive options, TopicSegmenter topics, SentenceEncoder encoder,
 			double budgetScale) {
+		this(options, topics, encoder, budgetScale, SummaryWeights.DEFAULT);
+	}
+
+	/**
+	 * @param weights how the summary's sentences are chosen
+	 */
+	public ExtractiveMinutesWriter(LlmProperties.Extractive options, TopicSegmenter topics, SentenceEncoder encoder,
+			double budgetScale, SummaryWeights weights) {
+		this.weights = Objects.requireNonNull(weights, "weights");
 		this.options = options;
 		this.topics = new TopicTitler(Objects.requireNonNull(topics, "topics"), options.titleKeywords());
 		this.encoder = encoder;
@@ -101,7 +112,8 @@ public final class ExtractiveMinutesWriter implements MinutesWriter {
 					: "transcript too short for a meaningful summary");
 		}
 		TermVectors vectors = new TermVectors(sentences);
-		SummaryBuilder.Scorer scorer = new SummaryBuilder.Scorer(sentences, vectors, embeddings(sentences, language));
+		SummaryBuilder.Scorer scorer = new SummaryBuilder.Scorer(sentences, vectors, embeddings(sentences, language),
+				this.weights);
 		List<Integer> starts = this.topics.segmentStarts(sentences);
 		List<Topic> topics = this.topics.topics(sentences, language, scorer, starts);
 		int[] topicOf = new int[sentences.size()];

@@ -22,17 +22,6 @@ final class SummaryBuilder {
 	/** Above this similarity to a sentence already taken a candidate is redundant. */
 	static final double REDUNDANCY = 0.75;
 
-	/**
-	 * Weight of the similarity to sentences already taken (maximal marginal relevance).
-	 */
-	static final double DIVERSITY = 0.3;
-
-	/** Bonus for a sentence whose topic has nothing in the summary yet. */
-	static final double COVERAGE = 0.3;
-
-	/** Weight of a sentence's position (earlier is better) in its score. */
-	static final double POSITION = 2;
-
 	/** Weight of a question against a statement. */
 	static final double QUESTION = 0.5;
 
@@ -61,10 +50,17 @@ final class SummaryBuilder {
 
 		private final List<float[]> embeddings;
 
+		private final SummaryWeights weights;
+
 		/**
 		 * @param embeddings one unit-length embedding per sentence, or {@code null}
 		 */
 		Scorer(List<Sentence> sentences, TermVectors vectors, List<float[]> embeddings) {
+			this(sentences, vectors, embeddings, SummaryWeights.DEFAULT);
+		}
+
+		Scorer(List<Sentence> sentences, TermVectors vectors, List<float[]> embeddings, SummaryWeights weights) {
+			this.weights = weights;
 			this.sentences = sentences;
 			this.embeddings = embeddings;
 			Map<String, Double> centroid = new HashMap<>();
@@ -89,7 +85,7 @@ final class SummaryBuilder {
 				// words hurt
 				int words = Math.max(1, sentence.wordCount());
 				double length = Math.min(1.0, sentence.terms().size() / MIN_CONTENT) * Math.min(1.0, MAX_WORDS / words);
-				double position = 1.0 + POSITION * Math.exp(-i / POSITION_DECAY);
+				double position = 1.0 + this.weights.position() * Math.exp(-i / POSITION_DECAY);
 				// a question rarely states what happened; it still may carry the subject
 				double question = sentence.text().endsWith("?") ? QUESTION : 1.0;
 				this.scores[i] = central * length * position * question;
@@ -128,9 +124,9 @@ final class SummaryBuilder {
 					if (redundancy > REDUNDANCY) {
 						continue;
 					}
-					double value = this.scores[i] * (1 - DIVERSITY * Math.max(0, redundancy));
+					double value = this.scores[i] * (1 - this.weights.diversity() * Math.max(0, redundancy));
 					if (topicOf != null && !coveredTopics.contains(topicOf[i])) {
-						value *= 1 + COVERAGE;
+						value *= 1 + this.weights.coverage();
 					}
 					if (value > bestValue) {
 						bestValue = value;

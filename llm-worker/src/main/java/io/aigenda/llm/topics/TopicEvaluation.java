@@ -26,6 +26,14 @@ public final class TopicEvaluation {
 	/** Minimum topic lengths tried, in words. */
 	static final int[] MIN_BLOCK_WORDS = { 200, 400, 800 };
 
+	/** Shares of the words after which the opening ends, tried for the cue segmenter. */
+	static final double[] OPENING_SHARES = { 0, 0.04, 0.06, 0.08, 0.10 };
+
+	/**
+	 * Fewest words in a topic as a share of the meeting's, tried for the cue segmenter.
+	 */
+	static final double[] MIN_TOPIC_SHARES = { 0.05, 0.1 };
+
 	private TopicEvaluation() {
 	}
 
@@ -44,7 +52,11 @@ public final class TopicEvaluation {
 		means.put("no boundaries", mean(none));
 		means.put("uniform", mean(uniform));
 		SentenceEncoder shared = null;
+		Map<String, double[][]> calibrated = new HashMap<>();
 		for (String name : segmenters) {
+			if (name.equals(TopicOptions.CUES)) {
+				continue;
+			}
 			Function<TopicOptions, TopicSegmenter> factory;
 			if (name.equals(TopicOptions.EMBEDDING)) {
 				if (shared == null) {
@@ -89,12 +101,62 @@ public final class TopicEvaluation {
 			console.printf(Locale.ROOT, "[%s] chosen on all %d meetings: %d words a topic, at least %d words%n", name,
 					n, WORDS_PER_TOPIC[all / MIN_BLOCK_WORDS.length], MIN_BLOCK_WORDS[all % MIN_BLOCK_WORDS.length]);
 			means.put(name + " calibrated (held out)", mean(heldOut));
+			calibrated.put(name, heldOut);
+		}
+		if (segmenters.contains(TopicOptions.CUES)) {
+			double[][] former = calibrated.get(TopicOptions.EMBEDDING);
+			means.put("cues (held out)", cues(documents, none, uniform, former, console));
 		}
 		for (var entry : means.entrySet()) {
 			console.printf(Locale.ROOT, "overall %-34s Pk %.3f  WindowDiff %.3f  (%d meetings)%n", entry.getKey(),
 					entry.getValue()[0], entry.getValue()[1], n);
 		}
 		return means;
+	}
+
+	/**
+	 * The cue segmenter with its opening share and minimum topic share chosen on the
+	 * other meetings, beside the baselines and the former default (the calibrated
+	 * embedding segmenter, held out too, when it was scored).
+	 */
+	private static double[] cues(List<SegmentedDocument> documents, double[][] none, double[][] uniform,
+			double[][] former, PrintStream console) {
+		int n = documents.size();
+		int pairs = OPENING_SHARES.length * MIN_TOPIC_SHARES.length;
+		double[][][] grid = new double[pairs][n][];
+		for (int p = 0; p < pairs; p++) {
+			TopicSegmenter segmenter = new CueTopicSegmenter(TopicOptions.defaults()
+				.withShares(OPENING_SHARES[p / MIN_TOPIC_SHARES.length],
+						MIN_TOPIC_SHARES[p % MIN_TOPIC_SHARES.length]));
+			for (int d = 0; d < n; d++) {
+				grid[p][d] = score(documents.get(d), segmenter.boundaries(documents.get(d).utterances()));
+			}
+		}
+		double[][] heldOut = new double[n][];
+		int wins = 0;
+		for (int d = 0; d < n; d++) {
+			int best = best(grid, d);
+			heldOut[d] = grid[best][d];
+			if (heldOut[d][0] + heldOut[d][1] < Math.min(none[d][0] + none[d][1], uniform[d][0] + uniform[d][1])) {
+				wins++;
+			}
+			String formerText = former == null ? "not scored"
+					: String.format(Locale.ROOT, "%.3f / %.3f", former[d][0], former[d][1]);
+			console.printf(Locale.ROOT,
+					"%s [cues, held out; opening ends at %.2f of the words, topics at least %.2f]: Pk %.3f,"
+							+ " WindowDiff %.3f (no boundaries %.3f / %.3f, uniform %.3f / %.3f,"
+							+ " former default embedding %s)%n",
+					documents.get(d).name(), OPENING_SHARES[best / MIN_TOPIC_SHARES.length],
+					MIN_TOPIC_SHARES[best % MIN_TOPIC_SHARES.length], heldOut[d][0], heldOut[d][1], none[d][0],
+					none[d][1], uniform[d][0], uniform[d][1], formerText);
+		}
+		int all = best(grid, -1);
+		console.printf(Locale.ROOT,
+				"[cues] chosen on all %d meetings: opening ends at %.2f of the words, topics at least %.2f;"
+						+ " better than both trivial baselines (Pk + WindowDiff) on %d of %d meetings%n",
+				n, OPENING_SHARES[all / MIN_TOPIC_SHARES.length], MIN_TOPIC_SHARES[all % MIN_TOPIC_SHARES.length], wins,
+				n);
+		return mean(heldOut);
 	}
 
 	/** The grid pair with the lowest mean Pk over every meeting but {@code left}. */

@@ -21,6 +21,7 @@ public final class TopicSegmenters {
 	 */
 	public static TopicSegmenter create(TopicOptions options) {
 		return switch (options.segmenter()) {
+			case TopicOptions.CUES -> new CueTopicSegmenter(options);
 			case TopicOptions.LEXICAL -> new LexicalTopicSegmenter(options);
 			case TopicOptions.EMBEDDING -> {
 				try {
@@ -35,7 +36,7 @@ public final class TopicSegmenters {
 				}
 			}
 			default -> throw new IllegalArgumentException("Unknown topic segmenter '" + options.segmenter()
-					+ "' (aigenda.llm.topics.segmenter); available: embedding, lexical");
+					+ "' (aigenda.llm.topics.segmenter); available: cues, embedding, lexical");
 		};
 	}
 

@@ -46,7 +46,7 @@ class ExtractiveMinutesWriterTest {
 	@Test
 	void topicsFromSentenceEmbeddingsAreTitledAndTimed() throws Exception {
 		ExtractiveMinutesWriter embedded = new ExtractiveMinutesWriter(LlmProperties.Extractive.defaults(),
-				TopicSegmenters.create(TopicOptions.defaults()));
+				TopicSegmenters.create(TopicOptions.defaults().withSegmenter(TopicOptions.EMBEDDING)));
 		Minutes minutes = embedded.write(AmiMeetings.transcript());
 
 		assertThat(MinutesSchema.validate(MinutesJson.write(minutes))).isEmpty();

@@ -77,7 +77,8 @@ class EmbeddingTopicSegmenterTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> OnnxSentenceEncoder.fromFolder(java.nio.file.Path.of("target"), ""))
 			.withMessageContaining("model.onnx");
-		TopicOptions missing = new TopicOptions("embedding", "target/no-such-model", "", 60, 1, 0.5, 80, 0, 10, 0, 1);
+		TopicOptions missing = new TopicOptions("embedding", "target/no-such-model", "", 60, 1, 0.5, 80, 0, 10, 0, 1,
+				0.08, 0.05);
 		assertThat(TopicSegmenters.create(missing).name()).isEqualTo("lexical");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TopicSegmenters.create(TopicOptions.defaults().withSegmenter("magic")))

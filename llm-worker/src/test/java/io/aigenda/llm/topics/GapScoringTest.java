@@ -44,7 +44,7 @@ class GapScoringTest {
 		for (int i = 0; i < 20; i++) {
 			words.add(Utterance.untimed(null, "w"));
 		}
-		TopicOptions options = new TopicOptions("lexical", "", "", 10, 0, 0.0, 5, 0, 10, 0, 1);
+		TopicOptions options = new TopicOptions("lexical", "", "", 10, 0, 0.0, 5, 0, 10, 0, 1, 0.08, 0.05);
 		List<Integer> boundaries = new GapScoring(options).boundaries(words,
 				(from, gap, to) -> gap == 10 ? 0.1 : gap == 12 ? 0.5 : 0.9);
 
@@ -58,7 +58,7 @@ class GapScoringTest {
 			timed.add(new Utterance(null, "w", i * 10.0, i * 10.0 + 9));
 		}
 		// the valley at 3 leaves a first topic of 30 s, under the 60 s minimum
-		TopicOptions options = new TopicOptions("lexical", "", "", 10, 0, 0.0, 1, 60, 10, 0, 1);
+		TopicOptions options = new TopicOptions("lexical", "", "", 10, 0, 0.0, 1, 60, 10, 0, 1, 0.08, 0.05);
 		List<Integer> boundaries = new GapScoring(options).boundaries(timed,
 				(from, gap, to) -> gap == 3 ? 0.0 : gap == 12 ? 0.2 : 0.9);
 

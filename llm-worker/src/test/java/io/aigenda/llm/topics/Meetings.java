@@ -62,7 +62,7 @@ final class Meetings {
 
 	/** Small windows and minimum blocks, for meetings of a few hundred words. */
 	static TopicOptions small(String segmenter) {
-		return new TopicOptions(segmenter, "", "", 60, 1, 0.5, 80, 0, 10, 0, 1);
+		return new TopicOptions(segmenter, "", "", 60, 1, 0.5, 80, 0, 10, 0, 1, 0.08, 0.05);
 	}
 
 }
