@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clustering agglomerative clustering of the windows
  * @param turns turn building from labelled windows
  * @param models which segmentation and embedding models run
+ * @param channels recordings with one speaker per channel
  */
 @ConfigurationProperties("aigenda.diarization")
 public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segmentation segmentation,
 		@DefaultValue Embedding embedding, @DefaultValue Clustering clustering, @DefaultValue Turns turns,
-		@DefaultValue Models models) {
+		@DefaultValue Models models, @DefaultValue Channels channels) {
 
 	private static final DiarizationProperties DEFAULTS = new Binder().bindOrCreate("aigenda.diarization",
 			DiarizationProperties.class);
@@ -34,16 +35,22 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 
 	public DiarizationProperties withVad(Vad chosen) {
 		return new DiarizationProperties(chosen, this.segmentation, this.embedding, this.clustering, this.turns,
-				this.models);
+				this.models, this.channels);
 	}
 
 	public DiarizationProperties withClustering(Clustering chosen) {
-		return new DiarizationProperties(this.vad, this.segmentation, this.embedding, chosen, this.turns, this.models);
+		return new DiarizationProperties(this.vad, this.segmentation, this.embedding, chosen, this.turns, this.models,
+				this.channels);
+	}
+
+	public DiarizationProperties withChannels(Channels chosen) {
+		return new DiarizationProperties(this.vad, this.segmentation, this.embedding, this.clustering, this.turns,
+				this.models, chosen);
 	}
 
 	public DiarizationProperties withModels(Models chosen) {
 		return new DiarizationProperties(this.vad, this.segmentation, this.embedding, this.clustering, this.turns,
-				chosen);
+				chosen, this.channels);
 	}
 
 	/**
@@ -164,11 +171,22 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * off: at any threshold that joins one speaker's clusters it also joins the two
 	 * people of AMI dev00 and dev01. The same number decides whether a recording has one
 	 * speaker at all
+	 * @param singleSpeakerSpread default embedder: a recording whose windows spread less
+	 * than this on the calibrated scale (mean variance per dimension, about 1 for one
+	 * voice) is one speaker, unless the request asks for more; 0 turns the test off
+	 * @param countThreshold the finer cut of the speaker count estimate
+	 * @param countMerge the calibrated merge threshold of the speaker count estimate: the
+	 * finer cut's clusters are joined while closer than this on the calibrated scale
+	 * @param countMargin the estimate replaces the cut's clusters when it finds at least
+	 * this many more speakers (meetings of many people, which the cut joins); 0 turns the
+	 * estimate off
 	 */
 	public record Clustering(@DefaultValue("1.1") double threshold, @DefaultValue("12") int maxSpeakers,
 			@DefaultValue("2.0") double minSpeakerSeconds, @DefaultValue("2") int refineIterations,
 			@DefaultValue("agglomerative") Method method, @DefaultValue("0.3") double pruning,
-			@DefaultValue("2000") int maxWindows, @DefaultValue("0") double mergeThreshold) {
+			@DefaultValue("2000") int maxWindows, @DefaultValue("0") double mergeThreshold,
+			@DefaultValue("0") double singleSpeakerSpread, @DefaultValue("0.7") double countThreshold,
+			@DefaultValue("1.0") double countMerge, @DefaultValue("2") int countMargin) {
 
 		public Clustering {
 			if (maxWindows < 100) {
@@ -182,22 +200,36 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 
 		public Clustering withThreshold(double chosen) {
 			return new Clustering(chosen, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations, this.method,
-					this.pruning, this.maxWindows, this.mergeThreshold);
+					this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSpread, this.countThreshold,
+					this.countMerge, this.countMargin);
 		}
 
 		public Clustering withMethod(Method chosen) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
-					chosen, this.pruning, this.maxWindows, this.mergeThreshold);
+					chosen, this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSpread,
+					this.countThreshold, this.countMerge, this.countMargin);
 		}
 
 		public Clustering withMaxWindows(int windows) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
-					this.method, this.pruning, windows, this.mergeThreshold);
+					this.method, this.pruning, windows, this.mergeThreshold, this.singleSpeakerSpread,
+					this.countThreshold, this.countMerge, this.countMargin);
+		}
+
+		/**
+		 * The single-speaker test and the speaker count estimate (see
+		 * {@link SpeakerCount}).
+		 */
+		public Clustering withCount(double spread, double merge, int margin) {
+			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
+					this.method, this.pruning, this.maxWindows, this.mergeThreshold, spread, this.countThreshold, merge,
+					margin);
 		}
 
 		public Clustering withMergeThreshold(double chosen) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
-					this.method, this.pruning, this.maxWindows, chosen);
+					this.method, this.pruning, this.maxWindows, chosen, this.singleSpeakerSpread, this.countThreshold,
+					this.countMerge, this.countMargin);
 		}
 
 		/**
@@ -206,7 +238,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		 */
 		public Clustering former() {
 			return new Clustering(1.1, 10, this.minSpeakerSeconds, this.refineIterations, this.method, this.pruning,
-					this.maxWindows, 0);
+					this.maxWindows, 0, 0, this.countThreshold, this.countMerge, 0);
 		}
 
 		/**
@@ -216,7 +248,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		 * same-room meetings (AMI dev00, dev01), so it is not the default.
 		 */
 		public Clustering calibrated() {
-			return withThreshold(0.7).withMergeThreshold(1.3);
+			return withThreshold(0.7).withMergeThreshold(1.3).withCount(0, this.countMerge, 0);
 		}
 
 		public enum Method {
@@ -233,6 +265,21 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * @param mergeGapSeconds same-speaker turns closer than this become one turn
 	 */
 	public record Turns(@DefaultValue("0.5") double minTurnSeconds, @DefaultValue("0.5") double mergeGapSeconds) {
+	}
+
+	/**
+	 * @param perChannel diarize a two-channel 16 kHz WAV whose channels carry one speaker
+	 * each (a stereo call) by each channel's voice activity instead of clustering voices
+	 * @param maxEnergyCorrelation channels whose frame energies correlate less than this
+	 * carry one speaker each: two room microphones or a copied channel score near 1, the
+	 * stereo call of eval-dev 0.19
+	 * @param minSpeechSeconds a channel with less speech than this has no speaker (a
+	 * muted side picks up clicks)
+	 * @param maxSeconds longer calls are mixed down and clustered as usual: both channels
+	 * are held in memory
+	 */
+	public record Channels(@DefaultValue("true") boolean perChannel, @DefaultValue("0.5") double maxEnergyCorrelation,
+			@DefaultValue("0.5") double minSpeechSeconds, @DefaultValue("1200") double maxSeconds) {
 	}
 
 }

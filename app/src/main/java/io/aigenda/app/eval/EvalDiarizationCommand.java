@@ -113,6 +113,10 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 			cases.addAll(meetings);
 		}
 		if (this.tune) {
+			// the single-speaker recordings and their mixes count as real recordings
+			// here:
+			// the speaker count must hold on them too
+			cases.addAll(HeldOutMixes.build(SharedFolder.evalDev("asr"), true));
 			Tuning.run(cases, scorer, System.out);
 			return 0;
 		}
