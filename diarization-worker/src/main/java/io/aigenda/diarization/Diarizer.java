@@ -151,16 +151,12 @@ public final class Diarizer implements AutoCloseable {
 			float[][] calibrated) {
 
 		/**
-		 * How widely the windows spread on the calibrated scale, all windows alike (about
-		 * 1 for one voice); 0 without a calibrated scale.
+		 * How clearly the windows fall into two groups on the calibrated scale
+		 * ({@link SpeakerCount#separation}); 0 without a calibrated scale.
 		 */
-		public double spread() {
-			if (this.calibrated == null || this.calibrated.length == 0) {
-				return 0;
-			}
-			double[] weights = new double[this.calibrated.length];
-			java.util.Arrays.fill(weights, 1);
-			return SpeakerCount.spread(this.calibrated, weights);
+		public double separation() {
+			return (this.calibrated == null || this.calibrated.length == 0) ? 0
+					: SpeakerCount.separation(this.calibrated);
 		}
 
 	}

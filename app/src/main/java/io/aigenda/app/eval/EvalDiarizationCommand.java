@@ -71,7 +71,7 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 	Path writeSynthetic;
 
 	@Option(names = "--tune",
-			description = "Choose the clustering threshold and the calibrated merge threshold by leave-one-recording-out cross-validation, among settings with which no real recording does worse than the former default, and print the figures of each recording scored with settings chosen without it.")
+			description = "Choose the single-speaker test and the speaker count estimate by leave-one-recording-out cross-validation (the single-speaker ASR recordings and their mixes join the set), among settings with which no real recording does worse than the former default, and print the figures of each recording scored with settings chosen without it.")
 	boolean tune;
 
 	@Option(names = "--collar", defaultValue = "0.25",
