@@ -132,15 +132,19 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The default, the former default (threshold 1.1, no calibrated merge), the
-	 * calibrated speaker count as an option (threshold 0.7, calibrated merge 1.3) and the
-	 * trivial baseline (all of the default's speech as one speaker).
+	 * The default, the former default (threshold 1.1, no calibrated merge, no
+	 * single-speaker test), the calibrated speaker count as an option (threshold 0.7,
+	 * calibrated merge 1.3), the speaker count estimate as an option (margin 1, merge
+	 * 1.3, the cross-validated setting) and the trivial baseline (all of the default's
+	 * speech as one speaker).
 	 */
 	static List<Configuration> systems() {
 		DiarizationProperties defaults = DiarizationProperties.defaults();
 		return List.of(new Configuration("default", defaults),
 				new Configuration("former default", defaults.withClustering(defaults.clustering().former())),
-				new Configuration("calibrated merge", defaults.withClustering(defaults.clustering().calibrated())));
+				new Configuration("calibrated merge", defaults.withClustering(defaults.clustering().calibrated())),
+				new Configuration("count estimate",
+						defaults.withClustering(defaults.clustering().withCount(5.0, 1.3, 1))));
 	}
 
 	static Scores evaluate(List<Case> cases, DiarizationErrorRate scorer, String total, PrintStream out) {
