@@ -188,13 +188,17 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * it a 10-speaker meeting is found with 10), but the estimate splits the pyannote
 	 * sample looped to 6 minutes into 5 speakers at any margin, so it stays an option
 	 * until it holds on long recordings
+	 * @param resegmentationPenalty after clustering, a Viterbi pass re-assigns the
+	 * windows to the cluster centroids, paying this (in cosine distance) for each change
+	 * of speaker between windows less than 1 s apart; 0 turns the pass off
 	 */
 	public record Clustering(@DefaultValue("1.1") double threshold, @DefaultValue("12") int maxSpeakers,
 			@DefaultValue("2.0") double minSpeakerSeconds, @DefaultValue("2") int refineIterations,
 			@DefaultValue("agglomerative") Method method, @DefaultValue("0.3") double pruning,
 			@DefaultValue("2000") int maxWindows, @DefaultValue("0") double mergeThreshold,
 			@DefaultValue("5.0") double singleSpeakerSeparation, @DefaultValue("0.7") double countThreshold,
-			@DefaultValue("1.3") double countMerge, @DefaultValue("0") int countMargin) {
+			@DefaultValue("1.3") double countMerge, @DefaultValue("0") int countMargin,
+			@DefaultValue("0") double resegmentationPenalty) {
 
 		public Clustering {
 			if (maxWindows < 100) {
@@ -209,19 +213,19 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		public Clustering withThreshold(double chosen) {
 			return new Clustering(chosen, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations, this.method,
 					this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSeparation,
-					this.countThreshold, this.countMerge, this.countMargin);
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
 		}
 
 		public Clustering withMethod(Method chosen) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
 					chosen, this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSeparation,
-					this.countThreshold, this.countMerge, this.countMargin);
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
 		}
 
 		public Clustering withMaxWindows(int windows) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
 					this.method, this.pruning, windows, this.mergeThreshold, this.singleSpeakerSeparation,
-					this.countThreshold, this.countMerge, this.countMargin);
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
 		}
 
 		/**
@@ -231,13 +235,20 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		public Clustering withCount(double separation, double merge, int margin) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
 					this.method, this.pruning, this.maxWindows, this.mergeThreshold, separation, this.countThreshold,
-					merge, margin);
+					merge, margin, this.resegmentationPenalty);
+		}
+
+		/** The resegmentation pass after clustering (see {@code Resegmentation}). */
+		public Clustering withResegmentation(double penalty) {
+			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
+					this.method, this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSeparation,
+					this.countThreshold, this.countMerge, this.countMargin, penalty);
 		}
 
 		public Clustering withMergeThreshold(double chosen) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
 					this.method, this.pruning, this.maxWindows, chosen, this.singleSpeakerSeparation,
-					this.countThreshold, this.countMerge, this.countMargin);
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
 		}
 
 		/**
@@ -246,7 +257,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		 */
 		public Clustering former() {
 			return new Clustering(1.1, 10, this.minSpeakerSeconds, this.refineIterations, this.method, this.pruning,
-					this.maxWindows, 0, 0, this.countThreshold, this.countMerge, 0);
+					this.maxWindows, 0, 0, this.countThreshold, this.countMerge, 0, 0);
 		}
 
 		/**

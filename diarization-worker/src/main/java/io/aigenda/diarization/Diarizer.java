@@ -279,6 +279,12 @@ public final class Diarizer implements AutoCloseable {
 			clusterLabels = SpeakerCount.decide(clusterLabels, selected, weights, picked, clustering, minSpeakers,
 					maxSpeakers);
 		}
+		List<SpeakerSegmenter.Window> clusteredWindows = clustered.stream().map(windows::get).toList();
+		int[] smoothed = Resegmentation.smooth(clusterLabels, selected, clusteredWindows,
+				clustering.resegmentationPenalty());
+		if (minSpeakers == null || java.util.Arrays.stream(smoothed).distinct().count() >= minSpeakers) {
+			clusterLabels = smoothed;
+		}
 		int[] labels = new int[windows.size()];
 		java.util.Arrays.fill(labels, -1);
 		for (int k = 0; k < clustered.size(); k++) {

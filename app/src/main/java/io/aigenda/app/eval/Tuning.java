@@ -29,11 +29,17 @@ final class Tuning {
 	/** Single-speaker separation thresholds ({@code 0}: no single-speaker test). */
 	static final double[] SPREADS = { 0, 3.5, 4, 4.5, 5, 5.5, 6, 6.5, 7.5 };
 
-	/** Calibrated merge thresholds of the speaker count estimate. */
-	static final double[] MERGES = { 0.8, 1.0, 1.3, 1.7 };
+	/**
+	 * Calibrated merge thresholds of the speaker count estimate, and resegmentation
+	 * penalties (one list: each entry a pair).
+	 */
+	static final double[] MERGES = { 1.3, 1.3, 1.3, 1.3, 1.3 };
+
+	/** Resegmentation penalties, one per entry of {@link #MERGES}. */
+	static final double[] PENALTIES = { 0, 0.05, 0.1, 0.2, 0.4 };
 
 	/** Margins by which the estimate must exceed the cut ({@code 0}: no estimate). */
-	static final int[] MARGINS = { 0, 1, 2, 3 };
+	static final int[] MARGINS = { 0, 1 };
 
 	/**
 	 * How much higher than with the former default a real recording's DER may be.
@@ -104,7 +110,7 @@ final class Tuning {
 		double fixedErrors = 0;
 		double fixedScored = 0;
 		int fixedRight = 0;
-		int former = index(0, MERGES[0], 0);
+		int former = 0;
 		for (int c = 0; c < cases.size(); c++) {
 			int chosen = bestConfig(der, c);
 			out.printf(Locale.ROOT,
@@ -139,7 +145,7 @@ final class Tuning {
 	 * from the reference.
 	 */
 	private static boolean worseThanFormer(double[][] der, int c, int k) {
-		int former = index(0, MERGES[0], 0);
+		int former = 0;
 		return der[c][k] > der[c][former] + MARGIN
 				|| Math.abs(found[c][k] - reference[c]) > Math.abs(found[c][former] - reference[c]);
 	}
@@ -151,7 +157,7 @@ final class Tuning {
 	 * that neither kind outweighs the other.
 	 */
 	private static int bestConfig(double[][] der, int leftOut) {
-		int best = index(0, MERGES[0], 0);
+		int best = 0;
 		double bestMean = Double.MAX_VALUE;
 		for (int k = 0; k < der[0].length; k++) {
 			boolean allowed = true;
@@ -181,16 +187,6 @@ final class Tuning {
 		return best;
 	}
 
-	private static int index(double spread, double merge, int margin) {
-		for (int k = 0; k < SPREADS.length * MERGES.length * MARGINS.length; k++) {
-			if (SPREADS[k / (MERGES.length * MARGINS.length)] == spread
-					&& MERGES[(k / MARGINS.length) % MERGES.length] == merge && MARGINS[k % MARGINS.length] == margin) {
-				return k;
-			}
-		}
-		throw new IllegalArgumentException("not in the grid");
-	}
-
 	/**
 	 * Setting {@code k} of the grid: the former cut (threshold 1.1, no merge after it)
 	 * with a single-speaker test and a speaker count estimate.
@@ -200,13 +196,15 @@ final class Tuning {
 			.withThreshold(1.1)
 			.withMergeThreshold(0)
 			.withCount(SPREADS[k / (MERGES.length * MARGINS.length)], MERGES[(k / MARGINS.length) % MERGES.length],
-					MARGINS[k % MARGINS.length]);
+					MARGINS[k % MARGINS.length])
+			.withResegmentation(PENALTIES[(k / MARGINS.length) % MERGES.length]);
 	}
 
 	private static String describe(DiarizationProperties defaults, int k) {
-		return String.format(Locale.ROOT, "single-speaker separation %.2f, count merge %.2f, margin %d",
+		return String.format(Locale.ROOT,
+				"single-speaker separation %.2f, count merge %.2f, margin %d, resegmentation penalty %.2f",
 				SPREADS[k / (MERGES.length * MARGINS.length)], MERGES[(k / MARGINS.length) % MERGES.length],
-				MARGINS[k % MARGINS.length]);
+				MARGINS[k % MARGINS.length], PENALTIES[(k / MARGINS.length) % MERGES.length]);
 	}
 
 }
