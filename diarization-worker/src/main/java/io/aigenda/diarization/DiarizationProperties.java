@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clustering agglomerative clustering of the windows
  * @param turns turn building from labelled windows
  * @param models which segmentation and embedding models run
+ * @param channels recordings with one speaker per channel
  */
 @ConfigurationProperties("aigenda.diarization")
 public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segmentation segmentation,
 		@DefaultValue Embedding embedding, @DefaultValue Clustering clustering, @DefaultValue Turns turns,
-		@DefaultValue Models models) {
+		@DefaultValue Models models, @DefaultValue Channels channels) {
 
 	private static final DiarizationProperties DEFAULTS = new Binder().bindOrCreate("aigenda.diarization",
 			DiarizationProperties.class);
@@ -34,16 +35,22 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 
 	public DiarizationProperties withVad(Vad chosen) {
 		return new DiarizationProperties(chosen, this.segmentation, this.embedding, this.clustering, this.turns,
-				this.models);
+				this.models, this.channels);
 	}
 
 	public DiarizationProperties withClustering(Clustering chosen) {
-		return new DiarizationProperties(this.vad, this.segmentation, this.embedding, chosen, this.turns, this.models);
+		return new DiarizationProperties(this.vad, this.segmentation, this.embedding, chosen, this.turns, this.models,
+				this.channels);
+	}
+
+	public DiarizationProperties withChannels(Channels chosen) {
+		return new DiarizationProperties(this.vad, this.segmentation, this.embedding, this.clustering, this.turns,
+				this.models, chosen);
 	}
 
 	public DiarizationProperties withModels(Models chosen) {
 		return new DiarizationProperties(this.vad, this.segmentation, this.embedding, this.clustering, this.turns,
-				chosen);
+				chosen, this.channels);
 	}
 
 	/**
@@ -164,11 +171,34 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * off: at any threshold that joins one speaker's clusters it also joins the two
 	 * people of AMI dev00 and dev01. The same number decides whether a recording has one
 	 * speaker at all
+	 * @param singleSpeakerSeparation default embedder: a recording whose windows separate
+	 * into two groups less clearly than this on the calibrated scale
+	 * ({@code SpeakerCount.separation}: about 3 for one voice, at least 7 for two people
+	 * on the dev recordings) is one speaker, unless the request asks for more; 0 turns
+	 * the test off. Leave-one-recording-out cross-validation
+	 * ({@code aigenda eval diarization --synthetic --tune}) finds the same result
+	 * anywhere from 4.0 to 6.5; 5.0 is the middle, away from both the single voices (3.5
+	 * at most) and the AMI pairs (7.05 at least)
+	 * @param countThreshold the finer cut of the speaker count estimate
+	 * @param countMerge the calibrated merge threshold of the speaker count estimate: the
+	 * finer cut's clusters are joined while closer than this on the calibrated scale
+	 * @param countMargin the estimate replaces the cut's clusters when it finds at least
+	 * this many more speakers (meetings of many people, which the cut joins); 0 turns the
+	 * estimate off (the default). Cross-validation chooses merge 1.3 and margin 1 (with
+	 * it a 10-speaker meeting is found with 10), but the estimate splits the pyannote
+	 * sample looped to 6 minutes into 5 speakers at any margin, so it stays an option
+	 * until it holds on long recordings
+	 * @param resegmentationPenalty after clustering, a Viterbi pass re-assigns the
+	 * windows to the cluster centroids, paying this (in cosine distance) for each change
+	 * of speaker between windows less than 1 s apart; 0 turns the pass off
 	 */
 	public record Clustering(@DefaultValue("1.1") double threshold, @DefaultValue("12") int maxSpeakers,
 			@DefaultValue("2.0") double minSpeakerSeconds, @DefaultValue("2") int refineIterations,
 			@DefaultValue("agglomerative") Method method, @DefaultValue("0.3") double pruning,
-			@DefaultValue("2000") int maxWindows, @DefaultValue("0") double mergeThreshold) {
+			@DefaultValue("2000") int maxWindows, @DefaultValue("0") double mergeThreshold,
+			@DefaultValue("5.0") double singleSpeakerSeparation, @DefaultValue("0.7") double countThreshold,
+			@DefaultValue("1.3") double countMerge, @DefaultValue("0") int countMargin,
+			@DefaultValue("0") double resegmentationPenalty) {
 
 		public Clustering {
 			if (maxWindows < 100) {
@@ -182,22 +212,43 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 
 		public Clustering withThreshold(double chosen) {
 			return new Clustering(chosen, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations, this.method,
-					this.pruning, this.maxWindows, this.mergeThreshold);
+					this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSeparation,
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
 		}
 
 		public Clustering withMethod(Method chosen) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
-					chosen, this.pruning, this.maxWindows, this.mergeThreshold);
+					chosen, this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSeparation,
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
 		}
 
 		public Clustering withMaxWindows(int windows) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
-					this.method, this.pruning, windows, this.mergeThreshold);
+					this.method, this.pruning, windows, this.mergeThreshold, this.singleSpeakerSeparation,
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
+		}
+
+		/**
+		 * The single-speaker test and the speaker count estimate (see
+		 * {@link SpeakerCount}).
+		 */
+		public Clustering withCount(double separation, double merge, int margin) {
+			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
+					this.method, this.pruning, this.maxWindows, this.mergeThreshold, separation, this.countThreshold,
+					merge, margin, this.resegmentationPenalty);
+		}
+
+		/** The resegmentation pass after clustering (see {@code Resegmentation}). */
+		public Clustering withResegmentation(double penalty) {
+			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
+					this.method, this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSeparation,
+					this.countThreshold, this.countMerge, this.countMargin, penalty);
 		}
 
 		public Clustering withMergeThreshold(double chosen) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
-					this.method, this.pruning, this.maxWindows, chosen);
+					this.method, this.pruning, this.maxWindows, chosen, this.singleSpeakerSeparation,
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
 		}
 
 		/**
@@ -206,7 +257,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		 */
 		public Clustering former() {
 			return new Clustering(1.1, 10, this.minSpeakerSeconds, this.refineIterations, this.method, this.pruning,
-					this.maxWindows, 0);
+					this.maxWindows, 0, 0, this.countThreshold, this.countMerge, 0, 0);
 		}
 
 		/**
@@ -216,7 +267,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		 * same-room meetings (AMI dev00, dev01), so it is not the default.
 		 */
 		public Clustering calibrated() {
-			return withThreshold(0.7).withMergeThreshold(1.3);
+			return withThreshold(0.7).withMergeThreshold(1.3).withCount(0, this.countMerge, 0);
 		}
 
 		public enum Method {
@@ -233,6 +284,21 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * @param mergeGapSeconds same-speaker turns closer than this become one turn
 	 */
 	public record Turns(@DefaultValue("0.5") double minTurnSeconds, @DefaultValue("0.5") double mergeGapSeconds) {
+	}
+
+	/**
+	 * @param perChannel diarize a two-channel 16 kHz WAV whose channels carry one speaker
+	 * each (a stereo call) by each channel's voice activity instead of clustering voices
+	 * @param maxEnergyCorrelation channels whose frame energies correlate less than this
+	 * carry one speaker each: two room microphones or a copied channel score near 1, the
+	 * stereo call of eval-dev 0.19
+	 * @param minSpeechSeconds a channel with less speech than this has no speaker (a
+	 * muted side picks up clicks)
+	 * @param maxSeconds longer calls are mixed down and clustered as usual: both channels
+	 * are held in memory
+	 */
+	public record Channels(@DefaultValue("true") boolean perChannel, @DefaultValue("0.5") double maxEnergyCorrelation,
+			@DefaultValue("0.5") double minSpeechSeconds, @DefaultValue("1200") double maxSeconds) {
 	}
 
 }

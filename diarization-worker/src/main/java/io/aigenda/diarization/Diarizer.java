@@ -100,6 +100,14 @@ public final class Diarizer implements AutoCloseable {
 	 * read
 	 */
 	public DiarizationDocument diarize(Path file, Integer minSpeakers, Integer maxSpeakers) {
+		DiarizationProperties.Channels channels = this.properties.channels();
+		if (channels.perChannel()) {
+			DiarizationDocument call = perChannel(ChannelSpeakers.stereoChannels(file, channels.maxSeconds()),
+					minSpeakers);
+			if (call != null) {
+				return call;
+			}
+		}
 		try (PcmFile audio = this.decoder.decodeToTemporaryFile(file)) {
 			return diarize(audio, minSpeakers, maxSpeakers);
 		}
@@ -107,9 +115,31 @@ public final class Diarizer implements AutoCloseable {
 
 	public DiarizationDocument diarize(AudioSource audio, Integer minSpeakers, Integer maxSpeakers) {
 		Embedded embedded = embed(audio);
-		List<SpeakerTurn> result = turns(embedded, this.clusterer, this.properties.clustering().mergeThreshold(),
-				minSpeakers, maxSpeakers);
+		List<SpeakerTurn> result = turns(embedded, this.clusterer, this.properties.clustering(), minSpeakers,
+				maxSpeakers);
 		return document(audio.durationSeconds(), result, this.voiceprints.embed(audio, result));
+	}
+
+	/**
+	 * A call with one speaker per channel, diarized by each channel's voice activity
+	 * ({@link ChannelSpeakers}); each speaker's voiceprint comes from their own channel.
+	 * Null when the channels are not one speaker each.
+	 */
+	private DiarizationDocument perChannel(List<Audio> channels, Integer minSpeakers) {
+		DiarizationProperties.Channels options = this.properties.channels();
+		ChannelSpeakers.Call call = ChannelSpeakers.turns(channels, this.vad, options.maxEnergyCorrelation(),
+				options.minSpeechSeconds(), minSpeakers);
+		if (call == null) {
+			return null;
+		}
+		List<SpeakerTurn> result = call.turns();
+		java.util.Map<String, float[]> voiceprints = new java.util.LinkedHashMap<>();
+		for (int c = 0; c < channels.size(); c++) {
+			voiceprints.putAll(this.voiceprints.embed(channels.get(c), call.on(c)));
+		}
+		List<String> speakers = new ArrayList<>(
+				new LinkedHashSet<>(result.stream().map(SpeakerTurn::speaker).toList()));
+		return new DiarizationDocument(channels.get(0).durationSeconds(), "per-channel", speakers, result, voiceprints);
 	}
 
 	/**
@@ -119,6 +149,16 @@ public final class Diarizer implements AutoCloseable {
 	 */
 	public record Embedded(double durationSeconds, SpeakerSegmenter.Segmentation segmentation, float[][] embeddings,
 			float[][] calibrated) {
+
+		/**
+		 * How clearly the windows fall into two groups on the calibrated scale
+		 * ({@link SpeakerCount#separation}); 0 without a calibrated scale.
+		 */
+		public double separation() {
+			return (this.calibrated == null || this.calibrated.length == 0) ? 0
+					: SpeakerCount.separation(this.calibrated);
+		}
+
 	}
 
 	/** Segments and embeds a recording. */
@@ -143,18 +183,18 @@ public final class Diarizer implements AutoCloseable {
 			case AGGLOMERATIVE -> new AgglomerativeClusterer(clustering);
 			case SPECTRAL -> new SpectralClusterer(clustering);
 		}, clustering.maxWindows());
-		return document(embedded.durationSeconds(),
-				turns(embedded, chosen, clustering.mergeThreshold(), minSpeakers, maxSpeakers), java.util.Map.of());
+		return document(embedded.durationSeconds(), turns(embedded, chosen, clustering, minSpeakers, maxSpeakers),
+				java.util.Map.of());
 	}
 
-	private List<SpeakerTurn> turns(Embedded embedded, SpeakerClusterer chosen, double mergeThreshold,
-			Integer minSpeakers, Integer maxSpeakers) {
+	private List<SpeakerTurn> turns(Embedded embedded, SpeakerClusterer chosen,
+			DiarizationProperties.Clustering clustering, Integer minSpeakers, Integer maxSpeakers) {
 		List<SpeakerSegmenter.Window> windows = embedded.segmentation().windows();
 		if (windows.isEmpty()) {
 			return List.of();
 		}
-		int[] labels = labels(windows, embedded.embeddings(), embedded.calibrated(), chosen, mergeThreshold,
-				minSpeakers, maxSpeakers);
+		int[] labels = labels(windows, embedded.embeddings(), embedded.calibrated(), chosen, clustering, minSpeakers,
+				maxSpeakers);
 		return OverlapAssigner.addSecondSpeakers(this.turns.build(windows, labels), embedded.segmentation().overlaps());
 	}
 
@@ -205,7 +245,8 @@ public final class Diarizer implements AutoCloseable {
 	 * second.
 	 */
 	private int[] labels(List<SpeakerSegmenter.Window> windows, float[][] embeddings, float[][] calibrated,
-			SpeakerClusterer chosen, double mergeThreshold, Integer minSpeakers, Integer maxSpeakers) {
+			SpeakerClusterer chosen, DiarizationProperties.Clustering clustering, Integer minSpeakers,
+			Integer maxSpeakers) {
 		double minWindow = this.properties.segmentation().minWindowSeconds();
 		List<Integer> clustered = new ArrayList<>();
 		for (int i = 0; i < windows.size(); i++) {
@@ -233,8 +274,16 @@ public final class Diarizer implements AutoCloseable {
 			for (int k = 0; k < clustered.size(); k++) {
 				picked[k] = calibrated[clustered.get(k)];
 			}
-			clusterLabels = CalibratedMerge.merge(clusterLabels, picked, mergeThreshold,
+			clusterLabels = CalibratedMerge.merge(clusterLabels, picked, clustering.mergeThreshold(),
 					(minSpeakers != null) ? minSpeakers : 1);
+			clusterLabels = SpeakerCount.decide(clusterLabels, selected, weights, picked, clustering, minSpeakers,
+					maxSpeakers);
+		}
+		List<SpeakerSegmenter.Window> clusteredWindows = clustered.stream().map(windows::get).toList();
+		int[] smoothed = Resegmentation.smooth(clusterLabels, selected, clusteredWindows,
+				clustering.resegmentationPenalty());
+		if (minSpeakers == null || java.util.Arrays.stream(smoothed).distinct().count() >= minSpeakers) {
+			clusterLabels = smoothed;
 		}
 		int[] labels = new int[windows.size()];
 		java.util.Arrays.fill(labels, -1);

@@ -71,7 +71,7 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 	Path writeSynthetic;
 
 	@Option(names = "--tune",
-			description = "Choose the clustering threshold and the calibrated merge threshold by leave-one-recording-out cross-validation, among settings with which no real recording does worse than the former default, and print the figures of each recording scored with settings chosen without it.")
+			description = "Choose the single-speaker test and the speaker count estimate by leave-one-recording-out cross-validation (the single-speaker ASR recordings and their mixes join the set), among settings with which no real recording does worse than the former default, and print the figures of each recording scored with settings chosen without it.")
 	boolean tune;
 
 	@Option(names = "--collar", defaultValue = "0.25",
@@ -113,6 +113,10 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 			cases.addAll(meetings);
 		}
 		if (this.tune) {
+			// the single-speaker recordings and their mixes count as real recordings
+			// here:
+			// the speaker count must hold on them too
+			cases.addAll(HeldOutMixes.build(SharedFolder.evalDev("asr"), true));
 			Tuning.run(cases, scorer, System.out);
 			return 0;
 		}
@@ -128,15 +132,19 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The default, the former default (threshold 1.1, no calibrated merge), the
-	 * calibrated speaker count as an option (threshold 0.7, calibrated merge 1.3) and the
-	 * trivial baseline (all of the default's speech as one speaker).
+	 * The default, the former default (threshold 1.1, no calibrated merge, no
+	 * single-speaker test), the calibrated speaker count as an option (threshold 0.7,
+	 * calibrated merge 1.3), the speaker count estimate as an option (margin 1, merge
+	 * 1.3, the cross-validated setting) and the trivial baseline (all of the default's
+	 * speech as one speaker).
 	 */
 	static List<Configuration> systems() {
 		DiarizationProperties defaults = DiarizationProperties.defaults();
 		return List.of(new Configuration("default", defaults),
 				new Configuration("former default", defaults.withClustering(defaults.clustering().former())),
-				new Configuration("calibrated merge", defaults.withClustering(defaults.clustering().calibrated())));
+				new Configuration("calibrated merge", defaults.withClustering(defaults.clustering().calibrated())),
+				new Configuration("count estimate",
+						defaults.withClustering(defaults.clustering().withCount(5.0, 1.3, 1))));
 	}
 
 	static Scores evaluate(List<Case> cases, DiarizationErrorRate scorer, String total, PrintStream out) {

@@ -41,6 +41,14 @@ final class HeldOutMixes {
 	}
 
 	static List<EvalDiarizationCommand.Case> build(Path asrFolder) {
+		return build(asrFolder, false);
+	}
+
+	/**
+	 * @param decodableOnly leave out the recordings this machine cannot decode (FLAC
+	 * without ffmpeg) and the mixes that hold them, instead of failing
+	 */
+	static List<EvalDiarizationCommand.Case> build(Path asrFolder, boolean decodableOnly) {
 		List<Path> files = SPEAKERS.stream().map(asrFolder::resolve).toList();
 		for (Path file : files) {
 			if (!Files.isRegularFile(file)) {
@@ -51,7 +59,16 @@ final class HeldOutMixes {
 		Map<String, List<SpeechRegion>> speech = new LinkedHashMap<>();
 		try (SileroVad vad = SileroVad.load()) {
 			for (Path file : files) {
-				Audio decoded = AudioDecoders.detect().decode(file);
+				Audio decoded;
+				try {
+					decoded = AudioDecoders.detect().decode(file);
+				}
+				catch (io.aigenda.audio.AudioDecodingException ex) {
+					if (!decodableOnly) {
+						throw ex;
+					}
+					continue;
+				}
 				audio.put(label(file), decoded);
 				speech.put(label(file), vad.detect(decoded));
 			}
@@ -59,6 +76,9 @@ final class HeldOutMixes {
 		List<EvalDiarizationCommand.Case> cases = new ArrayList<>();
 		for (List<Integer> mix : MIXES) {
 			List<String> speakers = mix.stream().map(i -> label(files.get(i))).toList();
+			if (!audio.keySet().containsAll(speakers)) {
+				continue;
+			}
 			cases.add(mix(speakers, audio, speech));
 		}
 		return cases;

@@ -12,20 +12,34 @@ import io.aigenda.diarization.Diarizer;
 import io.aigenda.diarization.eval.DiarizationErrorRate;
 
 /**
- * Chooses the clustering threshold and the calibrated merge threshold by
- * leave-one-recording-out cross-validation: each recording is embedded once, clustered
- * with every pair of a grid, and scored with the pair chosen on all the other recordings.
- * A pair may be chosen only if no real recording (synthetic meetings aside) does worse
- * than with the former default: DER at most {@link #MARGIN} higher and the speaker count
- * no further from the reference. Among those, the lowest mean of the mean DER per real
- * recording and the mean DER per synthetic meeting wins, so that synthetic meetings never
- * outweigh the real recordings. The former default always qualifies.
+ * Chooses the speaker count settings by leave-one-recording-out cross-validation: the
+ * single-speaker separation threshold, the calibrated merge of the count estimate and the
+ * margin by which the estimate must exceed the cut (threshold 1.1). Each recording is
+ * embedded once, clustered with every setting of a grid, and scored with the setting
+ * chosen on all the other recordings. A setting may be chosen only if no real recording
+ * (synthetic meetings aside; the single-speaker ASR recordings and their mixes count as
+ * real) does worse than with the former default: DER at most {@link #MARGIN} higher and
+ * the speaker count no further from the reference. Among those, the lowest mean of the
+ * mean DER per real recording and the mean DER per synthetic meeting wins, so that
+ * synthetic meetings never outweigh the real recordings. The former default always
+ * qualifies.
  */
 final class Tuning {
 
-	static final double[] THRESHOLDS = { 0.7, 0.8, 0.9, 1.0, 1.1 };
+	/** Single-speaker separation thresholds ({@code 0}: no single-speaker test). */
+	static final double[] SPREADS = { 0, 3.5, 4, 4.5, 5, 5.5, 6, 6.5, 7.5 };
 
-	static final double[] MERGES = { 0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.3, 1.7, 2.2 };
+	/**
+	 * Calibrated merge thresholds of the speaker count estimate, and resegmentation
+	 * penalties (one list: each entry a pair).
+	 */
+	static final double[] MERGES = { 1.3, 1.3, 1.3, 1.3, 1.3 };
+
+	/** Resegmentation penalties, one per entry of {@link #MERGES}. */
+	static final double[] PENALTIES = { 0, 0.05, 0.1, 0.2, 0.4 };
+
+	/** Margins by which the estimate must exceed the cut ({@code 0}: no estimate). */
+	static final int[] MARGINS = { 0, 1 };
 
 	/**
 	 * How much higher than with the former default a real recording's DER may be.
@@ -37,7 +51,7 @@ final class Tuning {
 
 	static void run(List<EvalDiarizationCommand.Case> cases, DiarizationErrorRate scorer, PrintStream out) {
 		DiarizationProperties defaults = DiarizationProperties.defaults();
-		int configs = THRESHOLDS.length * MERGES.length;
+		int configs = SPREADS.length * MERGES.length * MARGINS.length;
 		double[][] der = new double[cases.size()][configs];
 		int[][] found = new int[cases.size()][configs];
 		long[] reference = new long[cases.size()];
@@ -47,6 +61,7 @@ final class Tuning {
 			for (int c = 0; c < cases.size(); c++) {
 				EvalDiarizationCommand.Case item = cases.get(c);
 				Diarizer.Embedded embedded = diarizer.embed(item.source());
+				out.printf(Locale.ROOT, "%s: calibrated separation %.3f%n", item.name(), embedded.separation());
 				reference[c] = item.reference().stream().map(SpeakerTurn::speaker).distinct().count();
 				for (int k = 0; k < configs; k++) {
 					DiarizationProperties.Clustering clustering = clustering(defaults, k);
@@ -95,7 +110,7 @@ final class Tuning {
 		double fixedErrors = 0;
 		double fixedScored = 0;
 		int fixedRight = 0;
-		int former = index(1.1, 0);
+		int former = 0;
 		for (int c = 0; c < cases.size(); c++) {
 			int chosen = bestConfig(der, c);
 			out.printf(Locale.ROOT,
@@ -130,7 +145,7 @@ final class Tuning {
 	 * from the reference.
 	 */
 	private static boolean worseThanFormer(double[][] der, int c, int k) {
-		int former = index(1.1, 0);
+		int former = 0;
 		return der[c][k] > der[c][former] + MARGIN
 				|| Math.abs(found[c][k] - reference[c]) > Math.abs(found[c][former] - reference[c]);
 	}
@@ -142,7 +157,7 @@ final class Tuning {
 	 * that neither kind outweighs the other.
 	 */
 	private static int bestConfig(double[][] der, int leftOut) {
-		int best = index(1.1, 0);
+		int best = 0;
 		double bestMean = Double.MAX_VALUE;
 		for (int k = 0; k < der[0].length; k++) {
 			boolean allowed = true;
@@ -172,26 +187,24 @@ final class Tuning {
 		return best;
 	}
 
-	private static int index(double threshold, double merge) {
-		for (int t = 0; t < THRESHOLDS.length; t++) {
-			for (int m = 0; m < MERGES.length; m++) {
-				if (THRESHOLDS[t] == threshold && MERGES[m] == merge) {
-					return t * MERGES.length + m;
-				}
-			}
-		}
-		throw new IllegalArgumentException("not in the grid");
-	}
-
+	/**
+	 * Setting {@code k} of the grid: the former cut (threshold 1.1, no merge after it)
+	 * with a single-speaker test and a speaker count estimate.
+	 */
 	static DiarizationProperties.Clustering clustering(DiarizationProperties defaults, int k) {
 		return defaults.clustering()
-			.withThreshold(THRESHOLDS[k / MERGES.length])
-			.withMergeThreshold(MERGES[k % MERGES.length]);
+			.withThreshold(1.1)
+			.withMergeThreshold(0)
+			.withCount(SPREADS[k / (MERGES.length * MARGINS.length)], MERGES[(k / MARGINS.length) % MERGES.length],
+					MARGINS[k % MARGINS.length])
+			.withResegmentation(PENALTIES[(k / MARGINS.length) % MERGES.length]);
 	}
 
 	private static String describe(DiarizationProperties defaults, int k) {
-		return String.format(Locale.ROOT, "threshold %.2f, merge %.2f", THRESHOLDS[k / MERGES.length],
-				MERGES[k % MERGES.length]);
+		return String.format(Locale.ROOT,
+				"single-speaker separation %.2f, count merge %.2f, margin %d, resegmentation penalty %.2f",
+				SPREADS[k / (MERGES.length * MARGINS.length)], MERGES[(k / MARGINS.length) % MERGES.length],
+				MARGINS[k % MARGINS.length], PENALTIES[(k / MARGINS.length) % MERGES.length]);
 	}
 
 }
