@@ -164,9 +164,16 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	 * this long stay inside a piece, and pieces are cut in the middle of longer ones
 	 * @param threads pieces recognised at once (one recogniser each, one model); 0 uses
 	 * every available processor, at most 4
+	 * @param splitStereo recognise each channel of a two-channel recording with one
+	 * speaker per channel on its own (a mix would put both voices, often at once, into
+	 * one stream); ordinary stereo stays a mono mix
 	 */
 	public record Signal(@DefaultValue("true") boolean normalizeLoudness, @DefaultValue("1.5") double marginSeconds,
-			@DefaultValue("0") int threads) {
+			@DefaultValue("0") int threads, @DefaultValue("true") boolean splitStereo) {
+
+		public Signal(boolean normalizeLoudness, double marginSeconds, int threads) {
+			this(normalizeLoudness, marginSeconds, threads, true);
+		}
 
 		public int effectiveThreads() {
 			return (this.threads > 0) ? this.threads : Math.min(4, Runtime.getRuntime().availableProcessors());
