@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.aigenda.contracts.Language;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -120,6 +121,7 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	 */
 	public record Vosk(Path cacheDir, Map<String, Path> modelDirs, Path modelsDir) {
 
+		@ConstructorBinding
 		public Vosk {
 			cacheDir = (cacheDir != null) ? cacheDir
 					: Path.of(System.getProperty("user.home"), ".cache", "aigenda", "models");
@@ -170,6 +172,10 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	 */
 	public record Signal(@DefaultValue("true") boolean normalizeLoudness, @DefaultValue("1.5") double marginSeconds,
 			@DefaultValue("0") int threads, @DefaultValue("true") boolean splitStereo) {
+
+		@ConstructorBinding
+		public Signal {
+		}
 
 		public Signal(boolean normalizeLoudness, double marginSeconds, int threads) {
 			this(normalizeLoudness, marginSeconds, threads, true);
