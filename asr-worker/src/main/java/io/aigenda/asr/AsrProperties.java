@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.aigenda.contracts.Language;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -38,7 +39,7 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 		defaultLanguage = (defaultLanguage != null) ? defaultLanguage : Language.EN;
 		maxChunkSeconds = (maxChunkSeconds > 0) ? maxChunkSeconds : 30;
 		vad = (vad != null) ? vad : new Vad(0.5, 0.25, 0.1, 0.2);
-		vosk = (vosk != null) ? vosk : new Vosk(null, null);
+		vosk = (vosk != null) ? vosk : new Vosk(null, null, null);
 		whisper = (whisper != null) ? whisper : new Whisper(null, 0);
 		signal = (signal != null) ? signal : new Signal(true, 1.5, 0);
 		readable = (readable != null) ? readable : new Readable(true, null);
@@ -132,13 +133,28 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	 * {@code ~/.cache/aigenda/models})
 	 * @param modelDirs model folder per language ({@code en}, {@code ru}...); {@code en}
 	 * defaults to the bundled model, other languages need a model an operator downloaded
+	 * @param modelsDir the models folder {@code aigenda models pull} unpacks into
+	 * (default {@code $AIGENDA_MODELS_DIR}, else {@code ./models}); a language with no
+	 * folder in {@code modelDirs} uses a model pulled there
 	 */
-	public record Vosk(Path cacheDir, Map<String, Path> modelDirs) {
+	public record Vosk(Path cacheDir, Map<String, Path> modelDirs, Path modelsDir) {
 
+		@ConstructorBinding
 		public Vosk {
 			cacheDir = (cacheDir != null) ? cacheDir
 					: Path.of(System.getProperty("user.home"), ".cache", "aigenda", "models");
 			modelDirs = (modelDirs != null) ? Map.copyOf(modelDirs) : Map.of();
+			modelsDir = (modelsDir != null) ? modelsDir : defaultModelsDir();
+		}
+
+		public Vosk(Path cacheDir, Map<String, Path> modelDirs) {
+			this(cacheDir, modelDirs, null);
+		}
+
+		/** Where {@code aigenda models pull} puts models unless told otherwise. */
+		static Path defaultModelsDir() {
+			String env = System.getenv("AIGENDA_MODELS_DIR");
+			return Path.of((env != null && !env.isBlank()) ? env : "models");
 		}
 
 	}
@@ -169,9 +185,20 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	 * this long stay inside a piece, and pieces are cut in the middle of longer ones
 	 * @param threads pieces recognised at once (one recogniser each, one model); 0 uses
 	 * every available processor, at most 4
+	 * @param splitStereo recognise each channel of a two-channel recording with one
+	 * speaker per channel on its own (a mix would put both voices, often at once, into
+	 * one stream); ordinary stereo stays a mono mix
 	 */
 	public record Signal(@DefaultValue("true") boolean normalizeLoudness, @DefaultValue("1.5") double marginSeconds,
-			@DefaultValue("0") int threads) {
+			@DefaultValue("0") int threads, @DefaultValue("true") boolean splitStereo) {
+
+		@ConstructorBinding
+		public Signal {
+		}
+
+		public Signal(boolean normalizeLoudness, double marginSeconds, int threads) {
+			this(normalizeLoudness, marginSeconds, threads, true);
+		}
 
 		public int effectiveThreads() {
 			return (this.threads > 0) ? this.threads : Math.min(4, Runtime.getRuntime().availableProcessors());

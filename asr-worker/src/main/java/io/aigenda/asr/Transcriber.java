@@ -27,6 +27,7 @@ import io.aigenda.audio.PcmFile;
 import io.aigenda.audio.SileroVad;
 import io.aigenda.audio.SpeechChunker;
 import io.aigenda.audio.SpeechRegion;
+import io.aigenda.audio.StereoChannels;
 import io.aigenda.audio.VadOptions;
 import io.aigenda.contracts.Language;
 import io.aigenda.contracts.TranscriptDocument;
@@ -44,6 +45,9 @@ import io.aigenda.contracts.Word;
  * (through {@link #create(AsrProperties)}). Safe to share between threads.
  */
 public final class Transcriber implements AutoCloseable {
+
+	// Channels are held in memory while split (two float arrays): 30 minutes are 230 MB.
+	private static final double MAX_SPLIT_SECONDS = 1800;
 
 	private final AudioDecoder decoder;
 
@@ -116,8 +120,54 @@ public final class Transcriber implements AutoCloseable {
 	public Transcription transcribeMeasured(Path file, Language language, ProgressListener progress) {
 		long started = System.nanoTime();
 		try (PcmFile audio = this.decoder.decodeToTemporaryFile(file)) {
-			return transcribeMeasured(audio, language, progress, secondsSince(started));
+			double decodeSeconds = secondsSince(started);
+			if (this.signal.splitStereo() && audio.durationSeconds() <= MAX_SPLIT_SECONDS) {
+				long channelsStarted = System.nanoTime();
+				List<Audio> channels = this.decoder.decodeChannels(file);
+				decodeSeconds += secondsSince(channelsStarted);
+				if (channels.size() == 2
+						&& StereoChannels.analyse(channels.get(0), channels.get(1)).oneSpeakerPerChannel()) {
+					return transcribeChannels(channels, language, progress, decodeSeconds);
+				}
+			}
+			return transcribeMeasured(audio, language, progress, decodeSeconds);
 		}
+	}
+
+	/**
+	 * One speaker per channel: each channel is recognised as a recording of its own (its
+	 * own loudness, speech, pieces and sentences) and the words are merged by time. Both
+	 * channels end in one language: the one heard in the channel with more words.
+	 */
+	private Transcription transcribeChannels(List<Audio> channels, Language language, ProgressListener progress,
+			double decodeSeconds) {
+		List<Transcription> parts = new ArrayList<>();
+		for (Audio channel : channels) {
+			parts.add(transcribeMeasured(channel, language, progress, 0));
+		}
+		Transcription main = parts.stream()
+			.max(java.util.Comparator.comparingInt(part -> part.document().words().size()))
+			.orElseThrow();
+		Language resolved = main.document().language();
+		for (int i = 0; i < parts.size(); i++) {
+			if (parts.get(i).document().language() != resolved) {
+				parts.set(i, transcribeMeasured(channels.get(i), resolved, progress, 0));
+			}
+		}
+		List<Word> words = new ArrayList<>();
+		int chunks = 0;
+		double vadSeconds = 0;
+		double recognitionSeconds = 0;
+		for (Transcription part : parts) {
+			words.addAll(part.document().words());
+			chunks += part.chunks();
+			vadSeconds += part.vadSeconds();
+			recognitionSeconds += part.recognitionSeconds();
+		}
+		words.sort(java.util.Comparator.comparingDouble(Word::start));
+		TranscriptDocument document = new TranscriptDocument(resolved, main.document().durationSeconds(),
+				this.recognizer.engine(), List.copyOf(words));
+		return new Transcription(document, chunks, decodeSeconds, vadSeconds, recognitionSeconds);
 	}
 
 	/** Transcribes audio that is already decoded. */

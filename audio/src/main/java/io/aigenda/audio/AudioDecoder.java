@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Turns a recording in some container into 16 kHz mono {@link Audio}. */
 public interface AudioDecoder {
@@ -23,6 +24,16 @@ public interface AudioDecoder {
 	 */
 	default PcmFile decodeToFile(Path file, Path pcm) {
 		return PcmFile.write(decode(file), pcm);
+	}
+
+	/**
+	 * Each channel of a two-channel recording as 16 kHz audio (left, right), for
+	 * recordings with one speaker per channel; an empty list for any other number of
+	 * channels or a decoder that cannot tell.
+	 * @throws AudioDecodingException as {@link #decode(Path)}
+	 */
+	default List<Audio> decodeChannels(Path file) {
+		return List.of();
 	}
 
 	/**

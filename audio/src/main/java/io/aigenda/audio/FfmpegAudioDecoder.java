@@ -60,6 +60,54 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 	}
 
 	/**
+	 * Left and right of a recording whose first audio track is stereo, from ffmpeg's
+	 * interleaved two-channel output; empty for mono or more than two channels (a
+	 * surround mix is one sound field, not a speaker per channel).
+	 */
+	@Override
+	public List<Audio> decodeChannels(Path file) {
+		if (!probeIsStereo(file)) {
+			return List.of();
+		}
+		float[] interleaved = toFloats(run(file, "pipe:1", 2));
+		int frames = interleaved.length / 2;
+		float[] left = new float[frames];
+		float[] right = new float[frames];
+		for (int i = 0; i < frames; i++) {
+			left[i] = interleaved[2 * i];
+			right[i] = interleaved[2 * i + 1];
+		}
+		return List.of(new Audio(left, Audio.SAMPLE_RATE), new Audio(right, Audio.SAMPLE_RATE));
+	}
+
+	/**
+	 * ffmpeg with no output lists the streams on stderr ("Audio: ..., 16000 Hz, stereo,
+	 * ...").
+	 */
+	private static boolean probeIsStereo(Path file) {
+		try {
+			Process process = new ProcessBuilder(FFMPEG, "-nostdin", "-hide_banner", "-i",
+					file.toAbsolutePath().toString())
+				.redirectErrorStream(true)
+				.start();
+			String listing = readAll(process.getInputStream());
+			process.waitFor();
+			return listing.lines()
+				.filter(line -> line.contains("Audio:"))
+				.findFirst()
+				.map(line -> line.contains(" stereo"))
+				.orElse(false);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
 	 * Lets ffmpeg write the samples straight to disk: memory stays small however long the
 	 * recording.
 	 */
@@ -74,6 +122,10 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 	 * to its standard output.
 	 */
 	private byte[] run(Path file, String output) {
+		return run(file, output, 1);
+	}
+
+	private byte[] run(Path file, String output, int channels) {
 		if (!Files.isRegularFile(file)) {
 			throw new AudioDecodingException("The recording file does not exist");
 		}
@@ -86,9 +138,9 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 			throw new AudioDecodingException("The recording could not be read", ex);
 		}
 		List<String> command = List.of(FFMPEG, "-nostdin", "-hide_banner", "-v", "error", "-y", "-i",
-				file.toAbsolutePath().toString(), "-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", "1", "-ar",
-				String.valueOf(Audio.SAMPLE_RATE), "-t", String.format(Locale.ROOT, "%.3f", this.maxSeconds), "-f",
-				"f32le", output);
+				file.toAbsolutePath().toString(), "-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", String.valueOf(channels),
+				"-ar", String.valueOf(Audio.SAMPLE_RATE), "-t", String.format(Locale.ROOT, "%.3f", this.maxSeconds),
+				"-f", "f32le", output);
 		try {
 			Process process = new ProcessBuilder(command).start();
 			CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));

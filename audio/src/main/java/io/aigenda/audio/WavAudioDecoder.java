@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Pure-Java decoder for RIFF/WAVE files: integer PCM of 8, 16, 24 or 32 bits and IEEE
@@ -39,9 +41,19 @@ public class WavAudioDecoder implements AudioDecoder {
 
 	@Override
 	public Audio decode(Path file) {
+		return read(file, false).get(0);
+	}
+
+	/** Left and right of a two-channel file; empty for any other channel count. */
+	@Override
+	public List<Audio> decodeChannels(Path file) {
+		return read(file, true);
+	}
+
+	private List<Audio> read(Path file, boolean split) {
 		try (InputStream raw = Files.newInputStream(file);
 				DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-			return read(in);
+			return read(in, split);
 		}
 		catch (EOFException ex) {
 			throw new AudioDecodingException("The WAV file ends before its audio data starts");
@@ -51,7 +63,7 @@ public class WavAudioDecoder implements AudioDecoder {
 		}
 	}
 
-	private Audio read(DataInputStream in) throws IOException {
+	private List<Audio> read(DataInputStream in, boolean split) throws IOException {
 		byte[] riff = new byte[12];
 		int got = in.readNBytes(riff, 0, 12);
 		if (got < 12 || !ascii(riff, 0, "RIFF") || !ascii(riff, 8, "WAVE")) {
@@ -74,7 +86,10 @@ public class WavAudioDecoder implements AudioDecoder {
 				if (format == null) {
 					throw new AudioDecodingException("The WAV file has audio data but no format description");
 				}
-				return readSamples(in, format, size);
+				if (split && format.channels != 2) {
+					return List.of();
+				}
+				return readSamples(in, format, size, split);
 			}
 			else {
 				skip(in, size + (size & 1));
@@ -82,29 +97,46 @@ public class WavAudioDecoder implements AudioDecoder {
 		}
 	}
 
-	private Audio readSamples(DataInputStream in, Format format, long declaredBytes) throws IOException {
+	private List<Audio> readSamples(DataInputStream in, Format format, long declaredBytes, boolean split)
+			throws IOException {
 		int frameBytes = format.channels * format.bytesPerSample;
 		long maxFrames = (long) Math.ceil(this.maxSeconds * format.sampleRate);
 		long frames = Math.min(declaredBytes / frameBytes, maxFrames);
+		int outputs = split ? format.channels : 1;
 		// A header may claim far more than the file holds; grow as data really arrives.
-		float[] mono = new float[(int) Math.min(frames, 1 << 20)];
+		float[][] out = new float[outputs][(int) Math.min(frames, 1 << 20)];
 		byte[] frame = new byte[frameBytes];
 		int count = 0;
 		while (count < frames) {
 			if (in.readNBytes(frame, 0, frameBytes) < frameBytes) {
 				break;
 			}
-			if (count == mono.length) {
-				mono = java.util.Arrays.copyOf(mono, (int) Math.min(frames, (long) mono.length * 2));
+			if (count == out[0].length) {
+				for (int o = 0; o < outputs; o++) {
+					out[o] = java.util.Arrays.copyOf(out[o], (int) Math.min(frames, (long) out[o].length * 2));
+				}
 			}
-			double sum = 0;
-			for (int c = 0; c < format.channels; c++) {
-				sum += format.sample(frame, c * format.bytesPerSample);
+			if (split) {
+				for (int c = 0; c < format.channels; c++) {
+					out[c][count] = (float) format.sample(frame, c * format.bytesPerSample);
+				}
 			}
-			mono[count++] = (float) (sum / format.channels);
+			else {
+				double sum = 0;
+				for (int c = 0; c < format.channels; c++) {
+					sum += format.sample(frame, c * format.bytesPerSample);
+				}
+				out[0][count] = (float) (sum / format.channels);
+			}
+			count++;
 		}
-		float[] samples = java.util.Arrays.copyOf(mono, count);
-		return new Audio(Resampler.resample(samples, format.sampleRate, Audio.SAMPLE_RATE), Audio.SAMPLE_RATE);
+		List<Audio> channels = new ArrayList<>(outputs);
+		for (int o = 0; o < outputs; o++) {
+			float[] samples = java.util.Arrays.copyOf(out[o], count);
+			channels
+				.add(new Audio(Resampler.resample(samples, format.sampleRate, Audio.SAMPLE_RATE), Audio.SAMPLE_RATE));
+		}
+		return channels;
 	}
 
 	private static void skip(DataInputStream in, long bytes) throws IOException {

@@ -72,6 +72,12 @@ public class BenchCommand implements Callable<Integer> {
 	/** The bare ASR engine on the whole decoded recording, seconds; measured once. */
 	private double bareEngineSeconds;
 
+	/** Processor time of the same, seconds. */
+	private double bareEngineCpuSeconds;
+
+	/** Processor time of the platform per run, seconds. */
+	private Double platformCpuSeconds;
+
 	@Override
 	public Integer call() {
 		if (!Files.isRegularFile(this.file)) {
@@ -141,26 +147,35 @@ public class BenchCommand implements Callable<Integer> {
 				Diarizer diarizer = Diarizer.withDefaults()) {
 			MinutesWriter writer = MinutesWriters.extractive();
 			for (int run = 0; run <= this.runs; run++) {
+				double cpu = cpuSeconds();
 				Transcription transcription = transcriber.transcribeMeasured(this.file, language,
 						ProgressListener.none());
+				double asrCpu = cpuSeconds() - cpu;
 				Audio audio = transcriber.decoder().decode(this.file);
 				long started = System.nanoTime();
+				cpu = cpuSeconds();
 				DiarizationDocument diarization = diarizer.diarize(audio, null, null);
 				double diarizationSeconds = secondsSince(started);
+				double diarizationCpu = cpuSeconds() - cpu;
 				MeetingTranscript joined = join(transcription, diarization);
 				started = System.nanoTime();
+				cpu = cpuSeconds();
 				writer.write(joined);
 				double minutesSeconds = secondsSince(started);
+				double minutesCpu = cpuSeconds() - cpu;
 				if (run == 1) {
 					// the bare engine on the same decoded audio, whole, in one recogniser
 					long engineStarted = System.nanoTime();
+					cpu = cpuSeconds();
 					transcriber.recognizer().recognize(audio, transcription.document().language());
 					this.bareEngineSeconds = secondsSince(engineStarted);
+					this.bareEngineCpuSeconds = cpuSeconds() - cpu;
 				}
 				if (run > 0) {
-					measured.add(new StepTimes(transcription.document().durationSeconds(),
-							transcription.decodeSeconds(), transcription.vadSeconds(),
-							transcription.recognitionSeconds(), diarizationSeconds, minutesSeconds));
+					measured
+						.add(new StepTimes(transcription.document().durationSeconds(), transcription.decodeSeconds(),
+								transcription.vadSeconds(), transcription.recognitionSeconds(), diarizationSeconds,
+								minutesSeconds, asrCpu, diarizationCpu, minutesCpu));
 				}
 			}
 		}
@@ -180,8 +195,13 @@ public class BenchCommand implements Callable<Integer> {
 			MeetingProcessor processor = new MeetingProcessor(client, out,
 					new PrintStream(new ByteArrayOutputStream(), true), false, Duration.ofHours(2));
 			double total = 0;
+			double cpu = 0;
 			for (int run = 0; run <= this.runs; run++) {
+				double cpuBefore = cpuSeconds();
 				MeetingProcessor.Result result = processor.process(this.file, language);
+				if (run > 0) {
+					cpu += cpuSeconds() - cpuBefore;
+				}
 				if (!result.succeeded()) {
 					throw new IllegalStateException(
 							"The platform failed on " + this.file.getFileName() + ": " + result.failureReason());
@@ -190,8 +210,21 @@ public class BenchCommand implements Callable<Integer> {
 					total += result.processingSeconds();
 				}
 			}
+			this.platformCpuSeconds = cpu / this.runs;
 			return total / this.runs;
 		}
+	}
+
+	/**
+	 * Processor time of this JVM (every service of the platform runs in it), seconds. On
+	 * a machine others share, wall time depends on their load; processor time much less.
+	 */
+	static double cpuSeconds() {
+		if (java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getProcessCpuTime() / 1e9;
+		}
+		return Double.NaN;
 	}
 
 	/**
@@ -231,13 +264,38 @@ public class BenchCommand implements Callable<Integer> {
 		}
 		out.printf(Locale.ROOT, "%s: %.1f s of audio, mean of %d run(s) after one warm-up%n", this.file.getFileName(),
 				audio, this.runs);
-		out.printf(Locale.ROOT, "%-30s %10s %10s%n", "step", "seconds", "RTF");
-		rows.forEach(
-				(name, seconds) -> out.printf(Locale.ROOT, "%-30s %10.3f %10.4f%n", name, seconds, seconds / audio));
+		Map<String, Double> cpu = new LinkedHashMap<>();
+		cpu.put("ASR engine", steps.asrCpu());
+		cpu.put("diarization", steps.diarizationCpu());
+		cpu.put("minutes", steps.minutesCpu());
+		cpu.put("all steps, one after another", steps.asrCpu() + steps.diarizationCpu() + steps.minutesCpu());
+		if (this.platformCpuSeconds != null) {
+			cpu.put("platform, upload to minutes", this.platformCpuSeconds);
+		}
+		int cores = Runtime.getRuntime().availableProcessors();
+		out.printf(Locale.ROOT, "load average %.2f on %d cores (wall times depend on it; processor times much less)%n",
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), cores);
+		out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s%n", "step", "seconds", "RTF", "CPU s/s",
+				"CPU s/s / " + cores);
+		rows.forEach((name, seconds) -> {
+			Double processor = cpu.get(name);
+			if (name.equals("ASR engine")) {
+				// the processor time covers decoding and VAD as well
+				out.printf(Locale.ROOT, "%-30s %10.3f %10.4f %10.4f %12.4f  (decode+VAD+ASR)%n", name, seconds,
+						seconds / audio, processor / audio, processor / audio / cores);
+			}
+			else if (processor != null) {
+				out.printf(Locale.ROOT, "%-30s %10.3f %10.4f %10.4f %12.4f%n", name, seconds, seconds / audio,
+						processor / audio, processor / audio / cores);
+			}
+			else {
+				out.printf(Locale.ROOT, "%-30s %10.3f %10.4f%n", name, seconds, seconds / audio);
+			}
+		});
 		if (this.bareEngineSeconds > 0) {
 			double asr = steps.decode() + steps.vad() + steps.recognition();
-			out.printf(Locale.ROOT, "%-30s %10.3f %10.4f%n", "bare ASR engine, whole file", this.bareEngineSeconds,
-					this.bareEngineSeconds / audio);
+			out.printf(Locale.ROOT, "%-30s %10.3f %10.4f %10.4f%n", "bare ASR engine, whole file",
+					this.bareEngineSeconds, this.bareEngineSeconds / audio, this.bareEngineCpuSeconds / audio);
 			out.printf(Locale.ROOT, "%-30s %10s %9.2fx%n", "ASR step / bare ASR engine", "",
 					asr / this.bareEngineSeconds);
 		}
@@ -256,7 +314,7 @@ public class BenchCommand implements Callable<Integer> {
 	}
 
 	record StepTimes(double audioSeconds, double decode, double vad, double recognition, double diarization,
-			double minutes) {
+			double minutes, double asrCpu, double diarizationCpu, double minutesCpu) {
 
 		double total() {
 			return this.decode + this.vad + this.recognition + this.diarization + this.minutes;
@@ -268,7 +326,10 @@ public class BenchCommand implements Callable<Integer> {
 					all.stream().mapToDouble(StepTimes::vad).sum() / n,
 					all.stream().mapToDouble(StepTimes::recognition).sum() / n,
 					all.stream().mapToDouble(StepTimes::diarization).sum() / n,
-					all.stream().mapToDouble(StepTimes::minutes).sum() / n);
+					all.stream().mapToDouble(StepTimes::minutes).sum() / n,
+					all.stream().mapToDouble(StepTimes::asrCpu).sum() / n,
+					all.stream().mapToDouble(StepTimes::diarizationCpu).sum() / n,
+					all.stream().mapToDouble(StepTimes::minutesCpu).sum() / n);
 		}
 
 	}

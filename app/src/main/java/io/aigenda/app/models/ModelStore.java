@@ -19,7 +19,9 @@ import java.util.HexFormat;
 /**
  * The models directory: each model as its file plus {@code <file>.sha256}. A download
  * goes to a temporary file first and is moved into place only when its checksum matches,
- * so a broken or tampered download never looks installed.
+ * so a broken or tampered download never looks installed. A {@code .zip} (a Vosk model)
+ * is unpacked into a hidden folder beside its final place and renamed into place when
+ * whole; the zip itself is not kept.
  */
 record ModelStore(Path directory, ModelCatalog catalog) {
 
@@ -28,7 +30,10 @@ record ModelStore(Path directory, ModelCatalog catalog) {
 
 	String status(ModelCatalog.Entry entry) {
 		Path file = this.directory.resolve(entry.file());
-		if (!Files.isRegularFile(file)) {
+		boolean present = ModelArchive.isArchive(entry.file())
+				? Files.isDirectory(this.directory.resolve(ModelArchive.folderName(entry.file())))
+				: Files.isRegularFile(file);
+		if (!present) {
 			return "missing";
 		}
 		try {
@@ -71,14 +76,30 @@ record ModelStore(Path directory, ModelCatalog catalog) {
 				bytes = in.transferTo(out);
 			}
 			String sha = HexFormat.of().formatHex(digest.digest());
+			if (entry.bytes() != null && bytes != entry.bytes()) {
+				Files.deleteIfExists(partial);
+				throw new IllegalStateException("Download of " + name + " is incomplete: " + bytes + " of "
+						+ entry.bytes() + " bytes; nothing installed");
+			}
 			if (entry.pinned() && !entry.sha256().equals(sha)) {
 				Files.deleteIfExists(partial);
 				throw new IllegalStateException("Checksum mismatch for " + name + ": expected " + entry.sha256()
 						+ ", got " + sha + "; nothing installed");
 			}
-			Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			Path installed = target;
+			if (ModelArchive.isArchive(entry.file())) {
+				try {
+					installed = ModelArchive.unpack(partial, this.directory, ModelArchive.folderName(entry.file()));
+				}
+				finally {
+					Files.deleteIfExists(partial);
+				}
+			}
+			else {
+				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
 			Files.writeString(checksumFile(target), sha + "  " + entry.file() + "\n");
-			return new Pulled(target, bytes, sha, entry.pinned());
+			return new Pulled(installed, bytes, sha, entry.pinned());
 		}
 		catch (IOException ex) {
 			deleteQuietly(partial);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code aigenda models list|pull}: optional models, downloaded into a models directory.
  */
-@Command(name = "models", description = "List and download optional models (diarization ONNX models).",
+@Command(name = "models", description = "List and download optional models (speech, speaker and language models).",
 		subcommands = { ModelsCommand.ListCommand.class, ModelsCommand.PullCommand.class })
 public class ModelsCommand implements Runnable {
 
@@ -63,7 +63,8 @@ public class ModelsCommand implements Runnable {
 
 	}
 
-	@Command(name = "pull", description = "Download a model into the models directory and check its SHA-256.")
+	@Command(name = "pull",
+			description = "Download a model into the models directory, check its size and SHA-256, unpack a zip.")
 	static class PullCommand implements Runnable {
 
 		@picocli.CommandLine.Mixin

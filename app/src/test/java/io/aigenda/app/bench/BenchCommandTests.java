@@ -21,8 +21,9 @@ class BenchCommandTests {
 
 		assertThat(console.exitCode()).as(console.err()).isZero();
 		assertThat(console.out()).contains("jfk.wav: 11.0 s of audio")
-			.containsPattern("ASR engine\\s+\\d+\\.\\d{3}\\s+\\d+\\.\\d{4}")
-			.contains("decode", "VAD", "diarization", "minutes");
+			.containsPattern("ASR engine\\s+\\d+\\.\\d{3}\\s+\\d+\\.\\d{4}\\s+\\d+\\.\\d{4}")
+			.containsPattern("load average \\d+\\.\\d{2} on \\d+ cores")
+			.contains("decode", "VAD", "diarization", "minutes", "CPU s/s");
 	}
 
 	@Test

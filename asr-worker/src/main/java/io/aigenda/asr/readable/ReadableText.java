@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.aigenda.contracts.Language;
+import io.aigenda.contracts.SentenceCues;
 import io.aigenda.contracts.Word;
 
 /**
@@ -32,14 +33,6 @@ public final class ReadableText {
 
 	/** A pause at least this long, and shorter than a sentence pause, is a comma. */
 	public static final double COMMA_PAUSE_SECONDS = 0.35;
-
-	private static final Set<String> EN_QUESTION = Set.of("what", "why", "how", "who", "whom", "whose", "where", "when",
-			"which", "do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should",
-			"shall", "have", "has", "had", "may", "might", "isn't", "aren't", "don't", "doesn't", "didn't", "can't",
-			"won't", "wouldn't", "couldn't", "shouldn't");
-
-	private static final Set<String> RU_QUESTION = Set.of("что", "почему", "как", "где", "когда", "кто", "зачем",
-			"сколько", "какой", "какая", "какое", "какие", "куда", "откуда", "чей", "чья", "разве", "неужели");
 
 	private final Map<String, String> caseForms;
 
@@ -146,10 +139,8 @@ public final class ReadableText {
 				display.set(i, capitalise(spoken));
 			}
 			if (pause >= SENTENCE_PAUSE_SECONDS || last) {
-				String first = words.get(sentenceStart).text().toLowerCase(Locale.ROOT);
-				boolean question = russian ? RU_QUESTION.contains(first) || sentenceHas(words, sentenceStart, i, "ли")
-						: EN_QUESTION.contains(first);
-				display.set(i, display.get(i) + (question ? "?" : "."));
+				List<String> sentence = words.subList(sentenceStart, i + 1).stream().map(Word::text).toList();
+				display.set(i, display.get(i) + SentenceCues.endMark(sentence, language));
 				sentenceStart = i + 1;
 			}
 			else if (pause >= COMMA_PAUSE_SECONDS) {
@@ -163,15 +154,6 @@ public final class ReadableText {
 			readable.add(word.withDisplay(form.equals(word.text()) ? null : form));
 		}
 		return readable;
-	}
-
-	private static boolean sentenceHas(List<Word> words, int from, int to, String token) {
-		for (int i = from; i <= to; i++) {
-			if (words.get(i).text().equalsIgnoreCase(token)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private String caseOf(String text, boolean russian) {

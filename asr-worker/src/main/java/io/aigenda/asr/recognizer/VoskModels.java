@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.aigenda.asr.AsrProperties;
 import io.aigenda.contracts.Language;
+import io.aigenda.contracts.VoskModelFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vosk.LibVosk;
@@ -60,6 +62,11 @@ final class VoskModels implements AutoCloseable {
 		if (configured != null) {
 			return configured;
 		}
+		// configured folder > pulled model > the bundled English one
+		Optional<Path> pulled = VoskModelFolders.pulled(this.settings.modelsDir(), language);
+		if (pulled.isPresent()) {
+			return pulled.get();
+		}
 		if (language == Language.EN) {
 			return BundledVoskModel.extract(this.settings.cacheDir());
 		}
@@ -78,8 +85,9 @@ final class VoskModels implements AutoCloseable {
 		};
 		String example = (language == Language.RU)
 				? " (https://alphacephei.com/vosk/models/vosk-model-small-ru-0.22.zip)" : "";
-		return name + " speech; no " + name + " model is installed: unpack a Vosk " + name + " model" + example
-				+ " and set aigenda.asr.vosk.model-dirs." + language.code() + " (AIGENDA_ASR_VOSK_MODEL_DIRS_"
+		String pull = (language == Language.RU) ? "run `aigenda models pull vosk-ru`, or " : "";
+		return name + " speech; no " + name + " model is installed: " + pull + "unpack a Vosk " + name + " model"
+				+ example + " and set aigenda.asr.vosk.model-dirs." + language.code() + " (AIGENDA_ASR_VOSK_MODEL_DIRS_"
 				+ language.code().toUpperCase(java.util.Locale.ROOT) + ") to its folder";
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.aigenda.contracts.Language;
+import io.aigenda.contracts.VoskModelFolders;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,15 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
  * that ships with the build). Another language is there when
  * {@code aigenda.languages.installed} names it (a cluster whose workers have the model),
  * or when the speech recognition settings this service sees give it a model:
- * {@code aigenda.asr.vosk.model-dirs.<code>} naming a folder, or the whisper.cpp engine
- * with a model file (Whisper is multilingual).
+ * {@code aigenda.asr.vosk.model-dirs.<code>} naming a folder, a Vosk model for it pulled
+ * into the models folder ({@code aigenda.asr.vosk.models-dir}, else
+ * {@code $AIGENDA_MODELS_DIR}, else {@code ./models}), or the whisper.cpp engine with a
+ * model file (Whisper is multilingual).
  */
 @RestController
 @RequestMapping("/api/v1/languages")
 class Languages {
 
-	static final String RUSSIAN_FIX = "download and unpack a Vosk Russian model "
-			+ "(https://alphacephei.com/vosk/models/vosk-model-small-ru-0.22.zip) and set "
+	static final String RUSSIAN_FIX = "run `aigenda models pull vosk-ru`, or download and unpack a Vosk Russian "
+			+ "model (https://alphacephei.com/vosk/models/vosk-model-small-ru-0.22.zip) and set "
 			+ "AIGENDA_ASR_VOSK_MODEL_DIRS_RU to its folder, or run `aigenda models pull whisper-small` and use "
 			+ "the whisper-cpp engine";
 
@@ -61,6 +64,12 @@ class Languages {
 		}
 		String folder = this.environment.getProperty("aigenda.asr.vosk.model-dirs." + language.code());
 		if (folder != null && Files.isDirectory(Path.of(folder))) {
+			return true;
+		}
+		// the same folder and the same rule the recogniser uses for a pulled model
+		String models = this.environment
+			.resolvePlaceholders("${aigenda.asr.vosk.models-dir:${AIGENDA_MODELS_DIR:models}}");
+		if (VoskModelFolders.pulled(Path.of(models), language).isPresent()) {
 			return true;
 		}
 		String whisper = this.environment.getProperty("aigenda.asr.whisper.model-path");

@@ -46,11 +46,18 @@ public class TranscriptStore {
 		this.jdbc.sql("delete from speakers where meeting_id = ?").param(meetingId).update();
 		this.jdbc.sql("delete from minutes where meeting_id = ?").param(meetingId).update();
 		List<Word> words = transcript.words() != null ? transcript.words() : List.of();
+		// the glossary as it is when the transcript arrives; the stored display keeps it
+		GlossaryForms glossary = GlossaryForms.of(this.jdbc
+			.sql("select g.term from glossary_terms g join meetings m on m.organisation_id = g.organisation_id "
+					+ "where m.id = ?")
+			.param(meetingId)
+			.query(String.class)
+			.list());
 		List<Object[]> rows = new ArrayList<>(words.size());
 		for (int i = 0; i < words.size(); i++) {
 			Word w = words.get(i);
 			rows.add(new Object[] { meetingId, i, w.start(), w.end(), w.text(), w.confidence(), w.speaker(),
-					w.display() });
+					glossary.display(w) });
 		}
 		this.template.batchUpdate("insert into transcript_words (meeting_id, idx, start_seconds, end_seconds, text, "
 				+ "confidence, speaker_label, display) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);

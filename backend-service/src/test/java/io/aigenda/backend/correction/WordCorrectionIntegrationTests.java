@@ -108,6 +108,19 @@ class WordCorrectionIntegrationTests extends BackendIntegrationTest {
 	}
 
 	@Test
+	void aTranscriptShowsGlossaryWordsAsTheGlossaryWritesThem() throws Exception {
+		send("PUT", "/api/v1/glossary", ADMIN_TOKEN, "{\"terms\":[\"AiGenda\",\"ИТМО\"]}");
+
+		String id = processedMeeting("Glossary case", "we minute meetings with aigenda".split(" "), -1, Language.EN);
+
+		JsonNode words = body(get("/api/v1/meetings/" + id + "/transcript", ADMIN_TOKEN)).path("words");
+		JsonNode last = words.get(words.size() - 1);
+		assertThat(last.path("text").asString()).isEqualTo("aigenda");
+		assertThat(last.path("display").asString()).isEqualTo("AiGenda");
+		assertThat(words.get(0).path("display").isNull() || words.get(0).path("display").isMissingNode()).isTrue();
+	}
+
+	@Test
 	void glossaryBelongsToOneOrganisationAndRefusesBadTerms() throws Exception {
 		send("PUT", "/api/v1/glossary", ADMIN_TOKEN, "{\"terms\":[\"ИТМО\"]}");
 		String other = otherOrganisationToken();

@@ -15,7 +15,8 @@ import io.aigenda.contracts.Word;
 
 /**
  * Joins what the ASR heard with who diarization says spoke: each word goes to the speaker
- * turn that overlaps it most. Pure logic, no I/O.
+ * turn that overlaps it most, and a change of speaker ends a sentence in the readable
+ * form ({@link TurnSentences}). Pure logic, no I/O.
  */
 public final class TranscriptJoiner {
 
@@ -48,7 +49,8 @@ public final class TranscriptJoiner {
 		for (Word word : words) {
 			attributed.add(word.withSpeaker(speakerOf(word, turns)));
 		}
-		return new MeetingTranscript(language, duration, speakers(diarization, turns), attributed, turns);
+		return new MeetingTranscript(language, duration, speakers(diarization, turns),
+				TurnSentences.endAtTurns(attributed, language), turns);
 	}
 
 	/**
