@@ -1,18 +1,16 @@
 package io.aigenda.asr.recognizer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
+
+import io.aigenda.contracts.WhisperModelFiles;
 
 /**
  * The ggml Whisper model {@code aigenda models pull} put into the models directory, for
  * the whisper-cpp engine when no model file is configured: the most accurate one there
- * (large-v3-turbo, then small, then base; the file names of the catalog).
+ * ({@link WhisperModelFiles}: large-v3-turbo, then small, then base).
  */
 final class PulledWhisperModels {
-
-	static final List<String> BEST_FIRST = List.of("ggml-large-v3-turbo.bin", "ggml-small.bin", "ggml-base.bin");
 
 	private PulledWhisperModels() {
 	}
@@ -24,7 +22,7 @@ final class PulledWhisperModels {
 	}
 
 	static Optional<Path> best(Path directory) {
-		return BEST_FIRST.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst();
+		return WhisperModelFiles.best(directory);
 	}
 
 	/** The model to use: the configured one, else the best pulled one. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import io.aigenda.contracts.Language;
 import io.aigenda.contracts.VoskModelFolders;
+import io.aigenda.contracts.WhisperModelFiles;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,8 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  * or when the speech recognition settings this service sees give it a model:
  * {@code aigenda.asr.vosk.model-dirs.<code>} naming a folder, a Vosk model for it pulled
  * into the models folder ({@code aigenda.asr.vosk.models-dir}, else
- * {@code $AIGENDA_MODELS_DIR}, else {@code ./models}), or the whisper.cpp engine with a
- * model file (Whisper is multilingual).
+ * {@code $AIGENDA_MODELS_DIR}, else {@code ./models}), the whisper.cpp engine with a
+ * model file configured or pulled into the models folder, or the {@code openai} engine
+ * with a server to send to (Whisper is multilingual; a language the server's model does
+ * not speak still fails the step with a clear problem, never with words).
  */
 @RestController
 @RequestMapping("/api/v1/languages")
@@ -72,9 +75,24 @@ class Languages {
 		if (VoskModelFolders.pulled(Path.of(models), language).isPresent()) {
 			return true;
 		}
-		String whisper = this.environment.getProperty("aigenda.asr.whisper.model-path");
-		return "whisper-cpp".equals(this.environment.getProperty("aigenda.asr.engine")) && whisper != null
-				&& Files.isRegularFile(Path.of(whisper));
+		return whisperServes();
+	}
+
+	private boolean whisperServes() {
+		String engine = this.environment.getProperty("aigenda.asr.engine", "");
+		if ("openai".equals(engine)) {
+			return !this.environment.getProperty("aigenda.asr.openai.base-url", "").isBlank();
+		}
+		if (!"whisper-cpp".equals(engine)) {
+			return false;
+		}
+		String whisper = this.environment.getProperty("aigenda.asr.whisper.model-path", "");
+		if (!whisper.isBlank()) {
+			return Files.isRegularFile(Path.of(whisper));
+		}
+		// the engine loads the best pulled model when none is configured
+		return WhisperModelFiles.best(Path.of(this.environment.resolvePlaceholders("${AIGENDA_MODELS_DIR:models}")))
+			.isPresent();
 	}
 
 	static String fix(Language language) {
