@@ -5,14 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
-import io.aigenda.contracts.SpeakerTurn;
-import io.aigenda.contracts.Word;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,42 +54,23 @@ public record DialogStudioMeeting(String id, MeetingTranscript transcript, List<
 	}
 
 	private static MeetingTranscript transcript(JsonNode history) {
-		List<Word> words = new ArrayList<>();
-		List<SpeakerTurn> turns = new ArrayList<>();
-		Set<String> speakers = new LinkedHashSet<>();
-		double time = 0;
+		List<MadeUpTimes.Turn> turns = new ArrayList<>();
 		for (JsonNode line : history) {
 			String text = line.asString();
 			int colon = text.indexOf(" : ");
 			if (colon < 1) {
 				continue;
 			}
-			String speaker = "S" + (Character.toUpperCase(text.charAt(0)) - 'A' + 1);
-			double turnStart = time;
+			List<String> tokens = new ArrayList<>();
 			for (String token : text.substring(colon + 3).split("\\s+")) {
-				if (token.isBlank() || token.startsWith("<")) {
-					continue;
+				// AMI writes noises as <tags> and joins letters of spelt words with _
+				if (!token.isBlank() && !token.startsWith("<")) {
+					tokens.add(token.replace("_", ""));
 				}
-				String cleaned = token.replace("_", "");
-				if (cleaned.chars().noneMatch(Character::isLetterOrDigit)) {
-					// punctuation is a token of its own in AMI; recognisers attach it to
-					// the word before
-					if (!words.isEmpty() && words.get(words.size() - 1).speaker().equals(speaker)) {
-						Word last = words.remove(words.size() - 1);
-						words.add(new Word(last.start(), last.end(), last.text() + cleaned, 1.0, speaker));
-					}
-					continue;
-				}
-				words.add(new Word(time, time + 0.3, cleaned, 1.0, speaker));
-				time += 0.3;
 			}
-			if (time > turnStart) {
-				turns.add(new SpeakerTurn(turnStart, time, speaker));
-				speakers.add(speaker);
-			}
-			time += 0.5;
+			turns.add(new MadeUpTimes.Turn("S" + (Character.toUpperCase(text.charAt(0)) - 'A' + 1), tokens));
 		}
-		return new MeetingTranscript(Language.EN, time, List.copyOf(speakers), words, turns);
+		return MadeUpTimes.transcript(turns, Language.EN);
 	}
 
 	private static List<String> items(JsonNode info, String type) {

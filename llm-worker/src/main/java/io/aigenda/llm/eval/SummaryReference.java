@@ -5,15 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import io.aigenda.contracts.Language;
 import io.aigenda.contracts.MeetingTranscript;
-import io.aigenda.contracts.SpeakerTurn;
-import io.aigenda.contracts.Word;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -157,38 +153,23 @@ public record SummaryReference(String set, String id, MeetingTranscript transcri
 		return all;
 	}
 
-	/** Words with made-up times: 0.3 s a word, 0.5 s between turns. */
+	/**
+	 * Words with made-up times ({@link MadeUpTimes}); a turn without a speaker is S1.
+	 */
 	static MeetingTranscript transcript(List<String[]> turns, Language language) {
-		List<Word> words = new ArrayList<>();
-		List<SpeakerTurn> speakerTurns = new ArrayList<>();
-		Set<String> speakers = new LinkedHashSet<>();
-		double time = 0;
+		List<MadeUpTimes.Turn> cleaned = new ArrayList<>();
 		for (String[] turn : turns) {
-			String speaker = turn[0].isBlank() ? "S1" : turn[0].strip();
-			double turnStart = time;
+			List<String> tokens = new ArrayList<>();
 			for (String token : turn[1].split("\\s+")) {
 				// QMSum marks noises and cut words in braces: {vocalsound}, {disfmarker}
-				String cleaned = token.replaceAll("\\{[^}]*\\}", "").strip();
-				if (cleaned.isEmpty()) {
-					continue;
+				String clean = token.replaceAll("\\{[^}]*\\}", "").strip();
+				if (!clean.isEmpty()) {
+					tokens.add(clean);
 				}
-				if (cleaned.chars().noneMatch(Character::isLetterOrDigit)) {
-					if (!words.isEmpty() && words.get(words.size() - 1).speaker().equals(speaker)) {
-						Word last = words.remove(words.size() - 1);
-						words.add(new Word(last.start(), last.end(), last.text() + cleaned, 1.0, speaker));
-					}
-					continue;
-				}
-				words.add(new Word(time, time + 0.3, cleaned, 1.0, speaker));
-				time += 0.3;
 			}
-			if (time > turnStart) {
-				speakerTurns.add(new SpeakerTurn(turnStart, time, speaker));
-				speakers.add(speaker);
-			}
-			time += 0.5;
+			cleaned.add(new MadeUpTimes.Turn(turn[0].isBlank() ? "S1" : turn[0].strip(), tokens));
 		}
-		return new MeetingTranscript(language, time, List.copyOf(speakers), words, speakerTurns);
+		return MadeUpTimes.transcript(cleaned, language);
 	}
 
 	private static JsonNode tree(Path file) {
