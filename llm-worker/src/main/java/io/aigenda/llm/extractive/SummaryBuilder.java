@@ -80,7 +80,7 @@ final class SummaryBuilder {
 				}
 				double lexical = TermVectors.cosine(this.termVectors.get(i), centroid);
 				double central = centre == null ? lexical
-						: 0.5 * lexical + 0.5 * Math.max(0, dot(embeddings.get(i), centre));
+						: 0.5 * lexical + 0.5 * Math.max(0, cosine(embeddings.get(i), centre));
 				// informative but not rambling: content words up to 6 help, more than 35
 				// words hurt
 				int words = Math.max(1, sentence.wordCount());
@@ -94,7 +94,7 @@ final class SummaryBuilder {
 
 		double similarity(int a, int b) {
 			if (this.embeddings != null) {
-				return dot(this.embeddings.get(a), this.embeddings.get(b));
+				return cosine(this.embeddings.get(a), this.embeddings.get(b));
 			}
 			return TermVectors.cosine(this.termVectors.get(a), this.termVectors.get(b));
 		}
@@ -182,7 +182,7 @@ final class SummaryBuilder {
 			return centre;
 		}
 
-		private static double dot(float[] a, float[] b) {
+		private static double cosine(float[] a, float[] b) {
 			double sum = 0;
 			double na = 0;
 			double nb = 0;
