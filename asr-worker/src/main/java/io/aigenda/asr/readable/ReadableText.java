@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.aigenda.contracts.Language;
 import io.aigenda.contracts.SentenceCues;
@@ -61,6 +59,7 @@ public final class ReadableText {
 			return;
 		}
 		List<String> lines;
+		SuffixRules suffixes = SuffixRules.parse(List.of());
 		try {
 			Charset charset = dic.getFileName().toString().startsWith("ru") ? Charset.forName("KOI8-R")
 					: StandardCharsets.UTF_8;
@@ -73,33 +72,37 @@ public final class ReadableText {
 						break;
 					}
 				}
+				suffixes = SuffixRules.parse(Files.readAllLines(affix, charset));
 			}
 			lines = Files.readAllLines(dic, charset);
 		}
 		catch (IOException | RuntimeException ex) {
 			return;
 		}
-		Set<String> lower = new HashSet<>();
+		// lower-case stems with their affix flags: a cased form only wins for a word the
+		// dictionary does not also know in lower case, as a stem or an inflection of one
+		Map<String, String> lower = new HashMap<>();
 		Map<String, String> cased = new HashMap<>();
 		for (int i = 1; i < lines.size(); i++) {
-			String stem = lines.get(i);
-			int slash = stem.indexOf('/');
-			stem = ((slash >= 0) ? stem.substring(0, slash) : stem).strip();
+			String entry = lines.get(i);
+			int slash = entry.indexOf('/');
+			String stem = ((slash >= 0) ? entry.substring(0, slash) : entry).strip();
 			if (stem.isEmpty() || stem.contains(" ")) {
 				continue;
 			}
 			String key = stem.toLowerCase(Locale.ROOT);
 			if (stem.equals(key)) {
-				lower.add(key);
+				lower.merge(key, (slash >= 0) ? entry.substring(slash + 1).strip() : "", String::concat);
 			}
 			else {
 				cased.putIfAbsent(key, stem);
 			}
 		}
+		SuffixRules rules = suffixes;
 		cased.forEach((key, form) -> {
-			// two-letter acronyms collide with common words ("US", "AS", "IT")
-			boolean shortAcronym = key.length() < 3 && form.equals(form.toUpperCase(Locale.ROOT));
-			if (!lower.contains(key) && key.length() > 1 && !shortAcronym) {
+			// forms of two letters collide with common words ("US", "AS", "IT", and "Is",
+			// the only form the dictionary gives "is")
+			if (key.length() > 2 && !lower.containsKey(key) && !rules.derives(key, lower)) {
 				forms.putIfAbsent(key, form);
 			}
 		});

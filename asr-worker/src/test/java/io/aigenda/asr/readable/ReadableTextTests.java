@@ -50,6 +50,18 @@ class ReadableTextTests {
 			.isEqualTo("My fellow Americans in Chicago and NASA.");
 	}
 
+	@Test
+	void wordsTheDictionaryInflectsInLowerCaseKeepTheirCase() {
+		// "Weeks", "Rather" and "Numbers" are dictionary stems (a surname, a newsreader,
+		// a book); "weeks", "rather" and "numbers" are inflections of "week", "rath" and
+		// "number" by the affix file's suffix rules; "is" is in the dictionary only as
+		// "Is"
+		ReadableText readable = ReadableText.withDictionaries(Path.of("/usr/share/hunspell"));
+		List<Word> words = timed(0.0, "rather", "two", "weeks", "of", "numbers", "is", "in", "texas");
+		assertThat(String.join(" ", shown(readable.apply(words, Language.EN))))
+			.isEqualTo("Rather two weeks of numbers is in Texas.");
+	}
+
 	/**
 	 * Capitalisation and sentence ends of the readable text against the punctuated
 	 * reference (jfk.txt): printed, and the capitals must all be right.
