@@ -191,6 +191,15 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 	 * @param resegmentationPenalty after clustering, a Viterbi pass re-assigns the
 	 * windows to the cluster centroids, paying this (in cosine distance) for each change
 	 * of speaker between windows less than 1 s apart; 0 turns the pass off
+	 * @param singleSpeakerDistance default embedder: a recording whose two groups of
+	 * windows (as in {@code singleSpeakerSeparation}) lie closer than this on the
+	 * calibrated scale ({@link CalibratedMerge#statistic}: squared distance of the group
+	 * means per dimension less the window noise) is one speaker, however many windows it
+	 * has. The separation grows with the number of windows, so on its own it splits a
+	 * long monologue (the 60 s Russian reading looped to 6 minutes: separation 21,
+	 * distance 0.13); the distance does not grow with length. Single voices lie at 0.07
+	 * to 0.20, every recording of two or more people at 0.34 or more (the stereo call
+	 * mixed down 0.34, AMI dev01 0.54); 0.27 is the middle; 0 turns the test off
 	 */
 	public record Clustering(@DefaultValue("1.1") double threshold, @DefaultValue("12") int maxSpeakers,
 			@DefaultValue("2.0") double minSpeakerSeconds, @DefaultValue("2") int refineIterations,
@@ -198,7 +207,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 			@DefaultValue("2000") int maxWindows, @DefaultValue("0") double mergeThreshold,
 			@DefaultValue("5.0") double singleSpeakerSeparation, @DefaultValue("0.7") double countThreshold,
 			@DefaultValue("1.3") double countMerge, @DefaultValue("0") int countMargin,
-			@DefaultValue("0") double resegmentationPenalty) {
+			@DefaultValue("0") double resegmentationPenalty, @DefaultValue("0.27") double singleSpeakerDistance) {
 
 		public Clustering {
 			if (maxWindows < 100) {
@@ -213,19 +222,22 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		public Clustering withThreshold(double chosen) {
 			return new Clustering(chosen, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations, this.method,
 					this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSeparation,
-					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty,
+					this.singleSpeakerDistance);
 		}
 
 		public Clustering withMethod(Method chosen) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
 					chosen, this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSeparation,
-					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty,
+					this.singleSpeakerDistance);
 		}
 
 		public Clustering withMaxWindows(int windows) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
 					this.method, this.pruning, windows, this.mergeThreshold, this.singleSpeakerSeparation,
-					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty,
+					this.singleSpeakerDistance);
 		}
 
 		/**
@@ -235,20 +247,30 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		public Clustering withCount(double separation, double merge, int margin) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
 					this.method, this.pruning, this.maxWindows, this.mergeThreshold, separation, this.countThreshold,
-					merge, margin, this.resegmentationPenalty);
+					merge, margin, this.resegmentationPenalty, this.singleSpeakerDistance);
+		}
+
+		/**
+		 * The single-speaker test's distance (see {@link SpeakerCount}); 0 turns it off.
+		 */
+		public Clustering withSingleSpeakerDistance(double distance) {
+			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
+					this.method, this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSeparation,
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty, distance);
 		}
 
 		/** The resegmentation pass after clustering (see {@code Resegmentation}). */
 		public Clustering withResegmentation(double penalty) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
 					this.method, this.pruning, this.maxWindows, this.mergeThreshold, this.singleSpeakerSeparation,
-					this.countThreshold, this.countMerge, this.countMargin, penalty);
+					this.countThreshold, this.countMerge, this.countMargin, penalty, this.singleSpeakerDistance);
 		}
 
 		public Clustering withMergeThreshold(double chosen) {
 			return new Clustering(this.threshold, this.maxSpeakers, this.minSpeakerSeconds, this.refineIterations,
 					this.method, this.pruning, this.maxWindows, chosen, this.singleSpeakerSeparation,
-					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty);
+					this.countThreshold, this.countMerge, this.countMargin, this.resegmentationPenalty,
+					this.singleSpeakerDistance);
 		}
 
 		/**
@@ -257,7 +279,7 @@ public record DiarizationProperties(@DefaultValue Vad vad, @DefaultValue Segment
 		 */
 		public Clustering former() {
 			return new Clustering(1.1, 10, this.minSpeakerSeconds, this.refineIterations, this.method, this.pruning,
-					this.maxWindows, 0, 0, this.countThreshold, this.countMerge, 0, 0);
+					this.maxWindows, 0, 0, this.countThreshold, this.countMerge, 0, 0, 0);
 		}
 
 		/**

@@ -7,9 +7,12 @@ import java.util.Arrays;
  * after the cut of the tree. First, is the recording one voice? The cut alone splits a
  * single voice into two or three by its changes of tone; when the windows do not fall
  * clearly into two groups on {@link SpeakerCalibration}'s scale ({@link #separation}
- * under {@code singleSpeakerSeparation}), the recording is one speaker. (How widely the
- * windows spread does not tell: the two similar voices of an AMI meeting spread less than
- * one read-aloud voice.) Second, how many? The cut at 1.1 keeps the two people of a real
+ * under {@code singleSpeakerSeparation}), or the two groups lie closer than two people's
+ * voices ({@link TwoGroups#distance} under {@code singleSpeakerDistance}: the separation
+ * grows with the number of windows, the distance does not, so a long monologue stays one
+ * voice), the recording is one speaker. (How widely the windows spread does not tell: the
+ * two similar voices of an AMI meeting spread less than one read-aloud voice.) Second,
+ * how many? The cut at 1.1 keeps the two people of a real
  * same-room meeting apart but joins a dozen people into two or three; a finer cut
  * followed by the calibrated merge counts many voices well but joins two similar ones.
  * The estimate replaces the cut only when it finds clearly more speakers
@@ -35,8 +38,7 @@ final class SpeakerCount {
 	static int[] decide(int[] cut, float[][] embeddings, double[] weights, float[][] calibrated,
 			DiarizationProperties.Clustering options, Integer minSpeakers, Integer maxSpeakers) {
 		int min = (minSpeakers != null) ? minSpeakers : 1;
-		if (options.singleSpeakerSeparation() > 0 && min <= 1 && count(cut) > 1
-				&& separation(calibrated) < options.singleSpeakerSeparation()) {
+		if (min <= 1 && count(cut) > 1 && oneVoice(split(calibrated), options)) {
 			return new int[cut.length];
 		}
 		if (options.countMargin() <= 0 || (maxSpeakers != null && maxSpeakers.equals(minSpeakers))) {
@@ -53,20 +55,49 @@ final class SpeakerCount {
 	}
 
 	/**
-	 * How clearly the windows fall into two groups on the calibrated scale: the windows
-	 * are split in two along their first principal component, the split is refined by
-	 * 2-means, and the squared distance of the two means per dimension is divided by what
-	 * the spread within the groups alone would give ({@code w (1/n1 + 1/n2)}, w: mean
-	 * variance per dimension within the groups). One voice split by its changes of tone
-	 * scores about 3 on the dev recordings, two people at least 7, even the two similar
-	 * voices of an AMI meeting. The spread within groups is measured on the recording
-	 * itself, not assumed, because a recording's own conditions shrink or widen it. 0 for
-	 * fewer than {@link #MIN_WINDOWS} windows.
+	 * One voice unless the windows fall into two groups both clearly (the separation,
+	 * which needs enough windows to be sure) and far enough apart (the distance, which
+	 * does not grow with the number of windows): a few seconds of two voices are not
+	 * split on chance, and an hour of one voice is not split on its many small changes of
+	 * tone.
 	 */
+	static boolean oneVoice(TwoGroups groups, DiarizationProperties.Clustering options) {
+		return (options.singleSpeakerSeparation() > 0 && groups.separation() < options.singleSpeakerSeparation())
+				|| (options.singleSpeakerDistance() > 0 && groups.distance() < options.singleSpeakerDistance());
+	}
+
+	/**
+	 * The windows split in two on the calibrated scale.
+	 *
+	 * @param separation how clearly they fall apart: the squared distance of the two
+	 * means per dimension over what the spread within the groups alone would give
+	 * ({@code w (1/n1 + 1/n2)}, w: mean variance per dimension within the groups). One
+	 * voice split by its changes of tone scores about 3 on the dev recordings, two people
+	 * at least 7, even the two similar voices of an AMI meeting. It grows with the number
+	 * of windows, as any test of significance does
+	 * @param distance how far apart the two means are on the calibrated scale
+	 * ({@link CalibratedMerge#statistic}: squared distance per dimension less the window
+	 * noise {@code 1/n1 + 1/n2}); about the same for a minute or an hour of the same
+	 * voices
+	 */
+	record TwoGroups(double separation, double distance) {
+	}
+
+	/** 0 for fewer than {@link #MIN_WINDOWS} windows. */
 	static double separation(float[][] windows) {
+		return split(windows).separation();
+	}
+
+	/**
+	 * Splits the windows in two along their first principal component and refines the
+	 * split by 2-means. The spread within groups is measured on the recording itself, not
+	 * assumed, because a recording's own conditions shrink or widen it. Both measures 0
+	 * for fewer than {@link #MIN_WINDOWS} windows (too few to test: one voice).
+	 */
+	static TwoGroups split(float[][] windows) {
 		int n = windows.length;
 		if (n < MIN_WINDOWS) {
-			return 0;
+			return new TwoGroups(0, 0);
 		}
 		int dims = windows[0].length;
 		double[][] z = new double[n][dims];
@@ -98,7 +129,7 @@ final class SpeakerCount {
 				}
 			}
 			if (sizes[0] == 0 || sizes[1] == 0) {
-				return 0;
+				return new TwoGroups(0, 0);
 			}
 			for (int c = 0; c < 2; c++) {
 				for (int d = 0; d < dims; d++) {
@@ -121,7 +152,9 @@ final class SpeakerCount {
 		}
 		within /= (double) n * dims;
 		double between = squaredDistance(centroids[0], centroids[1]) / dims;
-		return (within <= 0) ? Double.MAX_VALUE : between / (within * (1.0 / sizes[0] + 1.0 / sizes[1]));
+		double noise = 1.0 / sizes[0] + 1.0 / sizes[1];
+		double separation = (within <= 0) ? Double.MAX_VALUE : between / (within * noise);
+		return new TwoGroups(separation, between - noise);
 	}
 
 	/**

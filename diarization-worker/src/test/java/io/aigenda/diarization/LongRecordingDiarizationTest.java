@@ -69,4 +69,37 @@ class LongRecordingDiarizationTest {
 		}
 	}
 
+	/**
+	 * Length must not make one voice into two: the 60 s Russian reading looped to 6
+	 * minutes is one speaker (its windows separate more "significantly" the more there
+	 * are of them: 3.5 for the minute, 21 for the loop, but their two groups stay as
+	 * close as one voice's: 0.13 on the calibrated scale), while the two people of AMI
+	 * dev00 looped to 6 minutes stay two.
+	 */
+	@Test
+	void aLongMonologueStaysOneSpeakerAndALongMeetingOfTwoStaysTwo(@TempDir Path dir) throws Exception {
+		Path shared = Path.of(System.getProperty("aigenda.shared"), "eval-dev");
+		try (Diarizer diarizer = Diarizer.withDefaults()) {
+			DiarizationDocument monologue = diarizer
+				.diarize(loop(shared.resolve("asr/ru/long_ru_60s_noref.wav"), 6, dir.resolve("ru.wav")), null, null);
+			DiarizationDocument meeting = diarizer
+				.diarize(loop(shared.resolve("diarization/ami_dev/dev00.wav"), 6, dir.resolve("ami.wav")), null, null);
+			System.out.println("6 minutes of one voice: " + monologue.speakers() + "; 6 minutes of AMI dev00: "
+					+ meeting.speakers());
+
+			assertThat(monologue.durationSeconds()).isGreaterThan(350);
+			assertThat(monologue.speakers()).hasSize(1);
+			assertThat(meeting.speakers()).hasSize(2);
+		}
+	}
+
+	private static Path loop(Path clip, int copies, Path looped) throws Exception {
+		Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-stream_loop",
+				String.valueOf(copies - 1), "-i", clip.toString(), "-c", "copy", looped.toString())
+			.inheritIO()
+			.start();
+		assertThat(ffmpeg.waitFor()).isZero();
+		return looped;
+	}
+
 }

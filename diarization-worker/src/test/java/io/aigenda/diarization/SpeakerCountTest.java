@@ -24,6 +24,28 @@ class SpeakerCountTest {
 		}
 	}
 
+	/**
+	 * A thousand windows of one voice with a slight drift separate "significantly" (the
+	 * separation grows with the number of windows) but their groups stay close on the
+	 * calibrated scale, so the recording stays one voice; two voices 1 apart per
+	 * dimension are two at 40 windows and at a thousand.
+	 */
+	@Test
+	void theDistanceKeepsALongMonologueOneVoiceAndTwoVoicesTwo() {
+		DiarizationProperties.Clustering options = DiarizationProperties.Clustering.defaults();
+		Random random = new Random(3);
+		SpeakerCount.TwoGroups monologue = SpeakerCount.split(clouds(random, 1000, 20, 0.8, 0.3));
+		assertThat(monologue.separation()).isGreaterThan(options.singleSpeakerSeparation());
+		assertThat(monologue.distance()).isLessThan(options.singleSpeakerDistance());
+		assertThat(SpeakerCount.oneVoice(monologue, options)).isTrue();
+		for (int n : new int[] { 40, 1000 }) {
+			SpeakerCount.TwoGroups two = SpeakerCount.split(clouds(random, n, 20, 0.8, 1));
+			assertThat(two.distance()).as(n + " windows").isGreaterThan(0.7);
+			assertThat(SpeakerCount.oneVoice(two, options)).as(n + " windows").isFalse();
+		}
+		assertThat(SpeakerCount.oneVoice(monologue, options.withSingleSpeakerDistance(0))).isFalse();
+	}
+
 	@Test
 	void tooFewWindowsAreNotTested() {
 		assertThat(SpeakerCount.separation(clouds(new Random(1), SpeakerCount.MIN_WINDOWS - 1, 20, 1, 3))).isZero();

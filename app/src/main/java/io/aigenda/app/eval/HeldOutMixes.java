@@ -33,7 +33,10 @@ final class HeldOutMixes {
 
 	/** Which recordings are joined, by index into {@link #SPEAKERS}, in this order. */
 	static final List<List<Integer>> MIXES = List.of(List.of(0), List.of(1), List.of(2), List.of(3), List.of(0, 2),
-			List.of(1, 3), List.of(0, 1), List.of(2, 3), List.of(0, 3, 1), List.of(2, 1, 0));
+			List.of(1, 3), List.of(0, 1), List.of(2, 3), List.of(0, 3, 1), List.of(2, 1, 0),
+			// length must not change the count: six minutes of one voice, and two voices
+			// taking turns for three minutes
+			List.of(3, 3, 3, 3, 3, 3), List.of(3, 1, 3, 1, 3, 1));
 
 	static final double GAP_SECONDS = 0.5;
 
@@ -103,8 +106,25 @@ final class HeldOutMixes {
 			}
 			offset += part.length + gap;
 		}
-		return new EvalDiarizationCommand.Case("held-out/" + String.join("+", speakers), null, reference, null,
+		return new EvalDiarizationCommand.Case("held-out/" + name(speakers), null, reference, null,
 				new Audio(samples, Audio.SAMPLE_RATE));
+	}
+
+	/** The speakers joined by "+", a repeated run once with its count ("a+b x3"). */
+	static String name(List<String> speakers) {
+		for (int period = 1; period < speakers.size(); period++) {
+			if (speakers.size() % period != 0) {
+				continue;
+			}
+			boolean repeats = true;
+			for (int i = period; i < speakers.size() && repeats; i++) {
+				repeats = speakers.get(i).equals(speakers.get(i - period));
+			}
+			if (repeats) {
+				return String.join("+", speakers.subList(0, period)) + " x" + (speakers.size() / period);
+			}
+		}
+		return String.join("+", speakers);
 	}
 
 	private static String label(Path file) {

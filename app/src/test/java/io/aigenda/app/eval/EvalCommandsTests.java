@@ -92,7 +92,9 @@ class EvalCommandsTests {
 			.contains("held-out/jfk", "held-out/long_ru_60s_noref", "held-out/jfk+test_sound_ru",
 					"held-out/jfk+long_ru_60s_noref+2412-153948-0000");
 		assertThat(mixes).extracting(m -> m.reference().stream().map(SpeakerTurn::speaker).distinct().count())
-			.containsExactly(1L, 1L, 1L, 1L, 2L, 2L, 2L, 2L, 3L, 3L);
+			.containsExactly(1L, 1L, 1L, 1L, 2L, 2L, 2L, 2L, 3L, 3L, 1L, 2L);
+		assertThat(mixes.get(10).name()).isEqualTo("held-out/long_ru_60s_noref x6");
+		assertThat(mixes.get(10).samples().durationSeconds()).isGreaterThan(360);
 		EvalDiarizationCommand.Case pair = mixes.get(4);
 		double jfkSeconds = mixes.get(0).samples().durationSeconds();
 		assertThat(pair.samples().durationSeconds())
