@@ -80,10 +80,6 @@ public final class StereoChannels {
 			return new Settings(this.enabled, this.frameSeconds, chosen, this.minActiveSeconds, this.maxSeconds);
 		}
 
-		public Settings withFrameSeconds(double chosen) {
-			return new Settings(this.enabled, chosen, this.maxCorrelation, this.minActiveSeconds, this.maxSeconds);
-		}
-
 		public Settings withMaxSeconds(double chosen) {
 			return new Settings(this.enabled, this.frameSeconds, this.maxCorrelation, this.minActiveSeconds, chosen);
 		}
