@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import io.aigenda.audio.StereoChannels;
 import io.aigenda.contracts.Language;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -187,7 +188,9 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 	 * every available processor, at most 4
 	 * @param splitStereo recognise each channel of a two-channel recording with one
 	 * speaker per channel on its own (a mix would put both voices, often at once, into
-	 * one stream); ordinary stereo stays a mono mix
+	 * one stream); ordinary stereo stays a mono mix. Which recordings those are is the
+	 * rule the diarization worker applies too ({@link StereoChannels}, with its
+	 * {@code aigenda.diarization.channels.*} settings at their defaults)
 	 */
 	public record Signal(@DefaultValue("true") boolean normalizeLoudness, @DefaultValue("1.5") double marginSeconds,
 			@DefaultValue("0") int threads, @DefaultValue("true") boolean splitStereo) {
@@ -202,6 +205,11 @@ public record AsrProperties(@DefaultValue("vosk") Engine engine, @DefaultValue("
 
 		public int effectiveThreads() {
 			return (this.threads > 0) ? this.threads : Math.min(4, Runtime.getRuntime().availableProcessors());
+		}
+
+		/** The stereo call rule these settings turn on or off. */
+		public StereoChannels.Settings stereoCall() {
+			return StereoChannels.Settings.DEFAULTS.withEnabled(this.splitStereo);
 		}
 
 	}

@@ -46,9 +46,6 @@ import io.aigenda.contracts.Word;
  */
 public final class Transcriber implements AutoCloseable {
 
-	// Channels are held in memory while split (two float arrays): 30 minutes are 230 MB.
-	private static final double MAX_SPLIT_SECONDS = 1800;
-
 	private final AudioDecoder decoder;
 
 	private final SileroVad vad;
@@ -121,17 +118,23 @@ public final class Transcriber implements AutoCloseable {
 		long started = System.nanoTime();
 		try (PcmFile audio = this.decoder.decodeToTemporaryFile(file)) {
 			double decodeSeconds = secondsSince(started);
-			if (this.signal.splitStereo() && audio.durationSeconds() <= MAX_SPLIT_SECONDS) {
-				long channelsStarted = System.nanoTime();
-				List<Audio> channels = this.decoder.decodeChannels(file);
-				decodeSeconds += secondsSince(channelsStarted);
-				if (channels.size() == 2
-						&& StereoChannels.analyse(channels.get(0), channels.get(1)).oneSpeakerPerChannel()) {
-					return transcribeChannels(channels, language, progress, decodeSeconds);
-				}
+			long channelsStarted = System.nanoTime();
+			List<Audio> channels = callChannels(this.decoder, file, this.signal);
+			decodeSeconds += secondsSince(channelsStarted);
+			if (!channels.isEmpty()) {
+				return transcribeChannels(channels, language, progress, decodeSeconds);
 			}
 			return transcribeMeasured(audio, language, progress, decodeSeconds);
 		}
+	}
+
+	/**
+	 * The channels of a call with one speaker per channel, each recognised on its own;
+	 * empty for any other recording. The diarization worker decides with the same rule
+	 * ({@link StereoChannels}), so per-channel words meet per-channel speakers.
+	 */
+	static List<Audio> callChannels(AudioDecoder decoder, Path file, AsrProperties.Signal signal) {
+		return StereoChannels.callChannels(decoder, file, signal.stereoCall());
 	}
 
 	/**

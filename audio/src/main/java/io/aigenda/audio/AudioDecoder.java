@@ -37,6 +37,21 @@ public interface AudioDecoder {
 	}
 
 	/**
+	 * {@link #decodeChannels(Path)} of a recording no longer than {@code maxSeconds}; an
+	 * empty list for a longer one too. Decoders that can stop early hold no more than a
+	 * second past the limit in memory.
+	 * @throws AudioDecodingException as {@link #decode(Path)}
+	 */
+	default List<Audio> decodeChannels(Path file, double maxSeconds) {
+		return withinLimit(decodeChannels(file), maxSeconds);
+	}
+
+	/** The channels, or none when they last longer than {@code maxSeconds}. */
+	static List<Audio> withinLimit(List<Audio> channels, double maxSeconds) {
+		return (channels.isEmpty() || channels.get(0).durationSeconds() > maxSeconds) ? List.of() : channels;
+	}
+
+	/**
 	 * {@link #decodeToFile} into a new temporary file, deleted when the result is closed,
 	 * or at once when decoding fails.
 	 */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decodes any container ffmpeg knows (WAV, FLAC, MP3, M4A/AAC, Ogg/Opus, WebM, MP4...) by
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 public class FfmpegAudioDecoder implements AudioDecoder {
 
 	private static final String FFMPEG = "ffmpeg";
+
+	private static final Pattern DURATION = Pattern.compile("Duration: (\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
 
 	private static volatile Boolean available;
 
@@ -66,10 +70,26 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 	 */
 	@Override
 	public List<Audio> decodeChannels(Path file) {
-		if (!probeIsStereo(file)) {
+		return decodeChannels(file, Double.POSITIVE_INFINITY, this.maxSeconds);
+	}
+
+	/**
+	 * A recording whose listing gives a longer duration is not decoded at all; one
+	 * without a duration is decoded to a second past the limit.
+	 */
+	@Override
+	public List<Audio> decodeChannels(Path file, double maxSeconds) {
+		return AudioDecoder.withinLimit(
+				decodeChannels(file, maxSeconds, Math.min(this.maxSeconds, StereoChannels.readLimit(maxSeconds))),
+				maxSeconds);
+	}
+
+	private List<Audio> decodeChannels(Path file, double maxSeconds, double readSeconds) {
+		Probe probe = probe(file);
+		if (!probe.stereo() || probe.durationSeconds() > StereoChannels.readLimit(maxSeconds)) {
 			return List.of();
 		}
-		float[] interleaved = toFloats(run(file, "pipe:1", 2));
+		float[] interleaved = toFloats(run(file, "pipe:1", 2, readSeconds));
 		int frames = interleaved.length / 2;
 		float[] left = new float[frames];
 		float[] right = new float[frames];
@@ -81,10 +101,17 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 	}
 
 	/**
-	 * ffmpeg with no output lists the streams on stderr ("Audio: ..., 16000 Hz, stereo,
-	 * ...").
+	 * @param stereo whether the first audio track has two channels
+	 * @param durationSeconds the container's duration; 0 when it gives none
 	 */
-	private static boolean probeIsStereo(Path file) {
+	private record Probe(boolean stereo, double durationSeconds) {
+	}
+
+	/**
+	 * ffmpeg with no output lists the streams on stderr ("Duration: 00:01:05.00, ...",
+	 * "Audio: ..., 16000 Hz, stereo, ...").
+	 */
+	private static Probe probe(Path file) {
 		try {
 			Process process = new ProcessBuilder(FFMPEG, "-nostdin", "-hide_banner", "-i",
 					file.toAbsolutePath().toString())
@@ -92,19 +119,29 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 				.start();
 			String listing = readAll(process.getInputStream());
 			process.waitFor();
-			return listing.lines()
+			boolean stereo = listing.lines()
 				.filter(line -> line.contains("Audio:"))
 				.findFirst()
 				.map(line -> line.contains(" stereo"))
 				.orElse(false);
+			return new Probe(stereo, duration(listing));
 		}
 		catch (IOException ex) {
-			return false;
+			return new Probe(false, 0);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return new Probe(false, 0);
 		}
+	}
+
+	static double duration(String listing) {
+		Matcher matcher = DURATION.matcher(listing);
+		if (!matcher.find()) {
+			return 0;
+		}
+		return Integer.parseInt(matcher.group(1)) * 3600 + Integer.parseInt(matcher.group(2)) * 60
+				+ Double.parseDouble(matcher.group(3));
 	}
 
 	/**
@@ -122,10 +159,10 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 	 * to its standard output.
 	 */
 	private byte[] run(Path file, String output) {
-		return run(file, output, 1);
+		return run(file, output, 1, this.maxSeconds);
 	}
 
-	private byte[] run(Path file, String output, int channels) {
+	private byte[] run(Path file, String output, int channels, double seconds) {
 		if (!Files.isRegularFile(file)) {
 			throw new AudioDecodingException("The recording file does not exist");
 		}
@@ -139,8 +176,8 @@ public class FfmpegAudioDecoder implements AudioDecoder {
 		}
 		List<String> command = List.of(FFMPEG, "-nostdin", "-hide_banner", "-v", "error", "-y", "-i",
 				file.toAbsolutePath().toString(), "-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", String.valueOf(channels),
-				"-ar", String.valueOf(Audio.SAMPLE_RATE), "-t", String.format(Locale.ROOT, "%.3f", this.maxSeconds),
-				"-f", "f32le", output);
+				"-ar", String.valueOf(Audio.SAMPLE_RATE), "-t", String.format(Locale.ROOT, "%.3f", seconds), "-f",
+				"f32le", output);
 		try {
 			Process process = new ProcessBuilder(command).start();
 			CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));

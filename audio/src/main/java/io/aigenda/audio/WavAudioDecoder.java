@@ -41,19 +41,26 @@ public class WavAudioDecoder implements AudioDecoder {
 
 	@Override
 	public Audio decode(Path file) {
-		return read(file, false).get(0);
+		return read(file, false, this.maxSeconds).get(0);
 	}
 
 	/** Left and right of a two-channel file; empty for any other channel count. */
 	@Override
 	public List<Audio> decodeChannels(Path file) {
-		return read(file, true);
+		return read(file, true, this.maxSeconds);
 	}
 
-	private List<Audio> read(Path file, boolean split) {
+	/** Reads no more than a second past the limit. */
+	@Override
+	public List<Audio> decodeChannels(Path file, double maxSeconds) {
+		return AudioDecoder
+			.withinLimit(read(file, true, Math.min(this.maxSeconds, StereoChannels.readLimit(maxSeconds))), maxSeconds);
+	}
+
+	private List<Audio> read(Path file, boolean split, double seconds) {
 		try (InputStream raw = Files.newInputStream(file);
 				DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-			return read(in, split);
+			return read(in, split, seconds);
 		}
 		catch (EOFException ex) {
 			throw new AudioDecodingException("The WAV file ends before its audio data starts");
@@ -63,7 +70,7 @@ public class WavAudioDecoder implements AudioDecoder {
 		}
 	}
 
-	private List<Audio> read(DataInputStream in, boolean split) throws IOException {
+	private List<Audio> read(DataInputStream in, boolean split, double seconds) throws IOException {
 		byte[] riff = new byte[12];
 		int got = in.readNBytes(riff, 0, 12);
 		if (got < 12 || !ascii(riff, 0, "RIFF") || !ascii(riff, 8, "WAVE")) {
@@ -89,7 +96,7 @@ public class WavAudioDecoder implements AudioDecoder {
 				if (split && format.channels != 2) {
 					return List.of();
 				}
-				return readSamples(in, format, size, split);
+				return readSamples(in, format, size, split, seconds);
 			}
 			else {
 				skip(in, size + (size & 1));
@@ -97,10 +104,10 @@ public class WavAudioDecoder implements AudioDecoder {
 		}
 	}
 
-	private List<Audio> readSamples(DataInputStream in, Format format, long declaredBytes, boolean split)
-			throws IOException {
+	private List<Audio> readSamples(DataInputStream in, Format format, long declaredBytes, boolean split,
+			double seconds) throws IOException {
 		int frameBytes = format.channels * format.bytesPerSample;
-		long maxFrames = (long) Math.ceil(this.maxSeconds * format.sampleRate);
+		long maxFrames = (long) Math.ceil(seconds * format.sampleRate);
 		long frames = Math.min(declaredBytes / frameBytes, maxFrames);
 		int outputs = split ? format.channels : 1;
 		// A header may claim far more than the file holds; grow as data really arrives.

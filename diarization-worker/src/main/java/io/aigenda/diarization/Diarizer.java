@@ -102,7 +102,7 @@ public final class Diarizer implements AutoCloseable {
 	public DiarizationDocument diarize(Path file, Integer minSpeakers, Integer maxSpeakers) {
 		DiarizationProperties.Channels channels = this.properties.channels();
 		if (channels.perChannel()) {
-			DiarizationDocument call = perChannel(ChannelSpeakers.stereoChannels(file, channels.maxSeconds()),
+			DiarizationDocument call = perChannel(ChannelSpeakers.stereoChannels(this.decoder, file, channels),
 					minSpeakers);
 			if (call != null) {
 				return call;
@@ -127,8 +127,7 @@ public final class Diarizer implements AutoCloseable {
 	 */
 	private DiarizationDocument perChannel(List<Audio> channels, Integer minSpeakers) {
 		DiarizationProperties.Channels options = this.properties.channels();
-		ChannelSpeakers.Call call = ChannelSpeakers.turns(channels, this.vad, options.maxEnergyCorrelation(),
-				options.minSpeechSeconds(), minSpeakers);
+		ChannelSpeakers.Call call = ChannelSpeakers.turns(channels, this.vad, options.minSpeechSeconds(), minSpeakers);
 		if (call == null) {
 			return null;
 		}

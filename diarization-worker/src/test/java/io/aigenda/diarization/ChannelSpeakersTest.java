@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.aigenda.audio.Audio;
+import io.aigenda.audio.AudioDecoder;
 import io.aigenda.audio.AudioDecoders;
+import io.aigenda.audio.StereoCases;
+import io.aigenda.audio.StereoChannels;
 import io.aigenda.contracts.DiarizationDocument;
 import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.diarization.eval.DerResult;
@@ -21,14 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stereo calls with one speaker per channel are diarized by channel; a voice copied to
- * both channels, or two room microphones, are not.
+ * Stereo calls with one speaker per channel are diarized by channel, in any container
+ * ffmpeg reads; a voice copied to both channels, or two room microphones, are not.
  */
 class ChannelSpeakersTest {
 
 	private static final Path DATA = Path.of(System.getProperty("aigenda.shared"), "eval-dev");
 
 	private static final Path CALL = DATA.resolve("diarization/more/faster-whisper_stereo/stereo_diarization.wav");
+
+	private static final AudioDecoder DECODER = AudioDecoders.detect();
+
+	private static final DiarizationProperties.Channels DEFAULTS = DiarizationProperties.defaults().channels();
 
 	private static Diarizer diarizer;
 
@@ -47,9 +54,10 @@ class ChannelSpeakersTest {
 
 	@Test
 	void aStereoCallIsDiarizedByChannel() {
-		List<Audio> channels = ChannelSpeakers.stereoChannels(CALL, 1200);
+		List<Audio> channels = ChannelSpeakers.stereoChannels(DECODER, CALL, DEFAULTS);
 		assertThat(channels).hasSize(2);
-		assertThat(ChannelSpeakers.energyCorrelation(channels.get(0), channels.get(1))).isLessThan(0.5);
+		assertThat(StereoChannels.analyse(channels.get(0), channels.get(1)).envelopeCorrelation())
+			.isLessThan(DEFAULTS.maxEnergyCorrelation());
 
 		DiarizationDocument document = diarizer.diarize(CALL, null, null);
 		System.out.println("stereo call: " + document.turns());
@@ -64,7 +72,7 @@ class ChannelSpeakersTest {
 		assertThat(der.confusion()).isLessThan(0.05 * der.scored());
 		// the mixed-down signal is one voice on top of another: clustering does worse
 		try (Diarizer mixed = Diarizer.create(DiarizationProperties.defaults()
-			.withChannels(new DiarizationProperties.Channels(false, 0.5, 0.5, 1200)))) {
+			.withChannels(new DiarizationProperties.Channels(false, 0.8, 0.5, 1800)))) {
 			DiarizationDocument mixdown = mixed.diarize(CALL, null, null);
 			assertThat(mixdown.engine()).isNotEqualTo("per-channel");
 			assertThat(new DiarizationErrorRate().compute(reference, mixdown.turns(), null).der())
@@ -76,15 +84,62 @@ class ChannelSpeakersTest {
 
 	@Test
 	void oneVoiceOnBothChannelsIsNotACall() throws Exception {
-		Audio jfk = AudioDecoders.detect().decode(DATA.resolve("asr/en/jfk.wav"));
+		Audio jfk = DECODER.decode(DATA.resolve("asr/en/jfk.wav"));
 		Path stereo = work.resolve("jfk-stereo.wav");
 		// the right channel a little quieter, as a second microphone would hear it
 		writeStereo(stereo, jfk.samples(), scaled(jfk.samples(), 0.5f));
-		List<Audio> channels = ChannelSpeakers.stereoChannels(stereo, 1200);
-		assertThat(ChannelSpeakers.energyCorrelation(channels.get(0), channels.get(1))).isGreaterThan(0.9);
+		List<Audio> channels = DECODER.decodeChannels(stereo);
+		assertThat(StereoChannels.analyse(channels.get(0), channels.get(1)).envelopeCorrelation()).isGreaterThan(0.9);
+		assertThat(ChannelSpeakers.stereoChannels(DECODER, stereo, DEFAULTS)).isNull();
 		assertThat(diarizer.diarize(stereo, null, null).engine()).isNotEqualTo("per-channel");
 		// a mono WAV is never split
-		assertThat(ChannelSpeakers.stereoChannels(DATA.resolve("asr/en/jfk.wav"), 1200)).isNull();
+		assertThat(ChannelSpeakers.stereoChannels(DECODER, DATA.resolve("asr/en/jfk.wav"), DEFAULTS)).isNull();
+	}
+
+	@Test
+	void aCallInAnyContainerTheDecoderReadsIsDiarizedByChannel() throws Exception {
+		for (String container : List.of("flac", "opus", "m4a")) {
+			Path call = work.resolve("stereo_diarization." + container);
+			Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-y", "-i", CALL.toString(),
+					call.toString())
+				.inheritIO()
+				.start();
+			assertThat(ffmpeg.waitFor()).isZero();
+
+			DiarizationDocument document = diarizer.diarize(call, null, null);
+
+			assertThat(document.engine()).as(container).isEqualTo("per-channel");
+			assertThat(document.speakers()).as(container).containsExactly("S1", "S2");
+		}
+	}
+
+	@Test
+	void theRuleIsTheOneTheAsrWorkerApplies() {
+		// the ASR worker's split-stereo maps onto the same defaults (StereoDecisionTests)
+		assertThat(DEFAULTS.stereoCall()).isEqualTo(StereoChannels.Settings.DEFAULTS);
+	}
+
+	/**
+	 * Each stereo file made from dev recordings (StereoCases: calls, one room twice) is
+	 * split here exactly when the shared rule splits it, so exactly when the ASR worker
+	 * recognises it channel by channel ({@code StereoDecisionTests} there), and the
+	 * rule's answer is right on every one.
+	 */
+	@Test
+	void everyStereoCaseIsSplitAsTheAsrWorkerSplitsIt() throws Exception {
+		List<StereoCases.Case> cases = StereoCases.all();
+		int calls = 0;
+		for (StereoCases.Case c : cases) {
+			Path file = c.writeWav(work);
+			boolean split = ChannelSpeakers.stereoChannels(DECODER, file, DEFAULTS) != null;
+			assertThat(split).as(c.name())
+				.isEqualTo(StereoChannels.Settings.DEFAULTS
+					.oneSpeakerPerChannel(StereoChannels.analyse(c.left(), c.right())))
+				.isEqualTo(c.call());
+			calls += split ? 1 : 0;
+			Files.delete(file);
+		}
+		assertThat(calls).isEqualTo(cases.stream().filter(StereoCases.Case::call).count());
 	}
 
 	private static float[] scaled(float[] samples, float gain) {
