@@ -12,12 +12,12 @@ import java.util.Arrays;
  * grows with the number of windows, the distance does not, so a long monologue stays one
  * voice), the recording is one speaker. (How widely the windows spread does not tell: the
  * two similar voices of an AMI meeting spread less than one read-aloud voice.) Second,
- * how many? The cut at 1.1 keeps the two people of a real
- * same-room meeting apart but joins a dozen people into two or three; a finer cut
- * followed by the calibrated merge counts many voices well but joins two similar ones.
- * The estimate replaces the cut only when it finds clearly more speakers
- * ({@code countMargin}), which is when the cut has joined people. Both thresholds are
- * chosen by leave-one-recording-out cross-validation ({@code aigenda eval diarization
+ * how many? The cut at 1.1 keeps the two people of a real same-room meeting apart but
+ * joins a dozen people into two or three; a finer cut followed by the calibrated merge
+ * counts many voices well but joins two similar ones. The estimate replaces the cut only
+ * when it finds clearly more speakers ({@code countMargin}), which is when the cut has
+ * joined people. Both thresholds are chosen by leave-one-recording-out cross-validation
+ * ({@code aigenda eval diarization
  * --synthetic --tune}). A requested minimum or maximum number of speakers always wins.
  */
 final class SpeakerCount {

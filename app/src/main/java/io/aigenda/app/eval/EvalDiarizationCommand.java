@@ -100,6 +100,7 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 		List<Case> cases = new ArrayList<>(cases(roots));
 		if (defaultFolders) {
 			cases.addAll(moreCases(SharedFolder.evalDev("diarization")));
+			cases.addAll(LoopedRecordings.build(cases));
 		}
 		if (cases.isEmpty()) {
 			throw new IllegalArgumentException("No .rttm reference with its recording beside it in " + roots);

@@ -13,15 +13,15 @@ import io.aigenda.diarization.eval.DiarizationErrorRate;
 
 /**
  * Chooses the speaker count settings by leave-one-recording-out cross-validation: the
- * single-speaker separation threshold, the calibrated merge of the count estimate and the
- * margin by which the estimate must exceed the cut (threshold 1.1). Each recording is
- * embedded once, clustered with every setting of a grid, and scored with the setting
- * chosen on all the other recordings. A setting may be chosen only if no real recording
- * (synthetic meetings aside; the single-speaker ASR recordings and their mixes count as
- * real) does worse than with the former default: DER at most {@link #MARGIN} higher and
- * the speaker count no further from the reference. Among those, the lowest mean of the
- * mean DER per real recording and the mean DER per synthetic meeting wins, so that
- * synthetic meetings never outweigh the real recordings. The former default always
+ * single-speaker separation and distance thresholds, the calibrated merge of the count
+ * estimate and the margin by which the estimate must exceed the cut (threshold 1.1). Each
+ * recording is embedded once, clustered with every setting of a grid, and scored with the
+ * setting chosen on all the other recordings. A setting may be chosen only if no real
+ * recording (synthetic meetings aside; the single-speaker ASR recordings and their mixes
+ * count as real) does worse than with the former default: DER at most {@link #MARGIN}
+ * higher and the speaker count no further from the reference. Among those, the lowest
+ * mean of the mean DER per real recording and the mean DER per synthetic meeting wins, so
+ * that synthetic meetings never outweigh the real recordings. The former default always
  * qualifies.
  */
 final class Tuning {
@@ -42,6 +42,12 @@ final class Tuning {
 	static final int[] MARGINS = { 0, 1 };
 
 	/**
+	 * Single-speaker distances ({@code 0}: no distance test), the second half of the
+	 * single-speaker test, which does not grow with the length of the recording.
+	 */
+	static final double[] DISTANCES = { 0, 0.15, 0.27, 0.4 };
+
+	/**
 	 * How much higher than with the former default a real recording's DER may be.
 	 */
 	static final double MARGIN = 0.02;
@@ -51,7 +57,7 @@ final class Tuning {
 
 	static void run(List<EvalDiarizationCommand.Case> cases, DiarizationErrorRate scorer, PrintStream out) {
 		DiarizationProperties defaults = DiarizationProperties.defaults();
-		int configs = SPREADS.length * MERGES.length * MARGINS.length;
+		int configs = SPREADS.length * MERGES.length * MARGINS.length * DISTANCES.length;
 		double[][] der = new double[cases.size()][configs];
 		int[][] found = new int[cases.size()][configs];
 		long[] reference = new long[cases.size()];
@@ -189,22 +195,40 @@ final class Tuning {
 
 	/**
 	 * Setting {@code k} of the grid: the former cut (threshold 1.1, no merge after it)
-	 * with a single-speaker test and a speaker count estimate.
+	 * with a single-speaker test and a speaker count estimate. Setting 0 is the former
+	 * default (no single-speaker test, no estimate, no resegmentation).
 	 */
 	static DiarizationProperties.Clustering clustering(DiarizationProperties defaults, int k) {
+		Setting setting = Setting.of(k);
 		return defaults.clustering()
 			.withThreshold(1.1)
 			.withMergeThreshold(0)
-			.withCount(SPREADS[k / (MERGES.length * MARGINS.length)], MERGES[(k / MARGINS.length) % MERGES.length],
-					MARGINS[k % MARGINS.length])
-			.withResegmentation(PENALTIES[(k / MARGINS.length) % MERGES.length]);
+			.withCount(setting.separation(), setting.merge(), setting.margin())
+			.withResegmentation(setting.penalty())
+			.withSingleSpeakerDistance(setting.distance());
 	}
 
 	private static String describe(DiarizationProperties defaults, int k) {
+		Setting setting = Setting.of(k);
 		return String.format(Locale.ROOT,
-				"single-speaker separation %.2f, count merge %.2f, margin %d, resegmentation penalty %.2f",
-				SPREADS[k / (MERGES.length * MARGINS.length)], MERGES[(k / MARGINS.length) % MERGES.length],
-				MARGINS[k % MARGINS.length], PENALTIES[(k / MARGINS.length) % MERGES.length]);
+				"single-speaker separation %.2f, distance %.2f, count merge %.2f, margin %d, resegmentation penalty %.2f",
+				setting.separation(), setting.distance(), setting.merge(), setting.margin(), setting.penalty());
+	}
+
+	/** One point of the grid, decoded from its index. */
+	private record Setting(double separation, double distance, double merge, double penalty, int margin) {
+
+		static Setting of(int k) {
+			int margin = k % MARGINS.length;
+			int rest = k / MARGINS.length;
+			int merge = rest % MERGES.length;
+			rest /= MERGES.length;
+			int distance = rest % DISTANCES.length;
+			int separation = rest / DISTANCES.length;
+			return new Setting(SPREADS[separation], DISTANCES[distance], MERGES[merge], PENALTIES[merge],
+					MARGINS[margin]);
+		}
+
 	}
 
 }
