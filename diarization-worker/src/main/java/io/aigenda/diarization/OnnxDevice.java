@@ -3,6 +3,7 @@ package io.aigenda.diarization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -60,19 +61,34 @@ record OnnxDevice(String name, String problem) {
 	}
 
 	private static String cudaProblem() {
-		// the CPU build's Java API answers only "Failed to find CUDA shared provider"
-		if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
-			return "this is ONNX Runtime's CPU build (com.microsoft.onnxruntime:onnxruntime), not onnxruntime_gpu";
-		}
-		try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-			options.addCUDA(0);
-			try (OrtSession session = OrtEnvironment.getEnvironment().createSession(probeModel(), options)) {
-				return null;
+		try {
+			// the CPU build's Java API answers only "Failed to find CUDA shared provider"
+			if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+				return "this is ONNX Runtime's CPU build (com.microsoft.onnxruntime:onnxruntime), not onnxruntime_gpu";
+			}
+			// the environment first: it registers the logger that loading the CUDA
+			// provider reports through (without it every failure reads "Attempt to use
+			// DefaultLogger but none has been registered")
+			OrtEnvironment environment = OrtEnvironment.getEnvironment();
+			try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+				options.addCUDA(0);
+				try (OrtSession session = environment.createSession(probeModel(), options)) {
+					return null;
+				}
 			}
 		}
-		catch (OrtException | UnsatisfiedLinkError ex) {
-			return oneLine(ex.getMessage());
+		catch (OrtException | LinkageError ex) {
+			// LinkageError: ONNX Runtime's own native library did not load (the image
+			// lacks a shared library it needs)
+			return oneLine(ex.getMessage()) + missingLibraries();
 		}
+	}
+
+	/** ONNX Runtime's message says only "Failed to load shared library". */
+	private static String missingLibraries() {
+		List<String> missing = SharedLibraries.missing(SharedLibraries.CUDA_PROVIDER_NEEDS);
+		return missing.isEmpty() ? ""
+				: " (CUDA 12 and cuDNN 9 libraries not found: " + String.join(", ", missing) + ")";
 	}
 
 	private static byte[] probeModel() {
