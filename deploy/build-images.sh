@@ -6,6 +6,7 @@
 #                                               # (deploy/base-image.sh), passed as tar://
 #   SERVICES=meeting-controller deploy/build-images.sh --offline   # some services only
 # Output: <service>/target/jib-image.tar, loadable with `docker load -i` or `podman load -i`.
+# The GPU diarization worker's image (CUDA base) has its own script: deploy/build-gpu-image.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Maven, Jib and jlink run on the JDK the launcher picks (21 or newer), whatever java is on the PATH

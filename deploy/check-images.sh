@@ -3,6 +3,8 @@
 # service's main class as user 1000, exposes 8080, declares /models, and carries the service's
 # classes. As root, each image's file system is also unpacked and its Java runs the container
 # health check class from the image's class path (chroot, as user 1000).
+# The GPU diarization worker (deploy/build-gpu-image.sh) is checked as diarization-worker-gpu: its tar is
+# diarization-worker/target/jib-image-gpu.tar, and its class path must hold ONNX Runtime's CUDA build only.
 # Usage: deploy/check-images.sh [service...] (default: every service).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,9 @@ fi
 failed=0
 for service in "${services[@]}"; do
 	image="$service/target/jib-image.tar"
+	if [[ "$service" == *-gpu ]]; then
+		image="${service%-gpu}/target/jib-image-gpu.tar"
+	fi
 	config="$(tar -xOf "$image" config.json)"
 	problems=()
 	grep -q '"User":"1000:1000"' <<<"$config" || problems+=("not user 1000")
@@ -25,6 +30,10 @@ for service in "${services[@]}"; do
 		files+="$(tar -xOf "$image" "$layer" | tar --warning=no-unknown-keyword -tz)"$'\n'
 	done
 	grep -q '^app/classes/io/aigenda/' <<<"$files" || problems+=("no io.aigenda classes under /app/classes")
+	if [[ "$service" == *-gpu ]]; then
+		grep -q '^app/libs/onnxruntime_gpu-' <<<"$files" || problems+=("no onnxruntime_gpu in /app/libs")
+		! grep -q '^app/libs/onnxruntime-' <<<"$files" || problems+=("ONNX Runtime's CPU build in /app/libs")
+	fi
 	if [ "$(id -u)" = 0 ] && command -v chroot >/dev/null && [ ${#problems[@]} -eq 0 ]; then
 		root="$(mktemp -d)"
 		for layer in $layers; do

@@ -29,8 +29,8 @@ class ObservabilityDefaults implements EnvironmentPostProcessor {
 					"management.tracing.sampling.probability", "1.0", "management.endpoints.web.exposure.include",
 					"health,info,prometheus", "management.endpoint.health.probes.enabled", "true",
 					// Ready only when what the service needs answers; each service has
-					// the ones it uses.
-					"management.endpoint.health.group.readiness.include", "readinessState,rabbit,db,s3,models",
+					// the ones it uses (device: the accelerator a GPU worker runs on).
+					"management.endpoint.health.group.readiness.include", "readinessState,rabbit,db,s3,models,device",
 					"management.endpoint.health.validate-group-membership", "false",
 					"management.metrics.distribution.percentiles-histogram.http.server.requests", "true",
 					"management.observations.annotations.enabled", "true",

@@ -122,6 +122,53 @@ class ComposeFileTest {
 	}
 
 	@Test
+	void theGpuDiarizationWorkerRunsTheCudaBuildOnCudaWithModelsThePullWrites() throws IOException {
+		Map<String, Object> worker = services.get("diarization-worker-gpu");
+		assertThat(worker.get("image")).isEqualTo("aigenda/diarization-worker-gpu:0.1.0");
+		assertGpuImageBuiltByTheModule("aigenda/diarization-worker-gpu:0.1.0");
+		Map<String, Object> environment = (Map<String, Object>) worker.get("environment");
+		assertThat(environment).containsEntry("AIGENDA_DIARIZATION_DEVICE", "cuda")
+			.containsEntry("AIGENDA_DIARIZATION_MODELS_EMBEDDER", "onnx");
+		assertPulledModel((String) environment.get("AIGENDA_DIARIZATION_EMBEDDING_MODEL"));
+		assertPulledModel((String) environment.get("AIGENDA_DIARIZATION_SEGMENTATION_MODEL"));
+		// without a usable GPU the worker is not ready: the health check must ask
+		// readiness
+		assertThat(worker.get("healthcheck").toString()).contains("/actuator/health/readiness");
+	}
+
+	/**
+	 * An image {@code aigenda/<module>-gpu:<tag>} is what the module's Maven profile
+	 * {@code gpu} builds (Jib), with ONNX Runtime's CUDA build, at the project's image
+	 * tag.
+	 */
+	static void assertGpuImageBuiltByTheModule(String image) throws IOException {
+		Matcher name = Pattern.compile("aigenda/([a-z-]+)-gpu:(.+)").matcher(image);
+		assertThat(name.matches()).as(image).isTrue();
+		String pom = Files.readString(ROOT.resolve(name.group(1)).resolve("pom.xml"));
+		String profile = pom.substring(pom.indexOf("<id>gpu</id>"));
+		assertThat(profile).as(name.group(1) + "'s gpu profile")
+			.contains("<image>aigenda/" + name.group(1) + "-gpu:${aigenda.image-tag}</image>")
+			.contains("<artifactId>onnxruntime_gpu</artifactId>");
+		assertThat(Files.readString(ROOT.resolve("pom.xml")))
+			.contains("<aigenda.image-tag>" + name.group(2) + "</aigenda.image-tag>");
+	}
+
+	/**
+	 * A file in the models folder under the name {@code aigenda models pull} gives it.
+	 */
+	static void assertPulledModel(String path) throws IOException {
+		assertThat(path).startsWith("/models/");
+		List<String> catalogFiles = Files
+			.readAllLines(ROOT.resolve("app/src/main/resources/io/aigenda/app/models/models.tsv"))
+			.stream()
+			.map(line -> line.split("\t"))
+			.filter(columns -> columns.length > 1)
+			.map(columns -> "/models/" + columns[1])
+			.toList();
+		assertThat(catalogFiles).contains(path);
+	}
+
+	@Test
 	void workersMountTheModelsFolder() {
 		for (String name : WORKERS) {
 			assertThat((List<String>) services.get(name).get("volumes")).as(name)

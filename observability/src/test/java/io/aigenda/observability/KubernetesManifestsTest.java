@@ -124,7 +124,7 @@ class KubernetesManifestsTest {
 	}
 
 	@Test
-	void everyServiceHasADeploymentWithResourcesAndProbes() {
+	void everyServiceHasADeploymentWithResourcesAndProbes() throws IOException {
 		List<Deployment> deployments = all(Deployment.class);
 		assertThat(deployments).extracting(d -> d.getMetadata().getName())
 			.contains(ComposeFileTest.SERVICES.toArray(String[]::new))
@@ -138,7 +138,12 @@ class KubernetesManifestsTest {
 			assertThat(pod.getTerminationGracePeriodSeconds()).as(name).isGreaterThanOrEqualTo(30);
 			for (Container container : pod.getContainers()) {
 				assertThat(container.getImage()).as(name).matches("aigenda/[a-z-]+:0\\.1\\.0");
-				assertThat(Path.of("..", container.getImage().replaceAll("aigenda/|:.*", ""), "pom.xml")).exists();
+				if (container.getImage().matches("aigenda/[a-z-]+-gpu:.*")) {
+					ComposeFileTest.assertGpuImageBuiltByTheModule(container.getImage());
+				}
+				else {
+					assertThat(Path.of("..", container.getImage().replaceAll("aigenda/|:.*", ""), "pom.xml")).exists();
+				}
 				assertThat(container.getResources().getRequests()).as(name).containsKeys("cpu", "memory");
 				assertThat(container.getResources().getLimits()).as(name).containsKeys("cpu", "memory");
 				for (Probe probe : List.of(container.getLivenessProbe(), container.getReadinessProbe(),
@@ -206,6 +211,27 @@ class KubernetesManifestsTest {
 				assertThat(pod.getTolerations()).anyMatch(t -> t.getKey().equals("nvidia.com/gpu"));
 			}
 		}
+	}
+
+	@Test
+	void theGpuDiarizationWorkerRunsTheCudaBuildOnCudaWithPulledModels() throws IOException {
+		Deployment deployment = all(Deployment.class).stream()
+			.filter(d -> d.getMetadata().getName().equals("diarization-worker-gpu"))
+			.findFirst()
+			.orElseThrow();
+		Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+		assertThat(container.getImage()).isEqualTo("aigenda/diarization-worker-gpu:0.1.0");
+		Map<String, String> env = new HashMap<>();
+		container.getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> env.put(e.getName(), e.getValue()));
+		assertThat(env).containsEntry("AIGENDA_DIARIZATION_DEVICE", "cuda")
+			.containsEntry("AIGENDA_DIARIZATION_MODELS_EMBEDDER", "onnx");
+		ComposeFileTest.assertPulledModel(env.get("AIGENDA_DIARIZATION_EMBEDDING_MODEL"));
+		ComposeFileTest.assertPulledModel(env.get("AIGENDA_DIARIZATION_SEGMENTATION_MODEL"));
+		assertThat(container.getResources().getLimits()).containsKey("nvidia.com/gpu");
+		// not ready without a usable GPU, but live: the kubelet must not restart it for
+		// that
+		assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+		assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
 	}
 
 	@Test

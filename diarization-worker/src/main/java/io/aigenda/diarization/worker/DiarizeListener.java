@@ -14,12 +14,15 @@ import io.aigenda.messaging.step.StepPlan;
 import io.aigenda.messaging.step.StepResult;
 import io.aigenda.messaging.step.StepTemplate;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Handles {@link Diarize} through the worker step protocol: the recording, diarized,
  * becomes the stored {@link DiarizationDocument} and {@link DiarizationReady}. Audio that
- * cannot be decoded fails for good.
+ * cannot be decoded fails for good. Starts only when the configured device can run the
+ * models (the {@code onnxDevice} bean): otherwise the worker is not ready and the
+ * messages stay in the queue for a worker that can take them.
  */
 @Component
 class DiarizeListener {
@@ -31,23 +34,28 @@ class DiarizeListener {
 		.done("Speakers found")
 		.permanent(AudioDecodingException.class, FailureCategory.AUDIO);
 
-	private final Diarizer diarizer;
+	private final ObjectProvider<Diarizer> diarizer;
 
 	private final StepTemplate steps;
 
-	DiarizeListener(Diarizer diarizer, StepTemplate steps) {
+	/**
+	 * The diarizer exists only where the device can run it, and then this listener runs.
+	 */
+	DiarizeListener(ObjectProvider<Diarizer> diarizer, StepTemplate steps) {
 		this.diarizer = diarizer;
 		this.steps = steps;
 	}
 
-	@RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).DIARIZE)}")
+	@RabbitListener(queues = "#{@topology.queue(T(io.aigenda.contracts.Queues).DIARIZE)}",
+			autoStartup = "#{@onnxDevice.usable()}")
 	void on(Diarize command) {
 		this.steps.run(command, PLAN, StepInput.recording(command.audioUrl()),
 				(audio, progress) -> diarize(command, audio));
 	}
 
 	private StepResult diarize(Diarize command, Path audio) {
-		DiarizationDocument document = this.diarizer.diarize(audio, command.minSpeakers(), command.maxSpeakers());
+		DiarizationDocument document = this.diarizer.getObject()
+			.diarize(audio, command.minSpeakers(), command.maxSpeakers());
 		return StepResult.document(document,
 				seconds -> new DiarizationReady(command.meetingId(), command.stepId(), command.attempt(),
 						command.resultKey(), document.speakers().size(), document.durationSeconds(), document.engine(),

@@ -27,8 +27,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +67,9 @@ class DiarizeListenerTest {
 	@Autowired
 	RabbitTemplate rabbit;
 
+	@Autowired
+	ApplicationContext context;
+
 	private PresignedStorage storage;
 
 	private StepEvents events;
@@ -84,6 +91,15 @@ class DiarizeListenerTest {
 	@AfterAll
 	void stopStorage() {
 		this.storage.close();
+	}
+
+	@Test
+	void onTheCpuTheDeviceIsReadyAndTheListenerRuns() {
+		HealthIndicator device = this.context.getBean("deviceHealthIndicator", HealthIndicator.class);
+		assertThat(device.health().getStatus()).isEqualTo(Status.UP);
+		assertThat(device.health().getDetails()).containsEntry("device", "cpu");
+		assertThat(this.context.getBean(RabbitListenerEndpointRegistry.class).getListenerContainers())
+			.allSatisfy(container -> assertThat(container.isRunning()).isTrue());
 	}
 
 	@Test
