@@ -14,7 +14,7 @@ class DiarizerConfiguration {
 	 */
 	@Bean
 	OnnxDevice onnxDevice(DiarizationProperties properties) {
-		return OnnxDevice.probe(properties.models().device());
+		return OnnxDevice.probe(properties.models());
 	}
 
 	/**

@@ -60,6 +60,53 @@ record OnnxDevice(String name, String problem) {
 		return new OnnxDevice("cuda", problem);
 	}
 
+	/**
+	 * The device as {@link #probe(String)} finds it, then the model files the settings
+	 * name: a worker told to run pulled models that are not in its models folder is not
+	 * ready either, and says which file to pull, instead of failing its start.
+	 */
+	static OnnxDevice probe(DiarizationProperties.Models models) {
+		OnnxDevice device = probe(models.device());
+		if (!device.usable()) {
+			return device;
+		}
+		String missing = missingModel(models);
+		if (missing == null) {
+			return device;
+		}
+		log.error("Not ready, no diarization messages taken: {}", missing);
+		return new OnnxDevice(device.name(), missing);
+	}
+
+	/**
+	 * One line naming the first configured model file that is not there; null when all
+	 * are.
+	 */
+	static String missingModel(DiarizationProperties.Models models) {
+		boolean embedderFile = models.embedder() == DiarizationProperties.Models.EmbedderKind.ONNX
+				|| models.embedder() == DiarizationProperties.Models.EmbedderKind.TORCHSCRIPT;
+		if (embedderFile && models.embeddingModel().isBlank()) {
+			return "The " + models.embedder().name().toLowerCase(java.util.Locale.ROOT)
+					+ " embedder needs a model file: set AIGENDA_DIARIZATION_EMBEDDING_MODEL"
+					+ " (aigenda.diarization.models.embedding-model)";
+		}
+		for (String file : embedderFile ? List.of(models.embeddingModel(), models.segmentationModel())
+				: List.of(models.segmentationModel())) {
+			if (!file.isBlank() && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
+				return "Model file " + file + " not found: pull it into the models folder (aigenda models pull "
+						+ pullName(file) + ") or change aigenda.diarization.models";
+			}
+		}
+		return null;
+	}
+
+	/** The models list's name for a file it installs (the file name without .onnx). */
+	private static String pullName(String file) {
+		String name = java.nio.file.Path.of(file).getFileName().toString();
+		name = name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
+		return name.endsWith("-LM") ? name.substring(0, name.length() - 3) : name;
+	}
+
 	private static String cudaProblem() {
 		try {
 			// the CPU build's Java API answers only "Failed to find CUDA shared provider"

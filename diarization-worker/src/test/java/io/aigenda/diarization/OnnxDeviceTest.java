@@ -70,4 +70,28 @@ class OnnxDeviceTest {
 			.withMessage("Unknown device tpu in aigenda.diarization.models.device: use cpu or cuda");
 	}
 
+	/**
+	 * Pulled models that are not in the models folder: not ready, naming the file and the
+	 * pull command; the offline default needs no file.
+	 */
+	@Test
+	void missingPulledModelsAreNamedWithTheirPullCommand(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		DiarizationProperties.Models defaults = DiarizationProperties.Models.defaults();
+		assertThat(OnnxDevice.probe(defaults).usable()).isTrue();
+
+		String embedding = dir.resolve("wespeaker-voxceleb-resnet34-LM.onnx").toString();
+		DiarizationProperties.Models onnx = defaults.withEmbedder(DiarizationProperties.Models.EmbedderKind.ONNX,
+				embedding);
+		OnnxDevice missing = OnnxDevice.probe(onnx);
+		assertThat(missing.usable()).isFalse();
+		assertThat(missing.problem()).isEqualTo("Model file " + embedding
+				+ " not found: pull it into the models folder (aigenda models pull wespeaker-voxceleb-resnet34)"
+				+ " or change aigenda.diarization.models");
+
+		Files.write(Path.of(embedding), new byte[] { 1 });
+		assertThat(OnnxDevice.probe(onnx).usable()).isTrue();
+		assertThat(OnnxDevice.missingModel(defaults.withEmbedder(DiarizationProperties.Models.EmbedderKind.ONNX, "")))
+			.contains("needs a model file");
+	}
+
 }
