@@ -15,10 +15,12 @@ import java.util.Arrays;
  * how many? The cut at 1.1 keeps the two people of a real same-room meeting apart but
  * joins a dozen people into two or three; a finer cut followed by the calibrated merge
  * counts many voices well but joins two similar ones. The estimate replaces the cut only
- * when it finds clearly more speakers ({@code countMargin}), which is when the cut has
- * joined people. Both thresholds are chosen by leave-one-recording-out cross-validation
- * ({@code aigenda eval diarization
- * --synthetic --tune}). A requested minimum or maximum number of speakers always wins.
+ * when it finds more speakers ({@code countMargin}) and refines the cut's clusters rather
+ * than mixing them ({@link #nesting} at least {@code countNesting}): then the cut has
+ * joined people, and the estimate tells them apart, while two voices the cut kept apart
+ * stay apart. Every threshold is chosen by leave-one-recording-out cross-validation
+ * ({@code aigenda eval diarization --synthetic --tune}). A requested minimum or maximum
+ * number of speakers always wins.
  */
 final class SpeakerCount {
 
@@ -51,7 +53,26 @@ final class SpeakerCount {
 		}, options.maxWindows());
 		int[] estimate = CalibratedMerge.merge(clusterer.cluster(embeddings, weights, minSpeakers, maxSpeakers),
 				calibrated, options.countMerge(), min);
-		return (count(estimate) >= count(cut) + options.countMargin()) ? estimate : cut;
+		return (count(estimate) >= count(cut) + options.countMargin()
+				&& nesting(estimate, cut) >= options.countNesting()) ? estimate : cut;
+	}
+
+	/**
+	 * How well the estimate refines the cut: the share of windows that lie in the cut
+	 * cluster where most of their estimated cluster lies. 1 when every estimated cluster
+	 * sits inside one cut cluster (the estimate only splits what the cut joined); low
+	 * when it mixes clusters the cut kept apart.
+	 */
+	static double nesting(int[] estimate, int[] cut) {
+		java.util.Map<Integer, java.util.Map<Integer, Integer>> overlap = new java.util.HashMap<>();
+		for (int i = 0; i < estimate.length; i++) {
+			overlap.computeIfAbsent(estimate[i], k -> new java.util.HashMap<>()).merge(cut[i], 1, Integer::sum);
+		}
+		int inside = 0;
+		for (java.util.Map<Integer, Integer> byCut : overlap.values()) {
+			inside += java.util.Collections.max(byCut.values());
+		}
+		return (estimate.length == 0) ? 1 : (double) inside / estimate.length;
 	}
 
 	/**

@@ -46,6 +46,22 @@ class SpeakerCountTest {
 		assertThat(SpeakerCount.oneVoice(monologue, options.withSingleSpeakerDistance(0))).isFalse();
 	}
 
+	/**
+	 * An estimate that splits the cut's clusters nests in it; one that joins the two
+	 * people the cut kept apart and carves small pieces out of them does not.
+	 */
+	@Test
+	void anEstimateNestsWhenItOnlySplitsWhatTheCutJoined() {
+		int[] cut = { 0, 0, 0, 0, 0, 0, 1, 1, 1, 1 };
+		assertThat(SpeakerCount.nesting(new int[] { 0, 0, 1, 1, 2, 2, 3, 3, 4, 4 }, cut)).isEqualTo(1.0);
+		// 1 of 10 windows strays: 0.9
+		assertThat(SpeakerCount.nesting(new int[] { 0, 0, 1, 1, 2, 3, 3, 3, 4, 4 }, cut)).isEqualTo(0.9);
+		// both people in one cluster, bits of each apart: 0.7, under the default
+		double mixed = SpeakerCount.nesting(new int[] { 0, 0, 0, 0, 1, 2, 0, 0, 0, 3 }, cut);
+		assertThat(mixed).isEqualTo(0.7);
+		assertThat(mixed).isLessThan(DiarizationProperties.Clustering.defaults().countNesting());
+	}
+
 	@Test
 	void tooFewWindowsAreNotTested() {
 		assertThat(SpeakerCount.separation(clouds(new Random(1), SpeakerCount.MIN_WINDOWS - 1, 20, 1, 3))).isZero();

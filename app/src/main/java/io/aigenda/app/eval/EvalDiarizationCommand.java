@@ -71,7 +71,7 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 	Path writeSynthetic;
 
 	@Option(names = "--tune",
-			description = "Choose the single-speaker test and the speaker count estimate by leave-one-recording-out cross-validation (the single-speaker ASR recordings and their mixes join the set), among settings with which no real recording does worse than the former default, and print the figures of each recording scored with settings chosen without it.")
+			description = "Choose the single-speaker tests and the speaker count estimate (margin, nesting) by leave-one-recording-out cross-validation (the single-speaker ASR recordings and their mixes join the set), among settings with which no real recording does worse than the former default, and print the figures of each recording scored with settings chosen without it.")
 	boolean tune;
 
 	@Option(names = "--collar", defaultValue = "0.25",
@@ -134,18 +134,21 @@ public class EvalDiarizationCommand implements Callable<Integer> {
 
 	/**
 	 * The default, the former default (threshold 1.1, no calibrated merge, no
-	 * single-speaker test), the calibrated speaker count as an option (threshold 0.7,
-	 * calibrated merge 1.3), the speaker count estimate as an option (margin 1, merge
-	 * 1.3, the cross-validated setting) and the trivial baseline (all of the default's
-	 * speech as one speaker).
+	 * single-speaker test, no count estimate), the calibrated speaker count as an option
+	 * (threshold 0.7, calibrated merge 1.3), the default without its count estimate, the
+	 * count estimate taken whether or not it nests in the cut (the former option) and the
+	 * trivial baseline (all of the default's speech as one speaker).
 	 */
 	static List<Configuration> systems() {
 		DiarizationProperties defaults = DiarizationProperties.defaults();
+		DiarizationProperties.Clustering clustering = defaults.clustering();
 		return List.of(new Configuration("default", defaults),
-				new Configuration("former default", defaults.withClustering(defaults.clustering().former())),
-				new Configuration("calibrated merge", defaults.withClustering(defaults.clustering().calibrated())),
-				new Configuration("count estimate",
-						defaults.withClustering(defaults.clustering().withCount(5.0, 1.3, 1))));
+				new Configuration("former default", defaults.withClustering(clustering.former())),
+				new Configuration("calibrated merge", defaults.withClustering(clustering.calibrated())),
+				new Configuration("no count estimate",
+						defaults.withClustering(clustering.withCount(clustering.singleSpeakerSeparation(),
+								clustering.countMerge(), 0))),
+				new Configuration("estimate not nested", defaults.withClustering(clustering.withCountNesting(0))));
 	}
 
 	static Scores evaluate(List<Case> cases, DiarizationErrorRate scorer, String total, PrintStream out) {

@@ -27,7 +27,7 @@ import io.aigenda.diarization.eval.DiarizationErrorRate;
 final class Tuning {
 
 	/** Single-speaker separation thresholds ({@code 0}: no single-speaker test). */
-	static final double[] SPREADS = { 0, 3.5, 4, 4.5, 5, 5.5, 6, 6.5, 7.5 };
+	static final double[] SPREADS = { 0, 4, 5, 6 };
 
 	/**
 	 * Calibrated merge thresholds of the speaker count estimate, and resegmentation
@@ -48,6 +48,12 @@ final class Tuning {
 	static final double[] DISTANCES = { 0, 0.15, 0.27, 0.4 };
 
 	/**
+	 * Shares of windows the estimate must leave in their cut cluster ({@code 0}: any
+	 * estimate).
+	 */
+	static final double[] NESTINGS = { 0, 0.7, 0.8, 0.9 };
+
+	/**
 	 * How much higher than with the former default a real recording's DER may be.
 	 */
 	static final double MARGIN = 0.02;
@@ -57,7 +63,7 @@ final class Tuning {
 
 	static void run(List<EvalDiarizationCommand.Case> cases, DiarizationErrorRate scorer, PrintStream out) {
 		DiarizationProperties defaults = DiarizationProperties.defaults();
-		int configs = SPREADS.length * MERGES.length * MARGINS.length * DISTANCES.length;
+		int configs = SPREADS.length * MERGES.length * MARGINS.length * DISTANCES.length * NESTINGS.length;
 		double[][] der = new double[cases.size()][configs];
 		int[][] found = new int[cases.size()][configs];
 		long[] reference = new long[cases.size()];
@@ -205,28 +211,33 @@ final class Tuning {
 			.withMergeThreshold(0)
 			.withCount(setting.separation(), setting.merge(), setting.margin())
 			.withResegmentation(setting.penalty())
-			.withSingleSpeakerDistance(setting.distance());
+			.withSingleSpeakerDistance(setting.distance())
+			.withCountNesting(setting.nesting());
 	}
 
 	private static String describe(DiarizationProperties defaults, int k) {
 		Setting setting = Setting.of(k);
 		return String.format(Locale.ROOT,
-				"single-speaker separation %.2f, distance %.2f, count merge %.2f, margin %d, resegmentation penalty %.2f",
-				setting.separation(), setting.distance(), setting.merge(), setting.margin(), setting.penalty());
+				"single-speaker separation %.2f, distance %.2f, count merge %.2f, margin %d, nesting %.2f, resegmentation penalty %.2f",
+				setting.separation(), setting.distance(), setting.merge(), setting.margin(), setting.nesting(),
+				setting.penalty());
 	}
 
 	/** One point of the grid, decoded from its index. */
-	private record Setting(double separation, double distance, double merge, double penalty, int margin) {
+	private record Setting(double separation, double distance, double merge, double penalty, int margin,
+			double nesting) {
 
 		static Setting of(int k) {
-			int margin = k % MARGINS.length;
-			int rest = k / MARGINS.length;
+			int nesting = k % NESTINGS.length;
+			int rest = k / NESTINGS.length;
+			int margin = rest % MARGINS.length;
+			rest /= MARGINS.length;
 			int merge = rest % MERGES.length;
 			rest /= MERGES.length;
 			int distance = rest % DISTANCES.length;
 			int separation = rest / DISTANCES.length;
 			return new Setting(SPREADS[separation], DISTANCES[distance], MERGES[merge], PENALTIES[merge],
-					MARGINS[margin]);
+					MARGINS[margin], NESTINGS[nesting]);
 		}
 
 	}
