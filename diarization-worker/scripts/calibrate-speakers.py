@@ -11,6 +11,11 @@ by --shrink. After z = ((x - mean) / std) W^-1/2 the windows of one speaker scat
 in every direction, so a squared distance divided by the dimension is about 2 for two windows of
 one speaker wherever they were recorded.
 
+For a pulled embedding model, dump with that model (EmbeddingDumpTool LIST DUMP.tsv onnx MODEL.onnx)
+and write OUT beside it as MODEL.calibration.tsv: the worker then puts that model's windows on this
+scale and applies the same single-speaker test and speaker count estimate (re-check the thresholds
+with `aigenda eval diarization --synthetic --tune`).
+
 usage: calibrate-speakers.py DUMP.tsv OUT.tsv [--shrink 0.6] [--train ami_dev/ asr/]
 """
 import argparse

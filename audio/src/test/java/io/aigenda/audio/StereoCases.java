@@ -81,6 +81,35 @@ public final class StereoCases {
 
 	}
 
+	/** A worker's entry point: whether it takes the file channel by channel. */
+	@FunctionalInterface
+	public interface Splitter {
+
+		boolean splits(Path file) throws Exception;
+
+	}
+
+	/**
+	 * Checks a worker's entry point on every case: it splits a file exactly when the
+	 * shared rule does, and the rule's answer is right.
+	 */
+	public static void checkEveryCase(Path work, Splitter entryPoint) throws Exception {
+		List<Case> cases = all();
+		int calls = 0;
+		for (Case c : cases) {
+			Path file = c.writeWav(work);
+			boolean split = entryPoint.splits(file);
+			org.assertj.core.api.Assertions.assertThat(split)
+				.as(c.name())
+				.isEqualTo(StereoChannels.Settings.DEFAULTS
+					.oneSpeakerPerChannel(StereoChannels.analyse(c.left(), c.right())))
+				.isEqualTo(c.call());
+			calls += split ? 1 : 0;
+			Files.delete(file);
+		}
+		org.assertj.core.api.Assertions.assertThat(calls).isEqualTo(cases.stream().filter(Case::call).count());
+	}
+
 	/** Every case, calls first. */
 	public static List<Case> all() {
 		List<Case> cases = new ArrayList<>(calls());

@@ -39,7 +39,9 @@ public final class Diarizer implements AutoCloseable {
 	private final DiarizationProperties properties;
 
 	/**
-	 * The fixed scale of the default embedder's windows; null for the model embedders.
+	 * The fixed scale of the embedder's windows: bundled for the default embedder, beside
+	 * a pulled model when calibrated for it; null otherwise (then the speaker count keeps
+	 * the cut of the tree).
 	 */
 	private final SpeakerCalibration calibration;
 
@@ -54,8 +56,7 @@ public final class Diarizer implements AutoCloseable {
 				: new PyannoteSegmenter(models.segmentationModel(), models.device(), models.segmentationStepSeconds(),
 						properties.segmentation().windowSeconds());
 		this.embedder = embedder(properties);
-		this.calibration = (models.embedder() == DiarizationProperties.Models.EmbedderKind.IVECTOR_MFCC)
-				? SpeakerCalibration.bundled() : null;
+		this.calibration = SpeakerCalibration.forModels(models);
 		this.engine = (models.segmentationModel().isBlank() ? "vad" : "pyannote") + "-"
 				+ models.embedder().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
 				+ properties.clustering().method().name().toLowerCase(java.util.Locale.ROOT);
@@ -67,7 +68,7 @@ public final class Diarizer implements AutoCloseable {
 		this.voiceprints = new SpeakerVoiceprints(properties.embedding());
 	}
 
-	private static SpeakerEmbedder embedder(DiarizationProperties properties) {
+	static SpeakerEmbedder embedder(DiarizationProperties properties) {
 		DiarizationProperties.Models models = properties.models();
 		return switch (models.embedder()) {
 			case IVECTOR -> IvectorEmbedder.bundled(models.ivectorPosteriorScale());

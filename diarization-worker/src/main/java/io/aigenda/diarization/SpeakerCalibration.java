@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.List;
  * speakers (within-class covariance normalisation, shrunk towards a scaled identity). On
  * this scale one speaker's windows scatter about equally in all directions, so a distance
  * has one meaning whatever the recording. Written by
- * {@code scripts/calibrate-speakers.py} into {@code speaker-calibration.tsv}.
+ * {@code scripts/calibrate-speakers.py} into {@code speaker-calibration.tsv} (bundled),
+ * or beside a pulled embedding model for that model ({@link #forModels}).
  */
 final class SpeakerCalibration {
 
@@ -41,23 +44,72 @@ final class SpeakerCalibration {
 			if (in == null) {
 				throw new IllegalStateException("The bundled speaker calibration " + RESOURCE + " is missing");
 			}
-			List<double[]> rows = new ArrayList<>();
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (!line.isBlank() && !line.startsWith("#")) {
-					rows.add(Arrays.stream(line.split("\t")).mapToDouble(Double::parseDouble).toArray());
-				}
-			}
-			int dims = rows.get(0).length;
-			if (rows.size() != dims + 2) {
-				throw new IllegalStateException(RESOURCE + " needs a mean, a deviation and " + dims + " rows");
-			}
-			return new SpeakerCalibration(rows.get(0), rows.get(1),
-					rows.subList(2, rows.size()).toArray(double[][]::new));
+			return parse(in, RESOURCE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + RESOURCE, ex);
 		}
+	}
+
+	/**
+	 * The calibration of the configured embedder: the bundled one for
+	 * {@code ivector-mfcc}; for a pulled model, the file {@link #besideModel} names when
+	 * it is there (written by {@code scripts/calibrate-speakers.py} from dev recordings
+	 * embedded with that model); otherwise none, and the speaker count keeps the cut.
+	 */
+	static SpeakerCalibration forModels(DiarizationProperties.Models models) {
+		return switch (models.embedder()) {
+			case IVECTOR_MFCC -> bundled();
+			case ONNX, TORCHSCRIPT -> {
+				Path file = besideModel(models.embeddingModel());
+				if (file == null || !Files.isRegularFile(file)) {
+					yield null;
+				}
+				try (InputStream in = Files.newInputStream(file)) {
+					yield parse(in, file.toString());
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("Cannot read the speaker calibration " + file, ex);
+				}
+			}
+			default -> null;
+		};
+	}
+
+	/**
+	 * Where a pulled model's calibration lives: beside the model, named after it
+	 * ({@code wespeaker-voxceleb-resnet34-LM.onnx} ->
+	 * {@code wespeaker-voxceleb-resnet34-LM.calibration.tsv}); null without a model.
+	 */
+	static Path besideModel(String model) {
+		if (model == null || model.isBlank()) {
+			return null;
+		}
+		Path path = Path.of(model);
+		String name = path.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return path.resolveSibling(((dot > 0) ? name.substring(0, dot) : name) + ".calibration.tsv");
+	}
+
+	private static SpeakerCalibration parse(InputStream in, String name) throws IOException {
+		List<double[]> rows = new ArrayList<>();
+		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+		for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+			if (!line.isBlank() && !line.startsWith("#")) {
+				try {
+					rows.add(Arrays.stream(line.split("\t")).mapToDouble(Double::parseDouble).toArray());
+				}
+				catch (NumberFormatException ex) {
+					throw new IllegalStateException(name + " holds a value that is not a number: " + ex.getMessage());
+				}
+			}
+		}
+		int dims = rows.isEmpty() ? 0 : rows.get(0).length;
+		if (dims == 0 || rows.size() != dims + 2 || rows.stream().anyMatch(r -> r.length != dims)) {
+			throw new IllegalStateException(name + " needs a mean, a deviation and " + dims + " rows of " + dims
+					+ " values (scripts/calibrate-speakers.py writes it)");
+		}
+		return new SpeakerCalibration(rows.get(0), rows.get(1), rows.subList(2, rows.size()).toArray(double[][]::new));
 	}
 
 	int dimensions() {
@@ -65,11 +117,18 @@ final class SpeakerCalibration {
 	}
 
 	/**
-	 * Raw embeddings on the calibrated scale; {@code null} when their size does not fit.
+	 * Raw embeddings on the calibrated scale; {@code null} for no windows.
+	 * @throws IllegalStateException when the calibration was made for embeddings of
+	 * another size (another model)
 	 */
 	float[][] apply(float[][] raw) {
-		if (raw.length == 0 || raw[0].length != this.mean.length) {
+		if (raw.length == 0) {
 			return null;
+		}
+		if (raw[0].length != this.mean.length) {
+			throw new IllegalStateException(
+					"The speaker calibration has " + this.mean.length + " dimensions but the embedder gives "
+							+ raw[0].length + ": it was made for another model (scripts/calibrate-speakers.py)");
 		}
 		int dims = this.mean.length;
 		float[][] out = new float[raw.length][dims];

@@ -15,10 +15,11 @@ import io.aigenda.contracts.SpeakerTurn;
 import io.aigenda.diarization.eval.RttmFiles;
 
 /**
- * Writes the raw window embeddings of the default path for a list of recordings (tab
- * separated: id, audio, RTTM or {@code SINGLE:label}), each window with the reference
- * speaker who alone covers most of it ({@code -} when none does), so that calibration and
- * thresholds can be studied without embedding the audio again.
+ * Writes the raw window embeddings of the default path (or of a pulled model: arguments
+ * {@code LIST OUT onnx|torchscript MODEL}) for a list of recordings (tab separated: id,
+ * audio, RTTM or {@code SINGLE:label}), each window with the reference speaker who alone
+ * covers most of it ({@code -} when none does), so that calibration and thresholds can be
+ * studied without embedding the audio again.
  */
 public final class EmbeddingDumpTool {
 
@@ -33,8 +34,12 @@ public final class EmbeddingDumpTool {
 				new VadOptions(v.threshold(), v.minSpeechSeconds(), v.minSilenceSeconds(), v.padSeconds()));
 				PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1])))) {
 			VadWindowSegmenter segmenter = new VadWindowSegmenter(vad, properties.segmentation());
-			FusedEmbedder embedder = new FusedEmbedder(IvectorEmbedder.bundled(1.0),
-					new MfccStatisticsEmbedder(properties.embedding()));
+			// a pulled model (args: onnx|torchscript FILE) or the default embedder
+			DiarizationProperties chosen = (args.length >= 4) ? properties.withModels(properties.models()
+				.withEmbedder(DiarizationProperties.Models.EmbedderKind.valueOf(args[2].toUpperCase(Locale.ROOT)),
+						args[3]))
+					: properties;
+			SpeakerEmbedder embedder = Diarizer.embedder(chosen);
 			for (String line : Files.readAllLines(Path.of(args[0]))) {
 				String[] f = line.split("\t");
 				Audio audio = AudioDecoders.detect().decode(Path.of(f[1]));

@@ -104,6 +104,72 @@ class SpeakerModelAdaptersTest {
 		}
 	}
 
+	/**
+	 * A pulled model gets the same calibrated scale, single-speaker test and count
+	 * estimate as the default embedder once a calibration written for it lies beside it
+	 * ({@code NAME.calibration.tsv}); without one it keeps the cut, and a calibration
+	 * made for another model is refused in one line.
+	 */
+	@Test
+	void aPulledModelUsesTheCalibrationWrittenBesideIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		java.nio.file.Path onnx = dir.resolve("tiny-wespeaker.onnx");
+		java.nio.file.Files.copy(java.nio.file.Path.of(model("tiny-wespeaker.onnx")), onnx);
+		DiarizationProperties properties = DiarizationProperties.defaults()
+			.withModels(DiarizationProperties.Models.defaults().withEmbedder(EmbedderKind.ONNX, onnx.toString()));
+		var audio = AudioDecoders.detect().decode(SHARED.resolve("eval-dev/diarization/pyannote_sample/sample.wav"));
+		float[][] raw;
+		try (Diarizer diarizer = Diarizer.create(properties)) {
+			Diarizer.Embedded embedded = diarizer.embed(audio);
+			assertThat(embedded.calibrated()).isNull();
+			raw = Diarizer.embedder(properties).raw(audio, embedded.segmentation().windows());
+		}
+		// background statistics of this model's windows, identity whitening
+		int dims = raw[0].length;
+		StringBuilder file = new StringBuilder("# test calibration\n");
+		double[] mean = new double[dims];
+		double[] deviation = new double[dims];
+		for (float[] window : raw) {
+			for (int d = 0; d < dims; d++) {
+				mean[d] += window[d] / raw.length;
+			}
+		}
+		for (float[] window : raw) {
+			for (int d = 0; d < dims; d++) {
+				deviation[d] += (window[d] - mean[d]) * (window[d] - mean[d]) / raw.length;
+			}
+		}
+		file.append(join(mean))
+			.append(join(java.util.Arrays.stream(deviation).map(v -> Math.sqrt(v) + 1e-6).toArray()));
+		for (int d = 0; d < dims; d++) {
+			double[] row = new double[dims];
+			row[d] = 1;
+			file.append(join(row));
+		}
+		java.nio.file.Path calibration = dir.resolve("tiny-wespeaker.calibration.tsv");
+		assertThat(SpeakerCalibration.besideModel(onnx.toString())).isEqualTo(calibration);
+		java.nio.file.Files.writeString(calibration, file);
+		try (Diarizer diarizer = Diarizer.create(properties)) {
+			Diarizer.Embedded embedded = diarizer.embed(audio);
+			assertThat(embedded.calibrated()).hasNumberOfRows(raw.length);
+			assertThat(embedded.calibrated()[0]).hasSize(dims);
+			assertThat(embedded.separation()).isPositive();
+			assertThat(diarizer.diarize(audio, null, null).turns()).isNotEmpty();
+		}
+		java.nio.file.Files.writeString(calibration, "# made for another model\n0\t0\n1\t1\n1\t0\n0\t1\n");
+		try (Diarizer diarizer = Diarizer.create(properties)) {
+			assertThatThrownBy(() -> diarizer.embed(audio)).isInstanceOf(IllegalStateException.class)
+				.hasMessage("The speaker calibration has 2 dimensions but the embedder gives " + dims
+						+ ": it was made for another model (scripts/calibrate-speakers.py)");
+		}
+	}
+
+	private static String join(double[] values) {
+		return java.util.Arrays.stream(values)
+			.mapToObj(v -> String.format(java.util.Locale.ROOT, "%.6g", v))
+			.collect(java.util.stream.Collectors.joining("\t")) + "\n";
+	}
+
 	@Test
 	void missingModelOrDeviceIsAClearError() {
 		assertThatThrownBy(() -> new OnnxSpeakerEmbedder("/nonexistent/wespeaker.onnx", "cpu"))
