@@ -24,52 +24,88 @@ final class CalibratedMerge {
 	 */
 	static int[] merge(int[] labels, float[][] calibrated, double threshold, int minSpeakers) {
 		int[] result = labels.clone();
-		if (threshold <= 0) {
+		if (threshold <= 0 || result.length == 0) {
 			return result;
 		}
-		while (true) {
-			int[] ids = Arrays.stream(result).distinct().toArray();
-			if (ids.length <= Math.max(1, minSpeakers)) {
-				return result;
+		int[] ids = Arrays.stream(result).distinct().toArray();
+		int k = ids.length;
+		int dims = calibrated[0].length;
+		// centroids, sizes and pair statistics are kept up to date merge by merge: a
+		// finer
+		// cut of an hour's windows has hundreds of clusters
+		double[][] centroids = new double[k][dims];
+		int[] counts = new int[k];
+		java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
+		for (int c = 0; c < k; c++) {
+			index.put(ids[c], c);
+		}
+		for (int i = 0; i < result.length; i++) {
+			int c = index.get(result[i]);
+			counts[c]++;
+			for (int d = 0; d < dims; d++) {
+				centroids[c][d] += calibrated[i][d];
 			}
-			double[][] centroids = new double[ids.length][];
-			int[] counts = new int[ids.length];
-			for (int c = 0; c < ids.length; c++) {
-				centroids[c] = new double[calibrated[0].length];
-				for (int i = 0; i < result.length; i++) {
-					if (result[i] == ids[c]) {
-						counts[c]++;
-						for (int d = 0; d < centroids[c].length; d++) {
-							centroids[c][d] += calibrated[i][d];
-						}
-					}
-				}
-				for (int d = 0; d < centroids[c].length; d++) {
-					centroids[c][d] /= counts[c];
-				}
+		}
+		for (int c = 0; c < k; c++) {
+			for (int d = 0; d < dims; d++) {
+				centroids[c][d] /= counts[c];
 			}
+		}
+		double[][] pairs = new double[k][k];
+		for (int a = 0; a < k; a++) {
+			for (int b = a + 1; b < k; b++) {
+				pairs[a][b] = statistic(centroids[a], counts[a], centroids[b], counts[b]);
+				pairs[b][a] = pairs[a][b];
+			}
+		}
+		boolean[] gone = new boolean[k];
+		int[] into = new int[k];
+		for (int c = 0; c < k; c++) {
+			into[c] = c;
+		}
+		int left = k;
+		while (left > Math.max(1, minSpeakers)) {
 			double best = Double.MAX_VALUE;
 			int from = -1;
-			int into = -1;
-			for (int a = 0; a < ids.length; a++) {
-				for (int b = a + 1; b < ids.length; b++) {
-					double s = statistic(centroids[a], counts[a], centroids[b], counts[b]);
-					if (s < best) {
-						best = s;
+			int to = -1;
+			for (int a = 0; a < k; a++) {
+				if (gone[a]) {
+					continue;
+				}
+				for (int b = a + 1; b < k; b++) {
+					if (!gone[b] && pairs[a][b] < best) {
+						best = pairs[a][b];
 						from = (counts[a] < counts[b]) ? a : b;
-						into = (from == a) ? b : a;
+						to = (from == a) ? b : a;
 					}
 				}
 			}
-			if (best >= threshold) {
-				return result;
+			if (from < 0 || best >= threshold) {
+				break;
 			}
-			for (int i = 0; i < result.length; i++) {
-				if (result[i] == ids[from]) {
-					result[i] = ids[into];
+			int total = counts[from] + counts[to];
+			for (int d = 0; d < dims; d++) {
+				centroids[to][d] = (centroids[to][d] * counts[to] + centroids[from][d] * counts[from]) / total;
+			}
+			counts[to] = total;
+			gone[from] = true;
+			into[from] = to;
+			left--;
+			for (int c = 0; c < k; c++) {
+				if (!gone[c] && c != to) {
+					pairs[to][c] = statistic(centroids[to], counts[to], centroids[c], counts[c]);
+					pairs[c][to] = pairs[to][c];
 				}
 			}
 		}
+		for (int i = 0; i < result.length; i++) {
+			int c = index.get(result[i]);
+			while (into[c] != c) {
+				c = into[c];
+			}
+			result[i] = ids[c];
+		}
+		return result;
 	}
 
 	/**
