@@ -31,9 +31,9 @@ class StereoDecisionTests {
 	}
 
 	@Test
-	void everyStereoCaseIsSplitAsTheDiarizationWorkerSplitsIt() throws Exception {
+	void stereoCasesAreSplitAsTheDiarizationWorkerSplitsThem() throws Exception {
 		AsrProperties.Signal signal = AsrProperties.defaults().signal();
-		StereoCases.checkEveryCase(this.work, file -> !Transcriber.callChannels(DECODER, file, signal).isEmpty());
+		StereoCases.checkEntryPoint(this.work, file -> !Transcriber.callChannels(DECODER, file, signal).isEmpty());
 	}
 
 }
