@@ -74,7 +74,7 @@ class VoiceprintEnrolmentTests {
 	@Test
 	void personEnrolledFromAClipIsNamedInALaterMeetingOnlyInTheirOrganisation() throws Exception {
 		String admin = platform.adminToken();
-		Path clip = write("ada.wav", soloSpeech(PERSON, 0, SPLIT));
+		Path clip = write("ada.wav", SoloSpeech.of(sample, reference, PERSON, 0, SPLIT));
 		Path meeting = write("meeting.wav", sample.slice(SPLIT, SAMPLE_END));
 
 		HttpResponse<String> enrolled = platform.postMultipart("/api/v1/voiceprints", admin,
@@ -131,7 +131,7 @@ class VoiceprintEnrolmentTests {
 		Audio[] copies = new Audio[11];
 		java.util.Arrays.fill(copies, sample);
 		assertProblem(platform.postMultipart("/api/v1/voiceprints", admin, Map.of("name", "Ada"), "file",
-				write("long.wav", concat(List.of(copies)))), 422, "clip-too-long");
+				write("long.wav", SoloSpeech.concat(List.of(copies)))), 422, "clip-too-long");
 		// The sample's first seconds, before anybody talks (room sound only).
 		double firstTurn = reference.stream().mapToDouble(SpeakerTurn::start).min().orElseThrow();
 		assertProblem(platform.postMultipart("/api/v1/voiceprints", admin, Map.of("name", "Ada"), "file",
@@ -160,39 +160,6 @@ class VoiceprintEnrolmentTests {
 		throw new AssertionError("No voiceprint " + id);
 	}
 
-	/**
-	 * The stretches between {@code from} and {@code to} where only {@code speaker} talks,
-	 * joined.
-	 */
-	private static Audio soloSpeech(String speaker, double from, double to) {
-		List<Audio> parts = new ArrayList<>();
-		for (SpeakerTurn turn : reference) {
-			if (!turn.speaker().equals(speaker)) {
-				continue;
-			}
-			double start = Math.max(turn.start(), from);
-			double end = Math.min(turn.end(), to);
-			for (SpeakerTurn other : reference) {
-				if (other.speaker().equals(speaker) || other.end() <= start || other.start() >= end) {
-					continue;
-				}
-				// Another voice inside: keep the longer side of it.
-				if (other.start() - start >= end - other.end()) {
-					end = other.start();
-				}
-				else {
-					start = other.end();
-				}
-			}
-			if (end - start > 0.3) {
-				parts.add(sample.slice(start, end));
-			}
-		}
-		Audio clip = concat(parts);
-		assertThat(clip.durationSeconds()).as("solo speech of " + speaker).isGreaterThan(4);
-		return clip;
-	}
-
 	/** Reference turns within a window, on the window's own clock. */
 	private static List<SpeakerTurn> shifted(List<SpeakerTurn> turns, double from, double to) {
 		List<SpeakerTurn> result = new ArrayList<>();
@@ -204,17 +171,6 @@ class VoiceprintEnrolmentTests {
 			}
 		}
 		return result;
-	}
-
-	private static Audio concat(List<Audio> parts) {
-		int length = parts.stream().mapToInt(a -> a.samples().length).sum();
-		float[] samples = new float[length];
-		int offset = 0;
-		for (Audio part : parts) {
-			System.arraycopy(part.samples(), 0, samples, offset, part.samples().length);
-			offset += part.samples().length;
-		}
-		return new Audio(samples, Audio.SAMPLE_RATE);
 	}
 
 	private static Path write(String name, Audio audio) throws IOException {

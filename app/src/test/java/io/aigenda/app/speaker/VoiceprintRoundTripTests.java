@@ -124,7 +124,8 @@ class VoiceprintRoundTripTests {
 		String owner = platform.otherOrganisationToken(admin);
 		Map<String, List<SpeakerTurn>> reference = RttmFiles.read(REFERENCE);
 		Path clip = outDir.resolve("enrolment.wav");
-		WavWriter.write(soloSpeech(new WavAudioDecoder().decode(DEV00), reference.get("dev00"), PERSON), clip);
+		Audio dev00 = new WavAudioDecoder().decode(DEV00);
+		WavWriter.write(SoloSpeech.of(dev00, reference.get("dev00"), PERSON, 0, dev00.durationSeconds()), clip);
 
 		HttpResponse<String> enrolled = platform.postMultipart("/api/v1/voiceprints", owner,
 				Map.of("name", "Bob Example"), "file", clip);
@@ -172,42 +173,6 @@ class VoiceprintRoundTripTests {
 			}
 		}
 		throw new AssertionError("No voiceprint " + id);
-	}
-
-	/** The stretches of a recording where only {@code speaker} talks, joined. */
-	private static Audio soloSpeech(Audio recording, List<SpeakerTurn> turns, String speaker) {
-		List<float[]> parts = new ArrayList<>();
-		for (SpeakerTurn turn : turns) {
-			if (!turn.speaker().equals(speaker)) {
-				continue;
-			}
-			double start = turn.start();
-			double end = Math.min(turn.end(), recording.durationSeconds());
-			for (SpeakerTurn other : turns) {
-				if (other.speaker().equals(speaker) || other.end() <= start || other.start() >= end) {
-					continue;
-				}
-				// another voice inside: keep the longer side of it
-				if (other.start() - start >= end - other.end()) {
-					end = other.start();
-				}
-				else {
-					start = other.end();
-				}
-			}
-			if (end - start > 0.3) {
-				parts.add(recording.slice(start, end).samples());
-			}
-		}
-		float[] samples = new float[parts.stream().mapToInt(p -> p.length).sum()];
-		int offset = 0;
-		for (float[] part : parts) {
-			System.arraycopy(part, 0, samples, offset, part.length);
-			offset += part.length;
-		}
-		Audio clip = new Audio(samples, Audio.SAMPLE_RATE);
-		assertThat(clip.durationSeconds()).as("solo speech of " + speaker).isGreaterThan(4);
-		return clip;
 	}
 
 }
