@@ -114,11 +114,7 @@ final class CalibratedMerge {
 	 * the calibrated scale): an estimate of how far apart the two voices are.
 	 */
 	static double statistic(double[] a, int na, double[] b, int nb) {
-		double sum = 0;
-		for (int d = 0; d < a.length; d++) {
-			sum += (a[d] - b[d]) * (a[d] - b[d]);
-		}
-		return sum / a.length - (1.0 / na + 1.0 / nb);
+		return Embeddings.squaredDistance(a, b) / a.length - (1.0 / na + 1.0 / nb);
 	}
 
 }

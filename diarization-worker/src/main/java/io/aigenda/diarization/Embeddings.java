@@ -1,6 +1,6 @@
 package io.aigenda.diarization;
 
-/** Normalisations the embedders share. */
+/** Normalisations the embedders share, and the distance the clusterers share. */
 final class Embeddings {
 
 	private Embeddings() {
@@ -62,6 +62,15 @@ final class Embeddings {
 				vector[i] /= (float) norm;
 			}
 		}
+	}
+
+	/** Squared Euclidean distance. */
+	static double squaredDistance(double[] a, double[] b) {
+		double sum = 0;
+		for (int d = 0; d < a.length; d++) {
+			sum += (a[d] - b[d]) * (a[d] - b[d]);
+		}
+		return sum;
 	}
 
 }

@@ -3,7 +3,10 @@ package io.aigenda.diarization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -86,13 +89,13 @@ record OnnxDevice(String name, String problem) {
 		boolean embedderFile = models.embedder() == DiarizationProperties.Models.EmbedderKind.ONNX
 				|| models.embedder() == DiarizationProperties.Models.EmbedderKind.TORCHSCRIPT;
 		if (embedderFile && models.embeddingModel().isBlank()) {
-			return "The " + models.embedder().name().toLowerCase(java.util.Locale.ROOT)
+			return "The " + models.embedder().name().toLowerCase(Locale.ROOT)
 					+ " embedder needs a model file: set AIGENDA_DIARIZATION_EMBEDDING_MODEL"
 					+ " (aigenda.diarization.models.embedding-model)";
 		}
 		for (String file : embedderFile ? List.of(models.embeddingModel(), models.segmentationModel())
 				: List.of(models.segmentationModel())) {
-			if (!file.isBlank() && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
+			if (!file.isBlank() && !Files.isRegularFile(Path.of(file))) {
 				return "Model file " + file + " not found: pull it into the models folder (aigenda models pull "
 						+ pullName(file) + ") or change aigenda.diarization.models";
 			}
@@ -102,7 +105,7 @@ record OnnxDevice(String name, String problem) {
 
 	/** The models list's name for a file it installs (the file name without .onnx). */
 	private static String pullName(String file) {
-		String name = java.nio.file.Path.of(file).getFileName().toString();
+		String name = Path.of(file).getFileName().toString();
 		name = name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
 		return name.endsWith("-LM") ? name.substring(0, name.length() - 3) : name;
 	}

@@ -1,6 +1,9 @@
 package io.aigenda.diarization;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The default path's speaker count, from one voice to a dozen, in two calibrated steps
@@ -64,13 +67,13 @@ final class SpeakerCount {
 	 * when it mixes clusters the cut kept apart.
 	 */
 	static double nesting(int[] estimate, int[] cut) {
-		java.util.Map<Integer, java.util.Map<Integer, Integer>> overlap = new java.util.HashMap<>();
+		Map<Integer, Map<Integer, Integer>> overlap = new HashMap<>();
 		for (int i = 0; i < estimate.length; i++) {
-			overlap.computeIfAbsent(estimate[i], k -> new java.util.HashMap<>()).merge(cut[i], 1, Integer::sum);
+			overlap.computeIfAbsent(estimate[i], k -> new HashMap<>()).merge(cut[i], 1, Integer::sum);
 		}
 		int inside = 0;
-		for (java.util.Map<Integer, Integer> byCut : overlap.values()) {
-			inside += java.util.Collections.max(byCut.values());
+		for (Map<Integer, Integer> byCut : overlap.values()) {
+			inside += Collections.max(byCut.values());
 		}
 		return (estimate.length == 0) ? 1 : (double) inside / estimate.length;
 	}
@@ -159,7 +162,8 @@ final class SpeakerCount {
 			}
 			boolean changed = false;
 			for (int i = 0; i < n; i++) {
-				int nearest = (squaredDistance(z[i], centroids[0]) <= squaredDistance(z[i], centroids[1])) ? 0 : 1;
+				int nearest = (Embeddings.squaredDistance(z[i], centroids[0]) <= Embeddings.squaredDistance(z[i],
+						centroids[1])) ? 0 : 1;
 				changed |= nearest != labels[i];
 				labels[i] = nearest;
 			}
@@ -169,10 +173,10 @@ final class SpeakerCount {
 		}
 		double within = 0;
 		for (int i = 0; i < n; i++) {
-			within += squaredDistance(z[i], centroids[labels[i]]);
+			within += Embeddings.squaredDistance(z[i], centroids[labels[i]]);
 		}
 		within /= (double) n * dims;
-		double between = squaredDistance(centroids[0], centroids[1]) / dims;
+		double between = Embeddings.squaredDistance(centroids[0], centroids[1]) / dims;
 		double noise = 1.0 / sizes[0] + 1.0 / sizes[1];
 		double separation = (within <= 0) ? Double.MAX_VALUE : between / (within * noise);
 		return new TwoGroups(separation, between - noise);
@@ -216,14 +220,6 @@ final class SpeakerCount {
 		double sum = 0;
 		for (int d = 0; d < a.length; d++) {
 			sum += a[d] * b[d];
-		}
-		return sum;
-	}
-
-	private static double squaredDistance(double[] a, double[] b) {
-		double sum = 0;
-		for (int d = 0; d < a.length; d++) {
-			sum += (a[d] - b[d]) * (a[d] - b[d]);
 		}
 		return sum;
 	}

@@ -57,7 +57,7 @@ class SpectralClusterer implements SpeakerClusterer {
 		int[] labels = kMeans(spectralRows(vectors, k), k);
 		// As after agglomerative clustering: a cluster with little speech is noise more
 		// often than a person.
-		return compact(this.fallback.foldSmallClusters(embeddings, weights, labels, min));
+		return AgglomerativeClusterer.compact(this.fallback.foldSmallClusters(embeddings, weights, labels, min));
 	}
 
 	/**
@@ -190,7 +190,7 @@ class SpectralClusterer implements SpeakerClusterer {
 					int nearest = 0;
 					double nearestDistance = Double.MAX_VALUE;
 					for (int c = 0; c < k; c++) {
-						double d = squared(points[i], centres[c]);
+						double d = Embeddings.squaredDistance(points[i], centres[c]);
 						if (d < nearestDistance) {
 							nearestDistance = d;
 							nearest = c;
@@ -237,7 +237,7 @@ class SpectralClusterer implements SpeakerClusterer {
 			for (int i = 0; i < n; i++) {
 				distance[i] = Double.MAX_VALUE;
 				for (int j = 0; j < c; j++) {
-					distance[i] = Math.min(distance[i], squared(points[i], centres[j]));
+					distance[i] = Math.min(distance[i], Embeddings.squaredDistance(points[i], centres[j]));
 				}
 				total += distance[i];
 			}
@@ -253,28 +253,6 @@ class SpectralClusterer implements SpeakerClusterer {
 			centres[c] = points[chosen].clone();
 		}
 		return centres;
-	}
-
-	private static double squared(double[] a, double[] b) {
-		double sum = 0;
-		for (int i = 0; i < a.length; i++) {
-			sum += (a[i] - b[i]) * (a[i] - b[i]);
-		}
-		return sum;
-	}
-
-	private static int[] compact(int[] labels) {
-		int[] map = new int[labels.length + 1];
-		Arrays.fill(map, -1);
-		int next = 0;
-		int[] out = new int[labels.length];
-		for (int i = 0; i < labels.length; i++) {
-			if (map[labels[i]] < 0) {
-				map[labels[i]] = next++;
-			}
-			out[i] = map[labels[i]];
-		}
-		return out;
 	}
 
 }
